@@ -1,0 +1,42 @@
+"""Renders the model into C sources with Jinja2. Templates see only the model."""
+from __future__ import annotations
+
+import os
+
+import jinja2
+
+from .model import Module, c_comment, c_string
+
+TEMPLATE_DIR = os.path.join(os.path.dirname(__file__), "templates")
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATE_DIR),
+        undefined=jinja2.StrictUndefined,  # a typo in a template fails loudly
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["c_string"] = c_string
+    env.filters["c_comment"] = c_comment
+    env.filters["c_int"] = _c_int
+    return env
+
+
+def _c_int(value: int) -> str:
+    """An int64_t literal valid for the whole range (INT64_MIN has no literal)."""
+    if value == -(2**63):
+        return "INT64_MIN"
+    return f"INT64_C({value})"
+
+
+def render(module: Module) -> dict[str, str]:
+    """Returns {file name: text} for the module's header and source."""
+    env = _environment()
+    files = {}
+    for template, suffix in (("header.h.j2", ".h"), ("source.c.j2", ".c")):
+        text = env.get_template(template).render(m=module)
+        files[module.name + suffix] = text
+    return files

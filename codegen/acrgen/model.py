@@ -1,0 +1,979 @@
+"""The generator's model (IR): what the templates see, built from the schema.
+
+Building the model is also the lint: every construct is checked as it is read, and
+every problem is collected with the JSON pointer of the offending schema location.
+Anything the generator does not implement is an error, never ignored.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from .regex_dfa import Dfa, PatternError, compile_pattern
+
+INT64_MIN = -(2**63)
+INT64_MAX = 2**63 - 1
+UINT64_MAX = 2**64 - 1
+MAX_FIELDS = 64  # the parser's duplicate-key bitmap is 64 bits wide
+
+C_KEYWORDS = {
+    "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
+    "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
+    "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
+    "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool",
+    "true", "false",
+}
+
+ANNOTATIONS = {"description", "title", "default", "examples", "deprecated", "$comment"}
+
+
+class SchemaError(Exception):
+    """One or more lint problems, each `(pointer, message)`."""
+
+    def __init__(self, problems: list[tuple[str, str]]):
+        self.problems = problems
+        super().__init__("\n".join(f"{p or '/'}: {m}" for p, m in problems))
+
+
+def pointer_join(pointer: str, *parts: Any) -> str:
+    for part in parts:
+        pointer += "/" + str(part).replace("~", "~0").replace("/", "~1")
+    return pointer
+
+
+def snake_case(name: str) -> str:
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1_\2", s)
+    s = re.sub(r"[^A-Za-z0-9]+", "_", s).strip("_").lower()
+    return s
+
+
+def c_identifier(name: str) -> str:
+    s = snake_case(name)
+    if not s or s[0].isdigit():
+        s = "v_" + s
+    return s + "_" if s in C_KEYWORDS else s
+
+
+def join_words(items: list[str], last: str = "or") -> str:
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + f" {last} " + items[-1]
+
+
+def int_ranges_text(values: list[int]) -> str:
+    """[0..16, 18..22, 24, 25] -> '0 to 16, 18 to 22, 24 or 25'."""
+    values = sorted(values)
+    runs: list[list[int]] = []
+    for v in values:
+        if runs and v == runs[-1][-1] + 1:
+            runs[-1].append(v)
+        else:
+            runs.append([v])
+    parts: list[str] = []
+    for run in runs:
+        if len(run) >= 3:
+            parts.append(f"{run[0]} to {run[-1]}")
+        else:
+            parts.extend(str(v) for v in run)
+    return join_words(parts)
+
+
+def c_string(text: str) -> str:
+    """A C string literal for arbitrary text (ASCII-safe, trigraph-safe)."""
+    out = []
+    for ch in text:
+        code = ord(ch)
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ch == "?":
+            out.append("\\?")
+        elif 0x20 <= code < 0x7F:
+            out.append(ch)
+        else:
+            for byte in ch.encode("utf-8"):
+                out.append(f"\\{byte:03o}")
+    return '"' + "".join(out) + '"'
+
+
+def c_comment(text: str) -> str:
+    """Text safe inside a /* */ comment."""
+    return " ".join(text.replace("*/", "* /").split())
+
+
+# --- the model ---------------------------------------------------------------
+
+
+@dataclass
+class Pattern:
+    index: int
+    text: str
+    dfa: Dfa
+
+
+@dataclass
+class EnumType:
+    c_name: str
+    values: list[str]
+    constants: list[str]  # full C constant names, same order as values
+    unset: str
+    other: str
+    description: str
+    allowed_text: str
+
+
+@dataclass
+class IntConstant:
+    name: str
+    value: int
+
+
+@dataclass
+class Value:
+    kind: str  # string bool int uint64 enum object array string_or_array
+    nullable: bool = False
+    object: "ObjectType | None" = None
+    items: "Value | None" = None
+    enum: EnumType | None = None
+    # string rules
+    min_length: int = 0
+    max_length: int | None = None
+    pattern: Pattern | None = None
+    expected: str | None = None
+    # integer rules
+    minimum: int | None = None
+    maximum: int | None = None
+    allowed: list[int] | None = None
+    allowed_text: str = ""
+    # array rules
+    min_items: int = 0
+    max_items: int | None = None
+    max_prefix_length: int = 0
+
+    @property
+    def type_text(self) -> str:
+        base = {
+            "string": "a string", "enum": "a string", "bool": "a boolean",
+            "int": "an integer", "uint64": "an integer", "object": "an object",
+            "array": "an array", "string_or_array": "a string or an array",
+        }[self.kind]
+        return base + (" or null" if self.nullable else "")
+
+    @property
+    def has_string_rules(self) -> bool:
+        return self.min_length > 0 or self.max_length is not None or self.pattern is not None
+
+    @property
+    def has_int_rules(self) -> bool:
+        return self.minimum is not None or self.maximum is not None or self.allowed is not None
+
+    @property
+    def has_array_rules(self) -> bool:
+        return self.min_items > 0 or self.max_items is not None or self.max_prefix_length > 0
+
+
+@dataclass
+class Field:
+    json_name: str
+    c_name: str
+    value: Value
+    required: bool
+    modes: list[str]
+    description: str
+    default: Any = None
+    index: int = 0
+
+
+@dataclass
+class Effect:
+    kind: str  # required forbidden one_of
+    path: list[int]
+    allowed: list[int]
+    message: str
+
+
+@dataclass
+class Rule:
+    kind: str  # exclusive conditional
+    fields: list[int]
+    values: list[int] = field(default_factory=list)
+    negate: bool = False
+    effects: list[Effect] = field(default_factory=list)
+    message: str = ""
+
+
+@dataclass
+class ObjectType:
+    schema_name: str
+    c_name: str
+    pointer: str
+    description: str
+    is_request: bool
+    strict: bool = False
+    fields: list[Field] = field(default_factory=list)
+    rules: list[Rule] = field(default_factory=list)
+
+    @property
+    def upper(self) -> str:
+        return self.c_name.upper()
+
+
+@dataclass
+class Parameter:
+    name: str
+    c_name: str
+    description: str
+    enum: list[str] | None
+    min_length: int
+
+
+@dataclass
+class Operation:
+    operation_id: str
+    c_name: str
+    method: str
+    path: str
+    summary: str
+    parameters: list[Parameter]
+    request: ObjectType
+    response: ObjectType
+    error: ObjectType | None
+
+
+@dataclass
+class Module:
+    name: str
+    schema_path: str
+    title: str
+    version: str
+    modes: list[str]
+    mode_constants: list[str]
+    objects: list[ObjectType]  # dependencies first
+    documents: list[ObjectType]  # request and response bodies
+    enums: list[EnumType]
+    int_constants: list[IntConstant]
+    patterns: list[Pattern]
+    operations: list[Operation]
+    servers: list[str]
+
+
+# --- building (and linting) --------------------------------------------------
+
+TOP_LEVEL_KEYS = {"openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs"}
+OPERATION_KEYS = {"operationId", "summary", "description", "parameters", "requestBody", "responses",
+                  "tags", "security", "externalDocs"}
+SCALAR_TYPES = {"object", "array", "string", "integer", "boolean"}
+KEYWORDS_BY_TYPE = {
+    "object": {"properties", "required", "additionalProperties", "allOf", "not", "if", "then"},
+    "string": {"minLength", "maxLength", "pattern", "enum", "x-acr-expected"},
+    "integer": {"minimum", "maximum", "enum", "x-enum-varnames"},
+    "boolean": set(),
+    "array": {"items", "minItems", "maxItems", "x-acr-max-prefix-length"},
+}
+
+
+class Builder:
+    def __init__(self, doc: dict, name: str, schema_path: str):
+        self.doc = doc
+        self.name = name
+        self.schema_path = schema_path
+        self.problems: list[tuple[str, str]] = []
+        self.objects: dict[str, ObjectType] = {}
+        self.object_order: list[ObjectType] = []
+        self.building: set[str] = set()
+        self.enums: dict[tuple, EnumType] = {}
+        self.enum_names: dict[str, tuple] = {}
+        self.int_constants: list[IntConstant] = []
+        self.patterns: dict[str, Pattern] = {}
+        self.modes: list[str] = []
+        self.usage: dict[str, str] = {}  # component -> "request" | "response"
+
+    def problem(self, pointer: str, message: str) -> None:
+        self.problems.append((pointer, message))
+
+    # -- helpers --
+    def check_keys(self, node: dict, allowed: set[str], pointer: str, what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                self.problem(pointer_join(pointer, key), f"unsupported keyword '{key}' in {what}")
+
+    def resolve(self, ref: Any, pointer: str, section: str) -> tuple[str, dict] | None:
+        prefix = f"#/components/{section}/"
+        if not isinstance(ref, str) or not ref.startswith(prefix):
+            self.problem(pointer, f"$ref must be a local reference of the form {prefix}Name")
+            return None
+        name = ref[len(prefix):]
+        target = self.doc.get("components", {}).get(section, {}).get(name)
+        if not isinstance(target, dict):
+            self.problem(pointer, f"$ref '{ref}' points at nothing (dangling reference)")
+            return None
+        return name, target
+
+    # -- top level --
+    def build(self) -> Module:
+        doc = self.doc
+        if not isinstance(doc, dict):
+            raise SchemaError([("", "the document must be a JSON object")])
+        for key in doc:
+            if key not in TOP_LEVEL_KEYS:
+                self.problem(pointer_join("", key), f"unsupported top-level key '{key}'")
+        if doc.get("openapi") != "3.1.0":
+            self.problem("/openapi", "must be \"3.1.0\"")
+        info = doc.get("info") if isinstance(doc.get("info"), dict) else {}
+        if not info:
+            self.problem("/info", "is required (title and version)")
+        components = doc.get("components", {})
+        if not isinstance(components, dict):
+            self.problem("/components", "must be an object")
+            components = {}
+        for key in components:
+            if key not in {"schemas", "parameters", "securitySchemes"}:
+                self.problem(pointer_join("/components", key), f"unsupported components section '{key}'")
+        self.modes = self.find_modes()
+        operations = self.build_operations()
+        # An unreferenced component would be neither generated nor checked.
+        for name in components.get("schemas", {}) or {}:
+            if name not in self.usage:
+                self.problem(pointer_join("/components/schemas", name),
+                             "is not used by any operation: reference it or remove it")
+        if self.problems:
+            raise SchemaError(self.problems)
+        documents: list[ObjectType] = []
+        for op in operations:
+            for t in (op.request, op.response, op.error):
+                if t is not None and t not in documents:
+                    documents.append(t)
+        return Module(
+            name=self.name,
+            schema_path=self.schema_path,
+            title=str(info.get("title", "")),
+            version=str(info.get("version", "")),
+            modes=self.modes,
+            mode_constants=["ACR_MODE_" + c_identifier(m).upper() for m in self.modes],
+            objects=self.object_order,
+            documents=documents,
+            enums=list(self.enums.values()),
+            int_constants=self.int_constants,
+            patterns=list(self.patterns.values()),
+            operations=operations,
+            servers=[s.get("url", "") for s in doc.get("servers", []) if isinstance(s, dict)],
+        )
+
+    def find_modes(self) -> list[str]:
+        params = self.doc.get("components", {}).get("parameters", {}) or {}
+        for name, param in params.items():
+            if isinstance(param, dict) and param.get("name") == "mode":
+                enum = (param.get("schema") or {}).get("enum")
+                if isinstance(enum, list) and all(isinstance(v, str) for v in enum):
+                    return list(enum)
+        return []
+
+    # -- operations --
+    def build_operations(self) -> list[Operation]:
+        operations: list[Operation] = []
+        paths = self.doc.get("paths")
+        if not isinstance(paths, dict) or not paths:
+            self.problem("/paths", "must be an object with at least one path")
+            return operations
+        seen_ids: set[str] = set()
+        for path, item in paths.items():
+            pp = pointer_join("/paths", path)
+            if not isinstance(item, dict):
+                self.problem(pp, "must be an object")
+                continue
+            for method, op in item.items():
+                mp = pointer_join(pp, method)
+                if method in ("summary", "description"):
+                    continue
+                if method != "post":
+                    self.problem(mp, f"only 'post' operations are supported, not '{method}'")
+                    continue
+                built = self.build_operation(path, op, mp)
+                if built is None:
+                    continue
+                if built.operation_id in seen_ids:
+                    self.problem(pointer_join(mp, "operationId"), "operationId is not unique")
+                seen_ids.add(built.operation_id)
+                operations.append(built)
+        return operations
+
+    def build_operation(self, path: str, op: Any, pointer: str) -> Operation | None:
+        if not isinstance(op, dict):
+            self.problem(pointer, "must be an object")
+            return None
+        self.check_keys(op, OPERATION_KEYS, pointer, "an operation")
+        op_id = op.get("operationId")
+        if not isinstance(op_id, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", op_id):
+            self.problem(pointer_join(pointer, "operationId"), "is required: an identifier like 'update'")
+            return None
+        params = self.build_parameters(path, op.get("parameters", []), pointer_join(pointer, "parameters"))
+        request = self.body_type(op.get("requestBody"), pointer_join(pointer, "requestBody"), True)
+        responses = op.get("responses")
+        rp = pointer_join(pointer, "responses")
+        response = error = None
+        if not isinstance(responses, dict) or "200" not in responses:
+            self.problem(rp, "must describe the 200 response")
+        else:
+            for status, resp in responses.items():
+                sp = pointer_join(rp, status)
+                if status == "200":
+                    response = self.body_type(resp, sp, False)
+                elif status == "default":
+                    error = self.body_type(resp, sp, False)
+                else:
+                    self.problem(sp, "only the '200' and 'default' responses are supported")
+        if request is None or response is None:
+            return None
+        return Operation(op_id, c_identifier(op_id), "POST", path, str(op.get("summary", "")),
+                         params, request, response, error)
+
+    def build_parameters(self, path: str, params: Any, pointer: str) -> list[Parameter]:
+        result: list[Parameter] = []
+        if not isinstance(params, list):
+            self.problem(pointer, "must be an array")
+            return result
+        for i, entry in enumerate(params):
+            ep = pointer_join(pointer, i)
+            if isinstance(entry, dict) and "$ref" in entry:
+                resolved = self.resolve(entry["$ref"], pointer_join(ep, "$ref"), "parameters")
+                if resolved is None:
+                    continue
+                ep = pointer_join("/components/parameters", resolved[0])
+                entry = resolved[1]
+            if not isinstance(entry, dict):
+                self.problem(ep, "must be an object")
+                continue
+            self.check_keys(entry, {"name", "in", "required", "description", "schema"}, ep, "a parameter")
+            name = entry.get("name")
+            if entry.get("in") != "path":
+                self.problem(pointer_join(ep, "in"), "only path parameters are supported")
+                continue
+            if entry.get("required") is not True:
+                self.problem(pointer_join(ep, "required"), "path parameters must be required: true")
+            schema = entry.get("schema", {})
+            sp = pointer_join(ep, "schema")
+            if not isinstance(schema, dict) or schema.get("type") != "string":
+                self.problem(sp, "a path parameter's schema must be {\"type\": \"string\", ...}")
+                continue
+            self.check_keys(schema, {"type", "enum", "minLength", "description"}, sp, "a parameter schema")
+            enum = schema.get("enum")
+            if enum is not None and not (isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)):
+                self.problem(pointer_join(sp, "enum"), "must be a non-empty list of strings")
+                enum = None
+            result.append(Parameter(str(name), c_identifier(str(name)), str(entry.get("description", "")),
+                                    enum, int(schema.get("minLength", 0) or 0)))
+        template_names = re.findall(r"\{([^}]+)\}", path)
+        given = [p.name for p in result]
+        for missing in sorted(set(template_names) - set(given)):
+            self.problem(pointer, f"path parameter '{missing}' of the path has no description")
+        for extra in sorted(set(given) - set(template_names)):
+            self.problem(pointer, f"parameter '{extra}' does not appear in the path")
+        return result
+
+    def body_type(self, body: Any, pointer: str, is_request: bool) -> ObjectType | None:
+        if not isinstance(body, dict):
+            self.problem(pointer, "must be an object with application/json content")
+            return None
+        allowed = {"description", "content"} | ({"required"} if is_request else set())
+        self.check_keys(body, allowed, pointer, "a request body" if is_request else "a response")
+        content = body.get("content")
+        if not isinstance(content, dict) or set(content) != {"application/json"}:
+            self.problem(pointer_join(pointer, "content"), "must have exactly one media type, application/json")
+            return None
+        media = content["application/json"]
+        mp = pointer_join(pointer, "content", "application/json")
+        if not isinstance(media, dict):
+            self.problem(mp, "must be an object")
+            return None
+        self.check_keys(media, {"schema", "examples", "example"}, mp, "a media type")
+        schema = media.get("schema")
+        if not isinstance(schema, dict) or set(schema) != {"$ref"}:
+            self.problem(pointer_join(mp, "schema"), "must be a $ref to an object component")
+            return None
+        resolved = self.resolve(schema["$ref"], pointer_join(mp, "schema", "$ref"), "schemas")
+        if resolved is None:
+            return None
+        name, target = resolved
+        return self.build_object(name, target, pointer_join("/components/schemas", name), is_request)
+
+    # -- schemas --
+    @staticmethod
+    def split_type(schema: dict) -> tuple[Any, bool]:
+        t = schema.get("type")
+        if isinstance(t, list) and len(t) == 2 and "null" in t:
+            other = [x for x in t if x != "null"][0]
+            return other, True
+        return t, False
+
+    def is_object_schema(self, schema: dict) -> bool:
+        return self.split_type(schema)[0] == "object"
+
+    def note_usage(self, name: str, is_request: bool, pointer: str) -> None:
+        use = "request" if is_request else "response"
+        previous = self.usage.setdefault(name, use)
+        if previous != use:
+            self.problem(pointer, f"component '{name}' is used by both a request and a response; "
+                                  "requests are strict and responses lenient, so give each its own component")
+
+    def build_object(self, name: str, schema: dict, pointer: str, is_request: bool) -> ObjectType | None:
+        self.note_usage(name, is_request, pointer)
+        if name in self.objects:
+            return self.objects[name]
+        if name in self.building:
+            self.problem(pointer, f"component '{name}' refers to itself; recursive types are not supported")
+            return None
+        self.building.add(name)
+        obj = ObjectType(name, "acr_" + c_identifier(name), pointer, str(schema.get("description", "")),
+                         is_request)
+        allowed = ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE["object"]
+        self.check_keys(schema, allowed, pointer, "an object schema")
+        additional = schema.get("additionalProperties", True)
+        if additional is not True and additional is not False:
+            self.problem(pointer_join(pointer, "additionalProperties"), "only false is supported")
+        obj.strict = additional is False
+        if obj.strict and not is_request:
+            self.problem(pointer_join(pointer, "additionalProperties"),
+                         "responses are lenient: additionalProperties: false is only for requests")
+        properties = schema.get("properties", {})
+        if not isinstance(properties, dict):
+            self.problem(pointer_join(pointer, "properties"), "must be an object")
+            properties = {}
+        if len(properties) > MAX_FIELDS:
+            self.problem(pointer_join(pointer, "properties"), f"at most {MAX_FIELDS} properties are supported")
+        required = schema.get("required", [])
+        if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
+            self.problem(pointer_join(pointer, "required"), "must be a list of property names")
+            required = []
+        for r in required:
+            if r not in properties:
+                self.problem(pointer_join(pointer, "required"), f"'{r}' is required but not in properties")
+        c_names: set[str] = set()
+        for json_name, prop in properties.items():
+            pp = pointer_join(pointer, "properties", json_name)
+            built = self.build_field(obj, json_name, prop, pp, json_name in required, is_request)
+            if built is None:
+                continue
+            for member in self.member_names(built):
+                if member in c_names:
+                    self.problem(pp, f"C member name '{member}' collides with another property's")
+                c_names.add(member)
+            built.index = len(obj.fields)
+            obj.fields.append(built)
+        rule_schemas: list[tuple[dict, str]] = []
+        if "not" in schema or "if" in schema:
+            rule_schemas.append(({k: schema[k] for k in ("not", "if", "then") if k in schema}, pointer))
+        all_of = schema.get("allOf", [])
+        if not isinstance(all_of, list):
+            self.problem(pointer_join(pointer, "allOf"), "must be a list of rules")
+            all_of = []
+        for i, rule in enumerate(all_of):
+            rule_schemas.append((rule, pointer_join(pointer, "allOf", i)))
+        for rule, rp in rule_schemas:
+            built_rule = self.build_rule(obj, rule, rp)
+            if built_rule is not None:
+                obj.rules.append(built_rule)
+        self.building.discard(name)
+        self.objects[name] = obj
+        self.object_order.append(obj)
+        return obj
+
+    @staticmethod
+    def member_names(f: Field) -> list[str]:
+        names = [f.c_name]
+        kind = f.value.kind
+        if kind in ("bool", "int", "uint64", "object"):
+            names.append("has_" + f.c_name)
+        elif kind == "enum":
+            names.append(f.c_name + "_other")
+        elif kind == "array":
+            names.append(f.c_name + "_count")
+        elif kind == "string_or_array":
+            names += [f.c_name + "_items", f.c_name + "_count"]
+        return names
+
+    def build_field(self, obj: ObjectType, json_name: str, prop: Any, pointer: str,
+                    required: bool, is_request: bool) -> Field | None:
+        if not isinstance(prop, dict):
+            self.problem(pointer, "must be a schema object")
+            return None
+        modes = prop.get("x-acr-modes", [])
+        if "x-acr-modes" in prop:
+            mp = pointer_join(pointer, "x-acr-modes")
+            if not self.modes:
+                self.problem(mp, "x-acr-modes needs a 'mode' path parameter with an enum")
+            elif not (isinstance(modes, list) and modes and all(m in self.modes for m in modes)):
+                self.problem(mp, f"must be a non-empty list of values of the mode parameter: {self.modes}")
+                modes = []
+            elif not is_request:
+                self.problem(mp, "x-acr-modes is only meaningful in requests")
+        value = self.build_value(prop, pointer, is_request, context=(obj, json_name), allow_modes=True)
+        if value is None:
+            return None
+        if required and value.nullable:
+            self.problem(pointer, "a required property cannot be nullable (null means absent)")
+        return Field(json_name, c_identifier(json_name), value, required, list(modes),
+                     str(prop.get("description", "")), prop.get("default"))
+
+    def build_value(self, schema: dict, pointer: str, is_request: bool,
+                    context: tuple[ObjectType, str], allow_modes: bool = False) -> Value | None:
+        extra = {"x-acr-modes"} if allow_modes else set()
+        if "$ref" in schema:
+            self.check_keys(schema, {"$ref", "description"} | extra, pointer, "a $ref")
+            resolved = self.resolve(schema["$ref"], pointer_join(pointer, "$ref"), "schemas")
+            if resolved is None:
+                return None
+            name, target = resolved
+            tp = pointer_join("/components/schemas", name)
+            if self.is_object_schema(target):
+                obj = self.build_object(name, target, tp, is_request)
+                if obj is None:
+                    return None
+                return Value("object", nullable=self.split_type(target)[1], object=obj)
+            self.note_usage(name, is_request, pointer)
+            return self.build_value(target, tp, is_request, context=(context[0], name), allow_modes=False)
+        if "oneOf" in schema:
+            return self.build_one_of(schema, pointer, is_request, context, extra)
+        t, nullable = self.split_type(schema)
+        if t not in SCALAR_TYPES:
+            self.problem(pointer_join(pointer, "type"),
+                         'must be one of object, array, string, integer, boolean, or [T, "null"]')
+            return None
+        if t == "object":
+            self.problem(pointer, "object schemas must be named components referenced with $ref")
+            return None
+        self.check_keys(schema, ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE[t] | extra, pointer, f"a {t} schema")
+        if t == "string":
+            value = self.build_string(schema, pointer, context)
+        elif t == "integer":
+            value = self.build_integer(schema, pointer, context)
+        elif t == "boolean":
+            value = Value("bool")
+        else:
+            value = self.build_array(schema, pointer, is_request, context)
+        if value is not None:
+            value.nullable = nullable
+            self.check_default(schema, value, pointer)
+        return value
+
+    def check_default(self, schema: dict, value: Value, pointer: str) -> None:
+        if "default" not in schema:
+            return
+        d = schema["default"]
+        ok = {
+            "bool": isinstance(d, bool),
+            "string": isinstance(d, str), "enum": isinstance(d, str),
+            "int": isinstance(d, int) and not isinstance(d, bool),
+            "uint64": isinstance(d, int) and not isinstance(d, bool),
+        }.get(value.kind, False)
+        if not ok:
+            self.problem(pointer_join(pointer, "default"), "must be a value of the property's type")
+
+    def non_negative_int(self, schema: dict, key: str, pointer: str) -> int | None:
+        v = schema.get(key)
+        if v is None:
+            return None
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+            self.problem(pointer_join(pointer, key), "must be a non-negative integer")
+            return None
+        return v
+
+    def build_string(self, schema: dict, pointer: str, context: tuple[ObjectType, str]) -> Value | None:
+        value = Value("string")
+        value.min_length = self.non_negative_int(schema, "minLength", pointer) or 0
+        value.max_length = self.non_negative_int(schema, "maxLength", pointer)
+        if "pattern" in schema:
+            pattern = schema["pattern"]
+            pp = pointer_join(pointer, "pattern")
+            if not isinstance(pattern, str):
+                self.problem(pp, "must be a string")
+            else:
+                try:
+                    if pattern not in self.patterns:
+                        self.patterns[pattern] = Pattern(len(self.patterns), pattern, compile_pattern(pattern))
+                    value.pattern = self.patterns[pattern]
+                except PatternError as e:
+                    self.problem(pp, f"cannot compile the pattern: {e}")
+        if "x-acr-expected" in schema:
+            expected = schema["x-acr-expected"]
+            if not isinstance(expected, str) or "pattern" not in schema:
+                self.problem(pointer_join(pointer, "x-acr-expected"), "must be a string, beside a pattern")
+            else:
+                value.expected = expected
+        if "enum" in schema:
+            enum = schema["enum"]
+            ep = pointer_join(pointer, "enum")
+            if not (isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)
+                    and len(set(enum)) == len(enum)):
+                self.problem(ep, "must be a non-empty list of distinct strings")
+                return None
+            if value.has_string_rules:
+                self.problem(ep, "a string enum cannot also have length or pattern rules")
+            value.kind = "enum"
+            value.enum = self.enum_type(enum, context, str(schema.get("description", "")), ep)
+        return value
+
+    def enum_type(self, values: list[str], context: tuple[ObjectType, str], description: str,
+                  pointer: str) -> EnumType:
+        owner, prop_name = context
+        key = tuple(values)
+        if key in self.enums:
+            return self.enums[key]
+        # Named after the component (a $ref'd enum) or the property; qualified by
+        # the owning type when two different enums would share a name.
+        base = c_identifier(prop_name)
+        if base in self.enum_names and self.enum_names[base] != key:
+            base = c_identifier(owner.schema_name) + "_" + base
+        self.enum_names[base] = key
+        c_name = "acr_" + base
+        upper = c_name.upper()
+        constants = [upper + "_" + c_identifier(v).upper() for v in values]
+        if len(set(constants)) != len(constants):
+            self.problem(pointer, "two values map to the same C constant name")
+        quoted = [f'"{v}"' for v in values]
+        allowed = join_words(quoted) if len(values) <= 2 else "one of " + join_words(quoted)
+        e = EnumType(c_name, list(values), constants, upper + "_UNSET", upper + "_OTHER", description, allowed)
+        self.enums[key] = e
+        return e
+
+    def build_integer(self, schema: dict, pointer: str, context: tuple[ObjectType, str]) -> Value | None:
+        value = Value("int")
+        for key in ("minimum", "maximum"):
+            v = schema.get(key)
+            if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
+                self.problem(pointer_join(pointer, key), "must be an integer")
+        minimum, maximum = schema.get("minimum"), schema.get("maximum")
+        if isinstance(maximum, int) and maximum > INT64_MAX:
+            if not isinstance(minimum, int) or minimum < 0:
+                self.problem(pointer, "an integer above INT64_MAX needs minimum >= 0 (it becomes uint64_t)")
+            if maximum > UINT64_MAX:
+                self.problem(pointer_join(pointer, "maximum"), "must fit in 64 bits")
+            value.kind = "uint64"
+        elif isinstance(minimum, int) and minimum < INT64_MIN:
+            self.problem(pointer_join(pointer, "minimum"), "must fit in 64 bits")
+        value.minimum = minimum if isinstance(minimum, int) else None
+        value.maximum = maximum if isinstance(maximum, int) else None
+        if "enum" in schema:
+            enum = schema["enum"]
+            ep = pointer_join(pointer, "enum")
+            if not (isinstance(enum, list) and enum and all(isinstance(v, int) and not isinstance(v, bool)
+                                                             and INT64_MIN <= v <= INT64_MAX for v in enum)):
+                self.problem(ep, "must be a non-empty list of 64-bit integers")
+                return None
+            if value.kind == "uint64":
+                self.problem(ep, "an integer enum must fit in int64_t")
+            value.allowed = list(enum)
+            value.allowed_text = ("one of " + join_words([str(v) for v in enum])) if len(enum) > 1 else str(enum[0])
+            names = schema.get("x-enum-varnames")
+            if names is not None:
+                np = pointer_join(pointer, "x-enum-varnames")
+                if not (isinstance(names, list) and len(names) == len(enum)
+                        and all(isinstance(n, str) and re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", n) for n in names)):
+                    self.problem(np, "must list one C identifier per enum value")
+                else:
+                    prefix = "ACR_" + c_identifier(context[1]).upper() + "_"
+                    known = {c.name: c.value for c in self.int_constants}
+                    for n, v in zip(names, enum):
+                        cname = prefix + n.upper()
+                        if known.get(cname, v) != v:
+                            self.problem(np, f"constant {cname} is defined twice with different values")
+                        elif cname not in known:
+                            self.int_constants.append(IntConstant(cname, v))
+        elif "x-enum-varnames" in schema:
+            self.problem(pointer_join(pointer, "x-enum-varnames"), "needs an enum beside it")
+        return value
+
+    def build_array(self, schema: dict, pointer: str, is_request: bool,
+                    context: tuple[ObjectType, str]) -> Value | None:
+        value = Value("array")
+        value.min_items = self.non_negative_int(schema, "minItems", pointer) or 0
+        value.max_items = self.non_negative_int(schema, "maxItems", pointer)
+        items = schema.get("items")
+        ip = pointer_join(pointer, "items")
+        if not isinstance(items, dict):
+            self.problem(ip, "is required: the schema of the array's items")
+            return None
+        item = self.build_value(items, ip, is_request, context)
+        if item is None:
+            return None
+        if item.kind not in ("string", "int", "bool", "object"):
+            self.problem(ip, "array items must be strings, integers, booleans or objects")
+            return None
+        if item.nullable:
+            self.problem(ip, "array items cannot be nullable")
+        value.items = item
+        if "x-acr-max-prefix-length" in schema:
+            n = self.non_negative_int(schema, "x-acr-max-prefix-length", pointer)
+            if item.kind != "string":
+                self.problem(pointer_join(pointer, "x-acr-max-prefix-length"), "applies to arrays of strings only")
+            elif n:
+                value.max_prefix_length = n
+        return value
+
+    def build_one_of(self, schema: dict, pointer: str, is_request: bool,
+                     context: tuple[ObjectType, str], extra: set[str]) -> Value | None:
+        self.check_keys(schema, ANNOTATIONS | {"oneOf"} | extra, pointer, "a oneOf schema")
+        alternatives = schema["oneOf"]
+        op = pointer_join(pointer, "oneOf")
+        if not isinstance(alternatives, list) or len(alternatives) != 2:
+            self.problem(op, "only a oneOf of a string and an array is supported")
+            return None
+        built = [self.build_value(a, pointer_join(op, i), is_request, context) if isinstance(a, dict) else None
+                 for i, a in enumerate(alternatives)]
+        kinds = sorted(b.kind for b in built if b is not None)
+        if kinds != ["array", "string"]:
+            self.problem(op, "only a oneOf of a string and an array is supported")
+            return None
+        string = next(b for b in built if b and b.kind == "string")
+        array = next(b for b in built if b and b.kind == "array")
+        if string.nullable or array.nullable:
+            self.problem(op, "oneOf alternatives cannot be nullable")
+        value = Value("string_or_array", items=array.items, min_items=array.min_items,
+                      max_items=array.max_items, min_length=string.min_length,
+                      max_length=string.max_length, pattern=string.pattern, expected=string.expected)
+        return value
+
+    # -- rules --
+    def field_index(self, obj: ObjectType, name: Any, pointer: str) -> int | None:
+        for f in obj.fields:
+            if f.json_name == name:
+                return f.index
+        self.problem(pointer, f"'{name}' is not a property of {obj.schema_name}")
+        return None
+
+    def build_rule(self, obj: ObjectType, rule: Any, pointer: str) -> Rule | None:
+        if not isinstance(rule, dict):
+            self.problem(pointer, "must be a rule schema")
+            return None
+        if "not" in rule:
+            self.check_keys(rule, {"not", "description"}, pointer, "a rule")
+            return self.build_exclusive(obj, rule["not"], pointer_join(pointer, "not"))
+        if "if" in rule:
+            self.check_keys(rule, {"if", "then", "description"}, pointer, "a rule")
+            return self.build_conditional(obj, rule, pointer)
+        self.problem(pointer, "a rule must be {\"not\": {\"required\": [...]}} or {\"if\": ..., \"then\": ...}")
+        return None
+
+    def build_exclusive(self, obj: ObjectType, inner: Any, pointer: str) -> Rule | None:
+        if not isinstance(inner, dict) or not isinstance(inner.get("required"), list) or len(inner["required"]) < 2:
+            self.problem(pointer, "must be {\"required\": [a, b, ...]} naming at least two properties")
+            return None
+        self.check_keys(inner, {"required", "properties"}, pointer, "a mutual exclusion")
+        indices = [self.field_index(obj, n, pointer_join(pointer, "required", i))
+                   for i, n in enumerate(inner["required"])]
+        if None in indices:
+            return None
+        # The optional "properties" part only says "null does not count", which
+        # is how the C side sees null anyway; it must say exactly that.
+        for name, refinement in (inner.get("properties") or {}).items():
+            rp = pointer_join(pointer, "properties", name)
+            idx = self.field_index(obj, name, rp)
+            if idx is None:
+                continue
+            expected_type = self.json_type(obj.fields[idx].value)
+            if refinement != {"type": expected_type}:
+                self.problem(rp, f"must be {{\"type\": \"{expected_type}\"}}: the property's non-null type")
+        names = [obj.fields[i].json_name for i in indices]
+        verb = "both" if len(names) == 2 else "all"
+        return Rule("exclusive", indices, message=f"{join_words(names, 'and')} cannot {verb} be set")
+
+    @staticmethod
+    def json_type(value: Value) -> str:
+        return {"string": "string", "enum": "string", "bool": "boolean", "int": "integer", "uint64": "integer",
+                "object": "object", "array": "array"}.get(value.kind, "?")
+
+    def build_conditional(self, obj: ObjectType, rule: dict, pointer: str) -> Rule | None:
+        cond = rule.get("if")
+        cp = pointer_join(pointer, "if")
+        shape = "must be {\"properties\": {P: {\"const\": v} | {\"enum\": [...]} | {\"not\": {\"enum\": [...]}}}, " \
+                "\"required\": [P]}"
+        if not isinstance(cond, dict) or set(cond) != {"properties", "required"} \
+                or not isinstance(cond["properties"], dict) or len(cond["properties"]) != 1:
+            self.problem(cp, shape)
+            return None
+        (name, test), = cond["properties"].items()
+        if cond["required"] != [name]:
+            self.problem(pointer_join(cp, "required"), f"must be [\"{name}\"]")
+        idx = self.field_index(obj, name, pointer_join(cp, "properties", name))
+        if idx is None:
+            return None
+        tested = obj.fields[idx]
+        if tested.value.kind != "int":
+            self.problem(pointer_join(cp, "properties", name), "conditions can only test an integer property")
+            return None
+        negate = False
+        tp = pointer_join(cp, "properties", name)
+        if isinstance(test, dict) and set(test) == {"const"}:
+            values = [test["const"]]
+        elif isinstance(test, dict) and set(test) == {"enum"}:
+            values = test["enum"]
+        elif isinstance(test, dict) and set(test) == {"not"} and isinstance(test["not"], dict) \
+                and set(test["not"]) == {"enum"}:
+            values, negate = test["not"]["enum"], True
+        else:
+            self.problem(tp, shape)
+            return None
+        if not (isinstance(values, list) and values and all(isinstance(v, int) and not isinstance(v, bool)
+                                                            for v in values)):
+            self.problem(tp, "the tested values must be integers")
+            return None
+        condition = f"{name} is {'not ' if negate else ''}{join_words([str(v) for v in values])}"
+        positive = f"{name} is {join_words([str(v) for v in values])}"
+        then = rule.get("then")
+        if not isinstance(then, dict):
+            self.problem(pointer_join(pointer, "then"), "is required beside if")
+            return None
+        effects: list[Effect] = []
+        self.build_effects(obj, then, [], pointer_join(pointer, "then"), condition, positive if negate else None,
+                           effects)
+        return Rule("conditional", [idx], values=list(values), negate=negate, effects=effects)
+
+    def build_effects(self, obj: ObjectType, then: dict, path: list[int], pointer: str, condition: str,
+                      only_when: str | None, effects: list[Effect]) -> None:
+        self.check_keys(then, {"required", "properties", "type"}, pointer, "a then clause")
+        required = then.get("required", [])
+        props = then.get("properties", {})
+        if not isinstance(required, list) or not isinstance(props, dict):
+            self.problem(pointer, "required must be a list and properties an object")
+            return
+        for i, name in enumerate(required):
+            idx = self.field_index(obj, name, pointer_join(pointer, "required", i))
+            if idx is None:
+                continue
+            f = obj.fields[idx]
+            if f.value.nullable and props.get(name, {}).get("type") != self.json_type(f.value):
+                self.problem(pointer_join(pointer, "properties", name),
+                             f"a nullable property made required here needs {{\"type\": \"{self.json_type(f.value)}\"}}"
+                             " so that null does not satisfy the rule")
+            effects.append(Effect("required", path + [idx], [], f"is required when {condition}"))
+        for name, refinement in props.items():
+            rp = pointer_join(pointer, "properties", name)
+            idx = self.field_index(obj, name, rp)
+            if idx is None or not isinstance(refinement, dict):
+                continue
+            f = obj.fields[idx]
+            if refinement == {"type": "null"}:
+                message = f"is only allowed when {only_when}" if only_when else f"is not allowed when {condition}"
+                effects.append(Effect("forbidden", path + [idx], [], message))
+            elif set(refinement) == {"enum"}:
+                values = refinement["enum"]
+                if f.value.kind != "int" or not (isinstance(values, list) and values and all(
+                        isinstance(v, int) and not isinstance(v, bool) for v in values)):
+                    self.problem(rp, "an enum here must restrict an integer property to integers")
+                    continue
+                effects.append(Effect("one_of", path + [idx], list(values),
+                                      f"must be {int_ranges_text(values)} when {condition}"))
+            elif refinement.get("type") == self.json_type(f.value) and set(refinement) == {"type"}:
+                if name not in required:
+                    self.problem(rp, "a non-null type refinement only goes with required")
+            elif refinement.get("type") == "object" and f.value.kind == "object":
+                nested = {k: v for k, v in refinement.items() if k != "type"}
+                self.build_effects(f.value.object, nested, path + [idx], rp, condition, only_when, effects)
+            else:
+                self.problem(rp, "must be {\"enum\": [...]}, {\"type\": \"null\"}, the non-null type, "
+                                 "or a nested {\"type\": \"object\", \"required\": ..., \"properties\": ...}")
+
+
+def build_model(doc: dict, name: str, schema_path: str) -> Module:
+    """Builds the model, or raises SchemaError listing every problem."""
+    return Builder(doc, name, schema_path).build()

@@ -1,0 +1,35 @@
+/* acr: allocation hooks. Every allocation made by the library, including yajl's,
+ * goes through these functions, so an application can account for memory or make
+ * allocations fail on purpose in tests. */
+#ifndef ACR_ALLOC_H
+#define ACR_ALLOC_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct acr_allocator {
+    void *(*malloc_fn)(void *ctx, size_t size);
+    void *(*realloc_fn)(void *ctx, void *ptr, size_t size);
+    void (*free_fn)(void *ctx, void *ptr);
+    void *ctx;
+} acr_allocator;
+
+/* Installs `a` (copied), or restores the C library's malloc/realloc/free when `a`
+ * is NULL. Not thread-safe: call it before any other acr function, and never
+ * while memory allocated under the previous allocator is still alive. */
+void acr_set_allocator(const acr_allocator *a);
+
+/* The allocator in force; memory the library returns to the caller (for example
+ * the text of acr_*_to_json) must be released with acr_free(). */
+void *acr_malloc(size_t size);
+void *acr_realloc(void *ptr, size_t size);
+void acr_free(void *ptr);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,117 @@
+/* acr runtime: filling and clearing acr_error. */
+#include <stdio.h>
+#include <string.h>
+
+#include "acr/alloc.h"
+#include "internal.h"
+
+static char *duplicate(const char *s)
+{
+    size_t n = strlen(s) + 1;
+    char *copy = acr_malloc(n);
+    if (copy)
+        memcpy(copy, s, n);
+    return copy;
+}
+
+void acr_error_clear(acr_error *err)
+{
+    if (!err)
+        return;
+    for (size_t i = 0; i < err->violation_count; i++) {
+        acr_free(err->violations[i].pointer);
+        acr_free(err->violations[i].message);
+    }
+    acr_free(err->violations);
+    acr_free(err->pointer);
+    memset(err, 0, sizeof *err);
+}
+
+const char *acr_status_name(acr_status status)
+{
+    switch (status) {
+    case ACR_OK: return "ok";
+    case ACR_ERR_INVALID_REQUEST: return "invalid request";
+    case ACR_ERR_MALFORMED_JSON: return "malformed JSON";
+    case ACR_ERR_TRANSPORT: return "transport error";
+    case ACR_ERR_HTTP: return "HTTP error";
+    case ACR_ERR_INVALID_RESPONSE: return "invalid response";
+    case ACR_ERR_NOMEM: return "out of memory";
+    case ACR_ERR_USAGE: return "usage error";
+    }
+    return "unknown status";
+}
+
+acr_status acr_error_set(acr_error *err, acr_status status, const char *fmt, ...)
+{
+    if (!err)
+        return status;
+    err->status = status;
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(err->message, sizeof err->message, fmt, args);
+    va_end(args);
+    return status;
+}
+
+void acr_error_set_pointer(acr_error *err, const char *pointer)
+{
+    if (!err)
+        return;
+    acr_free(err->pointer);
+    err->pointer = pointer ? duplicate(pointer) : NULL;
+}
+
+/* True when `pointer` is at or below a pointer already reported: the value there
+ * was rejected by the parser and never stored, so anything found at or under it
+ * later is a consequence, not news. */
+static bool already_reported(const acr_error *err, const char *pointer)
+{
+    for (size_t i = 0; i < err->violation_count; i++) {
+        const char *reported = err->violations[i].pointer;
+        size_t n = strlen(reported);
+        if (strncmp(reported, pointer, n) == 0 && (pointer[n] == '\0' || pointer[n] == '/'))
+            return true;
+    }
+    return false;
+}
+
+bool acr_error_add_violation_v(acr_error *err, const char *pointer, bool dedupe,
+                               const char *fmt, va_list args)
+{
+    if (dedupe && already_reported(err, pointer))
+        return true;
+    /* acr_error has no capacity member: the capacity is implied by the count
+     * (4, then doubling), so grow exactly when the count reaches it. */
+    size_t n = err->violation_count;
+    if (n == 0 || (n >= 4 && (n & (n - 1)) == 0)) {
+        size_t capacity = n ? n * 2 : 4;
+        acr_violation *grown = acr_realloc(err->violations, capacity * sizeof *grown);
+        if (!grown)
+            return false;
+        err->violations = grown;
+    }
+    char message[ACR_ERROR_MESSAGE_MAX];
+    vsnprintf(message, sizeof message, fmt, args);
+    char *p = duplicate(pointer);
+    char *m = duplicate(message);
+    if (!p || !m) {
+        acr_free(p);
+        acr_free(m);
+        return false;
+    }
+    err->violations[n].pointer = p;
+    err->violations[n].message = m;
+    err->violation_count = n + 1;
+    return true;
+}
+
+bool acr_error_add_violation(acr_error *err, const char *pointer, bool dedupe,
+                             const char *fmt, ...)
+{
+    va_list args;
+    va_start(args, fmt);
+    bool ok = acr_error_add_violation_v(err, pointer, dedupe, fmt, args);
+    va_end(args);
+    return ok;
+}

@@ -1,0 +1,80 @@
+/* acr runtime: helpers shared by the engine's source files. Not installed. */
+#ifndef ACR_INTERNAL_H
+#define ACR_INTERNAL_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <yajl/yajl_common.h>
+
+#include "acr/error.h"
+#include "acr/tables.h"
+
+/* printf-style checking for our own formatting helpers. */
+#if defined(__GNUC__)
+#define ACR_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define ACR_PRINTF(fmt, args)
+#endif
+
+/* yajl allocation functions routed through acr_malloc and friends. */
+extern yajl_alloc_funcs acr_yajl_alloc_funcs;
+
+/* --- JSON pointer being built while walking a document (RFC 6901) --- */
+typedef struct acr_path {
+    char *text;         /* always NUL-terminated when not NULL */
+    size_t length;
+    size_t capacity;
+    bool failed;        /* an allocation failed: text is incomplete */
+} acr_path;
+
+/* Append "/" + the escaped key ('~' -> "~0", '/' -> "~1"). Return the length
+ * before the push, to be given back to acr_path_truncate(). */
+size_t acr_path_push_key(acr_path *path, const char *key, size_t length);
+size_t acr_path_push_index(acr_path *path, size_t index);
+void acr_path_truncate(acr_path *path, size_t length);
+const char *acr_path_text(const acr_path *path);
+void acr_path_free(acr_path *path);
+
+/* --- errors --- */
+/* Replace status and message (keeps violations). Returns status. */
+acr_status acr_error_set(acr_error *err, acr_status status, const char *fmt, ...)
+    ACR_PRINTF(3, 4);
+/* Record the pointer of a parse or shape error (copied; NULL clears). */
+void acr_error_set_pointer(acr_error *err, const char *pointer);
+/* Append a violation; false when out of memory. With `dedupe`, a violation at a
+ * pointer already in the list is dropped. */
+bool acr_error_add_violation(acr_error *err, const char *pointer, bool dedupe,
+                             const char *fmt, ...) ACR_PRINTF(4, 5);
+bool acr_error_add_violation_v(acr_error *err, const char *pointer, bool dedupe,
+                               const char *fmt, va_list args) ACR_PRINTF(4, 0);
+
+/* --- text --- */
+/* Number of code points when `s` is valid UTF-8 (shortest forms, no surrogates,
+ * at most U+10FFFF); SIZE_MAX when it is not. */
+size_t acr_utf8_length(const char *s, size_t length);
+bool acr_dfa_matches(const acr_dfa *dfa, const char *s, size_t length);
+
+/* --- numbers --- */
+typedef enum acr_number_class {
+    ACR_NUMBER_INTEGER,      /* exact integer value that fits the requested type */
+    ACR_NUMBER_NOT_INTEGER,  /* has a fractional part */
+    ACR_NUMBER_OUT_OF_RANGE, /* integral but outside the type's range */
+    ACR_NUMBER_INVALID       /* not JSON number syntax (cannot come from yajl) */
+} acr_number_class;
+
+/* Exact conversion of JSON number text, including forms like 1.0 and 1e2 that
+ * denote integers (JSON Schema counts them as integers). */
+acr_number_class acr_number_to_int64(const char *text, size_t length, int64_t *out);
+acr_number_class acr_number_to_uint64(const char *text, size_t length, uint64_t *out);
+
+/* --- struct member access by descriptor offsets --- */
+#define ACR_AT(base, offset, type) ((type *)(void *)((char *)(base) + (offset)))
+#define ACR_CAT(base, offset, type) ((type const *)(const void *)((const char *)(base) + (offset)))
+
+/* True when the field holds a value (not absent, not null). */
+bool acr_field_present(const acr_field_desc *field, const void *base);
+
+#endif

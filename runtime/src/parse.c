@@ -1,0 +1,719 @@
+/* acr runtime: streaming parse of JSON into a struct, driven by yajl callbacks.
+ *
+ * The parser keeps a stack of frames, one per open JSON container, and fills the
+ * struct in place as tokens arrive: nothing is buffered beyond what yajl holds
+ * for a token split across chunks. The struct owns every allocation as soon as it
+ * is made, so whatever happens, acr_free_value() releases everything.
+ *
+ * Requests and responses differ on purpose (DESIGN.md): for a request, a value of
+ * the wrong type, an unknown or duplicate property is a violation, and parsing
+ * goes on to find the others; for a response, unknown properties are skipped and
+ * unknown enum strings kept, but anything else is fatal. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <yajl/yajl_parse.h>
+
+#include "acr/alloc.h"
+#include "acr/engine.h"
+#include "internal.h"
+
+typedef enum frame_kind { FRAME_OBJECT, FRAME_ARRAY, FRAME_SKIP } frame_kind;
+
+typedef struct frame {
+    frame_kind kind;
+    size_t mark;                        /* path length at this container */
+    /* FRAME_OBJECT */
+    const acr_object_desc *object;
+    void *base;
+    uint64_t seen;                      /* fields already given (duplicates) */
+    const acr_field_desc *field;        /* the field of the current key, or NULL */
+    bool skip_value;                    /* the current key's value is ignored */
+    /* FRAME_ARRAY */
+    const acr_value_desc *array;
+    void **items;                       /* the item pointer, in the owner struct */
+    size_t *count;                      /* the count, in the owner struct */
+    size_t capacity;
+    size_t next_index;                  /* JSON index of the next item */
+} frame;
+
+struct acr_parser {
+    const acr_type_desc *type;
+    void *out;
+    yajl_handle yajl;
+    frame *frames;
+    size_t depth;
+    size_t frames_capacity;
+    size_t max_depth;
+    acr_path path;
+    acr_error err;                      /* fatal error or collected violations */
+    bool fatal;
+    bool root_seen;
+    bool content_seen;                  /* a byte other than white space */
+    bool finished;
+    /* Position of the next unread byte, for messages. */
+    unsigned long line;
+    unsigned long column;               /* characters before it on its line */
+    size_t offset;
+};
+
+/* A place a value can go: a field of an object, or a new array item. */
+typedef struct target {
+    const acr_value_desc *value;
+    const acr_field_desc *field;        /* NULL for an array item */
+    void *base;                         /* the object holding the field */
+    frame *array;                       /* the array frame, for an item */
+} target;
+
+/* --- errors --- */
+
+static int fail(acr_parser *p, acr_status status, const char *fmt, ...) ACR_PRINTF(3, 4);
+static int fail(acr_parser *p, acr_status status, const char *fmt, ...)
+{
+    if (p->fatal)
+        return 0;
+    p->fatal = true;
+    char message[ACR_ERROR_MESSAGE_MAX];
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(message, sizeof message, fmt, args);
+    va_end(args);
+    if (status == ACR_ERR_NOMEM) {
+        acr_error_set(&p->err, status, "%s", message);
+    } else {
+        const char *where = acr_path_text(&p->path);
+        acr_error_set(&p->err, status, "%s%s%s", where, *where ? ": " : "", message);
+        acr_error_set_pointer(&p->err, where);
+    }
+    return 0; /* yajl stops with yajl_status_client_canceled */
+}
+
+static int out_of_memory(acr_parser *p)
+{
+    return fail(p, ACR_ERR_NOMEM, "out of memory while parsing");
+}
+
+static acr_status shape_error_status(const acr_parser *p)
+{
+    return p->type->is_request ? ACR_ERR_MALFORMED_JSON : ACR_ERR_INVALID_RESPONSE;
+}
+
+/* A well-formed value that breaks the schema: a violation for a request (parsing
+ * goes on), fatal for a response. Returns the yajl callback result. */
+static int shape_problem(acr_parser *p, const char *fmt, ...) ACR_PRINTF(2, 3);
+static int shape_problem(acr_parser *p, const char *fmt, ...)
+{
+    char message[ACR_ERROR_MESSAGE_MAX];
+    va_list args;
+    va_start(args, fmt);
+    vsnprintf(message, sizeof message, fmt, args);
+    va_end(args);
+    if (!p->type->is_request)
+        return fail(p, ACR_ERR_INVALID_RESPONSE, "%s", message);
+    if (p->path.failed || !acr_error_add_violation(&p->err, acr_path_text(&p->path), true, "%s", message))
+        return out_of_memory(p);
+    return 1;
+}
+
+/* --- the frame stack --- */
+
+static frame *top(acr_parser *p) { return p->depth ? &p->frames[p->depth - 1] : NULL; }
+
+static frame *push_frame(acr_parser *p, frame_kind kind)
+{
+    if (p->depth >= p->max_depth) {
+        fail(p, shape_error_status(p), "nesting deeper than %zu levels", p->max_depth);
+        return NULL;
+    }
+    if (p->depth == p->frames_capacity) {
+        size_t capacity = p->frames_capacity ? p->frames_capacity * 2 : 8;
+        if (capacity > p->max_depth)
+            capacity = p->max_depth;
+        frame *grown = acr_realloc(p->frames, capacity * sizeof *grown);
+        if (!grown) {
+            out_of_memory(p);
+            return NULL;
+        }
+        p->frames = grown;
+        p->frames_capacity = capacity;
+    }
+    frame *f = &p->frames[p->depth++];
+    memset(f, 0, sizeof *f);
+    f->kind = kind;
+    f->mark = p->path.length;
+    return f;
+}
+
+/* After a whole value (scalar or container) has been read: back to the parent. */
+static void value_done(acr_parser *p)
+{
+    frame *f = top(p);
+    if (!f)
+        return;
+    acr_path_truncate(&p->path, f->mark);
+    if (f->kind == FRAME_OBJECT) {
+        f->field = NULL;
+        f->skip_value = false;
+    }
+}
+
+/* Decides where the value starting now goes. Returns false when it is to be
+ * skipped (unknown property, a skipped container, or after a violation). */
+static bool begin_value(acr_parser *p, target *t)
+{
+    frame *f = top(p);
+    memset(t, 0, sizeof *t);
+    if (!f)
+        return false; /* the root: handled by the container callbacks */
+    if (f->kind == FRAME_SKIP)
+        return false;
+    if (f->kind == FRAME_OBJECT) {
+        if (f->skip_value || !f->field)
+            return false;
+        t->field = f->field;
+        t->value = f->field->value;
+        t->base = f->base;
+        return true;
+    }
+    acr_path_push_index(&p->path, f->next_index++);
+    t->value = f->array->items;
+    t->array = f;
+    return true;
+}
+
+/* A new zeroed item at the end of the array; NULL when out of memory. */
+static void *add_item(acr_parser *p, frame *array)
+{
+    size_t size = array->array->item_size;
+    size_t count = *array->count;
+    if (count == array->capacity) {
+        size_t capacity = array->capacity * 2;
+        if (capacity < array->capacity || capacity > SIZE_MAX / size) {
+            out_of_memory(p);
+            return NULL;
+        }
+        void *grown = acr_realloc(*array->items, capacity * size);
+        if (!grown) {
+            out_of_memory(p);
+            return NULL;
+        }
+        *array->items = grown;
+        array->capacity = capacity;
+    }
+    void *item = (char *)*array->items + count * size;
+    memset(item, 0, size);
+    *array->count = count + 1;
+    return item;
+}
+
+/* The storage for a scalar of the target (a member, or a new item). */
+static void *slot_of(acr_parser *p, const target *t)
+{
+    if (t->array)
+        return add_item(p, t->array);
+    return (char *)t->base + t->field->offset;
+}
+
+static void mark_present(const target *t)
+{
+    if (!t->field)
+        return;
+    switch (t->value->kind) {
+    case ACR_KIND_BOOL:
+    case ACR_KIND_INT:
+    case ACR_KIND_UINT64:
+    case ACR_KIND_OBJECT:
+        *ACR_AT(t->base, t->field->presence, bool) = true;
+        break;
+    default:
+        break;
+    }
+}
+
+static int wrong_type(acr_parser *p, const target *t)
+{
+    return shape_problem(p, "must be %s", t->value->type_text);
+}
+
+/* Skips a value that starts a container: its contents are ignored. */
+static int skip_container(acr_parser *p)
+{
+    return push_frame(p, FRAME_SKIP) ? 1 : 0;
+}
+
+static char *copy_string(acr_parser *p, const unsigned char *s, size_t length)
+{
+    char *copy = acr_malloc(length + 1);
+    if (!copy) {
+        out_of_memory(p);
+        return NULL;
+    }
+    memcpy(copy, s, length);
+    copy[length] = '\0';
+    return copy;
+}
+
+/* --- yajl callbacks --- */
+
+static int on_null(void *ctx)
+{
+    acr_parser *p = ctx;
+    target t;
+    if (!begin_value(p, &t)) {
+        value_done(p);
+        return 1;
+    }
+    int ok = t.field && t.value->nullable ? 1 : wrong_type(p, &t);
+    value_done(p);
+    return ok;
+}
+
+static int on_boolean(void *ctx, int value)
+{
+    acr_parser *p = ctx;
+    target t;
+    int ok = 1;
+    if (begin_value(p, &t)) {
+        if (t.value->kind != ACR_KIND_BOOL) {
+            ok = wrong_type(p, &t);
+        } else {
+            bool *slot = slot_of(p, &t);
+            if (!slot)
+                return 0;
+            *slot = value != 0;
+            mark_present(&t);
+        }
+    }
+    value_done(p);
+    return ok;
+}
+
+static int on_number(void *ctx, const char *text, size_t length)
+{
+    acr_parser *p = ctx;
+    target t;
+    int ok = 1;
+    if (begin_value(p, &t)) {
+        acr_kind kind = t.value->kind;
+        if (kind != ACR_KIND_INT && kind != ACR_KIND_UINT64) {
+            ok = wrong_type(p, &t);
+        } else {
+            int64_t i = 0;
+            uint64_t u = 0;
+            acr_number_class c = kind == ACR_KIND_INT ? acr_number_to_int64(text, length, &i)
+                                                      : acr_number_to_uint64(text, length, &u);
+            if (c == ACR_NUMBER_NOT_INTEGER || c == ACR_NUMBER_INVALID) {
+                ok = wrong_type(p, &t);
+            } else if (c == ACR_NUMBER_OUT_OF_RANGE) {
+                ok = kind == ACR_KIND_UINT64
+                         ? shape_problem(p, "must be an integer from 0 to %" PRIu64, UINT64_MAX)
+                         : shape_problem(p, "must be an integer from %" PRId64 " to %" PRId64,
+                                         INT64_MIN, INT64_MAX);
+            } else {
+                void *slot = slot_of(p, &t);
+                if (!slot)
+                    return 0;
+                if (kind == ACR_KIND_INT)
+                    *(int64_t *)slot = i;
+                else
+                    *(uint64_t *)slot = u;
+                mark_present(&t);
+            }
+        }
+    }
+    value_done(p);
+    return ok;
+}
+
+static int enum_index(const acr_enum_desc *e, const unsigned char *s, size_t length)
+{
+    for (size_t i = 0; i < e->count; i++)
+        if (strlen(e->values[i]) == length && memcmp(e->values[i], s, length) == 0)
+            return (int)i + 1;
+    return (int)e->count + 1; /* "other" */
+}
+
+static int on_string(void *ctx, const unsigned char *s, size_t length)
+{
+    acr_parser *p = ctx;
+    target t;
+    int ok = 1;
+    if (begin_value(p, &t)) {
+        acr_kind kind = t.value->kind;
+        if (kind != ACR_KIND_STRING && kind != ACR_KIND_ENUM && kind != ACR_KIND_STRING_OR_ARRAY) {
+            ok = wrong_type(p, &t);
+        } else if (memchr(s, '\0', length)) {
+            /* C strings cannot hold it; refusing beats silently truncating. */
+            ok = shape_problem(p, "must not contain the character U+0000");
+        } else if (kind == ACR_KIND_ENUM) {
+            int index = enum_index(t.value->enumeration, s, length);
+            char *other = NULL;
+            if ((size_t)index > t.value->enumeration->count && !(other = copy_string(p, s, length)))
+                return 0;
+            /* Enum arrays are not supported by the generator, so this is a field. */
+            *ACR_AT(t.base, t.field->offset, int) = index;
+            *ACR_AT(t.base, t.field->presence, char *) = other;
+        } else {
+            char *copy = copy_string(p, s, length);
+            if (!copy)
+                return 0;
+            char **slot = slot_of(p, &t);
+            if (!slot) {
+                acr_free(copy);
+                return 0;
+            }
+            *slot = copy;
+        }
+    }
+    value_done(p);
+    return ok;
+}
+
+static int on_start_map(void *ctx)
+{
+    acr_parser *p = ctx;
+    target t;
+    const acr_object_desc *object = NULL;
+    void *base = NULL;
+    if (!top(p)) {
+        if (p->root_seen)
+            return fail(p, shape_error_status(p), "more than one JSON value");
+        p->root_seen = true;
+        object = p->type->object;
+        base = p->out;
+    } else if (begin_value(p, &t)) {
+        if (t.value->kind != ACR_KIND_OBJECT) {
+            if (!wrong_type(p, &t))
+                return 0;
+        } else {
+            base = slot_of(p, &t);
+            if (!base)
+                return 0;
+            object = t.value->object;
+            mark_present(&t);
+        }
+    }
+    if (!object)
+        return skip_container(p);
+    frame *f = push_frame(p, FRAME_OBJECT);
+    if (!f)
+        return 0;
+    f->object = object;
+    f->base = base;
+    return 1;
+}
+
+/* Levenshtein distance, capped: enough to suggest a fix for a typo. */
+static size_t edit_distance(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t row[65];
+    if (nb > 64)
+        return SIZE_MAX;
+    for (size_t j = 0; j <= nb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t above = row[j];
+            size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            size_t best = diagonal + cost;
+            if (above + 1 < best)
+                best = above + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diagonal = above;
+        }
+    }
+    return row[nb];
+}
+
+static const char *closest_field(const acr_object_desc *object, const unsigned char *key, size_t length)
+{
+    const char *best = NULL;
+    size_t best_distance = 3; /* suggest only close matches */
+    for (size_t i = 0; i < object->field_count; i++) {
+        const acr_field_desc *f = &object->fields[i];
+        size_t d = edit_distance((const char *)key, length, f->json_name, f->json_name_length);
+        if (length == f->json_name_length && strncasecmp(f->json_name, (const char *)key, length) == 0)
+            d = 1; /* a case slip, like unSubscribeAudioUids */
+        if (d < best_distance) {
+            best_distance = d;
+            best = f->json_name;
+        }
+    }
+    return best;
+}
+
+static int on_map_key(void *ctx, const unsigned char *key, size_t length)
+{
+    acr_parser *p = ctx;
+    frame *f = top(p);
+    if (f->kind != FRAME_OBJECT)
+        return 1; /* inside a skipped container */
+    acr_path_truncate(&p->path, f->mark);
+    acr_path_push_key(&p->path, (const char *)key, length);
+    f->field = NULL;
+    f->skip_value = false;
+    for (size_t i = 0; i < f->object->field_count; i++) {
+        const acr_field_desc *field = &f->object->fields[i];
+        if (field->json_name_length == length && memcmp(field->json_name, key, length) == 0) {
+            uint64_t bit = UINT64_C(1) << i;
+            if (f->seen & bit) {
+                f->skip_value = true;
+                return shape_problem(p, "is given more than once");
+            }
+            f->seen |= bit;
+            f->field = field;
+            return 1;
+        }
+    }
+    f->skip_value = true;
+    if (!f->object->strict)
+        return 1; /* responses accept properties added by the vendor later */
+    const char *suggestion = closest_field(f->object, key, length);
+    if (suggestion)
+        return shape_problem(p, "is not a known property (did you mean \"%s\"?)", suggestion);
+    return shape_problem(p, "is not a known property");
+}
+
+static int on_end_map(void *ctx)
+{
+    acr_parser *p = ctx;
+    p->depth--;
+    value_done(p);
+    return 1;
+}
+
+static int on_start_array(void *ctx)
+{
+    acr_parser *p = ctx;
+    target t;
+    if (!top(p)) {
+        p->root_seen = true;
+        if (!shape_problem(p, "must be an object"))
+            return 0;
+        return skip_container(p);
+    }
+    if (!begin_value(p, &t))
+        return skip_container(p);
+    acr_kind kind = t.value->kind;
+    if ((kind != ACR_KIND_ARRAY && kind != ACR_KIND_STRING_OR_ARRAY) || t.array) {
+        if (!wrong_type(p, &t))
+            return 0;
+        return skip_container(p);
+    }
+    /* Allocate at once: an empty array is present, and must not look absent. */
+    size_t items_offset = kind == ACR_KIND_ARRAY ? t.field->offset : t.field->presence;
+    size_t count_offset = kind == ACR_KIND_ARRAY ? t.field->presence : t.field->count_offset;
+    const size_t initial = 4;
+    void *items = acr_malloc(initial * t.value->item_size);
+    if (!items)
+        return out_of_memory(p);
+    void **items_slot = ACR_AT(t.base, items_offset, void *);
+    size_t *count_slot = ACR_AT(t.base, count_offset, size_t);
+    *items_slot = items;
+    *count_slot = 0;
+    frame *f = push_frame(p, FRAME_ARRAY);
+    if (!f)
+        return 0;
+    f->array = t.value;
+    f->items = items_slot;
+    f->count = count_slot;
+    f->capacity = initial;
+    return 1;
+}
+
+static int on_end_array(void *ctx)
+{
+    acr_parser *p = ctx;
+    p->depth--;
+    value_done(p);
+    return 1;
+}
+
+/* Scalars at the root: a document must be an object. */
+static int root_scalar(acr_parser *p)
+{
+    if (p->root_seen)
+        return fail(p, shape_error_status(p), "more than one JSON value");
+    p->root_seen = true;
+    return shape_problem(p, "must be an object");
+}
+
+static int cb_null(void *ctx) { return top(ctx) ? on_null(ctx) : root_scalar(ctx); }
+static int cb_boolean(void *ctx, int v) { return top(ctx) ? on_boolean(ctx, v) : root_scalar(ctx); }
+static int cb_number(void *ctx, const char *s, size_t n) { return top(ctx) ? on_number(ctx, s, n) : root_scalar(ctx); }
+static int cb_string(void *ctx, const unsigned char *s, size_t n) { return top(ctx) ? on_string(ctx, s, n) : root_scalar(ctx); }
+
+static const yajl_callbacks callbacks = {
+    cb_null, cb_boolean, NULL, NULL, cb_number, cb_string,
+    on_start_map, on_map_key, on_end_map, on_start_array, on_end_array,
+};
+
+/* --- positions --- */
+
+static void advance(acr_parser *p, const unsigned char *data, size_t length)
+{
+    for (size_t i = 0; i < length; i++) {
+        if (data[i] == '\n') {
+            p->line++;
+            p->column = 0;
+        } else if ((data[i] & 0xC0) != 0x80) {
+            p->column++; /* count characters, not UTF-8 continuation bytes */
+        }
+    }
+    p->offset += length;
+}
+
+/* at_end: the problem is the end of the input itself (truncation), so the
+ * position is just past the last character; otherwise yajl has consumed the
+ * offending token, so the position is its last character. */
+static void record_position(acr_parser *p, bool at_end)
+{
+    p->err.line = p->line;
+    p->err.column = at_end || p->column == 0 ? p->column + 1 : p->column;
+    p->err.offset = at_end || p->offset == 0 ? p->offset : p->offset - 1;
+}
+
+static bool only_white_space(const unsigned char *data, size_t length)
+{
+    for (size_t i = 0; i < length; i++)
+        if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
+            return false;
+    return true;
+}
+
+/* yajl's message without its "parse error: " style prefix and trailing newline. */
+static void syntax_error(acr_parser *p)
+{
+    unsigned char *text = yajl_get_error(p->yajl, 0, NULL, 0);
+    const char *shown = text ? (const char *)text : "malformed JSON";
+    const char *colon = strstr(shown, "error: ");
+    if (colon)
+        shown = colon + 7;
+    int n = (int)strcspn(shown, "\n");
+    p->fatal = true;
+    acr_error_set(&p->err, shape_error_status(p), "line %lu, column %lu: %.*s",
+                  p->err.line, p->err.column, n, shown);
+    if (text)
+        yajl_free_error(p->yajl, text);
+}
+
+/* --- public API --- */
+
+acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse_options *options)
+{
+    if (!type || !out)
+        return NULL;
+    acr_parser *p = acr_malloc(sizeof *p);
+    if (!p)
+        return NULL;
+    memset(p, 0, sizeof *p);
+    p->type = type;
+    p->out = out;
+    p->max_depth = options && options->max_depth ? options->max_depth : ACR_DEFAULT_MAX_DEPTH;
+    p->line = 1;
+    p->yajl = yajl_alloc(&callbacks, &acr_yajl_alloc_funcs, p);
+    if (!p->yajl) {
+        acr_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+/* Hands the parser's outcome to the caller: the first report transfers the
+ * violation list and pointer; later ones repeat the status and message. */
+static acr_status report(acr_parser *p, acr_error *err)
+{
+    if (!err)
+        return p->err.status;
+    acr_error_clear(err);
+    *err = p->err;
+    p->err.violations = NULL;
+    p->err.violation_count = 0;
+    p->err.pointer = NULL;
+    return err->status;
+}
+
+acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_error *err)
+{
+    if (!p || (!data && length))
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: NULL argument");
+    if (p->fatal)
+        return report(p, err);
+    if (p->finished)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: the input was already finished");
+    const unsigned char *bytes = data;
+    if (!p->content_seen && !only_white_space(bytes, length))
+        p->content_seen = true;
+    yajl_status s = yajl_parse(p->yajl, bytes, length);
+    if (s == yajl_status_ok) {
+        advance(p, bytes, length);
+        acr_error_clear(err);
+        return ACR_OK; /* collected violations are reported by finish */
+    }
+    advance(p, bytes, yajl_get_bytes_consumed(p->yajl));
+    record_position(p, false);
+    if (s == yajl_status_error)
+        syntax_error(p);
+    return report(p, err);
+}
+
+acr_status acr_parser_finish(acr_parser *p, acr_error *err)
+{
+    if (!p)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_finish: NULL parser");
+    if (p->fatal)
+        return report(p, err);
+    if (p->finished)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_finish: called twice");
+    p->finished = true;
+    if (!p->content_seen) {
+        p->fatal = true;
+        record_position(p, true);
+        acr_error_set(&p->err, shape_error_status(p), "the input is empty: expected a JSON object");
+        return report(p, err);
+    }
+    yajl_status s = yajl_complete_parse(p->yajl);
+    if (s != yajl_status_ok) {
+        record_position(p, true);
+        if (s == yajl_status_error)
+            syntax_error(p);
+        return report(p, err);
+    }
+    if (p->err.violation_count) {
+        acr_error_set(&p->err, ACR_ERR_INVALID_REQUEST, "the request breaks %zu rule%s of the schema",
+                      p->err.violation_count, p->err.violation_count == 1 ? "" : "s");
+    }
+    return report(p, err);
+}
+
+void acr_parser_free(acr_parser *p)
+{
+    if (!p)
+        return;
+    yajl_free(p->yajl);
+    acr_free(p->frames);
+    acr_path_free(&p->path);
+    acr_error_clear(&p->err);
+    acr_free(p);
+}
+
+acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length, void *out, acr_error *err)
+{
+    acr_parser *p = acr_parser_new(type, out, NULL);
+    if (!p) {
+        if (!type || !out)
+            return acr_error_set(err, ACR_ERR_USAGE, "acr_parse: NULL argument");
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while parsing");
+    }
+    acr_status status = acr_parser_feed(p, json, length, err);
+    if (status == ACR_OK)
+        status = acr_parser_finish(p, err);
+    acr_parser_free(p);
+    return status;
+}

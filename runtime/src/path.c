@@ -1,0 +1,78 @@
+/* acr runtime: RFC 6901 JSON pointers built while walking a document. */
+#include <stdio.h>
+#include <string.h>
+
+#include "acr/alloc.h"
+#include "internal.h"
+
+static bool reserve(acr_path *path, size_t extra)
+{
+    if (path->failed)
+        return false;
+    size_t need = path->length + extra + 1;
+    if (need <= path->capacity)
+        return true;
+    size_t capacity = path->capacity ? path->capacity : 64;
+    while (capacity < need)
+        capacity *= 2;
+    char *grown = acr_realloc(path->text, capacity);
+    if (!grown) {
+        path->failed = true;
+        return false;
+    }
+    path->text = grown;
+    path->capacity = capacity;
+    return true;
+}
+
+size_t acr_path_push_key(acr_path *path, const char *key, size_t length)
+{
+    size_t before = path->length;
+    /* Worst case every byte is escaped into two. */
+    if (!reserve(path, 1 + 2 * length))
+        return before;
+    char *out = path->text + path->length;
+    *out++ = '/';
+    for (size_t i = 0; i < length; i++) {
+        if (key[i] == '~') {
+            *out++ = '~';
+            *out++ = '0';
+        } else if (key[i] == '/') {
+            *out++ = '~';
+            *out++ = '1';
+        } else {
+            *out++ = key[i];
+        }
+    }
+    *out = '\0';
+    path->length = (size_t)(out - path->text);
+    return before;
+}
+
+size_t acr_path_push_index(acr_path *path, size_t index)
+{
+    char digits[24];
+    int n = snprintf(digits, sizeof digits, "%zu", index);
+    return acr_path_push_key(path, digits, (size_t)n);
+}
+
+void acr_path_truncate(acr_path *path, size_t length)
+{
+    if (path->text && length <= path->length) {
+        path->length = length;
+        path->text[length] = '\0';
+    }
+}
+
+const char *acr_path_text(const acr_path *path)
+{
+    if (path->failed)
+        return "(pointer unavailable: out of memory)";
+    return path->text ? path->text : "";
+}
+
+void acr_path_free(acr_path *path)
+{
+    acr_free(path->text);
+    memset(path, 0, sizeof *path);
+}

@@ -1,0 +1,218 @@
+/* acr runtime: serialization of a struct to JSON with yajl_gen, streamed to a
+ * write callback (no intermediate document). */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <yajl/yajl_gen.h>
+
+#include "acr/alloc.h"
+#include "acr/engine.h"
+#include "internal.h"
+
+typedef struct serializer {
+    yajl_gen gen;
+    acr_error *err;
+    acr_path path;
+    acr_write_fn write;
+    void *ctx;
+    bool write_aborted;
+    bool failed;        /* err is filled; stop emitting */
+} serializer;
+
+static void print_to_callback(void *ctx, const char *str, size_t len)
+{
+    serializer *s = ctx;
+    if (!s->write_aborted && s->write(s->ctx, str, len) != 0)
+        s->write_aborted = true;
+}
+
+static void fail_here(serializer *s, const char *message)
+{
+    if (s->failed)
+        return;
+    s->failed = true;
+    const char *where = acr_path_text(&s->path);
+    acr_error_set(s->err, ACR_ERR_INVALID_REQUEST, "%s: %s", where, message);
+    acr_error_set_pointer(s->err, where);
+    acr_error_add_violation(s->err, where, false, "%s", message);
+}
+
+static void check(serializer *s, yajl_gen_status status)
+{
+    if (status == yajl_gen_status_ok || s->failed)
+        return;
+    if (status == yajl_gen_invalid_string)
+        fail_here(s, "is not valid UTF-8");
+    else
+        fail_here(s, "cannot be serialized (internal generator error)");
+}
+
+static void emit_string(serializer *s, const char *text)
+{
+    check(s, yajl_gen_string(s->gen, (const unsigned char *)text, strlen(text)));
+}
+
+static void emit_object(serializer *s, const acr_object_desc *desc, const void *base);
+
+static void emit_value(serializer *s, const acr_value_desc *vd, const void *slot, const void *other_text)
+{
+    if (s->failed)
+        return;
+    switch (vd->kind) {
+    case ACR_KIND_STRING:
+        emit_string(s, *(const char *const *)slot);
+        break;
+    case ACR_KIND_BOOL:
+        check(s, yajl_gen_bool(s->gen, *(const bool *)slot));
+        break;
+    case ACR_KIND_INT:
+        check(s, yajl_gen_integer(s->gen, (long long)*(const int64_t *)slot));
+        break;
+    case ACR_KIND_UINT64: {
+        /* yajl_gen_integer takes a long long: write the digits ourselves. */
+        char digits[24];
+        int n = snprintf(digits, sizeof digits, "%" PRIu64, *(const uint64_t *)slot);
+        check(s, yajl_gen_number(s->gen, digits, (size_t)n));
+        break;
+    }
+    case ACR_KIND_ENUM: {
+        int value = *(const int *)slot;
+        const acr_enum_desc *e = vd->enumeration;
+        if (value >= 1 && (size_t)value <= e->count)
+            emit_string(s, e->values[value - 1]);
+        else if ((size_t)value == e->count + 1 && other_text)
+            emit_string(s, other_text);
+        else
+            fail_here(s, "holds a value outside its enumeration");
+        break;
+    }
+    case ACR_KIND_OBJECT:
+        emit_object(s, vd->object, slot);
+        break;
+    case ACR_KIND_ARRAY:
+    case ACR_KIND_STRING_OR_ARRAY:
+        break; /* emitted by emit_items with their count */
+    }
+}
+
+static void emit_items(serializer *s, const acr_value_desc *array, const void *items, size_t count)
+{
+    check(s, yajl_gen_array_open(s->gen));
+    for (size_t i = 0; i < count && !s->failed; i++) {
+        size_t mark = acr_path_push_index(&s->path, i);
+        const void *slot = (const char *)items + i * array->item_size;
+        if (array->items->kind == ACR_KIND_STRING && *(const char *const *)slot == NULL)
+            check(s, yajl_gen_null(s->gen)); /* a hole the caller left; validate reports it */
+        else
+            emit_value(s, array->items, slot, NULL);
+        acr_path_truncate(&s->path, mark);
+    }
+    check(s, yajl_gen_array_close(s->gen));
+}
+
+static void emit_object(serializer *s, const acr_object_desc *desc, const void *base)
+{
+    check(s, yajl_gen_map_open(s->gen));
+    for (size_t i = 0; i < desc->field_count && !s->failed; i++) {
+        const acr_field_desc *field = &desc->fields[i];
+        if (!acr_field_present(field, base))
+            continue;
+        size_t mark = acr_path_push_key(&s->path, field->json_name, field->json_name_length);
+        check(s, yajl_gen_string(s->gen, (const unsigned char *)field->json_name, field->json_name_length));
+        const acr_value_desc *vd = field->value;
+        if (vd->kind == ACR_KIND_ARRAY) {
+            emit_items(s, vd, *ACR_CAT(base, field->offset, const void *),
+                       *ACR_CAT(base, field->presence, size_t));
+        } else if (vd->kind == ACR_KIND_STRING_OR_ARRAY) {
+            const char *text = *ACR_CAT(base, field->offset, const char *);
+            if (text)
+                emit_string(s, text);
+            else
+                emit_items(s, vd, *ACR_CAT(base, field->presence, const void *),
+                           *ACR_CAT(base, field->count_offset, size_t));
+        } else {
+            const char *other = vd->kind == ACR_KIND_ENUM ? *ACR_CAT(base, field->presence, const char *) : NULL;
+            emit_value(s, vd, ACR_CAT(base, field->offset, char), other);
+        }
+        acr_path_truncate(&s->path, mark);
+    }
+    check(s, yajl_gen_map_close(s->gen));
+}
+
+acr_status acr_serialize(const acr_type_desc *type, const void *value, acr_write_fn write, void *ctx, acr_error *err)
+{
+    acr_error scratch = ACR_ERROR_INIT;
+    if (!err)
+        err = &scratch; /* the caller does not want details; still report the status */
+    acr_error_clear(err);
+    if (!type || !value || !write)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_serialize: NULL argument");
+    serializer s = {NULL, err, {NULL, 0, 0, false}, write, ctx, false, false};
+    s.gen = yajl_gen_alloc(&acr_yajl_alloc_funcs);
+    if (!s.gen)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
+    yajl_gen_config(s.gen, yajl_gen_validate_utf8, 1);
+    yajl_gen_config(s.gen, yajl_gen_print_callback, print_to_callback, (void *)&s);
+    emit_object(&s, type->object, value);
+    yajl_gen_free(s.gen);
+    bool path_failed = s.path.failed;
+    acr_path_free(&s.path);
+    if (s.failed) {
+        acr_status status = err->status;
+        acr_error_clear(&scratch);
+        return status;
+    }
+    if (path_failed)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
+    if (s.write_aborted)
+        return acr_error_set(err, ACR_ERR_USAGE, "the write callback stopped serialization");
+    return ACR_OK;
+}
+
+typedef struct buffer {
+    char *data;
+    size_t length;
+    size_t capacity;
+    bool oom;
+} buffer;
+
+static int append_to_buffer(void *ctx, const char *data, size_t length)
+{
+    buffer *b = ctx;
+    if (b->length + length + 1 > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity : 256;
+        while (capacity < b->length + length + 1)
+            capacity *= 2;
+        char *grown = acr_realloc(b->data, capacity);
+        if (!grown) {
+            b->oom = true;
+            return 1;
+        }
+        b->data = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->data + b->length, data, length);
+    b->length += length;
+    b->data[b->length] = '\0';
+    return 0;
+}
+
+acr_status acr_to_json(const acr_type_desc *type, const void *value, char **json, size_t *length, acr_error *err)
+{
+    if (!json)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_to_json: NULL output");
+    *json = NULL;
+    buffer b = {NULL, 0, 0, false};
+    acr_status status = acr_serialize(type, value, append_to_buffer, &b, err);
+    if (b.oom)
+        status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
+    if (status != ACR_OK) {
+        acr_free(b.data);
+        return status;
+    }
+    *json = b.data;
+    if (length)
+        *length = b.length;
+    return ACR_OK;
+}

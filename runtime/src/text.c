@@ -1,0 +1,56 @@
+/* acr runtime: UTF-8 checking and pattern matching over generated automata. */
+#include "internal.h"
+
+size_t acr_utf8_length(const char *s, size_t length)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t count = 0;
+    size_t i = 0;
+    while (i < length) {
+        unsigned char c = p[i];
+        if (c < 0x80) {
+            i++;
+        } else {
+            size_t need;
+            uint32_t cp;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+                cp = c & 0x1Fu;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                cp = c & 0x0Fu;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                cp = c & 0x07u;
+            } else {
+                return SIZE_MAX; /* continuation byte or overlong lead */
+            }
+            if (length - i <= need)
+                return SIZE_MAX;
+            for (size_t k = 1; k <= need; k++) {
+                if ((p[i + k] & 0xC0) != 0x80)
+                    return SIZE_MAX;
+                cp = (cp << 6) | (p[i + k] & 0x3Fu);
+            }
+            /* Reject overlong forms, surrogates and values above U+10FFFF. */
+            if ((need == 2 && cp < 0x800) || (need == 3 && cp < 0x10000) ||
+                (cp >= 0xD800 && cp <= 0xDFFF) || cp > 0x10FFFF)
+                return SIZE_MAX;
+            i += need + 1;
+        }
+        count++;
+    }
+    return count;
+}
+
+bool acr_dfa_matches(const acr_dfa *dfa, const char *s, size_t length)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    int state = 0;
+    for (size_t i = 0; i < length; i++) {
+        state = dfa->transitions[(size_t)state * dfa->class_count + dfa->byte_class[p[i]]];
+        if (state < 0)
+            return false;
+    }
+    return dfa->accepting[state] != 0;
+}

@@ -1,0 +1,283 @@
+/* acr runtime: validation of a struct against its descriptor tables. Every
+ * violation is reported with the JSON pointer DESIGN.md defines: the value
+ * itself, the missing property itself, or the object for a rule about several
+ * of its properties. */
+#include <inttypes.h>
+#include <string.h>
+
+#include "acr/engine.h"
+#include "internal.h"
+
+typedef struct validator {
+    acr_error *err;
+    acr_path path;
+    const acr_type_desc *type;
+    unsigned mode;
+    bool dedupe;    /* drop violations at pointers a parse already reported */
+    bool oom;
+} validator;
+
+static void report(validator *v, const char *fmt, ...) ACR_PRINTF(2, 3);
+static void report(validator *v, const char *fmt, ...)
+{
+    if (v->oom)
+        return;
+    va_list args;
+    va_start(args, fmt);
+    if (v->path.failed || !acr_error_add_violation_v(v->err, acr_path_text(&v->path), v->dedupe, fmt, args))
+        v->oom = true;
+    va_end(args);
+}
+
+bool acr_field_present(const acr_field_desc *field, const void *base)
+{
+    switch (field->value->kind) {
+    case ACR_KIND_STRING:
+        return *ACR_CAT(base, field->offset, const char *) != NULL;
+    case ACR_KIND_BOOL:
+    case ACR_KIND_INT:
+    case ACR_KIND_UINT64:
+    case ACR_KIND_OBJECT:
+        return *ACR_CAT(base, field->presence, bool);
+    case ACR_KIND_ENUM:
+        return *ACR_CAT(base, field->offset, int) != 0;
+    case ACR_KIND_ARRAY:
+        return *ACR_CAT(base, field->offset, const void *) != NULL;
+    case ACR_KIND_STRING_OR_ARRAY:
+        return *ACR_CAT(base, field->offset, const char *) != NULL ||
+               *ACR_CAT(base, field->presence, const void *) != NULL;
+    }
+    return false;
+}
+
+static bool int_allowed(const int64_t *allowed, size_t count, int64_t value)
+{
+    for (size_t i = 0; i < count; i++)
+        if (allowed[i] == value)
+            return true;
+    return false;
+}
+
+static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
+{
+    size_t bytes = strlen(s);
+    size_t length = acr_utf8_length(s, bytes);
+    if (length == SIZE_MAX) {
+        report(v, "is not valid UTF-8");
+        return;
+    }
+    if (!rules)
+        return;
+    if (length < rules->min_length)
+        report(v, rules->min_length == 1 ? "must not be empty"
+                                         : "must be at least %zu characters long", rules->min_length);
+    else if (length > rules->max_length)
+        report(v, "must be at most %zu characters long (it has %zu)", rules->max_length, length);
+    if (rules->pattern && !acr_dfa_matches(rules->pattern, s, bytes)) {
+        if (rules->expected)
+            report(v, "must be %s", rules->expected);
+        else
+            report(v, "must match the pattern %s", rules->pattern_text);
+    }
+}
+
+static void validate_int(validator *v, const acr_int_rules *rules, int64_t value)
+{
+    if (!rules)
+        return;
+    if (rules->has_min && value < rules->min)
+        report(v, "must be at least %" PRId64 " (it is %" PRId64 ")", rules->min, value);
+    if (rules->has_max && value > rules->max)
+        report(v, "must be at most %" PRId64 " (it is %" PRId64 ")", rules->max, value);
+    if (rules->allowed && !int_allowed(rules->allowed, rules->allowed_count, value))
+        report(v, "must be %s (it is %" PRId64 ")", rules->allowed_text, value);
+}
+
+static void validate_uint64(validator *v, const acr_int_rules *rules, uint64_t value)
+{
+    if (!rules)
+        return;
+    if (rules->has_min && value < rules->umin)
+        report(v, "must be at least %" PRIu64 " (it is %" PRIu64 ")", rules->umin, value);
+    if (rules->has_max && value > rules->umax)
+        report(v, "must be at most %" PRIu64 " (it is %" PRIu64 ")", rules->umax, value);
+}
+
+static void validate_object(validator *v, const acr_object_desc *desc, const void *base);
+
+/* Validates one value stored at `slot` (a member, or an array item). */
+static void validate_value(validator *v, const acr_value_desc *vd, const void *slot)
+{
+    switch (vd->kind) {
+    case ACR_KIND_STRING:
+        validate_string(v, vd->string_rules, *(const char *const *)slot);
+        break;
+    case ACR_KIND_INT:
+        validate_int(v, vd->int_rules, *(const int64_t *)slot);
+        break;
+    case ACR_KIND_UINT64:
+        validate_uint64(v, vd->int_rules, *(const uint64_t *)slot);
+        break;
+    case ACR_KIND_ENUM: {
+        int value = *(const int *)slot;
+        if (value < 1 || (size_t)value > vd->enumeration->count)
+            report(v, "must be %s", vd->enumeration->allowed_text);
+        break;
+    }
+    case ACR_KIND_OBJECT:
+        validate_object(v, vd->object, slot);
+        break;
+    case ACR_KIND_BOOL:
+    case ACR_KIND_ARRAY:            /* arrays are handled with their count, below */
+    case ACR_KIND_STRING_OR_ARRAY:
+        break;
+    }
+}
+
+static void validate_items(validator *v, const acr_value_desc *array, const void *items, size_t count)
+{
+    const acr_array_rules *rules = array->array_rules;
+    if (rules) {
+        if (count < rules->min_items)
+            report(v, "must have at least %zu entries (it has %zu)", rules->min_items, count);
+        if (count > rules->max_items)
+            report(v, "must have at most %zu entries (it has %zu)", rules->max_items, count);
+        if (rules->max_prefix_length && array->items->kind == ACR_KIND_STRING) {
+            /* Each element is followed by one "/" in the joined prefix. */
+            size_t total = 0;
+            for (size_t i = 0; i < count; i++) {
+                const char *s = ((const char *const *)items)[i];
+                size_t n = s ? acr_utf8_length(s, strlen(s)) : 0;
+                total += (n == SIZE_MAX ? strlen(s) : n) + 1;
+            }
+            if (total > rules->max_prefix_length)
+                report(v, "is %zu characters long when joined with a \"/\" after each element; "
+                          "at most %zu are allowed", total, rules->max_prefix_length);
+        }
+    }
+    for (size_t i = 0; i < count; i++) {
+        size_t mark = acr_path_push_index(&v->path, i);
+        const void *slot = (const char *)items + i * array->item_size;
+        if (array->items->kind == ACR_KIND_STRING && *(const char *const *)slot == NULL)
+            report(v, "must be %s", array->items->type_text);
+        else
+            validate_value(v, array->items, slot);
+        acr_path_truncate(&v->path, mark);
+    }
+}
+
+static void validate_field(validator *v, const acr_field_desc *field, const void *base)
+{
+    const acr_value_desc *vd = field->value;
+    if (field->modes && v->mode && !(field->modes & (1u << (v->mode - 1)))) {
+        const char *name = v->type->mode_names && v->mode <= v->type->mode_count
+                               ? v->type->mode_names[v->mode - 1] : "?";
+        report(v, "is not allowed in mode %s (only in %s)", name, field->modes_text);
+    }
+    if (vd->kind == ACR_KIND_ARRAY) {
+        validate_items(v, vd, *ACR_CAT(base, field->offset, const void *),
+                       *ACR_CAT(base, field->presence, size_t));
+    } else if (vd->kind == ACR_KIND_STRING_OR_ARRAY) {
+        const char *s = *ACR_CAT(base, field->offset, const char *);
+        const void *items = *ACR_CAT(base, field->presence, const void *);
+        if (s && items)
+            report(v, "must be either a string or an array, not both");
+        else if (s)
+            validate_string(v, vd->string_rules, s);
+        else
+            validate_items(v, vd, items, *ACR_CAT(base, field->count_offset, size_t));
+    } else {
+        validate_value(v, vd, ACR_CAT(base, field->offset, char));
+    }
+}
+
+static bool condition_holds(const acr_rule *rule, const acr_object_desc *desc, const void *base)
+{
+    const acr_field_desc *tested = &desc->fields[rule->fields[0]];
+    if (!acr_field_present(tested, base))
+        return false;
+    int64_t value;
+    if (tested->value->kind == ACR_KIND_UINT64) {
+        uint64_t u = *ACR_CAT(base, tested->offset, uint64_t);
+        if (u > (uint64_t)INT64_MAX)
+            return rule->negate;
+        value = (int64_t)u;
+    } else {
+        value = *ACR_CAT(base, tested->offset, int64_t);
+    }
+    return int_allowed(rule->values, rule->value_count, value) != (rule->negate != 0);
+}
+
+static void apply_effect(validator *v, const acr_effect *effect, const acr_object_desc *desc, const void *base)
+{
+    size_t mark = v->path.length;
+    for (size_t i = 0; i < effect->path_length; i++) {
+        const acr_field_desc *field = &desc->fields[effect->path[i]];
+        acr_path_push_key(&v->path, field->json_name, field->json_name_length);
+        bool present = acr_field_present(field, base);
+        if (i + 1 < effect->path_length) {
+            /* A nested effect applies only when the objects on the way exist. */
+            if (!present)
+                break;
+            desc = field->value->object;
+            base = ACR_CAT(base, field->offset, char);
+            continue;
+        }
+        if (effect->kind == ACR_EFFECT_REQUIRED && !present) {
+            report(v, "%s", effect->message);
+        } else if (effect->kind == ACR_EFFECT_FORBIDDEN && present) {
+            report(v, "%s", effect->message);
+        } else if (effect->kind == ACR_EFFECT_ONE_OF && present && field->value->kind == ACR_KIND_INT) {
+            int64_t value = *ACR_CAT(base, field->offset, int64_t);
+            if (!int_allowed(effect->allowed, effect->allowed_count, value))
+                report(v, "%s (it is %" PRId64 ")", effect->message, value);
+        }
+    }
+    acr_path_truncate(&v->path, mark);
+}
+
+static void validate_object(validator *v, const acr_object_desc *desc, const void *base)
+{
+    for (size_t i = 0; i < desc->field_count; i++) {
+        const acr_field_desc *field = &desc->fields[i];
+        size_t mark = acr_path_push_key(&v->path, field->json_name, field->json_name_length);
+        if (acr_field_present(field, base))
+            validate_field(v, field, base);
+        else if (field->required)
+            report(v, "is required");
+        acr_path_truncate(&v->path, mark);
+    }
+    for (size_t r = 0; r < desc->rule_count; r++) {
+        const acr_rule *rule = &desc->rules[r];
+        if (rule->kind == ACR_RULE_EXCLUSIVE) {
+            size_t present = 0;
+            for (size_t k = 0; k < rule->field_count; k++)
+                present += acr_field_present(&desc->fields[rule->fields[k]], base);
+            if (present == rule->field_count)
+                report(v, "%s", rule->message);
+        } else if (condition_holds(rule, desc, base)) {
+            for (size_t e = 0; e < rule->effect_count; e++)
+                apply_effect(v, &rule->effects[e], desc, base);
+        }
+    }
+}
+
+acr_status acr_validate(const acr_type_desc *type, const void *value, unsigned mode, acr_error *err)
+{
+    if (!type || !value || !err)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_validate: NULL argument");
+    if (mode > type->mode_count)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_validate: unknown mode %u", mode);
+    bool appending = err->status == ACR_ERR_INVALID_REQUEST;
+    if (!appending)
+        acr_error_clear(err);
+    validator v = {err, {NULL, 0, 0, false}, type, mode, appending, false};
+    validate_object(&v, type->object, value);
+    acr_path_free(&v.path);
+    if (v.oom)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while validating");
+    if (err->violation_count == 0)
+        return ACR_OK;
+    return acr_error_set(err, ACR_ERR_INVALID_REQUEST, "the request breaks %zu rule%s of the schema",
+                         err->violation_count, err->violation_count == 1 ? "" : "s");
+}

@@ -1,0 +1,29 @@
+/* acr command-line tool: what the subcommands share. */
+#ifndef ACR_CLI_H
+#define ACR_CLI_H
+
+#include <stdio.h>
+
+#include "acr/engine.h"
+
+/* Exit codes: the contract in DESIGN.md. */
+enum {
+    EXIT_VALID = 0,
+    EXIT_INVALID_REQUEST = 1,
+    EXIT_USAGE = 2,          /* usage error, unreadable input, malformed JSON */
+    EXIT_HTTP = 3,
+    EXIT_TRANSPORT = 4,
+    EXIT_INVALID_RESPONSE = 5
+};
+
+/* Reads FILE (or standard input for NULL or "-") in chunks into `parser`, then
+ * finishes it. `label` receives the name to show in messages. Returns the
+ * parser's status; an unreadable file is ACR_ERR_USAGE with the reason in err. */
+acr_status cli_parse_body(const char *path, acr_parser *parser, acr_error *err);
+
+/* The name of the input in messages: the path, or "<stdin>". */
+const char *cli_input_label(const char *path);
+
+int cli_validate(int argc, char **argv);
+
+#endif
