@@ -1578,3 +1578,48 @@ void acr_stop_response_free(acr_stop_response *value)
 {
     acr_free_value(&acr_stop_response_type, value);
 }
+
+/* --- the update operation --- */
+static const char *const acr_update_param_names[] = { "appid", "resourceid", "sid", "mode" };
+static const uint16_t acr_update_exclusive[] = { 1, 2 };
+const acr_operation_desc acr_update_operation = {
+    "update", "POST",
+    "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update",
+    acr_update_param_names, 4, 0, 3,
+    acr_update_exclusive, 2, 30000L,
+    &acr_update_request_type, &acr_update_response_type, &acr_error_response_type,
+};
+
+acr_status acr_update(acr_client *client, const acr_update_params *params,
+                    const acr_update_request *request, acr_update_response *response, acr_error *err)
+{
+    const char *values[4] = {
+        NULL, /* appid: from the client */
+        params ? params->resource_id : NULL,
+        params ? params->sid : NULL,
+        params ? acr_mode_name(params->mode) : NULL,
+    };
+    return acr_call(client, &acr_update_operation, values, request, response, err);
+}
+
+/* --- the stop operation --- */
+static const char *const acr_stop_param_names[] = { "appid", "resourceid", "sid", "mode" };
+const acr_operation_desc acr_stop_operation = {
+    "stop", "POST",
+    "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop",
+    acr_stop_param_names, 4, 0, 3,
+    NULL, 0, 120000L,
+    &acr_stop_request_type, &acr_stop_response_type, &acr_error_response_type,
+};
+
+acr_status acr_stop(acr_client *client, const acr_stop_params *params,
+                    const acr_stop_request *request, acr_stop_response *response, acr_error *err)
+{
+    const char *values[4] = {
+        NULL, /* appid: from the client */
+        params ? params->resource_id : NULL,
+        params ? params->sid : NULL,
+        params ? acr_mode_name(params->mode) : NULL,
+    };
+    return acr_call(client, &acr_stop_operation, values, request, response, err);
+}

@@ -18,6 +18,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "acr/client.h"
 #include "acr/engine.h"
 #include "acr/version.h"
 
@@ -550,6 +551,52 @@ acr_parser *acr_stop_response_parser_new(acr_stop_response *out, const acr_parse
 /* Releases what a parse allocated and zeroes *value. Never pass a struct whose
  * pointers the caller set. */
 void acr_stop_response_free(acr_stop_response *value);
+
+/* --- the update operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update ---
+ * Update task settings */
+typedef struct acr_update_params {
+    /* resourceid: The resource ID obtained from the acquire endpoint. */
+    const char *resource_id;
+    /* sid: The recording ID obtained from the start endpoint. */
+    const char *sid;
+    /* mode: The recording mode: individual (individual recording), mix (composite recording), web (web page recording). Lower case, case-sensitive. */
+    acr_mode mode;
+} acr_update_params;
+
+#define ACR_UPDATE_PARAMS_INIT {0}
+
+extern const acr_operation_desc acr_update_operation;
+
+/* Calls update: validates *request for params->mode (nothing is sent when it
+ * is invalid), sends it, and parses a 200 answer into *response, which must be
+ * ACR_UPDATE_RESPONSE_INIT and is library-owned afterwards: release it with
+ * acr_update_response_free() whatever the result. Default timeout: 30000 ms.
+ * Calls for the same resourceid and sid never overlap: a second caller waits
+ * for the first answer. See acr_call() in acr/client.h for the errors. */
+acr_status acr_update(acr_client *client, const acr_update_params *params,
+                    const acr_update_request *request, acr_update_response *response, acr_error *err);
+
+/* --- the stop operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop ---
+ * Stop a cloud recording task */
+typedef struct acr_stop_params {
+    /* resourceid: The resource ID obtained from the acquire endpoint. */
+    const char *resource_id;
+    /* sid: The recording ID obtained from the start endpoint. */
+    const char *sid;
+    /* mode: The recording mode: individual (individual recording), mix (composite recording), web (web page recording). Lower case, case-sensitive. */
+    acr_mode mode;
+} acr_stop_params;
+
+#define ACR_STOP_PARAMS_INIT {0}
+
+extern const acr_operation_desc acr_stop_operation;
+
+/* Calls stop: validates *request for params->mode (nothing is sent when it
+ * is invalid), sends it, and parses a 200 answer into *response, which must be
+ * ACR_STOP_RESPONSE_INIT and is library-owned afterwards: release it with
+ * acr_stop_response_free() whatever the result. Default timeout: 120000 ms. See acr_call() in acr/client.h for the errors. */
+acr_status acr_stop(acr_client *client, const acr_stop_params *params,
+                    const acr_stop_request *request, acr_stop_response *response, acr_error *err);
 
 #ifdef __cplusplus
 }

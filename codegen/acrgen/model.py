@@ -226,6 +226,8 @@ class Parameter:
     description: str
     enum: list[str] | None
     min_length: int
+    from_client: bool  # x-acr-from-client: the client's configuration supplies it
+    is_mode: bool      # the `mode` parameter: typed as acr_mode
 
 
 @dataclass
@@ -239,6 +241,24 @@ class Operation:
     request: ObjectType
     response: ObjectType
     error: ObjectType | None
+    timeout_ms: int
+    one_at_a_time: list[int]  # indices into parameters
+
+    @property
+    def client_param(self) -> int:
+        return next((i for i, p in enumerate(self.parameters) if p.from_client), -1)
+
+    @property
+    def mode_param(self) -> int:
+        return next((i for i, p in enumerate(self.parameters) if p.is_mode), -1)
+
+    @property
+    def one_at_a_time_names(self) -> list[str]:
+        return [self.parameters[i].name for i in self.one_at_a_time]
+
+    @property
+    def call_parameters(self) -> list[Parameter]:
+        return [p for p in self.parameters if not p.from_client]
 
 
 @dataclass
@@ -262,7 +282,8 @@ class Module:
 
 TOP_LEVEL_KEYS = {"openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs"}
 OPERATION_KEYS = {"operationId", "summary", "description", "parameters", "requestBody", "responses",
-                  "tags", "security", "externalDocs"}
+                  "tags", "security", "externalDocs", "x-acr-timeout-ms", "x-acr-one-at-a-time"}
+DEFAULT_TIMEOUT_MS = 30000
 SCALAR_TYPES = {"object", "array", "string", "integer", "boolean"}
 KEYWORDS_BY_TYPE = {
     "object": {"properties", "required", "additionalProperties", "allOf", "not", "if", "then"},
@@ -290,7 +311,9 @@ class Builder:
         self.usage: dict[str, str] = {}  # component -> "request" | "response"
 
     def problem(self, pointer: str, message: str) -> None:
-        self.problems.append((pointer, message))
+        # A component reached twice would otherwise report its problem twice.
+        if (pointer, message) not in self.problems:
+            self.problems.append((pointer, message))
 
     # -- helpers --
     def check_keys(self, node: dict, allowed: set[str], pointer: str, what: str) -> None:
@@ -298,13 +321,19 @@ class Builder:
             if key not in allowed:
                 self.problem(pointer_join(pointer, key), f"unsupported keyword '{key}' in {what}")
 
+    def section(self, name: str) -> dict:
+        """A components section ({} when absent or malformed; build() reports that)."""
+        components = self.doc.get("components")
+        found = components.get(name) if isinstance(components, dict) else None
+        return found if isinstance(found, dict) else {}
+
     def resolve(self, ref: Any, pointer: str, section: str) -> tuple[str, dict] | None:
         prefix = f"#/components/{section}/"
         if not isinstance(ref, str) or not ref.startswith(prefix):
             self.problem(pointer, f"$ref must be a local reference of the form {prefix}Name")
             return None
         name = ref[len(prefix):]
-        target = self.doc.get("components", {}).get(section, {}).get(name)
+        target = self.section(section).get(name)
         if not isinstance(target, dict):
             self.problem(pointer, f"$ref '{ref}' points at nothing (dangling reference)")
             return None
@@ -327,13 +356,20 @@ class Builder:
         if not isinstance(components, dict):
             self.problem("/components", "must be an object")
             components = {}
-        for key in components:
+        for key, value in components.items():
             if key not in {"schemas", "parameters", "securitySchemes"}:
                 self.problem(pointer_join("/components", key), f"unsupported components section '{key}'")
+            elif not isinstance(value, dict):
+                self.problem(pointer_join("/components", key), "must be an object")
+        servers = doc.get("servers", [])
+        if not isinstance(servers, list) or not all(isinstance(s, dict) and isinstance(s.get("url"), str)
+                                                    for s in servers):
+            self.problem("/servers", "must be a list of {\"url\": \"...\"} objects")
+            servers = []
         self.modes = self.find_modes()
         operations = self.build_operations()
         # An unreferenced component would be neither generated nor checked.
-        for name in components.get("schemas", {}) or {}:
+        for name in self.section("schemas"):
             if name not in self.usage:
                 self.problem(pointer_join("/components/schemas", name),
                              "is not used by any operation: reference it or remove it")
@@ -357,14 +393,13 @@ class Builder:
             int_constants=self.int_constants,
             patterns=list(self.patterns.values()),
             operations=operations,
-            servers=[s.get("url", "") for s in doc.get("servers", []) if isinstance(s, dict)],
+            servers=[s["url"] for s in servers],
         )
 
     def find_modes(self) -> list[str]:
-        params = self.doc.get("components", {}).get("parameters", {}) or {}
-        for name, param in params.items():
-            if isinstance(param, dict) and param.get("name") == "mode":
-                enum = (param.get("schema") or {}).get("enum")
+        for param in self.section("parameters").values():
+            if isinstance(param, dict) and param.get("name") == "mode" and isinstance(param.get("schema"), dict):
+                enum = param["schema"].get("enum")
                 if isinstance(enum, list) and all(isinstance(v, str) for v in enum):
                     return list(enum)
         return []
@@ -423,10 +458,23 @@ class Builder:
                     error = self.body_type(resp, sp, False)
                 else:
                     self.problem(sp, "only the '200' and 'default' responses are supported")
+        timeout = op.get("x-acr-timeout-ms", DEFAULT_TIMEOUT_MS)
+        if not isinstance(timeout, int) or isinstance(timeout, bool) or not 1 <= timeout <= 86_400_000:
+            self.problem(pointer_join(pointer, "x-acr-timeout-ms"), "must be a whole number of milliseconds")
+            timeout = DEFAULT_TIMEOUT_MS
+        exclusive: list[int] = []
+        names = [p.name for p in params]
+        for i, name in enumerate(op.get("x-acr-one-at-a-time", [])):
+            if name not in names:
+                self.problem(pointer_join(pointer, "x-acr-one-at-a-time", i), f"'{name}' is not a parameter")
+            else:
+                exclusive.append(names.index(name))
+        if len([p for p in params if p.from_client]) > 1:
+            self.problem(pointer_join(pointer, "parameters"), "at most one parameter can be x-acr-from-client")
         if request is None or response is None:
             return None
         return Operation(op_id, c_identifier(op_id), "POST", path, str(op.get("summary", "")),
-                         params, request, response, error)
+                         params, request, response, error, timeout, exclusive)
 
     def build_parameters(self, path: str, params: Any, pointer: str) -> list[Parameter]:
         result: list[Parameter] = []
@@ -435,16 +483,22 @@ class Builder:
             return result
         for i, entry in enumerate(params):
             ep = pointer_join(pointer, i)
+            label = None  # names the C member: the component's name when there is one
             if isinstance(entry, dict) and "$ref" in entry:
                 resolved = self.resolve(entry["$ref"], pointer_join(ep, "$ref"), "parameters")
                 if resolved is None:
                     continue
                 ep = pointer_join("/components/parameters", resolved[0])
-                entry = resolved[1]
+                label, entry = resolved
             if not isinstance(entry, dict):
                 self.problem(ep, "must be an object")
                 continue
-            self.check_keys(entry, {"name", "in", "required", "description", "schema"}, ep, "a parameter")
+            self.check_keys(entry, {"name", "in", "required", "description", "schema", "x-acr-from-client"}, ep,
+                            "a parameter")
+            from_client = entry.get("x-acr-from-client", False)
+            if not isinstance(from_client, bool):
+                self.problem(pointer_join(ep, "x-acr-from-client"), "must be true or false")
+                from_client = False
             name = entry.get("name")
             if entry.get("in") != "path":
                 self.problem(pointer_join(ep, "in"), "only path parameters are supported")
@@ -461,8 +515,11 @@ class Builder:
             if enum is not None and not (isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)):
                 self.problem(pointer_join(sp, "enum"), "must be a non-empty list of strings")
                 enum = None
-            result.append(Parameter(str(name), c_identifier(str(name)), str(entry.get("description", "")),
-                                    enum, int(schema.get("minLength", 0) or 0)))
+            is_mode = name == "mode" and bool(self.modes) and enum == self.modes
+            if enum is not None and not is_mode:
+                self.problem(pointer_join(sp, "enum"), "only the 'mode' parameter may have an enum")
+            result.append(Parameter(str(name), c_identifier(label or str(name)), str(entry.get("description", "")),
+                                    enum, self.non_negative_int(schema, "minLength", sp) or 0, from_client, is_mode))
         template_names = re.findall(r"\{([^}]+)\}", path)
         given = [p.name for p in result]
         for missing in sorted(set(template_names) - set(given)):
@@ -491,18 +548,19 @@ class Builder:
         if not isinstance(schema, dict) or set(schema) != {"$ref"}:
             self.problem(pointer_join(mp, "schema"), "must be a $ref to an object component")
             return None
-        resolved = self.resolve(schema["$ref"], pointer_join(mp, "schema", "$ref"), "schemas")
+        ref_pointer = pointer_join(mp, "schema", "$ref")
+        resolved = self.resolve(schema["$ref"], ref_pointer, "schemas")
         if resolved is None:
             return None
         name, target = resolved
-        return self.build_object(name, target, pointer_join("/components/schemas", name), is_request)
+        return self.build_object(name, target, pointer_join("/components/schemas", name), is_request, ref_pointer)
 
     # -- schemas --
     @staticmethod
     def split_type(schema: dict) -> tuple[Any, bool]:
         t = schema.get("type")
-        if isinstance(t, list) and len(t) == 2 and "null" in t:
-            other = [x for x in t if x != "null"][0]
+        if isinstance(t, list) and len(t) == 2 and "null" in t and t[0] != t[1]:
+            other = t[1] if t[0] == "null" else t[0]
             return other, True
         return t, False
 
@@ -516,12 +574,15 @@ class Builder:
             self.problem(pointer, f"component '{name}' is used by both a request and a response; "
                                   "requests are strict and responses lenient, so give each its own component")
 
-    def build_object(self, name: str, schema: dict, pointer: str, is_request: bool) -> ObjectType | None:
-        self.note_usage(name, is_request, pointer)
+    def build_object(self, name: str, schema: dict, pointer: str, is_request: bool,
+                     ref_pointer: str) -> ObjectType | None:
+        """Builds the component `name` at `pointer`, reached through the $ref at
+        `ref_pointer` (where a conflicting use or a cycle is reported)."""
+        self.note_usage(name, is_request, ref_pointer)
         if name in self.objects:
             return self.objects[name]
         if name in self.building:
-            self.problem(pointer, f"component '{name}' refers to itself; recursive types are not supported")
+            self.problem(ref_pointer, f"component '{name}' refers to itself (directly or through other components); recursive types are not supported")
             return None
         self.building.add(name)
         obj = ObjectType(name, "acr_" + c_identifier(name), pointer, str(schema.get("description", "")),
@@ -620,22 +681,29 @@ class Builder:
         extra = {"x-acr-modes"} if allow_modes else set()
         if "$ref" in schema:
             self.check_keys(schema, {"$ref", "description"} | extra, pointer, "a $ref")
-            resolved = self.resolve(schema["$ref"], pointer_join(pointer, "$ref"), "schemas")
+            ref_pointer = pointer_join(pointer, "$ref")
+            resolved = self.resolve(schema["$ref"], ref_pointer, "schemas")
             if resolved is None:
                 return None
             name, target = resolved
             tp = pointer_join("/components/schemas", name)
             if self.is_object_schema(target):
-                obj = self.build_object(name, target, tp, is_request)
+                obj = self.build_object(name, target, tp, is_request, ref_pointer)
                 if obj is None:
                     return None
                 return Value("object", nullable=self.split_type(target)[1], object=obj)
-            self.note_usage(name, is_request, pointer)
-            return self.build_value(target, tp, is_request, context=(context[0], name), allow_modes=False)
+            self.note_usage(name, is_request, ref_pointer)
+            if name in self.building:
+                self.problem(ref_pointer, f"component '{name}' refers to itself (directly or through other components); recursive types are not supported")
+                return None
+            self.building.add(name)
+            value = self.build_value(target, tp, is_request, context=(context[0], name), allow_modes=False)
+            self.building.discard(name)
+            return value
         if "oneOf" in schema:
             return self.build_one_of(schema, pointer, is_request, context, extra)
         t, nullable = self.split_type(schema)
-        if t not in SCALAR_TYPES:
+        if not isinstance(t, str) or t not in SCALAR_TYPES:
             self.problem(pointer_join(pointer, "type"),
                          'must be one of object, array, string, integer, boolean, or [T, "null"]')
             return None
@@ -865,7 +933,11 @@ class Builder:
             return None
         # The optional "properties" part only says "null does not count", which
         # is how the C side sees null anyway; it must say exactly that.
-        for name, refinement in (inner.get("properties") or {}).items():
+        refinements = inner.get("properties", {})
+        if not isinstance(refinements, dict):
+            self.problem(pointer_join(pointer, "properties"), "must be an object")
+            refinements = {}
+        for name, refinement in refinements.items():
             rp = pointer_join(pointer, "properties", name)
             idx = self.field_index(obj, name, rp)
             if idx is None:
@@ -930,7 +1002,8 @@ class Builder:
 
     def build_effects(self, obj: ObjectType, then: dict, path: list[int], pointer: str, condition: str,
                       only_when: str | None, effects: list[Effect]) -> None:
-        self.check_keys(then, {"required", "properties", "type"}, pointer, "a then clause")
+        # A nested clause arrives without its "type": "object" (checked by the caller).
+        self.check_keys(then, {"required", "properties"}, pointer, "a then clause")
         required = then.get("required", [])
         props = then.get("properties", {})
         if not isinstance(required, list) or not isinstance(props, dict):
@@ -941,18 +1014,25 @@ class Builder:
             if idx is None:
                 continue
             f = obj.fields[idx]
-            if f.value.nullable and props.get(name, {}).get("type") != self.json_type(f.value):
-                self.problem(pointer_join(pointer, "properties", name),
-                             f"a nullable property made required here needs {{\"type\": \"{self.json_type(f.value)}\"}}"
-                             " so that null does not satisfy the rule")
+            refinement = props.get(name)
+            if f.value.nullable and (not isinstance(refinement, dict)
+                                     or refinement.get("type") != self.json_type(f.value)):
+                # Point at the refinement when there is one, else at the required entry.
+                where = pointer_join(pointer, "properties", name) if name in props \
+                    else pointer_join(pointer, "required", i)
+                self.problem(where, f"'{name}' is nullable: making it required here needs \"properties\": "
+                                    f"{{\"{name}\": {{\"type\": \"{self.json_type(f.value)}\"}}}} beside it, "
+                                    "so that null does not satisfy the rule")
             effects.append(Effect("required", path + [idx], [], f"is required when {condition}"))
         for name, refinement in props.items():
             rp = pointer_join(pointer, "properties", name)
             idx = self.field_index(obj, name, rp)
-            if idx is None or not isinstance(refinement, dict):
+            if idx is None:
                 continue
             f = obj.fields[idx]
-            if refinement == {"type": "null"}:
+            if not isinstance(refinement, dict):
+                self.problem(rp, "must be a schema object")
+            elif refinement == {"type": "null"}:
                 message = f"is only allowed when {only_when}" if only_when else f"is not allowed when {condition}"
                 effects.append(Effect("forbidden", path + [idx], [], message))
             elif set(refinement) == {"enum"}:

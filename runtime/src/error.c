@@ -24,6 +24,8 @@ void acr_error_clear(acr_error *err)
     }
     acr_free(err->violations);
     acr_free(err->pointer);
+    acr_free(err->reason);
+    acr_free(err->request_id);
     memset(err, 0, sizeof *err);
 }
 

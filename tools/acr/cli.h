@@ -2,6 +2,7 @@
 #ifndef ACR_CLI_H
 #define ACR_CLI_H
 
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "acr/engine.h"
@@ -24,6 +25,14 @@ acr_status cli_parse_body(const char *path, acr_parser *parser, acr_error *err);
 /* The name of the input in messages: the path, or "<stdin>". */
 const char *cli_input_label(const char *path);
 
+/* The value of option `name` given as "--name VALUE" or "--name=VALUE" at
+ * argv[*i] (advancing *i past a separate value), or NULL when argv[*i] is not
+ * that option. */
+const char *cli_option_value(int argc, char **argv, int *i, const char *name);
+
 int cli_validate(int argc, char **argv);
+
+/* acr update / acr stop: argv[0] is the command's name. */
+int cli_call(const acr_operation_desc *op, int argc, char **argv);
 
 #endif

@@ -47,3 +47,16 @@ acr_status cli_parse_body(const char *path, acr_parser *parser, acr_error *err)
         fclose(in);
     return status;
 }
+
+const char *cli_option_value(int argc, char **argv, int *i, const char *name)
+{
+    size_t n = strlen(name);
+    const char *arg = argv[*i];
+    if (strncmp(arg, name, n) != 0)
+        return NULL;
+    if (arg[n] == '=')
+        return arg + n + 1;
+    if (arg[n] == '\0' && *i + 1 < argc)
+        return argv[++*i];
+    return NULL;
+}

@@ -65,20 +65,6 @@ static int usage_error(const char *what, const char *arg, const char *hint)
     return EXIT_USAGE;
 }
 
-/* Takes the value of --name VALUE or --name=VALUE; advances *i. */
-static const char *option_value(int argc, char **argv, int *i, const char *name)
-{
-    size_t n = strlen(name);
-    const char *arg = argv[*i];
-    if (strncmp(arg, name, n) != 0)
-        return NULL;
-    if (arg[n] == '=')
-        return arg + n + 1;
-    if (arg[n] == '\0' && *i + 1 < argc)
-        return argv[++*i];
-    return NULL;
-}
-
 int cli_validate(int argc, char **argv)
 {
     const char *document = NULL, *mode_text = NULL, *format = "text", *path = NULL;
@@ -87,9 +73,9 @@ int cli_validate(int argc, char **argv)
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
             fputs(validate_usage, stdout);
             return EXIT_VALID;
-        } else if ((value = option_value(argc, argv, &i, "--mode"))) {
+        } else if ((value = cli_option_value(argc, argv, &i, "--mode"))) {
             mode_text = value;
-        } else if ((value = option_value(argc, argv, &i, "--format"))) {
+        } else if ((value = cli_option_value(argc, argv, &i, "--format"))) {
             format = value;
         } else if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
             return usage_error("unknown option, or option without its value:", arg, NULL);

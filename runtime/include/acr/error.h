@@ -60,9 +60,18 @@ typedef struct acr_error {
     /* For ACR_ERR_INVALID_REQUEST: every violation found, in document order. */
     acr_violation *violations;
     size_t violation_count;
+    /* For ACR_ERR_HTTP: the status the service answered (0 when it did not),
+     * its body's "code" (when has_service_code), its "reason" or the gateway's
+     * "message" (NULL when the body had neither), and the X-Request-ID header
+     * (NULL when absent), for the vendor's support. */
+    int http_status;
+    int has_service_code;
+    long long service_code;
+    char *reason;
+    char *request_id;
 } acr_error;
 
-#define ACR_ERROR_INIT {ACR_OK, {0}, NULL, 0, 0, 0, NULL, 0}
+#define ACR_ERROR_INIT {ACR_OK, {0}, NULL, 0, 0, 0, NULL, 0, 0, 0, 0, NULL, NULL}
 
 /* Releases what the library allocated inside `err` and resets it to
  * ACR_ERROR_INIT. NULL is accepted. */

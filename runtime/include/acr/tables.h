@@ -170,6 +170,26 @@ typedef struct acr_type_desc {
     size_t mode_count;
 } acr_type_desc;
 
+/* One endpoint of the service (an OpenAPI operation). */
+typedef struct acr_operation_desc {
+    const char *operation_id;       /* "update" */
+    const char *method;             /* "POST" */
+    /* The path with {name} placeholders, in the order of `params`. */
+    const char *path_template;
+    const char *const *params;      /* path parameter names */
+    size_t param_count;
+    int client_param;               /* index of the parameter the client supplies (app ID), or -1 */
+    int mode_param;                 /* index of the `mode` parameter, or -1 */
+    /* x-acr-one-at-a-time: indices of the parameters that identify the resource
+     * whose calls must not overlap; count 0 when calls may overlap. */
+    const uint16_t *exclusive_params;
+    size_t exclusive_param_count;
+    long timeout_ms;                /* x-acr-timeout-ms: the default whole-call timeout */
+    const acr_type_desc *request;
+    const acr_type_desc *response;
+    const acr_type_desc *error;     /* the `default` response body, or NULL */
+} acr_operation_desc;
+
 #ifdef __cplusplus
 }
 #endif

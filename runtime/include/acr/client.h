@@ -1,0 +1,82 @@
+/* acr: the HTTP client that calls the service's endpoints (over libcurl).
+ *
+ * Generated code wraps acr_call() in one typed function per operation of the
+ * schema (acr_update, acr_stop, ...); call those.
+ *
+ * Threads: an acr_client may be shared by any number of threads once created;
+ * every call is independent, connections are pooled and reused (keep-alive).
+ * Operations the schema marks one-at-a-time (update: "wait for the previous
+ * update response before sending the next") are serialized per recording: a
+ * second call for the same resource ID and sid waits until the first has its
+ * answer. Request and response structs, acr_error and acr_parser are not
+ * thread-safe: each belongs to one thread at a time. acr_set_allocator() must be
+ * called, if at all, before the first client is created.
+ *
+ * Secrets: the customer ID and secret, the Authorization header, and the
+ * request's accessKey/secretKey/stsToken never appear in errors or in the log. */
+#ifndef ACR_CLIENT_H
+#define ACR_CLIENT_H
+
+#include <stddef.h>
+
+#include "acr/engine.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define ACR_DEFAULT_BASE_URL "https://api.sd-rtn.com"
+#define ACR_DEFAULT_CONNECT_TIMEOUT_MS 10000L
+/* A 200 answer larger than this is refused (ACR_ERR_INVALID_RESPONSE). */
+#define ACR_DEFAULT_MAX_RESPONSE_BYTES ((size_t)1 << 20)
+
+/* One line of the client's log (for --verbose): method, URL, status, timing.
+ * Never contains a secret. */
+typedef void (*acr_log_fn)(void *ctx, const char *line);
+
+typedef struct acr_client_options {
+    const char *app_id;             /* required: the {appid} path parameter */
+    const char *customer_id;        /* required: Basic auth user (secret) */
+    const char *customer_secret;    /* required: Basic auth password (secret) */
+    /* Scheme, host, optional port and path prefix; NULL: ACR_DEFAULT_BASE_URL.
+     * Plain http:// is refused except for loopback hosts (127.0.0.0/8, ::1,
+     * localhost), so credentials never cross a network in clear text. */
+    const char *base_url;
+    long connect_timeout_ms;        /* 0: ACR_DEFAULT_CONNECT_TIMEOUT_MS */
+    /* Whole-call timeout for every operation; 0: each operation's default from
+     * the schema (update 30 s; stop 120 s, since a synchronous stop waits for
+     * uploads and may take more than 20 s). */
+    long timeout_ms;
+    const char *ca_file;            /* CA bundle (PEM); NULL: the system's */
+    size_t max_response_bytes;      /* 0: ACR_DEFAULT_MAX_RESPONSE_BYTES */
+    acr_log_fn log;                 /* NULL: no log */
+    void *log_ctx;
+} acr_client_options;
+
+typedef struct acr_client acr_client;
+
+/* Creates a client; the options' strings are copied. Returns ACR_OK, or
+ * ACR_ERR_USAGE (missing app ID or credentials, bad base URL, plain http to a
+ * non-loopback host) or ACR_ERR_NOMEM / ACR_ERR_TRANSPORT (libcurl could not
+ * start) with err filled; *client is NULL on failure. */
+acr_status acr_client_new(const acr_client_options *options, acr_client **client, acr_error *err);
+
+/* Closes pooled connections and releases the client. No call may be running. */
+void acr_client_free(acr_client *client);
+
+/* Calls `operation`: validates `request` first (nothing is sent when invalid:
+ * ACR_ERR_INVALID_REQUEST), percent-encodes the path parameters (NULL or empty
+ * values are ACR_ERR_USAGE), POSTs the JSON body, and streams a 200 answer into
+ * the parser filling `response` (zeroed before; library-owned after, free it
+ * whatever the result). Any other status is ACR_ERR_HTTP with err->http_status,
+ * the service's code/reason or the gateway's message, and X-Request-ID.
+ * `params` holds one value per operation->params entry; the entry the client
+ * supplies (the app ID) is ignored. */
+acr_status acr_call(acr_client *client, const acr_operation_desc *operation, const char *const *params,
+                    const void *request, void *response, acr_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,191 @@
+/* acr runtime: base URL checks and request URL building. */
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+
+#include <curl/curl.h>
+
+#include "acr/alloc.h"
+#include "internal.h"
+#include "url.h"
+
+bool acr_url_is_loopback_host(const char *host)
+{
+    if (strcasecmp(host, "localhost") == 0 || strcmp(host, "::1") == 0 || strcmp(host, "[::1]") == 0)
+        return true;
+    /* 127.0.0.0/8 in dotted decimal: four numbers 0-255, the first one 127. */
+    unsigned parts[4];
+    char tail;
+    if (sscanf(host, "%u.%u.%u.%u%c", &parts[0], &parts[1], &parts[2], &parts[3], &tail) != 4)
+        return false;
+    return parts[0] == 127 && parts[1] <= 255 && parts[2] <= 255 && parts[3] <= 255;
+}
+
+static char *copy_text(const char *s, size_t n)
+{
+    char *copy = acr_malloc(n + 1);
+    if (copy) {
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+    }
+    return copy;
+}
+
+char *acr_url_normalize_base(const char *base_url, acr_error *err)
+{
+    if (!base_url || !*base_url) {
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL is empty");
+        return NULL;
+    }
+    CURLU *url = curl_url();
+    if (!url) {
+        acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+        return NULL;
+    }
+    char *scheme = NULL, *host = NULL, *user = NULL, *query = NULL, *fragment = NULL, *result = NULL;
+    if (curl_url_set(url, CURLUPART_URL, base_url, 0) != CURLUE_OK) {
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL is not a valid absolute URL: %s", base_url);
+        goto done;
+    }
+    curl_url_get(url, CURLUPART_SCHEME, &scheme, 0);
+    curl_url_get(url, CURLUPART_HOST, &host, 0);
+    curl_url_get(url, CURLUPART_USER, &user, 0);
+    curl_url_get(url, CURLUPART_QUERY, &query, 0);
+    curl_url_get(url, CURLUPART_FRAGMENT, &fragment, 0);
+    if (!scheme || (strcmp(scheme, "https") != 0 && strcmp(scheme, "http") != 0)) {
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL must start with https:// (or http:// for a loopback host)");
+        goto done;
+    }
+    if (user) {
+        /* Never print the URL here: it holds credentials. */
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL must not contain credentials; "
+                                          "set AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET instead");
+        goto done;
+    }
+    if (query || fragment) {
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL must not have a query or fragment: %s", base_url);
+        goto done;
+    }
+    if (!host || !*host) {
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL has no host: %s", base_url);
+        goto done;
+    }
+    if (strcmp(scheme, "http") == 0 && !acr_url_is_loopback_host(host)) {
+        acr_error_set(err, ACR_ERR_USAGE,
+                      "refusing plain http:// to %s: credentials would cross the network in clear text "
+                      "(use https://; http:// is only for loopback hosts)", host);
+        goto done;
+    }
+    /* The caller's text, less trailing slashes: paths are appended to it. */
+    size_t n = strlen(base_url);
+    while (n > 0 && base_url[n - 1] == '/')
+        n--;
+    result = copy_text(base_url, n);
+    if (!result)
+        acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+done:
+    curl_free(scheme);
+    curl_free(host);
+    curl_free(user);
+    curl_free(query);
+    curl_free(fragment);
+    curl_url_cleanup(url);
+    return result;
+}
+
+static bool unreserved(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '.' || c == '_' || c == '~';
+}
+
+/* A value made only of dots would be a "." or ".." path segment: encode them. */
+static bool only_dots(const char *s)
+{
+    for (; *s; s++)
+        if (*s != '.')
+            return false;
+    return true;
+}
+
+static size_t encoded_length(const char *s)
+{
+    bool dots = only_dots(s);
+    size_t n = 0;
+    for (; *s; s++)
+        n += unreserved((unsigned char)*s) && !(dots && *s == '.') ? 1 : 3;
+    return n;
+}
+
+static char *encode_into(char *out, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    bool dots = only_dots(s);
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (unreserved(c) && !(dots && c == '.')) {
+            *out++ = (char)c;
+        } else {
+            *out++ = '%';
+            *out++ = hex[c >> 4];
+            *out++ = hex[c & 15];
+        }
+    }
+    return out;
+}
+
+/* The index of the parameter named name[0..length), or -1. */
+static int param_index(const acr_operation_desc *op, const char *name, size_t length)
+{
+    for (size_t i = 0; i < op->param_count; i++)
+        if (strlen(op->params[i]) == length && memcmp(op->params[i], name, length) == 0)
+            return (int)i;
+    return -1;
+}
+
+char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err)
+{
+    for (size_t i = 0; i < op->param_count; i++) {
+        if (!values[i] || !*values[i]) {
+            acr_error_set(err, ACR_ERR_USAGE, "the path parameter %s is empty", op->params[i]);
+            return NULL;
+        }
+    }
+    /* Two passes over the template: measure, then write. */
+    size_t total = strlen(base) + 1;
+    for (int pass = 0; pass < 2; pass++) {
+        char *url = pass ? acr_malloc(total) : NULL;
+        if (pass && !url) {
+            acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+            return NULL;
+        }
+        char *out = url;
+        if (pass) {
+            size_t n = strlen(base);
+            memcpy(out, base, n);
+            out += n;
+        }
+        for (const char *t = op->path_template; *t;) {
+            const char *close = *t == '{' ? strchr(t, '}') : NULL;
+            int index = close ? param_index(op, t + 1, (size_t)(close - t - 1)) : -1;
+            if (index >= 0) {
+                if (pass)
+                    out = encode_into(out, values[index]);
+                else
+                    total += encoded_length(values[index]);
+                t = close + 1;
+            } else {
+                if (pass)
+                    *out++ = *t;
+                else
+                    total++;
+                t++;
+            }
+        }
+        if (pass) {
+            *out = '\0';
+            return url;
+        }
+    }
+    return NULL;
+}

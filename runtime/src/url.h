@@ -1,0 +1,25 @@
+/* acr runtime: base URL checks and request URL building. Not installed. */
+#ifndef ACR_URL_H
+#define ACR_URL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "acr/error.h"
+#include "acr/tables.h"
+
+/* Checks a base URL (scheme, host, optional port and path prefix) and returns a
+ * normalized copy without a trailing slash (acr_free it), or NULL with err set:
+ * only http and https; no user info, query or fragment; plain http only to a
+ * loopback host. */
+char *acr_url_normalize_base(const char *base_url, acr_error *err);
+
+/* True for localhost, 127.0.0.0/8 and ::1 (with or without brackets). */
+bool acr_url_is_loopback_host(const char *host);
+
+/* base + the operation's path with every {name} replaced by its value,
+ * percent-encoded (RFC 3986: all but unreserved characters). Returns NULL with
+ * err set on an empty value (ACR_ERR_USAGE) or when out of memory. */
+char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err);
+
+#endif
