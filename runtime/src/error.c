@@ -5,13 +5,19 @@
 #include "acr/alloc.h"
 #include "internal.h"
 
+static char *duplicate_bytes(const char *s, size_t n)
+{
+    char *copy = acr_malloc(n + 1);
+    if (copy) {
+        memcpy(copy, s, n);
+        copy[n] = '\0';
+    }
+    return copy;
+}
+
 static char *duplicate(const char *s)
 {
-    size_t n = strlen(s) + 1;
-    char *copy = acr_malloc(n);
-    if (copy)
-        memcpy(copy, s, n);
-    return copy;
+    return duplicate_bytes(s, strlen(s));
 }
 
 void acr_error_clear(acr_error *err)
@@ -67,21 +73,21 @@ void acr_error_set_pointer(acr_error *err, const char *pointer)
 /* True when `pointer` is at or below a pointer already reported: the value there
  * was rejected by the parser and never stored, so anything found at or under it
  * later is a consequence, not news. */
-static bool already_reported(const acr_error *err, const char *pointer)
+static bool already_reported(const acr_error *err, size_t count, const char *pointer, size_t length)
 {
-    for (size_t i = 0; i < err->violation_count; i++) {
-        const char *reported = err->violations[i].pointer;
-        size_t n = strlen(reported);
-        if (strncmp(reported, pointer, n) == 0 && (pointer[n] == '\0' || pointer[n] == '/'))
+    for (size_t i = 0; i < count && i < err->violation_count; i++) {
+        const acr_violation *v = &err->violations[i];
+        size_t n = v->pointer_length;
+        if (n <= length && memcmp(v->pointer, pointer, n) == 0 && (n == length || pointer[n] == '/'))
             return true;
     }
     return false;
 }
 
-bool acr_error_add_violation_v(acr_error *err, const char *pointer, bool dedupe,
+bool acr_error_add_violation_v(acr_error *err, const char *pointer, size_t pointer_length, size_t dedupe_count,
                                const char *fmt, va_list args)
 {
-    if (dedupe && already_reported(err, pointer))
+    if (dedupe_count && already_reported(err, dedupe_count, pointer, pointer_length))
         return true;
     /* acr_error has no capacity member: the capacity is implied by the count
      * (4, then doubling), so grow exactly when the count reaches it. */
@@ -95,7 +101,7 @@ bool acr_error_add_violation_v(acr_error *err, const char *pointer, bool dedupe,
     }
     char message[ACR_ERROR_MESSAGE_MAX];
     vsnprintf(message, sizeof message, fmt, args);
-    char *p = duplicate(pointer);
+    char *p = duplicate_bytes(pointer, pointer_length);
     char *m = duplicate(message);
     if (!p || !m) {
         acr_free(p);
@@ -104,16 +110,17 @@ bool acr_error_add_violation_v(acr_error *err, const char *pointer, bool dedupe,
     }
     err->violations[n].pointer = p;
     err->violations[n].message = m;
+    err->violations[n].pointer_length = pointer_length;
     err->violation_count = n + 1;
     return true;
 }
 
-bool acr_error_add_violation(acr_error *err, const char *pointer, bool dedupe,
+bool acr_error_add_violation(acr_error *err, const char *pointer, size_t pointer_length, size_t dedupe_count,
                              const char *fmt, ...)
 {
     va_list args;
     va_start(args, fmt);
-    bool ok = acr_error_add_violation_v(err, pointer, dedupe, fmt, args);
+    bool ok = acr_error_add_violation_v(err, pointer, pointer_length, dedupe_count, fmt, args);
     va_end(args);
     return ok;
 }

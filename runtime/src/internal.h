@@ -36,6 +36,7 @@ size_t acr_path_push_key(acr_path *path, const char *key, size_t length);
 size_t acr_path_push_index(acr_path *path, size_t index);
 void acr_path_truncate(acr_path *path, size_t length);
 const char *acr_path_text(const acr_path *path);
+size_t acr_path_length(const acr_path *path);
 void acr_path_free(acr_path *path);
 
 /* --- errors --- */
@@ -44,12 +45,13 @@ acr_status acr_error_set(acr_error *err, acr_status status, const char *fmt, ...
     ACR_PRINTF(3, 4);
 /* Record the pointer of a parse or shape error (copied; NULL clears). */
 void acr_error_set_pointer(acr_error *err, const char *pointer);
-/* Append a violation; false when out of memory. With `dedupe`, a violation at a
- * pointer already in the list is dropped. */
-bool acr_error_add_violation(acr_error *err, const char *pointer, bool dedupe,
-                             const char *fmt, ...) ACR_PRINTF(4, 5);
-bool acr_error_add_violation_v(acr_error *err, const char *pointer, bool dedupe,
-                               const char *fmt, va_list args) ACR_PRINTF(4, 0);
+/* Append a violation at the pointer given by its text and length; false when
+ * out of memory. A violation at or below the pointer of one of the first
+ * `dedupe_count` violations already in the list is dropped (see acr_validate). */
+bool acr_error_add_violation(acr_error *err, const char *pointer, size_t pointer_length, size_t dedupe_count,
+                             const char *fmt, ...) ACR_PRINTF(5, 6);
+bool acr_error_add_violation_v(acr_error *err, const char *pointer, size_t pointer_length, size_t dedupe_count,
+                               const char *fmt, va_list args) ACR_PRINTF(5, 0);
 
 /* --- text --- */
 /* Number of code points when `s` is valid UTF-8 (shortest forms, no surrogates,

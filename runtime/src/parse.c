@@ -53,6 +53,10 @@ struct acr_parser {
     bool root_seen;
     bool content_seen;                  /* a byte other than white space */
     bool finished;
+    /* Where, in the chunk being parsed, the last complete value ended (valid
+     * when value_end_known): a missing ',' is reported at the next token. */
+    size_t value_end;
+    bool value_end_known;
     /* Position of the next unread byte, for messages. */
     unsigned long line;
     unsigned long column;               /* characters before it on its line */
@@ -112,7 +116,8 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
     va_end(args);
     if (!p->type->is_request)
         return fail(p, ACR_ERR_INVALID_RESPONSE, "%s", message);
-    if (p->path.failed || !acr_error_add_violation(&p->err, acr_path_text(&p->path), true, "%s", message))
+    if (p->path.failed ||
+        !acr_error_add_violation(&p->err, acr_path_text(&p->path), acr_path_length(&p->path), 0, "%s", message))
         return out_of_memory(p);
     return 1;
 }
@@ -149,6 +154,8 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
 /* After a whole value (scalar or container) has been read: back to the parent. */
 static void value_done(acr_parser *p)
 {
+    p->value_end = yajl_get_bytes_consumed(p->yajl);
+    p->value_end_known = true;
     frame *f = top(p);
     if (!f)
         return;
@@ -232,9 +239,20 @@ static void mark_present(const target *t)
     }
 }
 
+/* After a request's array item was rejected (`ok` is the result of reporting
+ * it): the item still takes its place, zeroed, so the items after it keep their
+ * JSON index. The validator's pointers then name the values the user wrote, and
+ * what it finds in the placeholder is at a pointer already reported, so dropped. */
+static int keep_index(acr_parser *p, const target *t, int ok)
+{
+    if (ok && t->array && p->type->is_request && !add_item(p, t->array))
+        return 0;
+    return ok;
+}
+
 static int wrong_type(acr_parser *p, const target *t)
 {
-    return shape_problem(p, "must be %s", t->value->type_text);
+    return keep_index(p, t, shape_problem(p, "must be %s", t->value->type_text));
 }
 
 /* Skips a value that starts a container: its contents are ignored. */
@@ -311,6 +329,7 @@ static int on_number(void *ctx, const char *text, size_t length)
                          ? shape_problem(p, "must be an integer from 0 to %" PRIu64, UINT64_MAX)
                          : shape_problem(p, "must be an integer from %" PRId64 " to %" PRId64,
                                          INT64_MIN, INT64_MAX);
+                ok = keep_index(p, &t, ok);
             } else {
                 void *slot = slot_of(p, &t);
                 if (!slot)
@@ -346,7 +365,11 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
             ok = wrong_type(p, &t);
         } else if (memchr(s, '\0', length)) {
             /* C strings cannot hold it; refusing beats silently truncating. */
-            ok = shape_problem(p, "must not contain the character U+0000");
+            ok = keep_index(p, &t, shape_problem(p, "must not contain the character U+0000"));
+        } else if (acr_utf8_length((const char *)s, length) == SIZE_MAX) {
+            /* yajl checks only the byte structure of UTF-8: it lets overlong
+             * forms, surrogates and code points above U+10FFFF through. */
+            ok = keep_index(p, &t, shape_problem(p, "is not valid UTF-8"));
         } else if (kind == ACR_KIND_ENUM) {
             int index = enum_index(t.value->enumeration, s, length);
             char *other = NULL;
@@ -587,6 +610,15 @@ static bool only_white_space(const unsigned char *data, size_t length)
     return true;
 }
 
+static bool missing_comma_in_object(acr_parser *p)
+{
+    unsigned char *text = yajl_get_error(p->yajl, 0, NULL, 0);
+    bool found = text && strstr((const char *)text, "inside map, I expect ','");
+    if (text)
+        yajl_free_error(p->yajl, text);
+    return found;
+}
+
 /* yajl's message without its "parse error: " style prefix and trailing newline. */
 static void syntax_error(acr_parser *p)
 {
@@ -650,16 +682,35 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
     const unsigned char *bytes = data;
     if (!p->content_seen && !only_white_space(bytes, length))
         p->content_seen = true;
+    p->value_end_known = false;
     yajl_status s = yajl_parse(p->yajl, bytes, length);
     if (s == yajl_status_ok) {
         advance(p, bytes, length);
         acr_error_clear(err);
         return ACR_OK; /* collected violations are reported by finish */
     }
-    advance(p, bytes, yajl_get_bytes_consumed(p->yajl));
-    record_position(p, false);
-    if (s == yajl_status_error)
+    size_t consumed = yajl_get_bytes_consumed(p->yajl);
+    if (s == yajl_status_error && missing_comma_in_object(p)) {
+        /* yajl rewinds its offset here, by an amount that is not the token's
+         * length; the unexpected token is the first one after the last value. */
+        size_t next = p->value_end_known && p->value_end <= length ? p->value_end : 0;
+        while (next < length && strchr(" \t\r\n", bytes[next]))
+            next++;
+        advance(p, bytes, next);
+        record_position(p, true);
+    } else {
+        advance(p, bytes, consumed);
+        record_position(p, false);
+    }
+    if (s == yajl_status_error) {
         syntax_error(p);
+    } else if (p->err.status != ACR_ERR_NOMEM && p->err.status != ACR_ERR_INVALID_REQUEST) {
+        /* A callback stopped the parse (too deep, wrong type in a response):
+         * the position is known only now. */
+        char message[ACR_ERROR_MESSAGE_MAX];
+        memcpy(message, p->err.message, sizeof message);
+        acr_error_set(&p->err, p->err.status, "line %lu, column %lu: %s", p->err.line, p->err.column, message);
+    }
     return report(p, err);
 }
 

@@ -71,6 +71,11 @@ const char *acr_path_text(const acr_path *path)
     return path->text ? path->text : "";
 }
 
+size_t acr_path_length(const acr_path *path)
+{
+    return path->failed || !path->text ? strlen(acr_path_text(path)) : path->length;
+}
+
 void acr_path_free(acr_path *path)
 {
     acr_free(path->text);

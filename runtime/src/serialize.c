@@ -35,7 +35,7 @@ static void fail_here(serializer *s, const char *message)
     const char *where = acr_path_text(&s->path);
     acr_error_set(s->err, ACR_ERR_INVALID_REQUEST, "%s: %s", where, message);
     acr_error_set_pointer(s->err, where);
-    acr_error_add_violation(s->err, where, false, "%s", message);
+    acr_error_add_violation(s->err, where, acr_path_length(&s->path), 0, "%s", message);
 }
 
 static void check(serializer *s, yajl_gen_status status)
@@ -50,7 +50,14 @@ static void check(serializer *s, yajl_gen_status status)
 
 static void emit_string(serializer *s, const char *text)
 {
-    check(s, yajl_gen_string(s->gen, (const unsigned char *)text, strlen(text)));
+    size_t length = strlen(text);
+    /* yajl_gen_validate_utf8 only checks the byte structure: it lets overlong
+     * forms, surrogates and code points above U+10FFFF through. */
+    if (acr_utf8_length(text, length) == SIZE_MAX) {
+        fail_here(s, "is not valid UTF-8");
+        return;
+    }
+    check(s, yajl_gen_string(s->gen, (const unsigned char *)text, length));
 }
 
 static void emit_object(serializer *s, const acr_object_desc *desc, const void *base);

@@ -13,7 +13,7 @@ typedef struct validator {
     acr_path path;
     const acr_type_desc *type;
     unsigned mode;
-    bool dedupe;    /* drop violations at pointers a parse already reported */
+    size_t parsed;  /* violations a parse reported before: later ones under them are dropped */
     bool oom;
 } validator;
 
@@ -24,7 +24,8 @@ static void report(validator *v, const char *fmt, ...)
         return;
     va_list args;
     va_start(args, fmt);
-    if (v->path.failed || !acr_error_add_violation_v(v->err, acr_path_text(&v->path), v->dedupe, fmt, args))
+    if (v->path.failed ||
+        !acr_error_add_violation_v(v->err, acr_path_text(&v->path), acr_path_length(&v->path), v->parsed, fmt, args))
         v->oom = true;
     va_end(args);
 }
@@ -271,7 +272,7 @@ acr_status acr_validate(const acr_type_desc *type, const void *value, unsigned m
     bool appending = err->status == ACR_ERR_INVALID_REQUEST;
     if (!appending)
         acr_error_clear(err);
-    validator v = {err, {NULL, 0, 0, false}, type, mode, appending, false};
+    validator v = {err, {NULL, 0, 0, false}, type, mode, appending ? err->violation_count : 0, false};
     validate_object(&v, type->object, value);
     acr_path_free(&v.path);
     if (v.oom)

@@ -129,8 +129,10 @@ static void print_violations(const char *command, const acr_error *err)
 {
     fprintf(stderr, "acr %s: the request body breaks %zu rule%s; nothing was sent:\n", command,
             err->violation_count, err->violation_count == 1 ? "" : "s");
-    for (size_t i = 0; i < err->violation_count; i++)
-        fprintf(stderr, "%s: %s\n", err->violations[i].pointer, err->violations[i].message);
+    for (size_t i = 0; i < err->violation_count; i++) {
+        cli_print_pointer(stderr, &err->violations[i]);
+        fprintf(stderr, ": %s\n", err->violations[i].message);
+    }
 }
 
 static int print_response(const acr_operation_desc *op, const void *response)

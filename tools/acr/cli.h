@@ -32,6 +32,9 @@ const char *cli_option_value(int argc, char **argv, int *i, const char *name);
 
 int cli_validate(int argc, char **argv);
 
+/* Prints a violation's pointer on one line (control characters as \u00XX). */
+void cli_print_pointer(FILE *out, const acr_violation *v);
+
 /* acr update / acr stop: argv[0] is the command's name. */
 int cli_call(const acr_operation_desc *op, int argc, char **argv);
 

@@ -23,10 +23,25 @@ static const char validate_usage[] =
     "Exit status: 0 valid; 1 the body breaks at least one rule; 2 usage error,\n"
     "unreadable input or malformed JSON (reported with line and column).\n";
 
+/* A pointer on one line: control characters (possible in JSON keys) are shown
+ * as \u00XX, so each violation stays one line. */
+void cli_print_pointer(FILE *out, const acr_violation *v)
+{
+    for (size_t i = 0; i < v->pointer_length; i++) {
+        unsigned char c = (unsigned char)v->pointer[i];
+        if (c < 0x20 || c == 0x7F)
+            fprintf(out, "\\u%04x", c);
+        else
+            fputc(c, out);
+    }
+}
+
 static void print_text(const acr_error *err)
 {
-    for (size_t i = 0; i < err->violation_count; i++)
-        printf("%s: %s\n", err->violations[i].pointer, err->violations[i].message);
+    for (size_t i = 0; i < err->violation_count; i++) {
+        cli_print_pointer(stdout, &err->violations[i]);
+        printf(": %s\n", err->violations[i].message);
+    }
 }
 
 static void print_piece(void *ctx, const char *text, size_t length)
@@ -45,7 +60,7 @@ static int print_json(const acr_error *err)
         const acr_violation *v = &err->violations[i];
         yajl_gen_map_open(g);
         yajl_gen_string(g, (const unsigned char *)"pointer", 7);
-        yajl_gen_string(g, (const unsigned char *)v->pointer, strlen(v->pointer));
+        yajl_gen_string(g, (const unsigned char *)v->pointer, v->pointer_length);
         yajl_gen_string(g, (const unsigned char *)"message", 7);
         yajl_gen_string(g, (const unsigned char *)v->message, strlen(v->message));
         yajl_gen_map_close(g);

@@ -37,10 +37,13 @@ typedef enum acr_status {
 } acr_status;
 
 /* One broken rule: where (an RFC 6901 JSON pointer into the request body; the
- * root is "") and why. Both strings are owned by the acr_error holding them. */
+ * root is "") and why. Both strings are owned by the acr_error holding them and
+ * NUL-terminated; a key holding U+0000 makes the pointer hold it too, so
+ * pointer_length is its true length. */
 typedef struct acr_violation {
     char *pointer;
     char *message;
+    size_t pointer_length;
 } acr_violation;
 
 #define ACR_ERROR_MESSAGE_MAX 512

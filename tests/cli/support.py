@@ -1,0 +1,214 @@
+"""Shared helpers for the end-to-end tests of the `acr` command-line tool.
+
+The binary comes from ACR_BIN (default /work/main/build/bin/acr) and the source
+tree from ACR_SOURCE_DIR (default /work/main); ctest sets both. Standard library
+only, so the tests run with any python3.
+"""
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import unittest
+
+ACR_BIN = os.environ.get("ACR_BIN", "/work/main/build/bin/acr")
+SOURCE_DIR = os.environ.get("ACR_SOURCE_DIR", "/work/main")
+SCHEMA_PATH = os.path.join(SOURCE_DIR, "schema", "cloud_recording.json")
+
+MODES = ("individual", "mix", "web")
+
+# A guard against a hang, not a timing test (timing belongs in benchmarks).
+TIMEOUT = 120
+
+EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+POSITION_RE = re.compile(r"line (\d+), column (\d+)")
+
+
+class Result(object):
+    """What one run of acr gave: exit code, raw and decoded output."""
+
+    def __init__(self, argv, proc):
+        self.argv = argv
+        self.code = proc.returncode
+        self.out_bytes = proc.stdout
+        self.err_bytes = proc.stderr
+        self.out = proc.stdout.decode("utf-8", "replace")
+        self.err = proc.stderr.decode("utf-8", "replace")
+
+    def describe(self):
+        return "acr {} -> exit {}\n--- stdout:\n{}\n--- stderr:\n{}".format(
+            " ".join(self.argv), self.code, self.out[:2000], self.err[:2000])
+
+
+def run_acr(args, stdin=b""):
+    """Runs acr with `args`; `stdin` is bytes or str (str is UTF-8 encoded)."""
+    if isinstance(stdin, str):
+        stdin = stdin.encode("utf-8")
+    argv = [str(a) for a in args]
+    proc = subprocess.run([ACR_BIN] + argv, input=stdin, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=TIMEOUT)
+    return Result(argv, proc)
+
+
+def to_json(body):
+    """A request body as JSON text; str bodies are taken as already written."""
+    return body if isinstance(body, (str, bytes)) else json.dumps(body)
+
+
+def load_schema():
+    with open(SCHEMA_PATH, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def request_examples():
+    """Every request example of the schema: (document, name, mode, value), where
+    document is the operation ("update" or "stop")."""
+    schema = load_schema()
+    found = []
+    for path, item in sorted(schema["paths"].items()):
+        post = item["post"]
+        document = post["operationId"]
+        examples = post["requestBody"]["content"]["application/json"]["examples"]
+        for name, example in sorted(examples.items()):
+            found.append((document, name, example.get("x-acr-mode"), example["value"]))
+    return found
+
+
+# --- request bodies -------------------------------------------------------
+
+def update_body(client_request=None, **top):
+    body = {"cname": "httpClient463224", "uid": "527841",
+            "clientRequest": {} if client_request is None else client_request}
+    body.update(top)
+    return body
+
+
+def stop_body(async_stop=True):
+    return {"cname": "httpClient463224", "uid": "527841",
+            "clientRequest": {"async_stop": async_stop}}
+
+
+def storage_config(**changes):
+    """A valid Amazon S3 storageConfig; keyword arguments replace or add keys
+    (a value of REMOVE drops the key)."""
+    config = {"vendor": 1, "region": 0, "bucket": "my-recordings",
+              "accessKey": "exampleAccessKey", "secretKey": "exampleSecretKey"}
+    for key, value in changes.items():
+        if value is REMOVE:
+            config.pop(key, None)
+        else:
+            config[key] = value
+    return config
+
+
+REMOVE = object()
+
+
+def with_storage(**changes):
+    return update_body({"storageConfig": storage_config(**changes)})
+
+
+def uids(count, first=1):
+    return [str(first + i) for i in range(count)]
+
+
+# --- the test case base -----------------------------------------------------
+
+class AcrTestCase(unittest.TestCase):
+    maxDiff = None
+
+    @classmethod
+    def setUpClass(cls):
+        if not (os.path.isfile(ACR_BIN) and os.access(ACR_BIN, os.X_OK)):
+            raise RuntimeError("acr binary not found at {} (set ACR_BIN)".format(ACR_BIN))
+
+    def tmpdir(self):
+        path = tempfile.mkdtemp(prefix="acr-cli-test-")
+        self.addCleanup(shutil.rmtree, path, True)
+        return path
+
+    def write_file(self, name, content):
+        """Writes `content` (bytes or str) to a fresh temporary file; returns its path."""
+        path = os.path.join(self.tmpdir(), name)
+        with open(path, "wb") as f:
+            f.write(content.encode("utf-8") if isinstance(content, str) else content)
+        return path
+
+    def validate(self, document, body, *options):
+        """Runs `acr validate DOCUMENT OPTIONS...` with `body` on standard input."""
+        return run_acr(["validate", document] + list(options), stdin=to_json(body))
+
+    def assertExit(self, result, code):
+        self.assertEqual(result.code, code, result.describe())
+
+    def assertValid(self, result):
+        """Exit 0 and nothing on stdout (text), or exactly [] (json)."""
+        self.assertExit(result, EXIT_VALID)
+        if "--format" in result.argv or "--format=json" in result.argv:
+            self.assertEqual(json.loads(result.out), [], result.describe())
+        else:
+            self.assertEqual(result.out, "", result.describe())
+
+    def assertUsageError(self, result):
+        """Exit 2, a message on stderr, nothing on stdout."""
+        self.assertExit(result, EXIT_USAGE)
+        self.assertEqual(result.out, "", result.describe())
+        self.assertNotEqual(result.err.strip(), "", result.describe())
+
+    def text_violations(self, result):
+        """The (pointer, message) pairs of a text report; checks the line shape."""
+        self.assertTrue(result.out.endswith("\n"), result.describe())
+        pairs = []
+        for line in result.out[:-1].split("\n"):
+            self.assertIn(": ", line, "not 'POINTER: message': {!r}\n{}".format(
+                line, result.describe()))
+            pointer, message = line.split(": ", 1)
+            self.assertTrue(pointer == "" or pointer.startswith("/"),
+                            "not a JSON pointer: {!r}".format(line))
+            self.assertNotEqual(message.strip(), "", "empty message: {!r}".format(line))
+            pairs.append((pointer, message))
+        return pairs
+
+    def json_violations(self, result):
+        """The (pointer, message) pairs of a --format json report; checks the shape."""
+        try:
+            report = json.loads(result.out_bytes.decode("utf-8"))
+        except ValueError as e:
+            self.fail("--format json printed something that is not JSON ({}):\n{}".format(
+                e, result.describe()))
+        self.assertIsInstance(report, list, result.describe())
+        pairs = []
+        for item in report:
+            self.assertIsInstance(item, dict, result.describe())
+            self.assertEqual(sorted(item), ["message", "pointer"], result.describe())
+            self.assertIsInstance(item["pointer"], str)
+            self.assertIsInstance(item["message"], str)
+            self.assertNotEqual(item["message"].strip(), "")
+            pairs.append((item["pointer"], item["message"]))
+        return pairs
+
+    def report(self, document, body, *options):
+        """Validates in text and json format; checks both are invalid (exit 1) and
+        agree; returns the sorted list of pointers."""
+        text = self.validate(document, body, *options)
+        self.assertExit(text, EXIT_INVALID)
+        js = self.validate(document, body, "--format", "json", *options)
+        self.assertExit(js, EXIT_INVALID)
+        text_pairs = self.text_violations(text)
+        json_pairs = self.json_violations(js)
+        self.assertEqual(sorted(p for p, _ in text_pairs), sorted(p for p, _ in json_pairs),
+                         "text and json reports name different pointers")
+        self.assertEqual(sorted(text_pairs), sorted(json_pairs),
+                         "text and json reports differ")
+        return sorted(p for p, _ in json_pairs)
+
+    def assertPointers(self, document, body, expected, *options):
+        self.assertEqual(self.report(document, body, *options), sorted(expected))
+
+    def position(self, result):
+        """(line, column) from a malformed-JSON message on stderr."""
+        found = POSITION_RE.findall(result.err)
+        self.assertEqual(len(found), 1, "expected one 'line L, column C':\n" + result.describe())
+        return int(found[0][0]), int(found[0][1])
