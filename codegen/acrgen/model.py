@@ -27,6 +27,28 @@ C_KEYWORDS = {
 
 ANNOTATIONS = {"description", "title", "default", "examples", "deprecated", "$comment"}
 
+# Every identifier the runtime headers (runtime/include/acr/*.h) declare. Generated
+# files include them, so a generated name equal to one of these would not compile
+# (a property "status" with a string enum would make a second `acr_status`).
+# tests/codegen/test_names.py keeps this list in step with the headers.
+RUNTIME_NAMES = frozenset("""
+    ACR_ALLOC_H ACR_CLIENT_H ACR_DEFAULT_BASE_URL ACR_DEFAULT_CONNECT_TIMEOUT_MS ACR_DEFAULT_MAX_DEPTH
+    ACR_DEFAULT_MAX_RESPONSE_BYTES ACR_EFFECT_FORBIDDEN ACR_EFFECT_ONE_OF ACR_EFFECT_REQUIRED ACR_ENGINE_H
+    ACR_ERROR_H ACR_ERROR_INIT ACR_ERROR_MESSAGE_MAX ACR_ERR_HTTP ACR_ERR_INVALID_REQUEST
+    ACR_ERR_INVALID_RESPONSE ACR_ERR_MALFORMED_JSON ACR_ERR_NOMEM ACR_ERR_TRANSPORT ACR_ERR_USAGE
+    ACR_KIND_ARRAY ACR_KIND_BOOL ACR_KIND_ENUM ACR_KIND_INT ACR_KIND_OBJECT ACR_KIND_STRING
+    ACR_KIND_STRING_OR_ARRAY ACR_KIND_UINT64 ACR_OK ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
+    ACR_TABLES_VERSION ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
+    ACR_VERSION_STRING
+    acr_allocator acr_array_rules acr_call acr_client acr_client_free acr_client_new acr_client_options
+    acr_dfa acr_effect acr_effect_kind acr_enum_desc acr_error acr_error_clear acr_field_desc acr_free
+    acr_free_value acr_int_rules acr_kind acr_log_fn acr_malloc acr_object_desc acr_operation_desc
+    acr_parse acr_parse_options acr_parser acr_parser_feed acr_parser_finish acr_parser_free
+    acr_parser_new acr_realloc acr_rule acr_rule_kind acr_serialize acr_set_allocator acr_status
+    acr_status_name acr_string_rules acr_to_json acr_type_desc acr_validate acr_value_desc
+    acr_violation acr_write_fn
+""".split())
+
 
 class SchemaError(Exception):
     """One or more lint problems, each `(pointer, message)`."""
@@ -304,16 +326,59 @@ class Builder:
         self.object_order: list[ObjectType] = []
         self.building: set[str] = set()
         self.enums: dict[tuple, EnumType] = {}
-        self.enum_names: dict[str, tuple] = {}
+        self.c_names: dict[str, str] = {}  # generated C identifier -> what it names
         self.int_constants: list[IntConstant] = []
         self.patterns: dict[str, Pattern] = {}
         self.modes: list[str] = []
+        self.modes_pointer = ""
         self.usage: dict[str, str] = {}  # component -> "request" | "response"
 
     def problem(self, pointer: str, message: str) -> None:
         # A component reached twice would otherwise report its problem twice.
         if (pointer, message) not in self.problems:
             self.problems.append((pointer, message))
+
+    # -- C names: one flat namespace shared with the runtime headers --
+    def name_taken(self, names: list[str], owner: str) -> str | None:
+        """What already uses one of `names` (None when all are free for `owner`)."""
+        for n in names:
+            if n in RUNTIME_NAMES:
+                return f"{n}, which the runtime (acr/*.h) declares"
+            if self.c_names.get(n, owner) != owner:
+                return f"{n}, which is already {self.c_names[n]}"
+        return None
+
+    def claim(self, names: list[str], owner: str, pointer: str) -> bool:
+        """Reserves generated identifiers for `owner`; reports a clash at pointer."""
+        repeated = sorted({n for n in names if names.count(n) > 1})
+        if repeated:
+            self.problem(pointer, f"two of its generated C names are the same: {', '.join(repeated)}")
+            return False
+        clash = self.name_taken(names, owner)
+        if clash:
+            self.problem(pointer, f"its generated C names would include {clash}; rename one of them")
+            return False
+        for n in names:
+            self.c_names[n] = owner
+        return True
+
+    @staticmethod
+    def object_c_names(c_name: str) -> list[str]:
+        # The struct, its _INIT macro and the static tables of the source template.
+        return [c_name, c_name.upper() + "_INIT", c_name + "_fields", c_name + "_rules", c_name + "_object"]
+
+    @staticmethod
+    def document_c_names(c_name: str) -> list[str]:
+        return [c_name + suffix for suffix in
+                ("_type", "_validate", "_to_json", "_write", "_parse", "_parser_new", "_free")]
+
+    def claim_component_names(self) -> None:
+        """Object components are named first, so an enum named after a property
+        steps aside for them rather than the other way round."""
+        for name, schema in self.section("schemas").items():
+            if isinstance(schema, dict) and self.is_object_schema(schema):
+                self.claim(self.object_c_names("acr_" + c_identifier(name)), f"the type of component '{name}'",
+                           pointer_join("/components/schemas", name))
 
     # -- helpers --
     def check_keys(self, node: dict, allowed: set[str], pointer: str, what: str) -> None:
@@ -367,6 +432,12 @@ class Builder:
             self.problem("/servers", "must be a list of {\"url\": \"...\"} objects")
             servers = []
         self.modes = self.find_modes()
+        self.claim([self.name.upper() + "_H"], "the header guard", "")
+        if self.modes:
+            self.claim(["acr_mode", "acr_mode_parse", "acr_mode_name", "mode_names", "ACR_MODE_ANY"]
+                       + ["ACR_MODE_" + c_identifier(m).upper() for m in self.modes],
+                       "a name of the mode parameter", self.modes_pointer)
+        self.claim_component_names()
         operations = self.build_operations()
         # An unreferenced component would be neither generated nor checked.
         for name in self.section("schemas"):
@@ -397,10 +468,11 @@ class Builder:
         )
 
     def find_modes(self) -> list[str]:
-        for param in self.section("parameters").values():
+        for key, param in self.section("parameters").items():
             if isinstance(param, dict) and param.get("name") == "mode" and isinstance(param.get("schema"), dict):
                 enum = param["schema"].get("enum")
                 if isinstance(enum, list) and all(isinstance(v, str) for v in enum):
+                    self.modes_pointer = pointer_join("/components/parameters", key, "schema", "enum")
                     return list(enum)
         return []
 
@@ -442,6 +514,10 @@ class Builder:
         if not isinstance(op_id, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", op_id):
             self.problem(pointer_join(pointer, "operationId"), "is required: an identifier like 'update'")
             return None
+        op_c = "acr_" + c_identifier(op_id)
+        self.claim([op_c, op_c + "_params", op_c.upper() + "_PARAMS_INIT", op_c + "_operation",
+                    op_c + "_param_names", op_c + "_exclusive"], f"the C API of operation '{op_id}'",
+                   pointer_join(pointer, "operationId"))
         params = self.build_parameters(path, op.get("parameters", []), pointer_join(pointer, "parameters"))
         request = self.body_type(op.get("requestBody"), pointer_join(pointer, "requestBody"), True)
         responses = op.get("responses")
@@ -464,7 +540,11 @@ class Builder:
             timeout = DEFAULT_TIMEOUT_MS
         exclusive: list[int] = []
         names = [p.name for p in params]
-        for i, name in enumerate(op.get("x-acr-one-at-a-time", [])):
+        one_at_a_time = op.get("x-acr-one-at-a-time", [])
+        if not isinstance(one_at_a_time, list):
+            self.problem(pointer_join(pointer, "x-acr-one-at-a-time"), "must be a list of parameter names")
+            one_at_a_time = []
+        for i, name in enumerate(one_at_a_time):
             if name not in names:
                 self.problem(pointer_join(pointer, "x-acr-one-at-a-time", i), f"'{name}' is not a parameter")
             else:
@@ -553,7 +633,10 @@ class Builder:
         if resolved is None:
             return None
         name, target = resolved
-        return self.build_object(name, target, pointer_join("/components/schemas", name), is_request, ref_pointer)
+        obj = self.build_object(name, target, pointer_join("/components/schemas", name), is_request, ref_pointer)
+        if obj is not None:
+            self.claim(self.document_c_names(obj.c_name), f"the C API of component '{name}'", obj.pointer)
+        return obj
 
     # -- schemas --
     @staticmethod
@@ -574,6 +657,10 @@ class Builder:
             self.problem(pointer, f"component '{name}' is used by both a request and a response; "
                                   "requests are strict and responses lenient, so give each its own component")
 
+    def cycle(self, name: str, ref_pointer: str) -> None:
+        self.problem(ref_pointer, f"component '{name}' refers to itself (directly or through other components); "
+                                  "recursive types are not supported")
+
     def build_object(self, name: str, schema: dict, pointer: str, is_request: bool,
                      ref_pointer: str) -> ObjectType | None:
         """Builds the component `name` at `pointer`, reached through the $ref at
@@ -582,7 +669,7 @@ class Builder:
         if name in self.objects:
             return self.objects[name]
         if name in self.building:
-            self.problem(ref_pointer, f"component '{name}' refers to itself (directly or through other components); recursive types are not supported")
+            self.cycle(name, ref_pointer)
             return None
         self.building.add(name)
         obj = ObjectType(name, "acr_" + c_identifier(name), pointer, str(schema.get("description", "")),
@@ -694,7 +781,7 @@ class Builder:
                 return Value("object", nullable=self.split_type(target)[1], object=obj)
             self.note_usage(name, is_request, ref_pointer)
             if name in self.building:
-                self.problem(ref_pointer, f"component '{name}' refers to itself (directly or through other components); recursive types are not supported")
+                self.cycle(name, ref_pointer)
                 return None
             self.building.add(name)
             value = self.build_value(target, tp, is_request, context=(context[0], name), allow_modes=False)
@@ -788,16 +875,22 @@ class Builder:
         if key in self.enums:
             return self.enums[key]
         # Named after the component (a $ref'd enum) or the property; qualified by
-        # the owning type when two different enums would share a name.
-        base = c_identifier(prop_name)
-        if base in self.enum_names and self.enum_names[base] != key:
-            base = c_identifier(owner.schema_name) + "_" + base
-        self.enum_names[base] = key
-        c_name = "acr_" + base
+        # the owning type when the name is taken (by another enum, a type, or the
+        # runtime).
+        def constants_of(c: str) -> list[str]:
+            return [c.upper() + "_" + c_identifier(v).upper() for v in values]
+
+        def names(c: str) -> list[str]:
+            # A value "other" would clash with the _OTHER sentinel: claim reports it.
+            return [c, c.upper() + "_UNSET", c.upper() + "_OTHER", c + "_values", c + "_enum"] + constants_of(c)
+
+        owner_text = f"the enum of {owner.schema_name}.{prop_name}"
+        c_name = "acr_" + c_identifier(prop_name)
+        if self.name_taken(names(c_name), owner_text):
+            c_name = "acr_" + c_identifier(owner.schema_name) + "_" + c_identifier(prop_name)
+        self.claim(names(c_name), owner_text, pointer)
         upper = c_name.upper()
-        constants = [upper + "_" + c_identifier(v).upper() for v in values]
-        if len(set(constants)) != len(constants):
-            self.problem(pointer, "two values map to the same C constant name")
+        constants = constants_of(c_name)
         quoted = [f'"{v}"' for v in values]
         allowed = join_words(quoted) if len(values) <= 2 else "one of " + join_words(quoted)
         e = EnumType(c_name, list(values), constants, upper + "_UNSET", upper + "_OTHER", description, allowed)
@@ -845,7 +938,7 @@ class Builder:
                         cname = prefix + n.upper()
                         if known.get(cname, v) != v:
                             self.problem(np, f"constant {cname} is defined twice with different values")
-                        elif cname not in known:
+                        elif cname not in known and self.claim([cname], f"the constant {cname} = {v}", np):
                             self.int_constants.append(IntConstant(cname, v))
         elif "x-enum-varnames" in schema:
             self.problem(pointer_join(pointer, "x-enum-varnames"), "needs an enum beside it")
