@@ -1587,6 +1587,7 @@ const acr_operation_desc acr_update_operation = {
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update",
     acr_update_param_names, 4, 0, 3,
     acr_update_exclusive, 2, 30000L,
+    NULL, NULL, 0,
     &acr_update_request_type, &acr_update_response_type, &acr_error_response_type,
 };
 
@@ -1604,11 +1605,14 @@ acr_status acr_update(acr_client *client, const acr_update_params *params,
 
 /* --- the stop operation --- */
 static const char *const acr_stop_param_names[] = { "appid", "resourceid", "sid", "mode" };
+static const int acr_stop_done_statuses[] = { 400, 404 };
+static const long long acr_stop_done_codes[] = { 49, -1 };
 const acr_operation_desc acr_stop_operation = {
     "stop", "POST",
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop",
     acr_stop_param_names, 4, 0, 3,
     NULL, 0, 120000L,
+    acr_stop_done_statuses, acr_stop_done_codes, 2,
     &acr_stop_request_type, &acr_stop_response_type, &acr_error_response_type,
 };
 

@@ -20,6 +20,7 @@
 
 #include "acr/client.h"
 #include "acr/engine.h"
+#include "acr/export.h"
 #include "acr/version.h"
 
 #if ACR_TABLES_VERSION != 1
@@ -41,10 +42,10 @@ typedef enum acr_mode {
 
 /* Parses a mode's text ("individual", "mix", "web"; case-sensitive). Returns false for
  * anything else, leaving *mode alone. */
-bool acr_mode_parse(const char *text, acr_mode *mode);
+ACR_API bool acr_mode_parse(const char *text, acr_mode *mode);
 
 /* The text of a mode; NULL for ACR_MODE_ANY or an unknown value. */
-const char *acr_mode_name(acr_mode mode);
+ACR_API const char *acr_mode_name(acr_mode mode);
 
 /* Named values of integer enums. */
 #define ACR_VENDOR_AMAZON_S3 1
@@ -57,7 +58,6 @@ const char *acr_mode_name(acr_mode mode);
 #define ACR_VENDOR_S3_COMPATIBLE 11
 
 /* The encryption mode for uploaded files (Amazon S3 only): kms (KMS encryption) or aes256 (AES256 encryption). */
-
 typedef enum acr_sse {
     ACR_SSE_UNSET = 0,
     ACR_SSE_KMS, /* "kms" */
@@ -66,7 +66,6 @@ typedef enum acr_sse {
 } acr_sse;
 
 /* Extension service name: upload_service (upload service) or web_recorder_service (web page recording service). */
-
 typedef enum acr_service_name {
     ACR_SERVICE_NAME_UNSET = 0,
     ACR_SERVICE_NAME_UPLOAD_SERVICE, /* "upload_service" */
@@ -75,7 +74,6 @@ typedef enum acr_service_name {
 } acr_service_name;
 
 /* Upload status of the recording files: uploaded (all files uploaded to the third-party cloud storage), backuped (all files uploaded, but at least one TS file went to the Agora backup cloud, from which it is uploaded on automatically), unknown (unknown status). */
-
 typedef enum acr_uploading_status {
     ACR_UPLOADING_STATUS_UNSET = 0,
     ACR_UPLOADING_STATUS_UPLOADED, /* "uploaded" */
@@ -85,7 +83,6 @@ typedef enum acr_uploading_status {
 } acr_uploading_status;
 
 /* Upload status of the extension service: init (initializing), inProgress (running), exit (stopped). Only returned by web_recorder_service. */
-
 typedef enum acr_state {
     ACR_STATE_UNSET = 0,
     ACR_STATE_INIT, /* "init" */
@@ -95,7 +92,6 @@ typedef enum acr_state {
 } acr_state;
 
 /* Data format of fileList: string (composite mode with avFileType ["hls"]) or json (avFileType ["hls","mp4"] in individual or composite mode). Only returned in individual and composite recording modes when screenshot capture is not enabled. */
-
 typedef enum acr_file_list_mode {
     ACR_FILE_LIST_MODE_UNSET = 0,
     ACR_FILE_LIST_MODE_STRING, /* "string" */
@@ -104,7 +100,6 @@ typedef enum acr_file_list_mode {
 } acr_file_list_mode;
 
 /* File type: audio (audio only), video (video only), audio_and_video (audio and video). */
-
 typedef enum acr_track_type {
     ACR_TRACK_TYPE_UNSET = 0,
     ACR_TRACK_TYPE_AUDIO, /* "audio" */
@@ -421,136 +416,140 @@ typedef struct acr_stop_response {
 #define ACR_STOP_RESPONSE_INIT {0}
 
 /* --- UpdateRequest: a request body --- */
-extern const acr_type_desc acr_update_request_type;
+ACR_API extern const acr_type_desc acr_update_request_type;
 
 /* Checks every rule of the schema and reports every violation in err (each
- * with its JSON pointer). Pass ACR_MODE_ANY to skip mode-dependent rules.
+ * with its JSON pointer). When err holds the violations of a parse of this
+ * struct, they are kept and the new ones added; anything else in err is
+ * replaced. Pass ACR_MODE_ANY to skip mode-dependent rules.
  * Returns ACR_OK or ACR_ERR_INVALID_REQUEST (or ACR_ERR_NOMEM). */
-acr_status acr_update_request_validate(const acr_update_request *value, acr_mode mode, acr_error *err);
+ACR_API acr_status acr_update_request_validate(const acr_update_request *value, acr_mode mode, acr_error *err);
 
 /* Serializes to compact JSON in *json (NUL-terminated; release with acr_free).
  * Only present members are written. */
-acr_status acr_update_request_to_json(const acr_update_request *value, char **json, size_t *length, acr_error *err);
+ACR_API acr_status acr_update_request_to_json(const acr_update_request *value, char **json, size_t *length, acr_error *err);
 
 /* Serializes to JSON in pieces passed to write(ctx, ...). */
-acr_status acr_update_request_write(const acr_update_request *value, acr_write_fn write, void *ctx, acr_error *err);
+ACR_API acr_status acr_update_request_write(const acr_update_request *value, acr_write_fn write, void *ctx, acr_error *err);
 
 /* Parses a whole document into *out, which must be ACR_UPDATE_REQUEST_INIT and is
  * library-owned afterwards: release it with acr_update_request_free() whatever the
  * result. Wrong types and unknown properties are reported as violations
  * (ACR_ERR_INVALID_REQUEST); malformed JSON as ACR_ERR_MALFORMED_JSON with line and
  * column. */
-acr_status acr_update_request_parse(const char *json, size_t length, acr_update_request *out, acr_error *err);
+ACR_API acr_status acr_update_request_parse(const char *json, size_t length, acr_update_request *out, acr_error *err);
 
 /* A streaming parser filling *out chunk by chunk (acr_parser_feed, then
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
-acr_parser *acr_update_request_parser_new(acr_update_request *out, const acr_parse_options *options);
+ACR_API acr_parser *acr_update_request_parser_new(acr_update_request *out, const acr_parse_options *options);
 
 /* Releases what a parse allocated and zeroes *value. Never pass a struct whose
  * pointers the caller set. */
-void acr_update_request_free(acr_update_request *value);
+ACR_API void acr_update_request_free(acr_update_request *value);
 
 /* --- UpdateResponse: a response body --- */
-extern const acr_type_desc acr_update_response_type;
+ACR_API extern const acr_type_desc acr_update_response_type;
 
 /* Serializes to compact JSON in *json (NUL-terminated; release with acr_free).
  * Only present members are written. */
-acr_status acr_update_response_to_json(const acr_update_response *value, char **json, size_t *length, acr_error *err);
+ACR_API acr_status acr_update_response_to_json(const acr_update_response *value, char **json, size_t *length, acr_error *err);
 
 /* Serializes to JSON in pieces passed to write(ctx, ...). */
-acr_status acr_update_response_write(const acr_update_response *value, acr_write_fn write, void *ctx, acr_error *err);
+ACR_API acr_status acr_update_response_write(const acr_update_response *value, acr_write_fn write, void *ctx, acr_error *err);
 
 /* Parses a whole document into *out, which must be ACR_UPDATE_RESPONSE_INIT and is
  * library-owned afterwards: release it with acr_update_response_free() whatever the
  * result. Unknown properties are skipped; anything else that breaks the schema
  * is ACR_ERR_INVALID_RESPONSE with its JSON pointer. */
-acr_status acr_update_response_parse(const char *json, size_t length, acr_update_response *out, acr_error *err);
+ACR_API acr_status acr_update_response_parse(const char *json, size_t length, acr_update_response *out, acr_error *err);
 
 /* A streaming parser filling *out chunk by chunk (acr_parser_feed, then
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
-acr_parser *acr_update_response_parser_new(acr_update_response *out, const acr_parse_options *options);
+ACR_API acr_parser *acr_update_response_parser_new(acr_update_response *out, const acr_parse_options *options);
 
 /* Releases what a parse allocated and zeroes *value. Never pass a struct whose
  * pointers the caller set. */
-void acr_update_response_free(acr_update_response *value);
+ACR_API void acr_update_response_free(acr_update_response *value);
 
 /* --- ErrorResponse: a response body --- */
-extern const acr_type_desc acr_error_response_type;
+ACR_API extern const acr_type_desc acr_error_response_type;
 
 /* Serializes to compact JSON in *json (NUL-terminated; release with acr_free).
  * Only present members are written. */
-acr_status acr_error_response_to_json(const acr_error_response *value, char **json, size_t *length, acr_error *err);
+ACR_API acr_status acr_error_response_to_json(const acr_error_response *value, char **json, size_t *length, acr_error *err);
 
 /* Serializes to JSON in pieces passed to write(ctx, ...). */
-acr_status acr_error_response_write(const acr_error_response *value, acr_write_fn write, void *ctx, acr_error *err);
+ACR_API acr_status acr_error_response_write(const acr_error_response *value, acr_write_fn write, void *ctx, acr_error *err);
 
 /* Parses a whole document into *out, which must be ACR_ERROR_RESPONSE_INIT and is
  * library-owned afterwards: release it with acr_error_response_free() whatever the
  * result. Unknown properties are skipped; anything else that breaks the schema
  * is ACR_ERR_INVALID_RESPONSE with its JSON pointer. */
-acr_status acr_error_response_parse(const char *json, size_t length, acr_error_response *out, acr_error *err);
+ACR_API acr_status acr_error_response_parse(const char *json, size_t length, acr_error_response *out, acr_error *err);
 
 /* A streaming parser filling *out chunk by chunk (acr_parser_feed, then
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
-acr_parser *acr_error_response_parser_new(acr_error_response *out, const acr_parse_options *options);
+ACR_API acr_parser *acr_error_response_parser_new(acr_error_response *out, const acr_parse_options *options);
 
 /* Releases what a parse allocated and zeroes *value. Never pass a struct whose
  * pointers the caller set. */
-void acr_error_response_free(acr_error_response *value);
+ACR_API void acr_error_response_free(acr_error_response *value);
 
 /* --- StopRequest: a request body --- */
-extern const acr_type_desc acr_stop_request_type;
+ACR_API extern const acr_type_desc acr_stop_request_type;
 
 /* Checks every rule of the schema and reports every violation in err (each
- * with its JSON pointer). Pass ACR_MODE_ANY to skip mode-dependent rules.
+ * with its JSON pointer). When err holds the violations of a parse of this
+ * struct, they are kept and the new ones added; anything else in err is
+ * replaced. Pass ACR_MODE_ANY to skip mode-dependent rules.
  * Returns ACR_OK or ACR_ERR_INVALID_REQUEST (or ACR_ERR_NOMEM). */
-acr_status acr_stop_request_validate(const acr_stop_request *value, acr_mode mode, acr_error *err);
+ACR_API acr_status acr_stop_request_validate(const acr_stop_request *value, acr_mode mode, acr_error *err);
 
 /* Serializes to compact JSON in *json (NUL-terminated; release with acr_free).
  * Only present members are written. */
-acr_status acr_stop_request_to_json(const acr_stop_request *value, char **json, size_t *length, acr_error *err);
+ACR_API acr_status acr_stop_request_to_json(const acr_stop_request *value, char **json, size_t *length, acr_error *err);
 
 /* Serializes to JSON in pieces passed to write(ctx, ...). */
-acr_status acr_stop_request_write(const acr_stop_request *value, acr_write_fn write, void *ctx, acr_error *err);
+ACR_API acr_status acr_stop_request_write(const acr_stop_request *value, acr_write_fn write, void *ctx, acr_error *err);
 
 /* Parses a whole document into *out, which must be ACR_STOP_REQUEST_INIT and is
  * library-owned afterwards: release it with acr_stop_request_free() whatever the
  * result. Wrong types and unknown properties are reported as violations
  * (ACR_ERR_INVALID_REQUEST); malformed JSON as ACR_ERR_MALFORMED_JSON with line and
  * column. */
-acr_status acr_stop_request_parse(const char *json, size_t length, acr_stop_request *out, acr_error *err);
+ACR_API acr_status acr_stop_request_parse(const char *json, size_t length, acr_stop_request *out, acr_error *err);
 
 /* A streaming parser filling *out chunk by chunk (acr_parser_feed, then
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
-acr_parser *acr_stop_request_parser_new(acr_stop_request *out, const acr_parse_options *options);
+ACR_API acr_parser *acr_stop_request_parser_new(acr_stop_request *out, const acr_parse_options *options);
 
 /* Releases what a parse allocated and zeroes *value. Never pass a struct whose
  * pointers the caller set. */
-void acr_stop_request_free(acr_stop_request *value);
+ACR_API void acr_stop_request_free(acr_stop_request *value);
 
 /* --- StopResponse: a response body --- */
-extern const acr_type_desc acr_stop_response_type;
+ACR_API extern const acr_type_desc acr_stop_response_type;
 
 /* Serializes to compact JSON in *json (NUL-terminated; release with acr_free).
  * Only present members are written. */
-acr_status acr_stop_response_to_json(const acr_stop_response *value, char **json, size_t *length, acr_error *err);
+ACR_API acr_status acr_stop_response_to_json(const acr_stop_response *value, char **json, size_t *length, acr_error *err);
 
 /* Serializes to JSON in pieces passed to write(ctx, ...). */
-acr_status acr_stop_response_write(const acr_stop_response *value, acr_write_fn write, void *ctx, acr_error *err);
+ACR_API acr_status acr_stop_response_write(const acr_stop_response *value, acr_write_fn write, void *ctx, acr_error *err);
 
 /* Parses a whole document into *out, which must be ACR_STOP_RESPONSE_INIT and is
  * library-owned afterwards: release it with acr_stop_response_free() whatever the
  * result. Unknown properties are skipped; anything else that breaks the schema
  * is ACR_ERR_INVALID_RESPONSE with its JSON pointer. */
-acr_status acr_stop_response_parse(const char *json, size_t length, acr_stop_response *out, acr_error *err);
+ACR_API acr_status acr_stop_response_parse(const char *json, size_t length, acr_stop_response *out, acr_error *err);
 
 /* A streaming parser filling *out chunk by chunk (acr_parser_feed, then
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
-acr_parser *acr_stop_response_parser_new(acr_stop_response *out, const acr_parse_options *options);
+ACR_API acr_parser *acr_stop_response_parser_new(acr_stop_response *out, const acr_parse_options *options);
 
 /* Releases what a parse allocated and zeroes *value. Never pass a struct whose
  * pointers the caller set. */
-void acr_stop_response_free(acr_stop_response *value);
+ACR_API void acr_stop_response_free(acr_stop_response *value);
 
 /* --- the update operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update ---
  * Update task settings */
@@ -565,7 +564,7 @@ typedef struct acr_update_params {
 
 #define ACR_UPDATE_PARAMS_INIT {0}
 
-extern const acr_operation_desc acr_update_operation;
+ACR_API extern const acr_operation_desc acr_update_operation;
 
 /* Calls update: validates *request for params->mode (nothing is sent when it
  * is invalid), sends it, and parses a 200 answer into *response, which must be
@@ -573,8 +572,8 @@ extern const acr_operation_desc acr_update_operation;
  * acr_update_response_free() whatever the result. Default timeout: 30000 ms.
  * Calls for the same resourceid and sid never overlap: a second caller waits
  * for the first answer. See acr_call() in acr/client.h for the errors. */
-acr_status acr_update(acr_client *client, const acr_update_params *params,
-                    const acr_update_request *request, acr_update_response *response, acr_error *err);
+ACR_API acr_status acr_update(acr_client *client, const acr_update_params *params,
+                            const acr_update_request *request, acr_update_response *response, acr_error *err);
 
 /* --- the stop operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop ---
  * Stop a cloud recording task */
@@ -589,14 +588,14 @@ typedef struct acr_stop_params {
 
 #define ACR_STOP_PARAMS_INIT {0}
 
-extern const acr_operation_desc acr_stop_operation;
+ACR_API extern const acr_operation_desc acr_stop_operation;
 
 /* Calls stop: validates *request for params->mode (nothing is sent when it
  * is invalid), sends it, and parses a 200 answer into *response, which must be
  * ACR_STOP_RESPONSE_INIT and is library-owned afterwards: release it with
  * acr_stop_response_free() whatever the result. Default timeout: 120000 ms. See acr_call() in acr/client.h for the errors. */
-acr_status acr_stop(acr_client *client, const acr_stop_params *params,
-                    const acr_stop_request *request, acr_stop_response *response, acr_error *err);
+ACR_API acr_status acr_stop(acr_client *client, const acr_stop_params *params,
+                            const acr_stop_request *request, acr_stop_response *response, acr_error *err);
 
 #ifdef __cplusplus
 }

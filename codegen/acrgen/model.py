@@ -32,10 +32,11 @@ ANNOTATIONS = {"description", "title", "default", "examples", "deprecated", "$co
 # (a property "status" with a string enum would make a second `acr_status`).
 # tests/codegen/test_names.py keeps this list in step with the headers.
 RUNTIME_NAMES = frozenset("""
-    ACR_ALLOC_H ACR_CLIENT_H ACR_DEFAULT_BASE_URL ACR_DEFAULT_CONNECT_TIMEOUT_MS ACR_DEFAULT_MAX_DEPTH
+    ACR_ALLOC_H ACR_API ACR_CLIENT_H ACR_DEFAULT_BASE_URL ACR_DEFAULT_CONNECT_TIMEOUT_MS ACR_DEFAULT_MAX_DEPTH
     ACR_DEFAULT_MAX_RESPONSE_BYTES ACR_EFFECT_FORBIDDEN ACR_EFFECT_ONE_OF ACR_EFFECT_REQUIRED ACR_ENGINE_H
-    ACR_ERROR_H ACR_ERROR_INIT ACR_ERROR_MESSAGE_MAX ACR_ERR_HTTP ACR_ERR_INVALID_REQUEST
-    ACR_ERR_INVALID_RESPONSE ACR_ERR_MALFORMED_JSON ACR_ERR_NOMEM ACR_ERR_TRANSPORT ACR_ERR_USAGE
+    ACR_ERROR_H ACR_ERROR_INIT ACR_EXPORT_H ACR_ERROR_MESSAGE_MAX ACR_ERR_HTTP ACR_ERR_INVALID_REQUEST
+    ACR_ERR_INVALID_RESPONSE ACR_ERR_MALFORMED_JSON ACR_ERR_MAY_HAVE_SUCCEEDED ACR_ERR_NOMEM
+    ACR_ERR_TRANSPORT ACR_ERR_USAGE
     ACR_KIND_ARRAY ACR_KIND_BOOL ACR_KIND_ENUM ACR_KIND_INT ACR_KIND_OBJECT ACR_KIND_STRING
     ACR_KIND_STRING_OR_ARRAY ACR_KIND_UINT64 ACR_OK ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
     ACR_TABLES_VERSION ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
@@ -44,9 +45,9 @@ RUNTIME_NAMES = frozenset("""
     acr_dfa acr_effect acr_effect_kind acr_enum_desc acr_error acr_error_clear acr_field_desc acr_free
     acr_free_value acr_int_rules acr_kind acr_log_fn acr_malloc acr_object_desc acr_operation_desc
     acr_parse acr_parse_options acr_parser acr_parser_feed acr_parser_finish acr_parser_free
-    acr_parser_new acr_realloc acr_rule acr_rule_kind acr_serialize acr_set_allocator acr_status
+    acr_parser_new acr_realloc acr_retry_policy acr_rule acr_rule_kind acr_serialize acr_set_allocator acr_status
     acr_status_name acr_string_rules acr_to_json acr_type_desc acr_validate acr_value_desc
-    acr_violation acr_write_fn
+    acr_version acr_violation acr_write_fn
 """.split())
 
 
@@ -265,6 +266,7 @@ class Operation:
     error: ObjectType | None
     timeout_ms: int
     one_at_a_time: list[int]  # indices into parameters
+    done_when_retried: list[tuple[int, int]]  # (HTTP status, service code or -1)
 
     @property
     def client_param(self) -> int:
@@ -304,7 +306,8 @@ class Module:
 
 TOP_LEVEL_KEYS = {"openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs"}
 OPERATION_KEYS = {"operationId", "summary", "description", "parameters", "requestBody", "responses",
-                  "tags", "security", "externalDocs", "x-acr-timeout-ms", "x-acr-one-at-a-time"}
+                  "tags", "security", "externalDocs", "x-acr-timeout-ms", "x-acr-one-at-a-time",
+                  "x-acr-done-when-retried"}
 DEFAULT_TIMEOUT_MS = 30000
 SCALAR_TYPES = {"object", "array", "string", "integer", "boolean"}
 KEYWORDS_BY_TYPE = {
@@ -549,12 +552,25 @@ class Builder:
                 self.problem(pointer_join(pointer, "x-acr-one-at-a-time", i), f"'{name}' is not a parameter")
             else:
                 exclusive.append(names.index(name))
+        done: list[tuple[int, int]] = []
+        dp = pointer_join(pointer, "x-acr-done-when-retried")
+        answers = op.get("x-acr-done-when-retried", [])
+        if not isinstance(answers, list):
+            self.problem(dp, "must be a list of {\"status\": N, \"code\": N} answers")
+            answers = []
+        for i, answer in enumerate(answers):
+            ok = isinstance(answer, dict) and set(answer) <= {"status", "code"} and "status" in answer and all(
+                isinstance(answer[k], int) and not isinstance(answer[k], bool) for k in answer)
+            if not ok or not 100 <= answer["status"] <= 599:
+                self.problem(pointer_join(dp, i), "must be {\"status\": an HTTP status, \"code\": optional integer}")
+            else:
+                done.append((answer["status"], answer.get("code", -1)))
         if len([p for p in params if p.from_client]) > 1:
             self.problem(pointer_join(pointer, "parameters"), "at most one parameter can be x-acr-from-client")
         if request is None or response is None:
             return None
         return Operation(op_id, c_identifier(op_id), "POST", path, str(op.get("summary", "")),
-                         params, request, response, error, timeout, exclusive)
+                         params, request, response, error, timeout, exclusive, done)
 
     def build_parameters(self, path: str, params: Any, pointer: str) -> list[Parameter]:
         result: list[Parameter] = []

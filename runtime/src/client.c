@@ -6,6 +6,7 @@
  * is kept (up to a small cap) to read the service's code and reason. */
 #include <pthread.h>
 #include <stdio.h>
+#include <time.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -16,6 +17,7 @@
 #include "acr/client.h"
 #include "acr/version.h"
 #include "internal.h"
+#include "retry.h"
 #include "url.h"
 
 /* An error body beyond this is not needed to read its code and reason. */
@@ -26,7 +28,9 @@ struct acr_client {
     char *app_id;
     char *customer_id;
     char *customer_secret;
-    char *base_url;
+    char **domains;                     /* base URLs to fail over to, in order */
+    size_t domain_count;
+    acr_retry_policy retry;             /* with its own copy of the backoff list */
     char *ca_file;
     long connect_timeout_ms;
     long timeout_ms;
@@ -120,6 +124,62 @@ static void free_secret(char *s)
     acr_free(s);
 }
 
+/* Appends a checked, normalized base URL to the client's domains. */
+static acr_status add_domain(acr_client *c, const char *base_url, acr_error *err)
+{
+    char *normalized = acr_url_normalize_base(base_url, err);
+    if (!normalized)
+        return err ? err->status : ACR_ERR_USAGE;
+    char **grown = acr_realloc(c->domains, (c->domain_count + 1) * sizeof *grown);
+    if (!grown) {
+        acr_free(normalized);
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    }
+    c->domains = grown;
+    c->domains[c->domain_count++] = normalized;
+    return ACR_OK;
+}
+
+static acr_status set_domains(acr_client *c, const acr_client_options *o, acr_error *err)
+{
+    acr_status status = ACR_OK;
+    if (o->base_urls && o->base_url_count) {
+        for (size_t i = 0; status == ACR_OK && i < o->base_url_count; i++)
+            status = add_domain(c, o->base_urls[i], err);
+        return status;
+    }
+    if (o->base_url)
+        return add_domain(c, o->base_url, err);
+    /* The vendor's order: the reference host, the other primary, the area's. */
+    status = add_domain(c, ACR_DEFAULT_BASE_URL, err);
+    if (status == ACR_OK)
+        status = add_domain(c, "https://api.agora.io", err);
+    const char *const *hosts = acr_retry_area_hosts(o->area);
+    if (o->area && !hosts)
+        return acr_error_set(err, ACR_ERR_USAGE, "unknown area \"%s\": expected us, eu, ap or cn", o->area);
+    for (size_t i = 0; status == ACR_OK && hosts && hosts[i]; i++) {
+        char url[128];
+        snprintf(url, sizeof url, "https://%s.sd-rtn.com", hosts[i]);
+        status = add_domain(c, url, err);
+    }
+    return status;
+}
+
+static acr_status set_retry_policy(acr_client *c, const acr_retry_policy *given, acr_error *err)
+{
+    acr_retry_policy p = acr_retry_effective(given);
+    for (size_t i = 0; i < p.backoff_count; i++)
+        if (p.backoff_ms[i] < 0)
+            return acr_error_set(err, ACR_ERR_USAGE, "a retry backoff is negative");
+    long *copy = acr_malloc(p.backoff_count * sizeof *copy);
+    if (!copy)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    memcpy(copy, p.backoff_ms, p.backoff_count * sizeof *copy);
+    p.backoff_ms = copy;
+    c->retry = p;
+    return ACR_OK;
+}
+
 acr_status acr_client_new(const acr_client_options *options, acr_client **out, acr_error *err)
 {
     acr_error_clear(err);
@@ -141,10 +201,17 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     if (!c)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
     memset(c, 0, sizeof *c);
-    c->base_url = acr_url_normalize_base(options->base_url ? options->base_url : ACR_DEFAULT_BASE_URL, err);
-    if (!c->base_url) {
-        acr_free(c);
-        return err ? err->status : ACR_ERR_USAGE;
+    /* Initialised first: acr_client_free() destroys them on every error path. */
+    pthread_mutex_init(&c->lock, NULL);
+    pthread_cond_init(&c->released, NULL);
+    for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
+        pthread_mutex_init(&c->share_locks[i], NULL);
+    acr_status status = set_domains(c, options, err);
+    if (status == ACR_OK)
+        status = set_retry_policy(c, &options->retry, err);
+    if (status != ACR_OK) {
+        acr_client_free(c);
+        return status;
     }
     c->app_id = duplicate(options->app_id);
     c->customer_id = duplicate(options->customer_id);
@@ -157,10 +224,6 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
                                                         : ACR_DEFAULT_MAX_RESPONSE_BYTES;
     c->log = options->log;
     c->log_ctx = options->log_ctx;
-    pthread_mutex_init(&c->lock, NULL);
-    pthread_cond_init(&c->released, NULL);
-    for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
-        pthread_mutex_init(&c->share_locks[i], NULL);
     struct curl_slist *h = NULL, *next;
     const char *header_lines[] = {"Content-Type: application/json", "Accept: application/json",
                                   "Expect:" /* no 100-continue round trip */};
@@ -209,7 +272,10 @@ void acr_client_free(acr_client *c)
     acr_free(c->app_id);
     free_secret(c->customer_id);
     free_secret(c->customer_secret);
-    acr_free(c->base_url);
+    for (size_t i = 0; i < c->domain_count; i++)
+        acr_free(c->domains[i]);
+    acr_free(c->domains);
+    acr_free((void *)(uintptr_t)c->retry.backoff_ms);
     acr_free(c->ca_file);
     acr_free(c);
 }
@@ -527,8 +593,9 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
 }
 
 static acr_status perform(acr_client *c, const acr_operation_desc *op, const char *url, const char *body,
-                          size_t body_length, void *response, acr_error *err)
+                          size_t body_length, void *response, bool *request_sent, acr_error *err)
 {
+    *request_sent = false;
     CURL *h = take_handle(c);
     if (!h)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory (or libcurl could not create a handle)");
@@ -555,6 +622,9 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     CURLcode code = curl_easy_perform(h);
     curl_off_t micros = 0;
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
+    long sent_bytes = 0;
+    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
+    *request_sent = sent_bytes > 0 || x.status != 0;
     /* The handle outlives this call in the pool: drop pointers to our stack. */
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
@@ -591,6 +661,84 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     return status;
 }
 
+/* Milliseconds on a clock that only goes forward. */
+static long long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&t, &t) != 0) {
+        /* interrupted by a signal: sleep the rest */
+    }
+}
+
+static bool is_done_answer(const acr_operation_desc *op, const acr_error *err)
+{
+    for (size_t i = 0; i < op->done_count; i++)
+        if (err->http_status == op->done_statuses[i] &&
+            (op->done_codes[i] < 0 || (err->has_service_code && err->service_code == op->done_codes[i])))
+            return true;
+    return false;
+}
+
+/* The retry loop: each attempt goes to the domain the policy picks, with a
+ * fresh response struct, until one succeeds or the policy says to stop. */
+static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op, const char *const *values,
+                                     const char *body, size_t body_length, void *response, acr_error *err)
+{
+    const acr_retry_policy *policy = &c->retry;
+    long long deadline = policy->deadline_ms > 0 ? now_ms() + policy->deadline_ms : 0;
+    uint64_t seed = (uint64_t)now_ms() ^ (uint64_t)(uintptr_t)response;
+    bool may_have_acted = false;
+    acr_status status = ACR_OK;
+    for (unsigned attempt = 0;; attempt++) {
+        if (attempt > 0) {
+            long delay = acr_retry_delay_ms(policy, attempt, &seed);
+            if (c->log) {
+                char line[160];
+                snprintf(line, sizeof line, "retrying in %ld ms (attempt %u of %u)", delay, attempt + 1,
+                         policy->max_attempts);
+                c->log(c->log_ctx, line);
+            }
+            sleep_ms(delay);
+            acr_free_value(op->response, response); /* what the failed attempt left */
+        }
+        const char *base = c->domains[acr_retry_domain_index(attempt, c->domain_count)];
+        char *url = acr_url_build(base, op, values, err);
+        if (!url)
+            return err ? err->status : ACR_ERR_USAGE;
+        bool sent = false;
+        status = perform(c, op, url, body, body_length, response, &sent, err);
+        acr_free(url);
+        if (err)
+            err->attempts = attempt + 1;
+        if (status == ACR_OK)
+            return ACR_OK;
+        if (status != ACR_ERR_HTTP && status != ACR_ERR_TRANSPORT)
+            return status; /* an invalid response or no memory: retrying will not help */
+        acr_attempt a = {err ? err->http_status : 0, err && err->has_service_code,
+                         err ? err->service_code : 0, status == ACR_ERR_TRANSPORT, sent};
+        if (status == ACR_ERR_HTTP && may_have_acted && err && is_done_answer(op, err)) {
+            char last[ACR_ERROR_MESSAGE_MAX];
+            memcpy(last, err->message, sizeof last);
+            return acr_error_set(err, ACR_ERR_MAY_HAVE_SUCCEEDED,
+                                 "%s was retried after an attempt that may have reached the service, which now "
+                                 "answers %s; the first attempt most likely succeeded", op->operation_id, last);
+        }
+        may_have_acted = may_have_acted || acr_attempt_may_have_acted(&a);
+        if (attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a))
+            return status;
+        long next_delay = policy->backoff_ms[attempt < policy->backoff_count ? attempt : policy->backoff_count - 1];
+        if (deadline && now_ms() + next_delay >= deadline)
+            return status; /* the next attempt would start past the deadline */
+    }
+}
+
 acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *const *params, const void *request,
                     void *response, acr_error *err)
 {
@@ -611,9 +759,11 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     status = acr_validate(op->request, request, mode, err);
     if (status != ACR_OK)
         return status;
-    char *url = acr_url_build(c->base_url, op, values, err);
+    /* Empty path parameters are refused before anything is sent. */
+    char *url = acr_url_build(c->domains[0], op, values, err);
     if (!url)
         return err ? err->status : ACR_ERR_USAGE;
+    acr_free(url);
     char *body = NULL;
     size_t body_length = 0;
     status = acr_to_json(op->request, request, &body, &body_length, err);
@@ -627,12 +777,11 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
         }
     }
     if (status == ACR_OK)
-        status = perform(c, op, url, body, body_length, response, err);
+        status = attempt_until_done(c, op, values, body, body_length, response, err);
     if (key) {
         release_key(c, key);
         acr_free(key);
     }
     acr_free(body);
-    acr_free(url);
     return status;
 }

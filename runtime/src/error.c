@@ -35,6 +35,21 @@ void acr_error_clear(acr_error *err)
     memset(err, 0, sizeof *err);
 }
 
+void acr_error_keep_violations(acr_error *err, size_t count)
+{
+    while (err->violation_count > count) {
+        acr_violation *v = &err->violations[--err->violation_count];
+        acr_free(v->pointer);
+        acr_free(v->message);
+    }
+    /* The buffer stays: it is at least the capacity the smaller count implies
+     * (see acr_error_add_violation_v). Only an empty list gives it up. */
+    if (count == 0) {
+        acr_free(err->violations);
+        err->violations = NULL;
+    }
+}
+
 const char *acr_status_name(acr_status status)
 {
     switch (status) {
@@ -46,6 +61,7 @@ const char *acr_status_name(acr_status status)
     case ACR_ERR_INVALID_RESPONSE: return "invalid response";
     case ACR_ERR_NOMEM: return "out of memory";
     case ACR_ERR_USAGE: return "usage error";
+    case ACR_ERR_MAY_HAVE_SUCCEEDED: return "may have succeeded";
     }
     return "unknown status";
 }

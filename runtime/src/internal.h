@@ -43,6 +43,8 @@ void acr_path_free(acr_path *path);
 /* Replace status and message (keeps violations). Returns status. */
 acr_status acr_error_set(acr_error *err, acr_status status, const char *fmt, ...)
     ACR_PRINTF(3, 4);
+/* Releases every violation after the first `count`. */
+void acr_error_keep_violations(acr_error *err, size_t count);
 /* Record the pointer of a parse or shape error (copied; NULL clears). */
 void acr_error_set_pointer(acr_error *err, const char *pointer);
 /* Append a violation at the pointer given by its text and length; false when

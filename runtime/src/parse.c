@@ -54,9 +54,18 @@ struct acr_parser {
     bool content_seen;                  /* a byte other than white space */
     bool finished;
     /* Where, in the chunk being parsed, the last complete value ended (valid
-     * when value_end_known): a missing ',' is reported at the next token. */
+     * when value_end_known): a missing ',' is reported at the next token. That
+     * token may start in a later chunk than the value ends, and yajl may report
+     * it in a later chunk still, so its absolute position is kept in next_*
+     * (valid when next_token_known; next_token_pending: only white space was
+     * seen after the value so far). */
     size_t value_end;
     bool value_end_known;
+    bool next_token_known;
+    bool next_token_pending;
+    unsigned long next_line;
+    unsigned long next_column;
+    size_t next_offset;
     /* Position of the next unread byte, for messages. */
     unsigned long line;
     unsigned long column;               /* characters before it on its line */
@@ -579,17 +588,54 @@ static const yajl_callbacks callbacks = {
 
 /* --- positions --- */
 
-static void advance(acr_parser *p, const unsigned char *data, size_t length)
+static void advance_position(unsigned long *line, unsigned long *column, size_t *offset,
+                             const unsigned char *data, size_t length)
 {
     for (size_t i = 0; i < length; i++) {
         if (data[i] == '\n') {
-            p->line++;
-            p->column = 0;
+            (*line)++;
+            *column = 0;
         } else if ((data[i] & 0xC0) != 0x80) {
-            p->column++; /* count characters, not UTF-8 continuation bytes */
+            (*column)++; /* count characters, not UTF-8 continuation bytes */
         }
     }
-    p->offset += length;
+    *offset += length;
+}
+
+static void advance(acr_parser *p, const unsigned char *data, size_t length)
+{
+    advance_position(&p->line, &p->column, &p->offset, data, length);
+}
+
+static bool is_white_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* With the chunk just given to yajl (not yet counted in p->line...): finds the
+ * first token after the last complete value when this chunk holds it. */
+static void locate_next_token(acr_parser *p, const unsigned char *bytes, size_t length)
+{
+    size_t from;
+    if (p->value_end_known && p->value_end <= length) {
+        from = p->value_end;
+        p->next_token_known = false;
+        p->next_token_pending = true;
+    } else if (p->next_token_pending) {
+        from = 0;
+    } else {
+        return;
+    }
+    while (from < length && is_white_space(bytes[from]))
+        from++;
+    if (from == length)
+        return; /* only white space so far: still pending */
+    p->next_line = p->line;
+    p->next_column = p->column;
+    p->next_offset = p->offset;
+    advance_position(&p->next_line, &p->next_column, &p->next_offset, bytes, from);
+    p->next_token_known = true;
+    p->next_token_pending = false;
 }
 
 /* at_end: the problem is the end of the input itself (truncation), so the
@@ -685,6 +731,7 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
     p->value_end_known = false;
     yajl_status s = yajl_parse(p->yajl, bytes, length);
     if (s == yajl_status_ok) {
+        locate_next_token(p, bytes, length);
         advance(p, bytes, length);
         acr_error_clear(err);
         return ACR_OK; /* collected violations are reported by finish */
@@ -692,11 +739,16 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
     size_t consumed = yajl_get_bytes_consumed(p->yajl);
     if (s == yajl_status_error && missing_comma_in_object(p)) {
         /* yajl rewinds its offset here, by an amount that is not the token's
-         * length; the unexpected token is the first one after the last value. */
-        size_t next = p->value_end_known && p->value_end <= length ? p->value_end : 0;
-        while (next < length && strchr(" \t\r\n", bytes[next]))
-            next++;
-        advance(p, bytes, next);
+         * length; the unexpected token is the first one after the last value,
+         * possibly in an earlier chunk. */
+        locate_next_token(p, bytes, length);
+        if (p->next_token_known) {
+            p->line = p->next_line;
+            p->column = p->next_column;
+            p->offset = p->next_offset;
+        } else {
+            advance(p, bytes, consumed);
+        }
         record_position(p, true);
     } else {
         advance(p, bytes, consumed);
@@ -737,6 +789,7 @@ acr_status acr_parser_finish(acr_parser *p, acr_error *err)
         return report(p, err);
     }
     if (p->err.violation_count) {
+        p->err.parse_violation_count = p->err.violation_count;
         acr_error_set(&p->err, ACR_ERR_INVALID_REQUEST, "the request breaks %zu rule%s of the schema",
                       p->err.violation_count, p->err.violation_count == 1 ? "" : "s");
     }

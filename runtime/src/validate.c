@@ -269,10 +269,13 @@ acr_status acr_validate(const acr_type_desc *type, const void *value, unsigned m
         return acr_error_set(err, ACR_ERR_USAGE, "acr_validate: NULL argument");
     if (mode > type->mode_count)
         return acr_error_set(err, ACR_ERR_USAGE, "acr_validate: unknown mode %u", mode);
-    bool appending = err->status == ACR_ERR_INVALID_REQUEST;
-    if (!appending)
+    /* Keep a parse's violations, replace anything else. */
+    size_t kept = err->status == ACR_ERR_INVALID_REQUEST ? err->parse_violation_count : 0;
+    if (kept == 0 || kept > err->violation_count)
         acr_error_clear(err);
-    validator v = {err, {NULL, 0, 0, false}, type, mode, appending ? err->violation_count : 0, false};
+    else
+        acr_error_keep_violations(err, kept);
+    validator v = {err, {NULL, 0, 0, false}, type, mode, err->violation_count, false};
     validate_object(&v, type->object, value);
     acr_path_free(&v.path);
     if (v.oom)

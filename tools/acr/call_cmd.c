@@ -13,7 +13,7 @@
 
 static const char call_usage[] =
     "usage: acr %s --appid ID --resource-id RID --sid SID --mode individual|mix|web\n"
-    "           [--base-url URL] [--timeout SECONDS] [--verbose] [FILE|-]\n"
+    "           [--base-url URL] [--timeout SECONDS] [--retries N] [--verbose] [FILE|-]\n"
     "\n"
     "Sends the request body in FILE (default: standard input) to the service's %s\n"
     "endpoint, after checking it locally against every rule of the schema (nothing is\n"
@@ -23,7 +23,9 @@ static const char call_usage[] =
     "  --base-url URL     scheme, host, optional port and path prefix (default: the\n"
     "                     AGORA_BASE_URL environment variable, else %s);\n"
     "                     plain http:// is refused except for loopback hosts\n"
-    "  --timeout SECONDS  whole-call timeout (default %ld s for %s)\n"
+    "  --timeout SECONDS  timeout of each attempt (default %ld s for %s)\n"
+    "  --retries N        retries after a connection failure before sending, 206/65,\n"
+    "                     504/62 or 429, backing off 1 s, 3 s, 6 s (default 3; 0: none)\n"
     "  --verbose          log method, URL, status and timing on standard error\n"
     "                     (credentials and keys are never shown)\n"
     "\n"
@@ -32,7 +34,9 @@ static const char call_usage[] =
     "Exit status: 0 success; 1 invalid request body (violations on standard error);\n"
     "2 usage error, unreadable input or malformed JSON; 3 the service answered with a\n"
     "status other than 200 (status, code and reason on standard error); 4 transport\n"
-    "failure (connect, TLS, timeout); 5 invalid response.\n";
+    "failure (connect, TLS, timeout); 5 invalid response; 6 the call was retried and\n"
+    "the service now answers that it is already done (stop: 400 code 49 or 404): the\n"
+    "first attempt most likely succeeded.\n";
 
 static void print_usage(FILE *out, const acr_operation_desc *op)
 {
@@ -61,6 +65,7 @@ static int exit_code_for(acr_status status)
     case ACR_ERR_HTTP: return EXIT_HTTP;
     case ACR_ERR_TRANSPORT: return EXIT_TRANSPORT;
     case ACR_ERR_INVALID_RESPONSE: return EXIT_INVALID_RESPONSE;
+    case ACR_ERR_MAY_HAVE_SUCCEEDED: return EXIT_MAY_HAVE_SUCCEEDED;
     case ACR_ERR_MALFORMED_JSON:
     case ACR_ERR_NOMEM:
     case ACR_ERR_USAGE: return EXIT_USAGE;
@@ -69,7 +74,7 @@ static int exit_code_for(acr_status status)
 }
 
 typedef struct call_args {
-    const char *appid, *resource_id, *sid, *mode, *base_url, *timeout, *path;
+    const char *appid, *resource_id, *sid, *mode, *base_url, *timeout, *retries, *path;
     bool verbose;
 } call_args;
 
@@ -96,6 +101,8 @@ static int parse_args(const acr_operation_desc *op, int argc, char **argv, call_
             a->base_url = v;
         } else if ((v = cli_option_value(argc, argv, &i, "--timeout"))) {
             a->timeout = v;
+        } else if ((v = cli_option_value(argc, argv, &i, "--retries"))) {
+            a->retries = v;
         } else if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
             return usage_error(op, "unknown option, or option without its value:", arg);
         } else if (!a->path) {
@@ -167,6 +174,14 @@ int cli_call(const acr_operation_desc *op, int argc, char **argv)
     long timeout_ms = 0;
     if (a.timeout && (timeout_ms = timeout_ms_of(a.timeout)) < 0)
         return usage_error(op, "--timeout takes a positive number of seconds, not", a.timeout);
+    long retries = 3;
+    if (a.retries) {
+        char *end;
+        errno = 0;
+        retries = strtol(a.retries, &end, 10);
+        if (errno || end == a.retries || *end || retries < 0 || retries > 10)
+            return usage_error(op, "--retries takes a whole number from 0 to 10, not", a.retries);
+    }
     const char *customer_id = getenv("AGORA_CUSTOMER_ID");
     const char *customer_secret = getenv("AGORA_CUSTOMER_SECRET");
     if (!customer_id || !*customer_id || !customer_secret || !*customer_secret)
@@ -206,6 +221,8 @@ int cli_call(const acr_operation_desc *op, int argc, char **argv)
     options.customer_secret = customer_secret;
     options.base_url = base_url;
     options.timeout_ms = timeout_ms;
+    options.retry.disabled = retries == 0;
+    options.retry.max_attempts = (unsigned)retries + 1;
     if (a.verbose) {
         options.log = log_to_stderr;
         options.log_ctx = &op;

@@ -14,7 +14,10 @@ enum {
     EXIT_USAGE = 2,          /* usage error, unreadable input, malformed JSON */
     EXIT_HTTP = 3,
     EXIT_TRANSPORT = 4,
-    EXIT_INVALID_RESPONSE = 5
+    EXIT_INVALID_RESPONSE = 5,
+    /* A retried call whose retry got "already done" (stop: 400/49 or 404): the
+     * first attempt has most likely succeeded. */
+    EXIT_MAY_HAVE_SUCCEEDED = 6
 };
 
 /* Reads FILE (or standard input for NULL or "-") in chunks into `parser`, then

@@ -4,6 +4,8 @@
 #ifndef ACR_ALLOC_H
 #define ACR_ALLOC_H
 
+#include "acr/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -20,13 +22,13 @@ typedef struct acr_allocator {
 /* Installs `a` (copied), or restores the C library's malloc/realloc/free when `a`
  * is NULL. Not thread-safe: call it before any other acr function, and never
  * while memory allocated under the previous allocator is still alive. */
-void acr_set_allocator(const acr_allocator *a);
+ACR_API void acr_set_allocator(const acr_allocator *a);
 
 /* The allocator in force; memory the library returns to the caller (for example
  * the text of acr_*_to_json) must be released with acr_free(). */
-void *acr_malloc(size_t size);
-void *acr_realloc(void *ptr, size_t size);
-void acr_free(void *ptr);
+ACR_API void *acr_malloc(size_t size);
+ACR_API void *acr_realloc(void *ptr, size_t size);
+ACR_API void acr_free(void *ptr);
 
 #ifdef __cplusplus
 }

@@ -5,6 +5,8 @@
 #ifndef ACR_ENGINE_H
 #define ACR_ENGINE_H
 
+#include "acr/export.h"
+
 #include <stddef.h>
 
 #include "acr/error.h"
@@ -15,7 +17,7 @@ extern "C" {
 #endif
 
 /* Deepest nesting of arrays and objects a parser accepts by default. The
- * deepest legal document of the bundled schema nests 6 levels. */
+ * deepest legal document of the bundled schema nests 7 levels. */
 #define ACR_DEFAULT_MAX_DEPTH 64
 
 typedef struct acr_parse_options {
@@ -26,12 +28,14 @@ typedef struct acr_parse_options {
  * reports every violation, not only the first. `mode` is the 1-based index of
  * the `mode` path parameter's value, or 0 to skip mode-dependent rules.
  * Returns ACR_OK, ACR_ERR_INVALID_REQUEST (err->violations lists them) or
- * ACR_ERR_NOMEM. When `err` already holds ACR_ERR_INVALID_REQUEST (from a parse),
- * violations are appended, and one at or below a pointer already reported is
- * dropped: the parser did not store that value, so a property with a wrong JSON
- * type is reported once, not again as missing. */
-acr_status acr_validate(const acr_type_desc *type, const void *value,
-                        unsigned mode, acr_error *err);
+ * ACR_ERR_NOMEM. When `err` holds the violations of a parse
+ * (err->parse_violation_count), they are kept and the validator's appended,
+ * except one at or below a pointer the parse reported: the parser did not store
+ * that value, so a property with a wrong JSON type is reported once, not again
+ * as missing. Anything else err held is replaced, so validating twice with one
+ * error gives the same answer. */
+ACR_API acr_status acr_validate(const acr_type_desc *type, const void *value,
+                                unsigned mode, acr_error *err);
 
 /* Receives serialized JSON text in pieces; returns 0 to continue, non-zero to
  * abort (the serializer then fails with ACR_ERR_USAGE). */
@@ -40,13 +44,13 @@ typedef int (*acr_write_fn)(void *ctx, const char *data, size_t length);
 /* Writes `value` as compact JSON: only present members, in schema order. Strings
  * must be valid UTF-8 (ACR_ERR_INVALID_REQUEST with the pointer otherwise).
  * Does not validate: call acr_validate first for requests. */
-acr_status acr_serialize(const acr_type_desc *type, const void *value,
-                         acr_write_fn write, void *ctx, acr_error *err);
+ACR_API acr_status acr_serialize(const acr_type_desc *type, const void *value,
+                                 acr_write_fn write, void *ctx, acr_error *err);
 
 /* Like acr_serialize, into a NUL-terminated buffer the caller releases with
  * acr_free(). On failure *json is NULL. `length` may be NULL. */
-acr_status acr_to_json(const acr_type_desc *type, const void *value,
-                       char **json, size_t *length, acr_error *err);
+ACR_API acr_status acr_to_json(const acr_type_desc *type, const void *value,
+                               char **json, size_t *length, acr_error *err);
 
 /* A streaming parser filling one struct of `type`. The struct must be zeroed
  * (its _INIT value) before; it is library-owned afterwards and must be released
@@ -55,31 +59,31 @@ acr_status acr_to_json(const acr_type_desc *type, const void *value,
 typedef struct acr_parser acr_parser;
 
 /* NULL when out of memory or when an argument is NULL. */
-acr_parser *acr_parser_new(const acr_type_desc *type, void *out,
-                           const acr_parse_options *options);
+ACR_API acr_parser *acr_parser_new(const acr_type_desc *type, void *out,
+                                   const acr_parse_options *options);
 
 /* Feeds the next chunk; chunks may split the text anywhere, even inside a
  * UTF-8 sequence. After a failure, further calls return the same status. For a
  * request type, JSON that is well-formed but of the wrong shape (wrong types,
  * unknown properties) is collected as violations and parsing goes on. */
-acr_status acr_parser_feed(acr_parser *parser, const void *data, size_t length,
-                           acr_error *err);
+ACR_API acr_status acr_parser_feed(acr_parser *parser, const void *data, size_t length,
+                                   acr_error *err);
 
 /* Ends the input. Returns ACR_OK, ACR_ERR_MALFORMED_JSON (truncated, empty...)
  * for a request type or ACR_ERR_INVALID_RESPONSE for a response type, ACR_ERR_NOMEM,
  * or ACR_ERR_INVALID_REQUEST when violations were collected. */
-acr_status acr_parser_finish(acr_parser *parser, acr_error *err);
+ACR_API acr_status acr_parser_finish(acr_parser *parser, acr_error *err);
 
-void acr_parser_free(acr_parser *parser);
+ACR_API void acr_parser_free(acr_parser *parser);
 
 /* One-shot parse of a whole document: new + feed + finish + free. */
-acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length,
-                     void *out, acr_error *err);
+ACR_API acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length,
+                             void *out, acr_error *err);
 
 /* Releases everything a parse allocated inside `value` and zeroes it, so a second
  * call is harmless. Only for structs filled by a parser: a request struct the
  * caller built points at caller-owned memory and must not be passed here. */
-void acr_free_value(const acr_type_desc *type, void *value);
+ACR_API void acr_free_value(const acr_type_desc *type, void *value);
 
 #ifdef __cplusplus
 }

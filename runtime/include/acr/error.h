@@ -9,6 +9,8 @@
 #ifndef ACR_ERROR_H
 #define ACR_ERROR_H
 
+#include "acr/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -33,7 +35,12 @@ typedef enum acr_status {
      * must still be freed. */
     ACR_ERR_NOMEM,
     /* The caller broke an API precondition (NULL argument, unknown mode, ...). */
-    ACR_ERR_USAGE
+    ACR_ERR_USAGE,
+    /* The call was retried after an attempt that may have reached the service,
+     * and the service now answers that the work is already done (for stop: 400
+     * code 49, or 404). The first attempt has most likely succeeded; the details
+     * of the last answer are in the error as for ACR_ERR_HTTP. */
+    ACR_ERR_MAY_HAVE_SUCCEEDED
 } acr_status;
 
 /* One broken rule: where (an RFC 6901 JSON pointer into the request body; the
@@ -60,7 +67,9 @@ typedef struct acr_error {
     unsigned long line;
     unsigned long column;
     size_t offset;
-    /* For ACR_ERR_INVALID_REQUEST: every violation found, in document order. */
+    /* For ACR_ERR_INVALID_REQUEST: every violation found. A parse's come first,
+     * in document order; then the validator's, in schema order (an object's
+     * properties, then the rules between them). */
     acr_violation *violations;
     size_t violation_count;
     /* For ACR_ERR_HTTP: the status the service answered (0 when it did not),
@@ -72,16 +81,21 @@ typedef struct acr_error {
     long long service_code;
     char *reason;
     char *request_id;
+    /* How many times the request was sent or tried (retries included). */
+    unsigned attempts;
+    /* How many of the violations (the first ones) a parse reported: validating
+     * the parsed struct with this error keeps those and replaces the rest. */
+    size_t parse_violation_count;
 } acr_error;
 
-#define ACR_ERROR_INIT {ACR_OK, {0}, NULL, 0, 0, 0, NULL, 0, 0, 0, 0, NULL, NULL}
+#define ACR_ERROR_INIT {ACR_OK, {0}, NULL, 0, 0, 0, NULL, 0, 0, 0, 0, NULL, NULL, 0, 0}
 
 /* Releases what the library allocated inside `err` and resets it to
  * ACR_ERROR_INIT. NULL is accepted. */
-void acr_error_clear(acr_error *err);
+ACR_API void acr_error_clear(acr_error *err);
 
 /* A short constant name for a status ("invalid request", ...). Never NULL. */
-const char *acr_status_name(acr_status status);
+ACR_API const char *acr_status_name(acr_status status);
 
 #ifdef __cplusplus
 }

@@ -185,6 +185,12 @@ typedef struct acr_operation_desc {
     const uint16_t *exclusive_params;
     size_t exclusive_param_count;
     long timeout_ms;                /* x-acr-timeout-ms: the default whole-call timeout */
+    /* x-acr-done-when-retried: answers that, after a retry of an attempt that may
+     * have reached the service, mean the work is already done (status, and the
+     * service code or -1 for any). */
+    const int *done_statuses;
+    const long long *done_codes;
+    size_t done_count;
     const acr_type_desc *request;
     const acr_type_desc *response;
     const acr_type_desc *error;     /* the `default` response body, or NULL */

@@ -1,0 +1,46 @@
+/* acr runtime: the retry and domain-failover policy, as pure functions the
+ * client's call loop consults. Not installed. */
+#ifndef ACR_RETRY_H
+#define ACR_RETRY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "acr/client.h"
+
+/* What one attempt came to, as far as retrying is concerned. */
+typedef struct acr_attempt {
+    int http_status;        /* 0: no answer */
+    bool has_code;
+    long long code;         /* the service's "code" in a non-200 body */
+    bool transport_failed;
+    bool request_sent;      /* some of the request reached the network */
+} acr_attempt;
+
+/* True when the vendor's guidance says to try again: the connection failed
+ * before the request was sent; 206 with code 65 (network jitter); 504 with code
+ * 62 (service timeout); 429 (rate limit). Never for other 4xx answers. */
+bool acr_retry_worth_it(const acr_attempt *a);
+
+/* True when an attempt may have reached the service and acted, so a later
+ * "already done" answer says nothing about failure. */
+bool acr_attempt_may_have_acted(const acr_attempt *a);
+
+/* The index of the domain for attempt `attempt` (0-based) among `count`: the
+ * first domain twice (the vendor says to retry the same domain first), then each
+ * following one in turn, staying on the last. */
+size_t acr_retry_domain_index(unsigned attempt, size_t count);
+
+/* The delay before retry number `retry` (1-based), with up to +/- jitter_percent
+ * of random jitter from `*seed` (advanced). */
+long acr_retry_delay_ms(const acr_retry_policy *policy, unsigned retry, uint64_t *seed);
+
+/* The policy in force: defaults filled in for zero members. */
+acr_retry_policy acr_retry_effective(const acr_retry_policy *given);
+
+/* The regional domains of an area ("us", "eu", "ap", "cn"), NULL-terminated;
+ * NULL for an unknown area. */
+const char *const *acr_retry_area_hosts(const char *area);
+
+#endif
