@@ -644,6 +644,8 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
             *err = x.parse_err;
             memset(&x.parse_err, 0, sizeof x.parse_err);
         }
+    } else if (code == CURLE_OUT_OF_MEMORY) {
+        status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (in libcurl)");
     } else if (code != CURLE_OK) {
         status = transport_error(code, detail, timeout_ms, err);
         if (err)

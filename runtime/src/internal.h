@@ -21,6 +21,8 @@
 
 /* yajl allocation functions routed through acr_malloc and friends. */
 extern yajl_alloc_funcs acr_yajl_alloc_funcs;
+/* Non-zero while the allocation being made is yajl's (see alloc.c). */
+extern _Thread_local int acr_yajl_allocating;
 
 /* --- JSON pointer being built while walking a document (RFC 6901) --- */
 typedef struct acr_path {

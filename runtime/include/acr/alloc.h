@@ -20,7 +20,10 @@ typedef struct acr_allocator {
 } acr_allocator;
 
 /* Installs `a` (copied), or restores the C library's malloc/realloc/free when `a`
- * is NULL. Not thread-safe: call it before any other acr function, and never
+ * is NULL. When an allocation fails, the call that needed it returns
+ * ACR_ERR_NOMEM and leaves nothing leaked, with one exception: yajl 2.1 cannot
+ * recover from a failed allocation, so when one of yajl's own fails the process
+ * is stopped (abort) with a message rather than left to corrupt memory. Not thread-safe: call it before any other acr function, and never
  * while memory allocated under the previous allocator is still alive. */
 ACR_API void acr_set_allocator(const acr_allocator *a);
 
