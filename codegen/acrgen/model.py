@@ -6,11 +6,17 @@ Anything the generator does not implement is an error, never ignored.
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from .regex_dfa import Dfa, PatternError, compile_pattern
+
+# Compiling a pattern dominates building the model; a process that builds several
+# models (the lint tests build hundreds) compiles each pattern once. Dfa tables
+# are only read afterwards, so sharing them is safe; errors are not cached.
+_compile_pattern = functools.lru_cache(maxsize=256)(compile_pattern)
 
 INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
@@ -861,7 +867,7 @@ class Builder:
             else:
                 try:
                     if pattern not in self.patterns:
-                        self.patterns[pattern] = Pattern(len(self.patterns), pattern, compile_pattern(pattern))
+                        self.patterns[pattern] = Pattern(len(self.patterns), pattern, _compile_pattern(pattern))
                     value.pattern = self.patterns[pattern]
                 except PatternError as e:
                     self.problem(pp, f"cannot compile the pattern: {e}")

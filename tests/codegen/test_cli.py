@@ -8,7 +8,7 @@ import shutil
 import tempfile
 import unittest
 
-from codegen_support import GENERATED_DIR, SCHEMA, WIDGETS_SCHEMA, real_schema, run_acrgen
+from codegen_support import SCHEMA, WIDGETS_SCHEMA, real_schema, run_acrgen
 
 
 class TempDirTestCase(unittest.TestCase):
@@ -86,9 +86,12 @@ class LintCommandTest(TempDirTestCase):
 
 class CheckCommandTest(TempDirTestCase):
     def setUp(self):
+        # A fresh output of its own, so these tests do not depend on whether
+        # generated/ is up to date (codegen.generated_is_fresh checks that).
         super().setUp()
         self.out = os.path.join(self.tmp, "generated")
-        shutil.copytree(GENERATED_DIR, self.out)
+        result = run_acrgen("generate", "--schema", SCHEMA, "--out", self.out, "--name", "acr_api")
+        self.assertEqual(result.returncode, 0, result.stderr)
 
     def check(self):
         return run_acrgen("check", "--schema", SCHEMA, "--out", self.out, "--name", "acr_api")
@@ -144,11 +147,6 @@ class GenerateCommandTest(TempDirTestCase):
             self.assertEqual(sorted(outputs[0]), ["acr_api.c", "acr_api.h"])
             self.assertEqual(outputs[0], outputs[1], schema)
             self.assertEqual(outputs[0], outputs[2], schema)
-
-    def test_committed_files_are_what_generate_writes(self):
-        out = os.path.join(self.tmp, "out")
-        self.assertEqual(self.generate(out).returncode, 0)
-        self.assertEqual(self.read_dir(out), self.read_dir(GENERATED_DIR))
 
     def test_unchanged_files_are_not_rewritten(self):
         # Builds depending on the files stay quiet after a no-op regeneration.

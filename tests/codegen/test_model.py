@@ -1,12 +1,11 @@
 """Facts about the model (IR) built from the shipped schema: C names, rules,
 integer kinds, constants and messages. The templates see only this model, so a
 wrong fact here is wrong C code."""
-import os
 import unittest
 
 from acrgen import emit
 from acrgen.model import c_identifier, c_string, int_ranges_text, snake_case
-from codegen_support import GENERATED_DIR, model
+from codegen_support import model
 
 
 class ModelTestCase(unittest.TestCase):
@@ -179,8 +178,6 @@ class RenderedOutputTest(ModelTestCase):
         self.assertIn("    uint64_t sts_expiration;\n", header)
         self.assertIn('"must be 0 to 16, 18 to 22, 24 or 25 when vendor is 1"', source)
         self.assertIn("UINT64_C(18446744073709551615)", source)
-        with open(os.path.join(GENERATED_DIR, "acr_api.h"), encoding="utf-8") as f:
-            self.assertEqual(f.read(), header)
 
 
 if __name__ == "__main__":
