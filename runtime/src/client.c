@@ -429,7 +429,25 @@ typedef struct exchange {
     char *error_body;
     size_t error_length;
     char request_id[REQUEST_ID_MAX];
+    unsigned sends;                 /* times libcurl was about to send the request */
 } exchange;
+
+#if LIBCURL_VERSION_NUM >= 0x075000 /* CURLOPT_PREREQFUNCTION: 7.80.0 */
+#define HAVE_PREREQ 1
+/* libcurl sends a request again, on a fresh connection, when a reused one
+ * closed without a byte of answer: the first send may have reached the
+ * service. Counting the sends shows it. */
+static int on_prereq(void *ctx, char *primary_ip, char *local_ip, int primary_port, int local_port)
+{
+    (void)primary_ip;
+    (void)local_ip;
+    (void)primary_port;
+    (void)local_port;
+    exchange *x = ctx;
+    x->sends++;
+    return CURL_PREREQFUNC_OK;
+}
+#endif
 
 static size_t on_header(char *data, size_t size, size_t count, void *ctx)
 {
@@ -460,11 +478,13 @@ static size_t on_body(char *data, size_t size, size_t count, void *ctx)
     exchange *x = ctx;
     size_t n = size * count;
     x->received += n;
-    if (x->received > x->client->max_response_bytes) {
-        x->too_large = true;
-        return 0; /* aborts the transfer */
-    }
     if (x->status == 200) {
+        /* The cap is for answers we parse; an error body is kept up to its own
+         * small cap below and the rest dropped. */
+        if (x->received > x->client->max_response_bytes) {
+            x->too_large = true;
+            return 0; /* aborts the transfer */
+        }
         if (acr_parser_feed(x->parser, data, n, &x->parse_err) != ACR_OK) {
             x->parse_failed = true;
             return 0;
@@ -593,9 +613,10 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
 }
 
 static acr_status perform(acr_client *c, const acr_operation_desc *op, const char *url, const char *body,
-                          size_t body_length, void *response, bool *request_sent, acr_error *err)
+                          size_t body_length, void *response, bool *request_sent, bool *resent, acr_error *err)
 {
     *request_sent = false;
+    *resent = false;
     CURL *h = take_handle(c);
     if (!h)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory (or libcurl could not create a handle)");
@@ -619,22 +640,32 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)&x);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)&x);
+#ifdef HAVE_PREREQ
+    curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&x);
+#endif
     CURLcode code = curl_easy_perform(h);
     curl_off_t micros = 0;
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
     long sent_bytes = 0;
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
     *request_sent = sent_bytes > 0 || x.status != 0;
+    *resent = x.sends > 1;
     /* The handle outlives this call in the pool: drop pointers to our stack. */
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
+#ifdef HAVE_PREREQ
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL);
+#endif
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
     give_back_handle(c, h);
     log_line(c, url, x.status, code, micros);
 
     acr_status status;
-    if (x.too_large || code == CURLE_FILESIZE_EXCEEDED) {
+    if (code == CURLE_FILESIZE_EXCEEDED && x.status != 200 && x.status != 0) {
+        status = http_error(op, &x, err); /* a huge error page: its status is what matters */
+    } else if (x.too_large || code == CURLE_FILESIZE_EXCEEDED) {
         status = acr_error_set(err, ACR_ERR_INVALID_RESPONSE, "the response is larger than %zu bytes",
                                c->max_response_bytes);
     } else if (x.parse_failed) {
@@ -655,7 +686,8 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     } else {
         status = acr_parser_finish(x.parser, err);
     }
-    if (status == ACR_ERR_INVALID_RESPONSE && err && x.request_id[0] && !err->request_id)
+    if ((status == ACR_ERR_INVALID_RESPONSE || status == ACR_ERR_TRANSPORT) && err && x.request_id[0] &&
+        !err->request_id)
         err->request_id = duplicate(x.request_id);
     acr_error_clear(&x.parse_err);
     acr_parser_free(x.parser);
@@ -709,13 +741,14 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
             }
             sleep_ms(delay);
             acr_free_value(op->response, response); /* what the failed attempt left */
+            acr_error_clear(err);                   /* and its code, reason, X-Request-ID */
         }
         const char *base = c->domains[acr_retry_domain_index(attempt, c->domain_count)];
         char *url = acr_url_build(base, op, values, err);
         if (!url)
             return err ? err->status : ACR_ERR_USAGE;
-        bool sent = false;
-        status = perform(c, op, url, body, body_length, response, &sent, err);
+        bool sent = false, resent = false;
+        status = perform(c, op, url, body, body_length, response, &sent, &resent, err);
         acr_free(url);
         if (err)
             err->attempts = attempt + 1;
@@ -725,6 +758,7 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
             return status; /* an invalid response or no memory: retrying will not help */
         acr_attempt a = {err ? err->http_status : 0, err && err->has_service_code,
                          err ? err->service_code : 0, status == ACR_ERR_TRANSPORT, sent};
+        may_have_acted = may_have_acted || resent;
         if (status == ACR_ERR_HTTP && may_have_acted && err && is_done_answer(op, err)) {
             char last[ACR_ERROR_MESSAGE_MAX];
             memcpy(last, err->message, sizeof last);

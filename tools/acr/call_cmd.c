@@ -187,6 +187,8 @@ int cli_call(const acr_operation_desc *op, int argc, char **argv)
     if (!customer_id || !*customer_id || !customer_secret || !*customer_secret)
         return usage_error(op, "set AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET in the environment", NULL);
     const char *base_url = a.base_url ? a.base_url : getenv("AGORA_BASE_URL");
+    if (base_url && !*base_url && !a.base_url)
+        base_url = NULL; /* an empty AGORA_BASE_URL is as good as unset */
 
     /* The body, checked locally first. */
     const acr_type_desc *type = op->request;

@@ -36,7 +36,9 @@ typedef enum acr_status {
     ACR_ERR_NOMEM,
     /* The caller broke an API precondition (NULL argument, unknown mode, ...). */
     ACR_ERR_USAGE,
-    /* The call was retried after an attempt that may have reached the service,
+    /* The call was retried after an attempt that may have reached the service
+     * (by the retry policy, or by libcurl itself, which sends a request again on
+     * a fresh connection when a reused one closed without a byte of answer),
      * and the service now answers that the work is already done (for stop: 400
      * code 49, or 404). The first attempt has most likely succeeded; the details
      * of the last answer are in the error as for ACR_ERR_HTTP. */
