@@ -111,7 +111,10 @@ static void fail_each_allocation(acr_status (*operation)(void), const char *name
         if (F.made < n)
             break;
     }
-    assert_true(n > 2);
+    /* At least one allocation was failed. (Serializing a small request makes
+     * exactly one: the output buffer; the JSON pointer is only rendered on a
+     * failure.) */
+    assert_true(n > 1);
 }
 
 static const char *stop_response_json(void)

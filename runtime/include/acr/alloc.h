@@ -1,4 +1,5 @@
-/* acr: allocation hooks. Every allocation made by the library, including yajl's,
+/** @file
+ * acr: allocation hooks. Every allocation made by the library, including yajl's,
  * goes through these functions, so an application can account for memory or make
  * allocations fail on purpose in tests. */
 #ifndef ACR_ALLOC_H
@@ -19,7 +20,7 @@ typedef struct acr_allocator {
     void *ctx;
 } acr_allocator;
 
-/* Installs `a` (copied), or restores the C library's malloc/realloc/free when `a`
+/** Installs `a` (copied), or restores the C library's malloc/realloc/free when `a`
  * is NULL. When an allocation fails, the call that needed it returns
  * ACR_ERR_NOMEM and leaves nothing leaked, with one exception: yajl 2.1 cannot
  * recover from a failed allocation, so when one of yajl's own fails the process
@@ -27,7 +28,7 @@ typedef struct acr_allocator {
  * while memory allocated under the previous allocator is still alive. */
 ACR_API void acr_set_allocator(const acr_allocator *a);
 
-/* The allocator in force; memory the library returns to the caller (for example
+/** The allocator in force; memory the library returns to the caller (for example
  * the text of acr_*_to_json) must be released with acr_free(). */
 ACR_API void *acr_malloc(size_t size);
 ACR_API void *acr_realloc(void *ptr, size_t size);

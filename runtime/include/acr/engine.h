@@ -1,4 +1,5 @@
-/* acr: the table-driven engine. Generated code wraps each of these in a typed
+/** @file
+ * acr: the table-driven engine. Generated code wraps each of these in a typed
  * entry point (acr_update_request_validate, acr_stop_response_parse, ...); call
  * those. These generic forms are public for generated code and for tools that
  * work on any schema type. */
@@ -16,15 +17,15 @@
 extern "C" {
 #endif
 
-/* Deepest nesting of arrays and objects a parser accepts by default. The
+/** Deepest nesting of arrays and objects a parser accepts by default. The
  * deepest legal document of the bundled schema nests 7 levels. */
 #define ACR_DEFAULT_MAX_DEPTH 64
 
 typedef struct acr_parse_options {
-    size_t max_depth;               /* 0: ACR_DEFAULT_MAX_DEPTH */
+    size_t max_depth;               /**< 0: ACR_DEFAULT_MAX_DEPTH */
 } acr_parse_options;
 
-/* Checks `value` (a struct of `type`) against every rule of the schema and
+/** Checks `value` (a struct of `type`) against every rule of the schema and
  * reports every violation, not only the first. `mode` is the 1-based index of
  * the `mode` path parameter's value, or 0 to skip mode-dependent rules.
  * Returns ACR_OK, ACR_ERR_INVALID_REQUEST (err->violations lists them) or
@@ -37,50 +38,50 @@ typedef struct acr_parse_options {
 ACR_API acr_status acr_validate(const acr_type_desc *type, const void *value,
                                 unsigned mode, acr_error *err);
 
-/* Receives serialized JSON text in pieces; returns 0 to continue, non-zero to
+/** Receives serialized JSON text in pieces; returns 0 to continue, non-zero to
  * abort (the serializer then fails with ACR_ERR_USAGE). */
 typedef int (*acr_write_fn)(void *ctx, const char *data, size_t length);
 
-/* Writes `value` as compact JSON: only present members, in schema order. Strings
+/** Writes `value` as compact JSON: only present members, in schema order. Strings
  * must be valid UTF-8 (ACR_ERR_INVALID_REQUEST with the pointer otherwise).
  * Does not validate: call acr_validate first for requests. */
 ACR_API acr_status acr_serialize(const acr_type_desc *type, const void *value,
                                  acr_write_fn write, void *ctx, acr_error *err);
 
-/* Like acr_serialize, into a NUL-terminated buffer the caller releases with
+/** Like acr_serialize, into a NUL-terminated buffer the caller releases with
  * acr_free(). On failure *json is NULL. `length` may be NULL. */
 ACR_API acr_status acr_to_json(const acr_type_desc *type, const void *value,
                                char **json, size_t *length, acr_error *err);
 
-/* A streaming parser filling one struct of `type`. The struct must be zeroed
+/** A streaming parser filling one struct of `type`. The struct must be zeroed
  * (its _INIT value) before; it is library-owned afterwards and must be released
  * with acr_free_value() (or the typed _free) whatever the outcome: on failure it
  * holds what was parsed so far. */
 typedef struct acr_parser acr_parser;
 
-/* NULL when out of memory or when an argument is NULL. */
+/** NULL when out of memory or when an argument is NULL. */
 ACR_API acr_parser *acr_parser_new(const acr_type_desc *type, void *out,
                                    const acr_parse_options *options);
 
-/* Feeds the next chunk; chunks may split the text anywhere, even inside a
+/** Feeds the next chunk; chunks may split the text anywhere, even inside a
  * UTF-8 sequence. After a failure, further calls return the same status. For a
  * request type, JSON that is well-formed but of the wrong shape (wrong types,
  * unknown properties) is collected as violations and parsing goes on. */
 ACR_API acr_status acr_parser_feed(acr_parser *parser, const void *data, size_t length,
                                    acr_error *err);
 
-/* Ends the input. Returns ACR_OK, ACR_ERR_MALFORMED_JSON (truncated, empty...)
+/** Ends the input. Returns ACR_OK, ACR_ERR_MALFORMED_JSON (truncated, empty...)
  * for a request type or ACR_ERR_INVALID_RESPONSE for a response type, ACR_ERR_NOMEM,
  * or ACR_ERR_INVALID_REQUEST when violations were collected. */
 ACR_API acr_status acr_parser_finish(acr_parser *parser, acr_error *err);
 
 ACR_API void acr_parser_free(acr_parser *parser);
 
-/* One-shot parse of a whole document: new + feed + finish + free. */
+/** One-shot parse of a whole document: new + feed + finish + free. */
 ACR_API acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length,
                              void *out, acr_error *err);
 
-/* Releases everything a parse allocated inside `value` and zeroes it, so a second
+/** Releases everything a parse allocated inside `value` and zeroes it, so a second
  * call is harmless. Only for structs filled by a parser: a request struct the
  * caller built points at caller-owned memory and must not be passed here. */
 ACR_API void acr_free_value(const acr_type_desc *type, void *value);

@@ -1,4 +1,5 @@
-/* acr: ACR_API, the mark of every function and object the library exports.
+/** @file
+ * acr: ACR_API, the mark of every function and object the library exports.
  *
  * The library is compiled with -fvisibility=hidden, so only declarations marked
  * ACR_API are visible outside libacr.so; everything else (the engine's helpers,

@@ -1,4 +1,5 @@
-/* acr: the descriptor tables the generator emits and the runtime engine walks.
+/** @file
+ * acr: the descriptor tables the generator emits and the runtime engine walks.
  *
  * This is the contract between codegen/ and runtime/: generated files contain
  * const instances of these structures (one per schema type), and every engine
@@ -15,7 +16,7 @@
 extern "C" {
 #endif
 
-/* How a value is stored in the C struct. Member layout per kind:
+/** How a value is stored in the C struct. Member layout per kind:
  *   STRING          char * at offset (NULL = absent)
  *   BOOL            bool at offset, bool has_ flag at presence
  *   INT             int64_t at offset, bool has_ flag at presence
@@ -39,62 +40,62 @@ typedef enum acr_kind {
     ACR_KIND_STRING_OR_ARRAY
 } acr_kind;
 
-/* A deterministic automaton compiled from a schema `pattern` by the generator:
+/** A deterministic automaton compiled from a schema `pattern` by the generator:
  * next = transitions[state * class_count + byte_class[byte]]; -1 means no match is
  * possible any more; the string matches when the final state is accepting. */
 typedef struct acr_dfa {
-    const uint8_t *byte_class;      /* 256 entries */
+    const uint8_t *byte_class;      /**< 256 entries */
     uint16_t class_count;
     uint16_t state_count;
-    const int16_t *transitions;     /* state_count * class_count entries */
-    const uint8_t *accepting;       /* state_count entries */
+    const int16_t *transitions;     /**< state_count * class_count entries */
+    const uint8_t *accepting;       /**< state_count entries */
 } acr_dfa;
 
 typedef struct acr_string_rules {
-    size_t min_length;              /* in characters (code points) */
-    size_t max_length;              /* SIZE_MAX: no maximum */
-    const acr_dfa *pattern;         /* NULL: no pattern */
-    const char *pattern_text;       /* the schema's pattern, for messages */
-    const char *expected;           /* x-acr-expected, or NULL */
+    size_t min_length;              /**< in characters (code points) */
+    size_t max_length;              /**< SIZE_MAX: no maximum */
+    const acr_dfa *pattern;         /**< NULL: no pattern */
+    const char *pattern_text;       /**< the schema's pattern, for messages */
+    const char *expected;           /**< x-acr-expected, or NULL */
 } acr_string_rules;
 
-/* Integer bounds. For ACR_KIND_UINT64 the bounds are read from umin/umax. */
+/** Integer bounds. For ACR_KIND_UINT64 the bounds are read from umin/umax. */
 typedef struct acr_int_rules {
     uint8_t has_min, has_max;
     int64_t min, max;
     uint64_t umin, umax;
-    const int64_t *allowed;         /* enum values, NULL: any */
+    const int64_t *allowed;         /**< enum values, NULL: any */
     size_t allowed_count;
-    const char *allowed_text;       /* "1, 2, 3, 5, 6, 7, 8 or 11" */
+    const char *allowed_text;       /**< "1, 2, 3, 5, 6, 7, 8 or 11" */
 } acr_int_rules;
 
 typedef struct acr_array_rules {
     size_t min_items;
-    size_t max_items;               /* SIZE_MAX: no maximum */
-    /* x-acr-max-prefix-length: sum of item lengths + one separator per item must
+    size_t max_items;               /**< SIZE_MAX: no maximum */
+    /** x-acr-max-prefix-length: sum of item lengths + one separator per item must
      * not exceed this; 0 = no such rule. */
     size_t max_prefix_length;
 } acr_array_rules;
 
 typedef struct acr_enum_desc {
-    const char *const *values;      /* values[i] is stored as i + 1 */
+    const char *const *values;      /**< values[i] is stored as i + 1 */
     size_t count;
-    const char *allowed_text;       /* "kms or aes256" */
+    const char *allowed_text;       /**< "kms or aes256" */
 } acr_enum_desc;
 
 struct acr_object_desc;
 
 typedef struct acr_value_desc {
     acr_kind kind;
-    uint8_t nullable;               /* JSON null is accepted and means absent */
-    const struct acr_object_desc *object;     /* OBJECT */
-    const struct acr_value_desc *items;       /* ARRAY, STRING_OR_ARRAY */
-    size_t item_size;                         /* ARRAY, STRING_OR_ARRAY */
-    const acr_enum_desc *enumeration;         /* ENUM */
-    const acr_string_rules *string_rules;     /* STRING (and the string of STRING_OR_ARRAY) */
-    const acr_int_rules *int_rules;           /* INT, UINT64 */
-    const acr_array_rules *array_rules;       /* ARRAY */
-    const char *type_text;          /* "a string", "an integer or null", ... */
+    uint8_t nullable;               /**< JSON null is accepted and means absent */
+    const struct acr_object_desc *object;     /**< OBJECT */
+    const struct acr_value_desc *items;       /**< ARRAY, STRING_OR_ARRAY */
+    size_t item_size;                         /**< ARRAY, STRING_OR_ARRAY */
+    const acr_enum_desc *enumeration;         /**< ENUM */
+    const acr_string_rules *string_rules;     /**< STRING (and the string of STRING_OR_ARRAY) */
+    const acr_int_rules *int_rules;           /**< INT, UINT64 */
+    const acr_array_rules *array_rules;       /**< ARRAY */
+    const char *type_text;          /**< "a string", "an integer or null", ... */
 } acr_value_desc;
 
 typedef struct acr_field_desc {
@@ -102,90 +103,90 @@ typedef struct acr_field_desc {
     size_t json_name_length;
     const acr_value_desc *value;
     size_t offset;
-    size_t presence;                /* see acr_kind */
-    size_t count_offset;            /* STRING_OR_ARRAY only */
-    uint8_t required;               /* must be present (and not null) */
-    uint32_t modes;                 /* bit i set: allowed in mode i + 1; 0: every mode */
-    const char *modes_text;         /* "individual or mix" */
+    size_t presence;                /**< see acr_kind */
+    size_t count_offset;            /**< STRING_OR_ARRAY only */
+    uint8_t required;               /**< must be present (and not null) */
+    uint32_t modes;                 /**< bit i set: allowed in mode i + 1; 0: every mode */
+    const char *modes_text;         /**< "individual or mix" */
 } acr_field_desc;
 
-/* A rule between properties of one object, from the schema's allOf/not/if/then. */
+/** A rule between properties of one object, from the schema's allOf/not/if/then. */
 typedef enum acr_rule_kind {
-    /* `fields` must not all be present (not + required). */
+    /** `fields` must not all be present (not + required). */
     ACR_RULE_EXCLUSIVE = 1,
-    /* When the condition holds, every effect applies (if/then). */
+    /** When the condition holds, every effect applies (if/then). */
     ACR_RULE_CONDITIONAL
 } acr_rule_kind;
 
 typedef enum acr_effect_kind {
-    ACR_EFFECT_REQUIRED = 1,        /* the property must be present */
-    ACR_EFFECT_FORBIDDEN,           /* the property must be absent */
-    ACR_EFFECT_ONE_OF               /* when present, the integer must be in `allowed` */
+    ACR_EFFECT_REQUIRED = 1,        /**< the property must be present */
+    ACR_EFFECT_FORBIDDEN,           /**< the property must be absent */
+    ACR_EFFECT_ONE_OF               /**< when present, the integer must be in `allowed` */
 } acr_effect_kind;
 
 typedef struct acr_effect {
     acr_effect_kind kind;
-    /* Field indices from the rule's object down to the property (nested objects). */
+    /** Field indices from the rule's object down to the property (nested objects). */
     const uint16_t *path;
     size_t path_length;
     const int64_t *allowed;
     size_t allowed_count;
-    const char *message;            /* rendered by the generator */
+    const char *message;            /**< rendered by the generator */
 } acr_effect;
 
 typedef struct acr_rule {
     acr_rule_kind kind;
-    const uint16_t *fields;         /* EXCLUSIVE: the fields; CONDITIONAL: [0] is tested */
+    const uint16_t *fields;         /**< EXCLUSIVE: the fields; CONDITIONAL: [0] is tested */
     size_t field_count;
-    /* CONDITIONAL: holds when the tested integer field is present and its value
+    /** CONDITIONAL: holds when the tested integer field is present and its value
      * is in (or, with negate, not in) `values`. */
     const int64_t *values;
     size_t value_count;
     uint8_t negate;
     const acr_effect *effects;
     size_t effect_count;
-    const char *message;            /* EXCLUSIVE: rendered by the generator */
+    const char *message;            /**< EXCLUSIVE: rendered by the generator */
 } acr_rule;
 
 typedef struct acr_object_desc {
-    const char *name;               /* schema component name */
-    size_t size;                    /* sizeof the C struct */
+    const char *name;               /**< schema component name */
+    size_t size;                    /**< sizeof the C struct */
     const acr_field_desc *fields;
-    size_t field_count;             /* at most 64 */
+    size_t field_count;             /**< at most 64 */
     const acr_rule *rules;
     size_t rule_count;
-    /* Unknown properties are violations (additionalProperties: false). */
+    /** Unknown properties are violations (additionalProperties: false). */
     uint8_t strict;
 } acr_object_desc;
 
-/* A top-level document type: a request body or a response body. Parsing a request
+/** A top-level document type: a request body or a response body. Parsing a request
  * collects type errors as violations and goes on; parsing a response stops at the
  * first one (the service broke its contract). */
 typedef struct acr_type_desc {
     const acr_object_desc *object;
     uint8_t is_request;
-    /* The values of the `mode` path parameter, for messages (mode i is
+    /** The values of the `mode` path parameter, for messages (mode i is
      * mode_names[i - 1]); NULL when the schema has no modes. */
     const char *const *mode_names;
     size_t mode_count;
 } acr_type_desc;
 
-/* One endpoint of the service (an OpenAPI operation). */
+/** One endpoint of the service (an OpenAPI operation). */
 typedef struct acr_operation_desc {
-    const char *operation_id;       /* "update" */
-    const char *method;             /* "POST" */
-    /* The path with {name} placeholders, in the order of `params`. */
+    const char *operation_id;       /**< "update" */
+    const char *method;             /**< "POST" */
+    /** The path with {name} placeholders, in the order of `params`. */
     const char *path_template;
-    const char *const *params;      /* path parameter names */
+    const char *const *params;      /**< path parameter names */
     size_t param_count;
-    int client_param;               /* index of the parameter the client supplies (app ID), or -1 */
-    int mode_param;                 /* index of the `mode` parameter, or -1 */
-    /* x-acr-one-at-a-time: indices of the parameters that identify the resource
+    int client_param;               /**< index of the parameter the client supplies (app ID), or -1 */
+    int mode_param;                 /**< index of the `mode` parameter, or -1 */
+    /** x-acr-one-at-a-time: indices of the parameters that identify the resource
      * whose calls must not overlap; count 0 when calls may overlap. */
     const uint16_t *exclusive_params;
     size_t exclusive_param_count;
-    long timeout_ms;                /* x-acr-timeout-ms: the default whole-call timeout */
-    /* x-acr-done-when-retried: answers that, after a retry of an attempt that may
+    long timeout_ms;                /**< x-acr-timeout-ms: the default whole-call timeout */
+    /** x-acr-done-when-retried: answers that, after a retry of an attempt that may
      * have reached the service, mean the work is already done (status, and the
      * service code or -1 for any). */
     const int *done_statuses;
@@ -193,7 +194,7 @@ typedef struct acr_operation_desc {
     size_t done_count;
     const acr_type_desc *request;
     const acr_type_desc *response;
-    const acr_type_desc *error;     /* the `default` response body, or NULL */
+    const acr_type_desc *error;     /**< the `default` response body, or NULL */
 } acr_operation_desc;
 
 #ifdef __cplusplus

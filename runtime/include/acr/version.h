@@ -1,4 +1,5 @@
-/* acr: version numbers of the runtime and of the table format it reads.
+/** @file
+ * acr: version numbers of the runtime and of the table format it reads.
  *
  * ACR_VERSION_* is the one place the version is written: CMakeLists.txt reads it
  * from here for project(VERSION), the shared library's VERSION, acr.pc and
@@ -13,7 +14,7 @@
 #define ACR_VERSION_PATCH 0
 #define ACR_VERSION_STRING "0.1.0"
 
-/* Generated code checks this at compile time (#error on mismatch): it is bumped
+/** Generated code checks this at compile time (an \#error on mismatch): it is bumped
  * whenever the layout of the descriptor tables in acr/tables.h changes, so a
  * generated file can never be compiled against a runtime that reads its tables
  * differently. */
@@ -23,7 +24,7 @@
 extern "C" {
 #endif
 
-/* The version of the library actually running ("0.1.0"), which may differ from
+/** The version of the library actually running ("0.1.0"), which may differ from
  * the ACR_VERSION_STRING a program was compiled with when it links libacr.so.
  * A static string, never NULL. */
 ACR_API const char *acr_version(void);
