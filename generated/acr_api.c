@@ -862,7 +862,7 @@ static const acr_field_desc acr_update_request_fields[] = {
       offsetof(acr_update_request, uid), 0, 0,
       1, 0, NULL },
     { "clientRequest", 13, &v_acr_update_request_client_request,
-      offsetof(acr_update_request, client_request), offsetof(acr_update_request, has_client_request), 0,
+      offsetof(acr_update_request, client_request), ACR_ALWAYS_PRESENT, 0,
       1, 0, NULL },
 };
 static const acr_object_desc acr_update_request_object = {
@@ -1060,7 +1060,7 @@ static const acr_field_desc acr_stop_request_fields[] = {
       offsetof(acr_stop_request, uid), 0, 0,
       1, 0, NULL },
     { "clientRequest", 13, &v_acr_stop_request_client_request,
-      offsetof(acr_stop_request, client_request), offsetof(acr_stop_request, has_client_request), 0,
+      offsetof(acr_stop_request, client_request), ACR_ALWAYS_PRESENT, 0,
       1, 0, NULL },
 };
 static const acr_object_desc acr_stop_request_object = {

@@ -9,7 +9,8 @@
  * by a *_parse function, which are library-owned and released with *_free.
  * Response structs are always library-owned: *_free releases everything and
  * zeroes the struct, so a zeroed struct may be freed, and freeing twice is safe.
- * Presence: optional scalars and objects carry a has_ flag (0 is a real value),
+ * Presence: optional scalars and objects carry a has_ flag (0 is a real value;
+ * a required object member has none: it is always part of its struct),
  * strings are NULL when absent, arrays are a pointer (NULL when absent) and a
  * count, enums are 0 (*_UNSET) when absent. */
 #ifndef ACR_API_H
@@ -19,6 +20,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "acr/alloc.h"
 #include "acr/client.h"
 #include "acr/engine.h"
 #include "acr/export.h"
@@ -248,7 +250,6 @@ typedef struct acr_update_request {
     /** uid (required): The UID used by the cloud recording service in the channel. Must match the uid used in the acquire request. */
     const char *uid;
     /** clientRequest (required): The settings to update. */
-    bool has_client_request;
     acr_update_client_request client_request;
 } acr_update_request;
 
@@ -305,7 +306,6 @@ typedef struct acr_stop_request {
     /** uid (required): The UID used by the cloud recording service in the channel. Must match the uid used in the acquire request. */
     const char *uid;
     /** clientRequest (required): Stop options. */
-    bool has_client_request;
     acr_stop_client_request client_request;
 } acr_stop_request;
 

@@ -45,7 +45,7 @@ RUNTIME_NAMES = frozenset("""
     ACR_ERR_TRANSPORT ACR_ERR_USAGE
     ACR_KIND_ARRAY ACR_KIND_BOOL ACR_KIND_ENUM ACR_KIND_INT ACR_KIND_OBJECT ACR_KIND_STRING
     ACR_KIND_STRING_OR_ARRAY ACR_KIND_UINT64 ACR_OK ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
-    ACR_TABLES_VERSION ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
+    ACR_TABLES_VERSION ACR_ALWAYS_PRESENT ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
     ACR_VERSION_STRING
     acr_allocator acr_array_rules acr_call acr_client acr_client_free acr_client_new acr_client_options
     acr_dfa acr_effect acr_effect_kind acr_enum_desc acr_error acr_error_clear acr_field_desc acr_free
@@ -752,7 +752,7 @@ class Builder:
     def member_names(f: Field) -> list[str]:
         names = [f.c_name]
         kind = f.value.kind
-        if kind in ("bool", "int", "uint64", "object"):
+        if kind in ("bool", "int", "uint64") or (kind == "object" and not f.required):
             names.append("has_" + f.c_name)
         elif kind == "enum":
             names.append(f.c_name + "_other")

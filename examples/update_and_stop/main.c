@@ -252,7 +252,6 @@ static void build_update(const settings *s, acr_update_request *update)
 {
     update->cname = s->cname;
     update->uid = s->uid;
-    update->has_client_request = true;
     update->client_request.has_stream_subscribe = true;
     acr_stream_subscribe *subscribe = &update->client_request.stream_subscribe;
     subscribe->has_audio_uid_list = true;
@@ -268,7 +267,6 @@ static void build_stop(const settings *s, acr_stop_request *stop)
 {
     stop->cname = s->cname;
     stop->uid = s->uid;
-    stop->has_client_request = true;
     stop->client_request.has_async_stop = true;
     stop->client_request.async_stop = false;
 }

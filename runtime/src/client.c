@@ -5,6 +5,7 @@
  * from curl's write callback straight into the response parser; any other answer
  * is kept (up to a small cap) to read the service's code and reason. */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
@@ -56,13 +57,27 @@ struct acr_client {
 static CURLcode global_status = CURLE_FAILED_INIT;
 static pthread_once_t global_once = PTHREAD_ONCE_INIT;
 
-static void *curl_malloc_hook(size_t size) { return acr_malloc(size); }
+/* libcurl's allocations that failed, in any thread. libcurl also answers
+ * CURLE_OUT_OF_MEMORY when a server sends a header line longer than it accepts
+ * (CURL_MAX_HTTP_HEADER, 100 KiB: "Rejected N bytes header"); when no
+ * allocation failed during a call, that is what happened, and it is the
+ * answer that is wrong, not the client short of memory (see perform()). */
+static atomic_ulong curl_alloc_failures;
+
+static void *counted(void *p)
+{
+    if (!p)
+        atomic_fetch_add(&curl_alloc_failures, 1);
+    return p;
+}
+
+static void *curl_malloc_hook(size_t size) { return counted(acr_malloc(size)); }
 static void curl_free_hook(void *ptr) { acr_free(ptr); }
-static void *curl_realloc_hook(void *ptr, size_t size) { return acr_realloc(ptr, size); }
+static void *curl_realloc_hook(void *ptr, size_t size) { return counted(acr_realloc(ptr, size)); }
 static char *curl_strdup_hook(const char *s)
 {
     size_t n = strlen(s) + 1;
-    char *copy = acr_malloc(n);
+    char *copy = counted(acr_malloc(n));
     if (copy)
         memcpy(copy, s, n);
     return copy;
@@ -70,8 +85,8 @@ static char *curl_strdup_hook(const char *s)
 static void *curl_calloc_hook(size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
-        return NULL;
-    void *p = acr_malloc(count * size);
+        return counted(NULL);
+    void *p = counted(acr_malloc(count * size));
     if (p)
         memset(p, 0, count * size);
     return p;
@@ -644,7 +659,9 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
     curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&x);
 #endif
+    unsigned long alloc_failures = atomic_load(&curl_alloc_failures);
     CURLcode code = curl_easy_perform(h);
+    bool memory_failed = atomic_load(&curl_alloc_failures) != alloc_failures;
     curl_off_t micros = 0;
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
     long sent_bytes = 0;
@@ -675,8 +692,13 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
             *err = x.parse_err;
             memset(&x.parse_err, 0, sizeof x.parse_err);
         }
-    } else if (code == CURLE_OUT_OF_MEMORY) {
+    } else if (code == CURLE_OUT_OF_MEMORY && memory_failed) {
         status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (in libcurl)");
+    } else if (code == CURLE_OUT_OF_MEMORY) {
+        /* No allocation failed: libcurl refused the answer itself (a header
+         * line over its limit). */
+        status = acr_error_set(err, ACR_ERR_INVALID_RESPONSE, "libcurl refused the answer: %s",
+                               detail[0] ? detail : "its headers are too large");
     } else if (code != CURLE_OK) {
         status = transport_error(code, detail, timeout_ms, err);
         if (err)

@@ -22,6 +22,20 @@ static acr_number_class parse_magnitude(const char *text, size_t length,
         *negative = true;
         i++;
     }
+    /* The usual form, at most 19 digits and nothing else, cannot overflow:
+     * converted in one pass. Anything else takes the general path below. */
+    if (length - i >= 1 && length - i <= 19) {
+        uint64_t value = 0;
+        size_t k = i;
+        for (unsigned d; k < length && (d = (unsigned)(unsigned char)text[k] - '0') <= 9; k++)
+            value = value * 10 + d;
+        if (k == length) {
+            if (value == 0)
+                *negative = false; /* "-0" */
+            *magnitude = value;
+            return ACR_NUMBER_INTEGER;
+        }
+    }
     /* Significant digits are those of the integer and fraction parts together. */
     size_t digits_start = i;
     while (i < length && text[i] >= '0' && text[i] <= '9')

@@ -22,21 +22,29 @@
 
 typedef enum frame_kind { FRAME_OBJECT, FRAME_ARRAY, FRAME_SKIP } frame_kind;
 
+/* The JSON pointer of the value being read is not kept as text: each frame
+ * holds its current key or item index, and current_path() renders the pointer
+ * only when a message needs it (keeping the text up to date at every token
+ * cost more than filling the struct). */
 typedef struct frame {
     frame_kind kind;
-    size_t mark;                        /* path length at this container */
     /* FRAME_OBJECT */
     const acr_object_desc *object;
     void *base;
     uint64_t seen;                      /* fields already given (duplicates) */
     const acr_field_desc *field;        /* the field of the current key, or NULL */
     bool skip_value;                    /* the current key's value is ignored */
+    const char *key;                    /* the current key's text, or NULL: a field's
+                                           json_name, or the parser's unknown_key */
+    size_t key_length;
+    size_t next_field;                  /* where to start looking for the next key */
     /* FRAME_ARRAY */
     const acr_value_desc *array;
     void **items;                       /* the item pointer, in the owner struct */
     size_t *count;                      /* the count, in the owner struct */
     size_t capacity;
     size_t next_index;                  /* JSON index of the next item */
+    bool in_item;                       /* item next_index - 1 is being read */
 } frame;
 
 struct acr_parser {
@@ -47,7 +55,11 @@ struct acr_parser {
     size_t depth;
     size_t frames_capacity;
     size_t max_depth;
-    acr_path path;
+    acr_path path;                      /* rendered by current_path() */
+    /* The text of the one unknown key that can be current (its value is
+     * skipped, so no frame above it has a key). */
+    char *unknown_key;
+    size_t unknown_key_capacity;
     acr_error err;                      /* fatal error or collected violations */
     bool fatal;
     bool root_seen;
@@ -82,12 +94,31 @@ typedef struct target {
 
 /* --- errors --- */
 
+/* The most bytes of a JSON pointer a fatal error's message shows. */
+#define POINTER_SHOWN 200
+
+static acr_path *current_path(acr_parser *p)
+{
+    acr_path_truncate(&p->path, 0);
+    for (size_t i = 0; i < p->depth; i++) {
+        const frame *f = &p->frames[i];
+        if (f->kind == FRAME_OBJECT && f->key)
+            acr_path_push_key(&p->path, f->key, f->key_length);
+        else if (f->kind == FRAME_ARRAY && f->in_item)
+            acr_path_push_index(&p->path, f->next_index - 1);
+    }
+    return &p->path;
+}
+
 static int fail(acr_parser *p, acr_status status, const char *fmt, ...) ACR_PRINTF(3, 4);
 static int fail(acr_parser *p, acr_status status, const char *fmt, ...)
 {
     if (p->fatal)
         return 0;
     p->fatal = true;
+    /* A document that cannot be read to its end has no meaningful violations. */
+    acr_error_keep_violations(&p->err, 0);
+    p->err.parse_violation_count = 0;
     char message[ACR_ERROR_MESSAGE_MAX];
     va_list args;
     va_start(args, fmt);
@@ -96,8 +127,19 @@ static int fail(acr_parser *p, acr_status status, const char *fmt, ...)
     if (status == ACR_ERR_NOMEM) {
         acr_error_set(&p->err, status, "%s", message);
     } else {
-        const char *where = acr_path_text(&p->path);
-        acr_error_set(&p->err, status, "%s%s%s", where, *where ? ": " : "", message);
+        const char *where = acr_path_text(current_path(p));
+        /* The pointer is made of the document's keys, as long as they are: the
+         * message shows its start (cut at a character), so the reason always
+         * fits; err->pointer holds it whole. */
+        int shown = (int)strnlen(where, POINTER_SHOWN + 1);
+        const char *cut = "";
+        if (shown > POINTER_SHOWN) {
+            shown = POINTER_SHOWN;
+            while (shown > 0 && ((unsigned char)where[shown] & 0xC0) == 0x80)
+                shown--;
+            cut = "...";
+        }
+        acr_error_set(&p->err, status, "%.*s%s%s%s", shown, where, cut, *where ? ": " : "", message);
         acr_error_set_pointer(&p->err, where);
     }
     return 0; /* yajl stops with yajl_status_client_canceled */
@@ -125,8 +167,8 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
     va_end(args);
     if (!p->type->is_request)
         return fail(p, ACR_ERR_INVALID_RESPONSE, "%s", message);
-    if (p->path.failed ||
-        !acr_error_add_violation(&p->err, acr_path_text(&p->path), acr_path_length(&p->path), 0, "%s", message))
+    acr_path *path = current_path(p);
+    if (path->failed || !acr_error_add_violation(&p->err, acr_path_text(path), acr_path_length(path), 0, "%s", message))
         return out_of_memory(p);
     return 1;
 }
@@ -156,7 +198,6 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
     frame *f = &p->frames[p->depth++];
     memset(f, 0, sizeof *f);
     f->kind = kind;
-    f->mark = p->path.length;
     return f;
 }
 
@@ -168,10 +209,12 @@ static void value_done(acr_parser *p)
     frame *f = top(p);
     if (!f)
         return;
-    acr_path_truncate(&p->path, f->mark);
     if (f->kind == FRAME_OBJECT) {
         f->field = NULL;
         f->skip_value = false;
+        f->key = NULL;
+    } else {
+        f->in_item = false;
     }
 }
 
@@ -193,7 +236,8 @@ static bool begin_value(acr_parser *p, target *t)
         t->base = f->base;
         return true;
     }
-    acr_path_push_index(&p->path, f->next_index++);
+    f->next_index++;
+    f->in_item = true;
     t->value = f->array->items;
     t->array = f;
     return true;
@@ -241,7 +285,8 @@ static void mark_present(const target *t)
     case ACR_KIND_INT:
     case ACR_KIND_UINT64:
     case ACR_KIND_OBJECT:
-        *ACR_AT(t->base, t->field->presence, bool) = true;
+        if (t->field->presence != ACR_ALWAYS_PRESENT)
+            *ACR_AT(t->base, t->field->presence, bool) = true;
         break;
     default:
         break;
@@ -363,6 +408,24 @@ static int enum_index(const acr_enum_desc *e, const unsigned char *s, size_t len
     return (int)e->count + 1; /* "other" */
 }
 
+/* True when every byte is ASCII other than NUL: such text needs neither of
+ * the checks below (the usual case, eight bytes at a time). */
+static bool plain_ascii(const unsigned char *s, size_t length)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), highs = UINT64_C(0x8080808080808080);
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, s + i, 8);
+        if ((word | ((word - ones) & ~word)) & highs) /* a byte >= 0x80, or a zero byte */
+            return false;
+    }
+    for (; i < length; i++)
+        if (s[i] == 0 || s[i] >= 0x80)
+            return false;
+    return true;
+}
+
 static int on_string(void *ctx, const unsigned char *s, size_t length)
 {
     acr_parser *p = ctx;
@@ -370,12 +433,14 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
     int ok = 1;
     if (begin_value(p, &t)) {
         acr_kind kind = t.value->kind;
-        if (kind != ACR_KIND_STRING && kind != ACR_KIND_ENUM && kind != ACR_KIND_STRING_OR_ARRAY) {
+        bool text = kind == ACR_KIND_STRING || kind == ACR_KIND_ENUM || kind == ACR_KIND_STRING_OR_ARRAY;
+        bool plain = text && plain_ascii(s, length);
+        if (!text) {
             ok = wrong_type(p, &t);
-        } else if (memchr(s, '\0', length)) {
+        } else if (!plain && memchr(s, '\0', length)) {
             /* C strings cannot hold it; refusing beats silently truncating. */
             ok = keep_index(p, &t, shape_problem(p, "must not contain the character U+0000"));
-        } else if (acr_utf8_length((const char *)s, length) == SIZE_MAX) {
+        } else if (!plain && acr_utf8_length((const char *)s, length) == SIZE_MAX) {
             /* yajl checks only the byte structure of UTF-8: it lets overlong
              * forms, surrogates and code points above U+10FFFF through. */
             ok = keep_index(p, &t, shape_problem(p, "is not valid UTF-8"));
@@ -480,19 +545,43 @@ static const char *closest_field(const acr_object_desc *object, const unsigned c
     return best;
 }
 
+/* memcmp(a, b, length) == 0 for the short texts of keys, without a call. */
+static bool same_text(const char *a, const unsigned char *b, size_t length)
+{
+    while (length >= 8) {
+        uint64_t x, y;
+        memcpy(&x, a, 8);
+        memcpy(&y, b, 8);
+        if (x != y)
+            return false;
+        a += 8;
+        b += 8;
+        length -= 8;
+    }
+    for (size_t i = 0; i < length; i++)
+        if (a[i] != (char)b[i])
+            return false;
+    return true;
+}
+
 static int on_map_key(void *ctx, const unsigned char *key, size_t length)
 {
     acr_parser *p = ctx;
     frame *f = top(p);
     if (f->kind != FRAME_OBJECT)
         return 1; /* inside a skipped container */
-    acr_path_truncate(&p->path, f->mark);
-    acr_path_push_key(&p->path, (const char *)key, length);
     f->field = NULL;
     f->skip_value = false;
-    for (size_t i = 0; i < f->object->field_count; i++) {
-        const acr_field_desc *field = &f->object->fields[i];
-        if (field->json_name_length == length && memcmp(field->json_name, key, length) == 0) {
+    /* Keys usually come in schema order: start after the last one found. */
+    const acr_field_desc *fields = f->object->fields;
+    size_t count = f->object->field_count;
+    size_t start = f->next_field < count ? f->next_field : 0;
+    for (size_t n = 0, i = start; n < count; n++, i = i + 1 < count ? i + 1 : 0) {
+        const acr_field_desc *field = &fields[i];
+        if (field->json_name_length == length && same_text(field->json_name, key, length)) {
+            f->key = field->json_name;
+            f->key_length = length;
+            f->next_field = i + 1;
             uint64_t bit = UINT64_C(1) << i;
             if (f->seen & bit) {
                 f->skip_value = true;
@@ -503,6 +592,18 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
             return 1;
         }
     }
+    if (length >= p->unknown_key_capacity) {
+        size_t capacity = length + 1 > 64 ? length + 1 : 64;
+        char *grown = acr_realloc(p->unknown_key, capacity);
+        if (!grown)
+            return out_of_memory(p);
+        p->unknown_key = grown;
+        p->unknown_key_capacity = capacity;
+    }
+    if (length)
+        memcpy(p->unknown_key, key, length);
+    f->key = p->unknown_key;
+    f->key_length = length;
     f->skip_value = true;
     if (!f->object->strict)
         return 1; /* responses accept properties added by the vendor later */
@@ -512,9 +613,35 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
     return shape_problem(p, "is not a known property");
 }
 
+/* A required object member is always part of its struct, so the struct cannot
+ * show it was missing from the text: the parser says so while it still knows. */
+static int report_missing_objects(acr_parser *p, frame *f)
+{
+    for (size_t i = 0; i < f->object->field_count; i++) {
+        const acr_field_desc *field = &f->object->fields[i];
+        if (field->presence != ACR_ALWAYS_PRESENT || (f->seen & (UINT64_C(1) << i)))
+            continue;
+        /* The pointer names the missing member: it is the frame's current key
+         * while the violation is reported (see current_path). */
+        f->key = field->json_name;
+        f->key_length = field->json_name_length;
+        int ok = shape_problem(p, "is required");
+        f->key = NULL;
+        if (!ok)
+            return 0;
+    }
+    return 1;
+}
+
 static int on_end_map(void *ctx)
 {
     acr_parser *p = ctx;
+    frame *f = top(p);
+    if (f->kind == FRAME_OBJECT && p->type->is_request) {
+        /* Every member's value is done, so the frame has no current key. */
+        if (!report_missing_objects(p, f))
+            return 0;
+    }
     p->depth--;
     value_done(p);
     return 1;
@@ -588,17 +715,50 @@ static const yajl_callbacks callbacks = {
 
 /* --- positions --- */
 
+/* Characters in data[0..length): bytes other than UTF-8 continuation bytes
+ * (10xxxxxx), counted eight at a time. */
+static size_t count_characters(const unsigned char *data, size_t length)
+{
+    size_t continuation = 0;
+    size_t i = 0;
+    for (; i + 32 <= length; i += 32) {
+        uint64_t words[4];
+        memcpy(words, data + i, 32);
+        if (((words[0] | words[1] | words[2] | words[3]) & UINT64_C(0x8080808080808080)) == 0)
+            continue; /* ASCII only */
+        for (int k = 0; k < 4; k++)
+            continuation += (size_t)__builtin_popcountll(words[k] & ~(words[k] << 1) &
+                                                         UINT64_C(0x8080808080808080));
+    }
+    for (; i + 8 <= length; i += 8) {
+        uint64_t word;
+        memcpy(&word, data + i, 8);
+        uint64_t high = word & UINT64_C(0x8080808080808080);
+        if (high) /* bit 7 set and bit 6 clear in the same byte */
+            continuation += (size_t)__builtin_popcountll(high & ~(word << 1));
+    }
+    for (; i < length; i++)
+        continuation += (data[i] & 0xC0) == 0x80;
+    return length - continuation;
+}
+
+/* Moves a position past data[0..length): every byte of every chunk goes
+ * through here, so it finds the line breaks with memchr and counts only the
+ * characters after the last one. */
 static void advance_position(unsigned long *line, unsigned long *column, size_t *offset,
                              const unsigned char *data, size_t length)
 {
-    for (size_t i = 0; i < length; i++) {
-        if (data[i] == '\n') {
-            (*line)++;
-            *column = 0;
-        } else if ((data[i] & 0xC0) != 0x80) {
-            (*column)++; /* count characters, not UTF-8 continuation bytes */
-        }
+    if (length == 0)
+        return; /* data may be NULL then, and NULL + 0 is undefined */
+    const unsigned char *start = data;
+    const unsigned char *end = data + length;
+    const unsigned char *newline;
+    while (start < end && (newline = memchr(start, '\n', (size_t)(end - start))) != NULL) {
+        (*line)++;
+        *column = 0;
+        start = newline + 1;
     }
+    *column += count_characters(start, (size_t)(end - start));
     *offset += length;
 }
 
@@ -675,6 +835,8 @@ static void syntax_error(acr_parser *p)
         shown = colon + 7;
     int n = (int)strcspn(shown, "\n");
     p->fatal = true;
+    acr_error_keep_violations(&p->err, 0);
+    p->err.parse_violation_count = 0;
     acr_error_set(&p->err, shape_error_status(p), "line %lu, column %lu: %.*s",
                   p->err.line, p->err.column, n, shown);
     if (text)
@@ -802,6 +964,7 @@ void acr_parser_free(acr_parser *p)
         return;
     yajl_free(p->yajl);
     acr_free(p->frames);
+    acr_free(p->unknown_key);
     acr_path_free(&p->path);
     acr_error_clear(&p->err);
     acr_free(p);

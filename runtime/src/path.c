@@ -1,5 +1,4 @@
 /* acr runtime: RFC 6901 JSON pointers built while walking a document. */
-#include <stdio.h>
 #include <string.h>
 
 #include "acr/alloc.h"
@@ -33,6 +32,13 @@ size_t acr_path_push_key(acr_path *path, const char *key, size_t length)
         return before;
     char *out = path->text + path->length;
     *out++ = '/';
+    if (!memchr(key, '~', length) && !memchr(key, '/', length)) {
+        /* Nothing to escape, the usual case: one copy. */
+        memcpy(out, key, length);
+        out[length] = '\0';
+        path->length = (size_t)(out + length - path->text);
+        return before;
+    }
     for (size_t i = 0; i < length; i++) {
         if (key[i] == '~') {
             *out++ = '~';
@@ -51,9 +57,14 @@ size_t acr_path_push_key(acr_path *path, const char *key, size_t length)
 
 size_t acr_path_push_index(acr_path *path, size_t index)
 {
+    /* By hand: snprintf costs more than the rest of a parsed array item. */
     char digits[24];
-    int n = snprintf(digits, sizeof digits, "%zu", index);
-    return acr_path_push_key(path, digits, (size_t)n);
+    size_t n = sizeof digits;
+    do {
+        digits[--n] = (char)('0' + index % 10);
+        index /= 10;
+    } while (index);
+    return acr_path_push_key(path, digits + n, sizeof digits - n);
 }
 
 void acr_path_truncate(acr_path *path, size_t length)

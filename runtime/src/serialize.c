@@ -1,5 +1,6 @@
 /* acr runtime: serialization of a struct to JSON with yajl_gen, streamed to a
- * write callback (no intermediate document). */
+ * write callback (no intermediate document), or, for acr_to_json, straight
+ * into the buffer handed out. */
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
@@ -10,15 +11,85 @@
 #include "acr/engine.h"
 #include "internal.h"
 
+/* One level of the JSON pointer of the value being written: a member's name,
+ * or an array index when name is NULL. The pointer's text is rendered only
+ * when something fails. */
+typedef struct step {
+    const char *name;
+    size_t length_or_index;
+} step;
+
+#define INLINE_STEPS 16
+
 typedef struct serializer {
     yajl_gen gen;
     acr_error *err;
-    acr_path path;
-    acr_write_fn write;
+    step *steps;
+    size_t depth;
+    size_t capacity;
+    step inline_steps[INLINE_STEPS];
+    bool steps_failed;  /* out of memory for a deeper step */
+    acr_write_fn write; /* NULL: output goes to `out` */
     void *ctx;
     bool write_aborted;
     bool failed;        /* err is filled; stop emitting */
+    char *out;          /* acr_to_json's text (NUL-terminated when complete) */
+    size_t out_length;
+    size_t out_capacity;
+    bool out_failed;    /* out of memory for `out` */
 } serializer;
+
+static size_t push_step(serializer *s, const char *name, size_t length_or_index)
+{
+    if (s->depth == s->capacity) {
+        size_t capacity = s->capacity * 2;
+        step *grown = s->steps == s->inline_steps ? acr_malloc(capacity * sizeof *grown)
+                                                  : acr_realloc(s->steps, capacity * sizeof *grown);
+        if (!grown) {
+            s->steps_failed = true;
+            return s->depth;
+        }
+        if (s->steps == s->inline_steps)
+            memcpy(grown, s->inline_steps, sizeof s->inline_steps);
+        s->steps = grown;
+        s->capacity = capacity;
+    }
+    s->steps[s->depth].name = name;
+    s->steps[s->depth].length_or_index = length_or_index;
+    return s->depth++;
+}
+
+static void pop_step(serializer *s, size_t mark)
+{
+    if (mark < s->depth)
+        s->depth = mark;
+}
+
+/* yajl prints in many small pieces (a quote, a comma, a name): appended here
+ * directly rather than through a write callback. */
+static void print_to_buffer(void *ctx, const char *str, size_t len)
+{
+    serializer *s = ctx;
+    if (s->out_failed)
+        return;
+    if (s->out_length + len + 1 > s->out_capacity) {
+        size_t capacity = s->out_capacity ? s->out_capacity : 256;
+        while (capacity < s->out_length + len + 1)
+            capacity *= 2;
+        char *grown = acr_realloc(s->out, capacity);
+        if (!grown) {
+            s->out_failed = true;
+            return;
+        }
+        s->out = grown;
+        s->out_capacity = capacity;
+    }
+    if (len == 1)
+        s->out[s->out_length] = *str;
+    else
+        memcpy(s->out + s->out_length, str, len);
+    s->out_length += len;
+}
 
 static void print_to_callback(void *ctx, const char *str, size_t len)
 {
@@ -32,10 +103,18 @@ static void fail_here(serializer *s, const char *message)
     if (s->failed)
         return;
     s->failed = true;
-    const char *where = acr_path_text(&s->path);
+    acr_path path = {NULL, 0, 0, false};
+    for (size_t i = 0; i < s->depth; i++) {
+        if (s->steps[i].name)
+            acr_path_push_key(&path, s->steps[i].name, s->steps[i].length_or_index);
+        else
+            acr_path_push_index(&path, s->steps[i].length_or_index);
+    }
+    const char *where = acr_path_text(&path);
     acr_error_set(s->err, ACR_ERR_INVALID_REQUEST, "%s: %s", where, message);
     acr_error_set_pointer(s->err, where);
-    acr_error_add_violation(s->err, where, acr_path_length(&s->path), 0, "%s", message);
+    acr_error_add_violation(s->err, where, acr_path_length(&path), 0, "%s", message);
+    acr_path_free(&path);
 }
 
 static void check(serializer *s, yajl_gen_status status)
@@ -51,8 +130,9 @@ static void check(serializer *s, yajl_gen_status status)
 static void emit_string(serializer *s, const char *text)
 {
     size_t length = strlen(text);
-    /* yajl_gen_validate_utf8 only checks the byte structure: it lets overlong
-     * forms, surrogates and code points above U+10FFFF through. */
+    /* Checked here rather than with yajl_gen_validate_utf8, which only checks
+     * the byte structure: it lets overlong forms, surrogates and code points
+     * above U+10FFFF through. */
     if (acr_utf8_length(text, length) == SIZE_MAX) {
         fail_here(s, "is not valid UTF-8");
         return;
@@ -107,13 +187,13 @@ static void emit_items(serializer *s, const acr_value_desc *array, const void *i
 {
     check(s, yajl_gen_array_open(s->gen));
     for (size_t i = 0; i < count && !s->failed; i++) {
-        size_t mark = acr_path_push_index(&s->path, i);
+        size_t mark = push_step(s, NULL, i);
         const void *slot = (const char *)items + i * array->item_size;
         if (array->items->kind == ACR_KIND_STRING && *(const char *const *)slot == NULL)
             check(s, yajl_gen_null(s->gen)); /* a hole the caller left; validate reports it */
         else
             emit_value(s, array->items, slot, NULL);
-        acr_path_truncate(&s->path, mark);
+        pop_step(s, mark);
     }
     check(s, yajl_gen_array_close(s->gen));
 }
@@ -125,7 +205,7 @@ static void emit_object(serializer *s, const acr_object_desc *desc, const void *
         const acr_field_desc *field = &desc->fields[i];
         if (!acr_field_present(field, base))
             continue;
-        size_t mark = acr_path_push_key(&s->path, field->json_name, field->json_name_length);
+        size_t mark = push_step(s, field->json_name, field->json_name_length);
         check(s, yajl_gen_string(s->gen, (const unsigned char *)field->json_name, field->json_name_length));
         const acr_value_desc *vd = field->value;
         if (vd->kind == ACR_KIND_ARRAY) {
@@ -142,67 +222,64 @@ static void emit_object(serializer *s, const acr_object_desc *desc, const void *
             const char *other = vd->kind == ACR_KIND_ENUM ? *ACR_CAT(base, field->presence, const char *) : NULL;
             emit_value(s, vd, ACR_CAT(base, field->offset, char), other);
         }
-        acr_path_truncate(&s->path, mark);
+        pop_step(s, mark);
     }
     check(s, yajl_gen_map_close(s->gen));
 }
 
-acr_status acr_serialize(const acr_type_desc *type, const void *value, acr_write_fn write, void *ctx, acr_error *err)
+/* Serializes with `write`, or, when it is NULL, into a buffer handed to *json
+ * (acr_malloc'd, NUL-terminated). */
+static acr_status serialize(const acr_type_desc *type, const void *value, acr_write_fn write, void *ctx,
+                            char **json, size_t *length, acr_error *err)
 {
     acr_error scratch = ACR_ERROR_INIT;
     if (!err)
         err = &scratch; /* the caller does not want details; still report the status */
     acr_error_clear(err);
-    if (!type || !value || !write)
-        return acr_error_set(err, ACR_ERR_USAGE, "acr_serialize: NULL argument");
-    serializer s = {NULL, err, {NULL, 0, 0, false}, write, ctx, false, false};
+    serializer s;
+    memset(&s, 0, sizeof s);
+    s.err = err;
+    s.steps = s.inline_steps;
+    s.capacity = INLINE_STEPS;
+    s.write = write;
+    s.ctx = ctx;
     s.gen = yajl_gen_alloc(&acr_yajl_alloc_funcs);
     if (!s.gen)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
-    yajl_gen_config(s.gen, yajl_gen_validate_utf8, 1);
-    yajl_gen_config(s.gen, yajl_gen_print_callback, print_to_callback, (void *)&s);
+    yajl_gen_config(s.gen, yajl_gen_print_callback, write ? print_to_callback : print_to_buffer, (void *)&s);
     emit_object(&s, type->object, value);
     yajl_gen_free(s.gen);
-    bool path_failed = s.path.failed;
-    acr_path_free(&s.path);
+    if (!write) {
+        if (s.out_failed || !s.out || s.failed || s.steps_failed) {
+            acr_free(s.out);
+            s.steps_failed |= s.out_failed || !s.out;
+        } else {
+            s.out[s.out_length] = '\0';
+            *json = s.out;
+            *length = s.out_length;
+        }
+    }
+    if (s.steps != s.inline_steps)
+        acr_free(s.steps);
     if (s.failed) {
         acr_status status = err->status;
         acr_error_clear(&scratch);
         return status;
     }
-    if (path_failed)
+    if (s.steps_failed)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
     if (s.write_aborted)
         return acr_error_set(err, ACR_ERR_USAGE, "the write callback stopped serialization");
     return ACR_OK;
 }
 
-typedef struct buffer {
-    char *data;
-    size_t length;
-    size_t capacity;
-    bool oom;
-} buffer;
-
-static int append_to_buffer(void *ctx, const char *data, size_t length)
+acr_status acr_serialize(const acr_type_desc *type, const void *value, acr_write_fn write, void *ctx, acr_error *err)
 {
-    buffer *b = ctx;
-    if (b->length + length + 1 > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity : 256;
-        while (capacity < b->length + length + 1)
-            capacity *= 2;
-        char *grown = acr_realloc(b->data, capacity);
-        if (!grown) {
-            b->oom = true;
-            return 1;
-        }
-        b->data = grown;
-        b->capacity = capacity;
+    if (!type || !value || !write) {
+        acr_error_clear(err);
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_serialize: NULL argument");
     }
-    memcpy(b->data + b->length, data, length);
-    b->length += length;
-    b->data[b->length] = '\0';
-    return 0;
+    return serialize(type, value, write, ctx, NULL, NULL, err);
 }
 
 acr_status acr_to_json(const acr_type_desc *type, const void *value, char **json, size_t *length, acr_error *err)
@@ -210,16 +287,18 @@ acr_status acr_to_json(const acr_type_desc *type, const void *value, char **json
     if (!json)
         return acr_error_set(err, ACR_ERR_USAGE, "acr_to_json: NULL output");
     *json = NULL;
-    buffer b = {NULL, 0, 0, false};
-    acr_status status = acr_serialize(type, value, append_to_buffer, &b, err);
-    if (b.oom)
-        status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
+    if (!type || !value) {
+        acr_error_clear(err);
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_serialize: NULL argument");
+    }
+    size_t n = 0;
+    acr_status status = serialize(type, value, NULL, NULL, json, &n, err);
     if (status != ACR_OK) {
-        acr_free(b.data);
+        acr_free(*json);
+        *json = NULL;
         return status;
     }
-    *json = b.data;
     if (length)
-        *length = b.length;
+        *length = n;
     return ACR_OK;
 }

@@ -93,10 +93,13 @@ done:
     return result;
 }
 
-static bool unreserved(unsigned char c)
+/* RFC 3986 unreserved: ALPHA DIGIT - . _ ~ (a bit per ASCII character). */
+static inline bool unreserved(unsigned char c)
 {
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-           c == '-' || c == '.' || c == '_' || c == '~';
+    static const uint64_t below_64 = (UINT64_C(0x3FF) << '0') | (UINT64_C(1) << '-') | (UINT64_C(1) << '.');
+    static const uint64_t from_64 = (UINT64_C(0x3FFFFFF) << ('A' - 64)) | (UINT64_C(0x3FFFFFF) << ('a' - 64)) |
+                                    (UINT64_C(1) << ('_' - 64)) | (UINT64_C(1) << ('~' - 64));
+    return c < 64 ? (below_64 >> c) & 1 : c < 128 && ((from_64 >> (c - 64)) & 1);
 }
 
 /* A value made only of dots would be a "." or ".." path segment: encode them. */
@@ -166,7 +169,19 @@ char *acr_url_build(const char *base, const acr_operation_desc *op, const char *
             out += n;
         }
         for (const char *t = op->path_template; *t;) {
-            const char *close = *t == '{' ? strchr(t, '}') : NULL;
+            if (*t != '{') {
+                /* A literal run of the template, up to the next placeholder. */
+                size_t run = strcspn(t, "{");
+                if (pass) {
+                    memcpy(out, t, run);
+                    out += run;
+                } else {
+                    total += run;
+                }
+                t += run;
+                continue;
+            }
+            const char *close = strchr(t, '}');
             int index = close ? param_index(op, t + 1, (size_t)(close - t - 1)) : -1;
             if (index >= 0) {
                 if (pass)

@@ -5,29 +5,77 @@
 #include <inttypes.h>
 #include <string.h>
 
+#include "acr/alloc.h"
 #include "acr/engine.h"
 #include "internal.h"
 
+/* One level of the JSON pointer of the value being checked: a member's name,
+ * or an array index when name is NULL. The pointer's text is rendered only
+ * for a violation: most values break no rule. */
+typedef struct step {
+    const char *name;
+    size_t length_or_index;
+} step;
+
+#define INLINE_STEPS 16
+
 typedef struct validator {
     acr_error *err;
-    acr_path path;
+    step *steps;
+    size_t depth;
+    size_t capacity;
+    step inline_steps[INLINE_STEPS];
     const acr_type_desc *type;
     unsigned mode;
     size_t parsed;  /* violations a parse reported before: later ones under them are dropped */
     bool oom;
 } validator;
 
+static size_t push_step(validator *v, const char *name, size_t length_or_index)
+{
+    if (v->depth == v->capacity) {
+        size_t capacity = v->capacity * 2;
+        step *grown = v->steps == v->inline_steps ? acr_malloc(capacity * sizeof *grown)
+                                                  : acr_realloc(v->steps, capacity * sizeof *grown);
+        if (!grown) {
+            v->oom = true;
+            return v->depth;
+        }
+        if (v->steps == v->inline_steps)
+            memcpy(grown, v->inline_steps, sizeof v->inline_steps);
+        v->steps = grown;
+        v->capacity = capacity;
+    }
+    v->steps[v->depth].name = name;
+    v->steps[v->depth].length_or_index = length_or_index;
+    return v->depth++;
+}
+
+static void pop_step(validator *v, size_t mark)
+{
+    if (mark < v->depth)
+        v->depth = mark;
+}
+
 static void report(validator *v, const char *fmt, ...) ACR_PRINTF(2, 3);
 static void report(validator *v, const char *fmt, ...)
 {
     if (v->oom)
         return;
+    acr_path path = {NULL, 0, 0, false};
+    for (size_t i = 0; i < v->depth; i++) {
+        if (v->steps[i].name)
+            acr_path_push_key(&path, v->steps[i].name, v->steps[i].length_or_index);
+        else
+            acr_path_push_index(&path, v->steps[i].length_or_index);
+    }
     va_list args;
     va_start(args, fmt);
-    if (v->path.failed ||
-        !acr_error_add_violation_v(v->err, acr_path_text(&v->path), acr_path_length(&v->path), v->parsed, fmt, args))
+    if (path.failed ||
+        !acr_error_add_violation_v(v->err, acr_path_text(&path), acr_path_length(&path), v->parsed, fmt, args))
         v->oom = true;
     va_end(args);
+    acr_path_free(&path);
 }
 
 bool acr_field_present(const acr_field_desc *field, const void *base)
@@ -35,10 +83,13 @@ bool acr_field_present(const acr_field_desc *field, const void *base)
     switch (field->value->kind) {
     case ACR_KIND_STRING:
         return *ACR_CAT(base, field->offset, const char *) != NULL;
+    case ACR_KIND_OBJECT:
+        if (field->presence == ACR_ALWAYS_PRESENT)
+            return true;
+        return *ACR_CAT(base, field->presence, bool);
     case ACR_KIND_BOOL:
     case ACR_KIND_INT:
     case ACR_KIND_UINT64:
-    case ACR_KIND_OBJECT:
         return *ACR_CAT(base, field->presence, bool);
     case ACR_KIND_ENUM:
         return *ACR_CAT(base, field->offset, int) != 0;
@@ -157,13 +208,13 @@ static void validate_items(validator *v, const acr_value_desc *array, const void
         }
     }
     for (size_t i = 0; i < count; i++) {
-        size_t mark = acr_path_push_index(&v->path, i);
+        size_t mark = push_step(v, NULL, i);
         const void *slot = (const char *)items + i * array->item_size;
         if (array->items->kind == ACR_KIND_STRING && *(const char *const *)slot == NULL)
             report(v, "must be %s", array->items->type_text);
         else
             validate_value(v, array->items, slot);
-        acr_path_truncate(&v->path, mark);
+        pop_step(v, mark);
     }
 }
 
@@ -211,10 +262,10 @@ static bool condition_holds(const acr_rule *rule, const acr_object_desc *desc, c
 
 static void apply_effect(validator *v, const acr_effect *effect, const acr_object_desc *desc, const void *base)
 {
-    size_t mark = v->path.length;
+    size_t mark = v->depth;
     for (size_t i = 0; i < effect->path_length; i++) {
         const acr_field_desc *field = &desc->fields[effect->path[i]];
-        acr_path_push_key(&v->path, field->json_name, field->json_name_length);
+        push_step(v, field->json_name, field->json_name_length);
         bool present = acr_field_present(field, base);
         if (i + 1 < effect->path_length) {
             /* A nested effect applies only when the objects on the way exist. */
@@ -234,19 +285,19 @@ static void apply_effect(validator *v, const acr_effect *effect, const acr_objec
                 report(v, "%s (it is %" PRId64 ")", effect->message, value);
         }
     }
-    acr_path_truncate(&v->path, mark);
+    pop_step(v, mark);
 }
 
 static void validate_object(validator *v, const acr_object_desc *desc, const void *base)
 {
     for (size_t i = 0; i < desc->field_count; i++) {
         const acr_field_desc *field = &desc->fields[i];
-        size_t mark = acr_path_push_key(&v->path, field->json_name, field->json_name_length);
+        size_t mark = push_step(v, field->json_name, field->json_name_length);
         if (acr_field_present(field, base))
             validate_field(v, field, base);
         else if (field->required)
             report(v, "is required");
-        acr_path_truncate(&v->path, mark);
+        pop_step(v, mark);
     }
     for (size_t r = 0; r < desc->rule_count; r++) {
         const acr_rule *rule = &desc->rules[r];
@@ -275,9 +326,17 @@ acr_status acr_validate(const acr_type_desc *type, const void *value, unsigned m
         acr_error_clear(err);
     else
         acr_error_keep_violations(err, kept);
-    validator v = {err, {NULL, 0, 0, false}, type, mode, err->violation_count, false};
+    validator v;
+    memset(&v, 0, sizeof v);
+    v.err = err;
+    v.steps = v.inline_steps;
+    v.capacity = INLINE_STEPS;
+    v.type = type;
+    v.mode = mode;
+    v.parsed = err->violation_count;
     validate_object(&v, type->object, value);
-    acr_path_free(&v.path);
+    if (v.steps != v.inline_steps)
+        acr_free(v.steps);
     if (v.oom)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while validating");
     if (err->violation_count == 0)

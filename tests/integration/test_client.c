@@ -331,7 +331,6 @@ static acr_update_request subscribe_request(void)
     acr_update_request req = ACR_UPDATE_REQUEST_INIT;
     req.cname = CNAME;
     req.uid = UID;
-    req.has_client_request = true;
     acr_stream_subscribe *s = &req.client_request.stream_subscribe;
     req.client_request.has_stream_subscribe = true;
     s->has_audio_uid_list = true;
@@ -353,7 +352,6 @@ static acr_update_request web_request(bool onhold)
     acr_update_request req = ACR_UPDATE_REQUEST_INIT;
     req.cname = CNAME;
     req.uid = UID;
-    req.has_client_request = true;
     req.client_request.has_web_recording_config = true;
     req.client_request.web_recording_config.has_onhold = true;
     req.client_request.web_recording_config.onhold = onhold;
@@ -366,7 +364,6 @@ static acr_update_request storage_request(void)
     acr_update_request req = ACR_UPDATE_REQUEST_INIT;
     req.cname = CNAME;
     req.uid = UID;
-    req.has_client_request = true;
     req.client_request.has_storage_config = true;
     acr_storage_config *s = &req.client_request.storage_config;
     s->has_vendor = true;
@@ -387,7 +384,6 @@ static acr_stop_request stop_request(void)
     acr_stop_request req = ACR_STOP_REQUEST_INIT;
     req.cname = CNAME;
     req.uid = UID;
-    req.has_client_request = true;
     req.client_request.has_async_stop = true;
     req.client_request.async_stop = true;
     return req;

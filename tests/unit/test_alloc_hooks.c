@@ -118,7 +118,6 @@ static acr_update_request broken_request(void)
     static const char *const uids[6] = {"0", "x", "1", "y", "", "4294967296"};
     acr_update_request r = ACR_UPDATE_REQUEST_INIT;
     r.uid = "01";
-    r.has_client_request = true;
     r.client_request.has_stream_subscribe = true;
     r.client_request.stream_subscribe.has_video_uid_list = true;
     r.client_request.stream_subscribe.video_uid_list.subscribe_video_uids = uids;

@@ -51,7 +51,6 @@ static void test_wrong_types_and_unknown_properties_are_all_reported(void **stat
     /* Parsing went on past each problem: the rest of the body is there. */
     assert_string_equal(r.cname, "c");
     assert_null(r.uid);
-    assert_true(r.has_client_request);
     assert_true(r.client_request.has_storage_config);
     assert_false(r.client_request.storage_config.has_vendor);
     assert_true(r.client_request.storage_config.has_region);
@@ -600,9 +599,39 @@ static void test_parser_misuse(void **state)
     acr_update_request_free(&r);
 }
 
+/* clientRequest is always part of the struct (no has_ flag), so only the parser
+ * can tell it was missing from the text: it must say so, once, at its pointer. */
+static void test_missing_required_object_is_reported_by_the_parser(void **state)
+{
+    (void)state;
+    static const char *const bodies[] = {
+        "{\"cname\":\"c\",\"uid\":\"1\"}",
+        "{\"cname\":\"c\",\"uid\":\"1\",\"clientRequest\":{}}",
+    };
+    for (int i = 0; i < 2; i++) {
+        acr_update_request r = ACR_UPDATE_REQUEST_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        acr_status s = acr_update_request_parse(bodies[i], strlen(bodies[i]), &r, &err);
+        if (s == ACR_ERR_INVALID_REQUEST || s == ACR_OK)
+            acr_update_request_validate(&r, ACR_MODE_ANY, &err);
+        assert_int_equal(support_count_violations(&err, "/clientRequest"), i == 0 ? 1 : 0);
+        assert_int_equal(err.violation_count, i == 0 ? 1 : 0);
+        acr_update_request_free(&r);
+        acr_error_clear(&err);
+    }
+    acr_stop_request stop = ACR_STOP_REQUEST_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    const char *body = "{\"uid\":\"1\",\"cname\":\"c\"}";
+    assert_int_equal(acr_stop_request_parse(body, strlen(body), &stop, &err), ACR_ERR_INVALID_REQUEST);
+    assert_true(support_has_violation(&err, "/clientRequest"));
+    acr_stop_request_free(&stop);
+    acr_error_clear(&err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_missing_required_object_is_reported_by_the_parser),
         cmocka_unit_test(test_wrong_types_and_unknown_properties_are_all_reported),
         cmocka_unit_test(test_validate_after_parse_appends_without_duplicates),
         cmocka_unit_test(test_unknown_property_suggests_the_known_spelling),

@@ -34,7 +34,6 @@ static acr_update_request minimal_update(void)
     acr_update_request r = ACR_UPDATE_REQUEST_INIT;
     r.cname = "c";
     r.uid = "1";
-    r.has_client_request = true;
     return r;
 }
 
@@ -46,7 +45,6 @@ static void test_update_page_request_is_exact(void **state)
     acr_update_request r = ACR_UPDATE_REQUEST_INIT;
     r.cname = "httpClient463224";
     r.uid = "527841";
-    r.has_client_request = true;
     r.client_request.has_stream_subscribe = true;
     acr_stream_subscribe *s = &r.client_request.stream_subscribe;
     s->has_audio_uid_list = true;
@@ -66,7 +64,6 @@ static void test_stop_page_request_is_exact(void **state)
     acr_stop_request r = ACR_STOP_REQUEST_INIT;
     r.cname = "httpClient463224";
     r.uid = "527841";
-    r.has_client_request = true;
     r.client_request.has_async_stop = true;
     r.client_request.async_stop = false; /* false is a value: written */
     char *json = NULL;
@@ -123,9 +120,10 @@ static void test_only_present_members_are_written(void **state)
     r.client_request.web_recording_config.onhold = true;
     assert_update_json(&r, "{\"cname\":\"c\",\"uid\":\"1\",\"clientRequest\":{}}");
 
-    /* A zeroed struct is an empty object, not an error (validate is separate). */
+    /* A zeroed struct is not an error (validate is separate); clientRequest, a
+     * required object, is always part of it. */
     acr_update_request empty = ACR_UPDATE_REQUEST_INIT;
-    assert_update_json(&empty, "{}");
+    assert_update_json(&empty, "{\"clientRequest\":{}}");
 
     /* Zero and false behind a has_ flag are values. */
     r = minimal_update();

@@ -17,7 +17,6 @@ static acr_update_request many_broken_rules(void)
     acr_update_request r = ACR_UPDATE_REQUEST_INIT;
     r.cname = NULL;                                     /* required */
     r.uid = "0";                                        /* UIDs start at 1 */
-    r.has_client_request = true;
     acr_update_client_request *c = &r.client_request;
     c->has_stream_subscribe = true;
     c->stream_subscribe.has_audio_uid_list = true;
@@ -115,7 +114,6 @@ static void test_a_hundred_and_thirty_eight_violations_in_order(void **state)
     acr_update_request r = ACR_UPDATE_REQUEST_INIT;
     r.cname = "c";
     r.uid = "1";
-    r.has_client_request = true;
     acr_stream_subscribe *s = &r.client_request.stream_subscribe;
     r.client_request.has_stream_subscribe = true;
     s->has_audio_uid_list = true;
@@ -169,7 +167,6 @@ static void test_valid_bodies_have_zero_violations(void **state)
     acr_update_request r = ACR_UPDATE_REQUEST_INIT;
     r.cname = "httpClient463224";
     r.uid = "4294967295";
-    r.has_client_request = true;
     acr_update_client_request *c = &r.client_request;
     c->has_web_recording_config = true;
     c->web_recording_config.has_onhold = true;
@@ -210,7 +207,6 @@ static void test_valid_bodies_have_zero_violations(void **state)
     acr_stop_request stop = ACR_STOP_REQUEST_INIT;
     stop.cname = "httpClient463224";
     stop.uid = "527841";
-    stop.has_client_request = true;
     assert_int_equal(acr_stop_request_validate(&stop, ACR_MODE_INDIVIDUAL, &err), ACR_OK);
     assert_int_equal(err.violation_count, 0);
     acr_error_clear(&err);

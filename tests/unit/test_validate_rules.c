@@ -16,7 +16,6 @@ static acr_update_request minimal_update(void)
     acr_update_request r = ACR_UPDATE_REQUEST_INIT;
     r.cname = "httpClient463224";
     r.uid = "527841";
-    r.has_client_request = true;
     return r;
 }
 
@@ -287,7 +286,6 @@ static void test_top_level_uid_boundaries(void **state)
         acr_stop_request s = ACR_STOP_REQUEST_INIT;
         s.cname = "c";
         s.uid = good_entries[i];
-        s.has_client_request = true;
         assert_stop_valid(&s, ACR_MODE_WEB);
     }
     for (size_t i = 0; i < sizeof bad_entries / sizeof bad_entries[0]; i++) {
@@ -297,7 +295,6 @@ static void test_top_level_uid_boundaries(void **state)
         acr_stop_request s = ACR_STOP_REQUEST_INIT;
         s.cname = "c";
         s.uid = bad_entries[i];
-        s.has_client_request = true;
         assert_stop_violation(&s, "/uid");
     }
     /* The recording service's own UID is a number, never "#allstream#". */
@@ -317,10 +314,6 @@ static void test_missing_required_top_level_properties_are_named(void **state)
     r.uid = NULL;
     assert_update_violation(&r, ACR_MODE_ANY, "/uid", "required");
 
-    r = minimal_update();
-    r.has_client_request = false;
-    assert_update_violation(&r, ACR_MODE_ANY, "/clientRequest", "required");
-
     /* An empty cname is as good as none. */
     r = minimal_update();
     r.cname = "";
@@ -328,14 +321,10 @@ static void test_missing_required_top_level_properties_are_named(void **state)
 
     acr_stop_request s = ACR_STOP_REQUEST_INIT;
     s.uid = "1";
-    s.has_client_request = true;
     assert_stop_violation(&s, "/cname");
     s.cname = "c";
     s.uid = NULL;
     assert_stop_violation(&s, "/uid");
-    s.uid = "1";
-    s.has_client_request = false;
-    assert_stop_violation(&s, "/clientRequest");
 }
 
 static void test_stop_request_async_stop_either_value_in_every_mode(void **state)
@@ -346,7 +335,6 @@ static void test_stop_request_async_stop_either_value_in_every_mode(void **state
             acr_stop_request s = ACR_STOP_REQUEST_INIT;
             s.cname = "httpClient463224";
             s.uid = "527841";
-            s.has_client_request = true;
             s.client_request.has_async_stop = value >= 0;
             s.client_request.async_stop = value == 1;
             assert_stop_valid(&s, (acr_mode)mode);

@@ -98,6 +98,10 @@ typedef struct acr_value_desc {
     const char *type_text;          /**< "a string", "an integer or null", ... */
 } acr_value_desc;
 
+/** The presence offset of a required object member: it is part of its parent
+ * struct and never absent, so it has no has_ flag. */
+#define ACR_ALWAYS_PRESENT ((size_t)-1)
+
 typedef struct acr_field_desc {
     const char *json_name;
     size_t json_name_length;
