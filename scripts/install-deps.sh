@@ -8,6 +8,7 @@ packages=(
   libcmocka-dev                      # C unit tests
   python3 python3-jinja2             # the code generator (and the mock service)
   clang valgrind                     # second compiler, sanitizers' runtime, leak checks
+  openssl                            # TLS certificates made by the fault-injection tests
 )
 sudo=""
 if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi

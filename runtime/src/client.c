@@ -24,6 +24,8 @@
 /* An error body beyond this is not needed to read its code and reason. */
 #define ERROR_BODY_CAP 65536
 #define REQUEST_ID_MAX 128
+/* Idle connections kept open for reuse (see configure_handle). */
+#define POOL_MAX_CONNECTIONS 64
 
 struct acr_client {
     char *app_id;
@@ -319,6 +321,11 @@ static bool configure_handle(acr_client *c, CURL *h)
     ok &= curl_easy_setopt(h, CURLOPT_USERAGENT, "acr/" ACR_VERSION_STRING) == CURLE_OK;
     ok &= curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms) == CURLE_OK;
     ok &= curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes) == CURLE_OK;
+    /* The connection cache is shared by every handle of the client, but each
+     * handle's transfer trims it to its own MAXCONNECTS (default 5): with more
+     * threads than that, connections were closed as soon as they went idle and
+     * opened again by the next call. Keep up to POOL_MAX_CONNECTIONS idle. */
+    ok &= curl_easy_setopt(h, CURLOPT_MAXCONNECTS, (long)POOL_MAX_CONNECTIONS) == CURLE_OK;
     if (c->ca_file)
         ok &= curl_easy_setopt(h, CURLOPT_CAINFO, c->ca_file) == CURLE_OK;
     return ok;

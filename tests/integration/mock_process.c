@@ -65,6 +65,11 @@ static void remove_dir(mock_process *m)
 
 int mock_start(mock_process *m, const char *const *args, long timeout_ms)
 {
+    return mock_start_script(m, ACR_MOCK_SCRIPT, args, timeout_ms);
+}
+
+int mock_start_script(mock_process *m, const char *script, const char *const *args, long timeout_ms)
+{
     memset(m, 0, sizeof *m);
     snprintf(m->dir, sizeof m->dir, "/tmp/acr-integration-XXXXXX");
     if (!mkdtemp(m->dir)) {
@@ -77,7 +82,7 @@ int mock_start(mock_process *m, const char *const *args, long timeout_ms)
     size_t extra = 0;
     while (args && args[extra])
         extra++;
-    const char *fixed[] = {ACR_MOCK_PYTHON, ACR_MOCK_SCRIPT, "--port", "0", "--port-file", m->port_file, "--quiet"};
+    const char *fixed[] = {ACR_MOCK_PYTHON, script, "--port", "0", "--port-file", m->port_file, "--quiet"};
     size_t nfixed = sizeof fixed / sizeof fixed[0];
     char **argv = calloc(nfixed + extra + 1, sizeof *argv);
     bool ok = argv != NULL;

@@ -2,7 +2,8 @@
  * C test, and a small HTTP helper for its control API (/__mock/...).
  *
  * The interpreter and the script come from compile definitions set in
- * tests/integration/CMakeLists.txt: ACR_MOCK_PYTHON and ACR_MOCK_SCRIPT. */
+ * tests/integration/CMakeLists.txt: ACR_MOCK_PYTHON and ACR_MOCK_SCRIPT.
+ * mock_start_script() runs another script the same way (the fault server). */
 #ifndef ACR_MOCK_PROCESS_H
 #define ACR_MOCK_PROCESS_H
 
@@ -23,6 +24,11 @@ typedef struct mock_process {
  * file until the mock listens, for at most timeout_ms. Returns 0; or -1 with
  * the reason on stderr, and nothing left running. */
 int mock_start(mock_process *m, const char *const *args, long timeout_ms);
+
+/* The same for another server script that takes the same --port 0 --port-file F
+ * --quiet options (tests/integration/fault_server.py, say), run with
+ * ACR_MOCK_PYTHON. */
+int mock_start_script(mock_process *m, const char *script, const char *const *args, long timeout_ms);
 
 /* Stops the mock (SIGTERM to its process group, SIGKILL after 5 s), reaps it and
  * removes the temporary directory. Safe on a zeroed or stopped struct. */
