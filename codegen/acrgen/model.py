@@ -1041,7 +1041,12 @@ class Builder:
         if not isinstance(inner, dict) or not isinstance(inner.get("required"), list) or len(inner["required"]) < 2:
             self.problem(pointer, "must be {\"required\": [a, b, ...]} naming at least two properties")
             return None
-        self.check_keys(inner, {"required", "properties"}, pointer, "a mutual exclusion")
+        self.check_keys(inner, {"type", "required", "properties"}, pointer, "a mutual exclusion")
+        # "type": "object" keeps a null object (which means absent) from matching
+        # the inner schema: for a non-object, required and properties pass
+        # vacuously, so without it the "not" would reject null.
+        if inner.get("type", "object") != "object":
+            self.problem(pointer_join(pointer, "type"), "must be \"object\"")
         indices = [self.field_index(obj, n, pointer_join(pointer, "required", i))
                    for i, n in enumerate(inner["required"])]
         if None in indices:

@@ -635,9 +635,11 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
 }
 
 static acr_status perform(acr_client *c, const acr_operation_desc *op, const char *url, const char *body,
-                          size_t body_length, void *response, bool *request_sent, bool *resent, acr_error *err)
+                          size_t body_length, void *response, bool *request_sent, bool *resent,
+                          bool *tls_rejected, acr_error *err)
 {
     *request_sent = false;
+    *tls_rejected = false;
     *resent = false;
     CURL *h = take_handle(c);
     if (!h)
@@ -669,6 +671,8 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     unsigned long alloc_failures = atomic_load(&curl_alloc_failures);
     CURLcode code = curl_easy_perform(h);
     bool memory_failed = atomic_load(&curl_alloc_failures) != alloc_failures;
+    *tls_rejected = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE ||
+                    code == CURLE_SSL_ISSUER_ERROR || code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
     curl_off_t micros = 0;
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
     long sent_bytes = 0;
@@ -776,8 +780,8 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
         char *url = acr_url_build(base, op, values, err);
         if (!url)
             return err ? err->status : ACR_ERR_USAGE;
-        bool sent = false, resent = false;
-        status = perform(c, op, url, body, body_length, response, &sent, &resent, err);
+        bool sent = false, resent = false, tls_rejected = false;
+        status = perform(c, op, url, body, body_length, response, &sent, &resent, &tls_rejected, err);
         acr_free(url);
         if (err)
             err->attempts = attempt + 1;
@@ -786,7 +790,7 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
         if (status != ACR_ERR_HTTP && status != ACR_ERR_TRANSPORT)
             return status; /* an invalid response or no memory: retrying will not help */
         acr_attempt a = {err ? err->http_status : 0, err && err->has_service_code,
-                         err ? err->service_code : 0, status == ACR_ERR_TRANSPORT, sent};
+                         err ? err->service_code : 0, status == ACR_ERR_TRANSPORT, sent, tls_rejected};
         may_have_acted = may_have_acted || resent;
         if (status == ACR_ERR_HTTP && may_have_acted && err && is_done_answer(op, err)) {
             char last[ACR_ERROR_MESSAGE_MAX];

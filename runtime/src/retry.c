@@ -34,7 +34,7 @@ acr_retry_policy acr_retry_effective(const acr_retry_policy *given)
 bool acr_retry_worth_it(const acr_attempt *a)
 {
     if (a->transport_failed)
-        return !a->request_sent; /* the service cannot have acted on it */
+        return !a->request_sent && !a->tls_rejected; /* the service cannot have acted on it */
     if (a->http_status == 429)
         return true;
     if (a->http_status == 206 && a->has_code && a->code == 65)

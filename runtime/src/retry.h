@@ -16,10 +16,12 @@ typedef struct acr_attempt {
     long long code;         /* the service's "code" in a non-200 body */
     bool transport_failed;
     bool request_sent;      /* some of the request reached the network */
+    bool tls_rejected;      /* the server's certificate was not trusted */
 } acr_attempt;
 
 /* True when the vendor's guidance says to try again: the connection failed
- * before the request was sent; 206 with code 65 (network jitter); 504 with code
+ * before the request was sent (but not because the server's certificate is not
+ * trusted: trying again will not change that, and it needs a person); 206 with code 65 (network jitter); 504 with code
  * 62 (service timeout); 429 (rate limit). Never for other 4xx answers. */
 bool acr_retry_worth_it(const acr_attempt *a);
 

@@ -6,7 +6,7 @@
 
 static acr_attempt answer(int status, bool has_code, long long code)
 {
-    acr_attempt a = {status, has_code, code, false, true};
+    acr_attempt a = {status, has_code, code, false, true, false};
     return a;
 }
 
@@ -17,7 +17,7 @@ static void retries_what_the_vendor_says_to(void **state)
     assert_true(acr_retry_worth_it(&jitter));
     assert_true(acr_retry_worth_it(&timeout));
     assert_true(acr_retry_worth_it(&limit));
-    acr_attempt unsent = {0, false, 0, true, false};
+    acr_attempt unsent = {0, false, 0, true, false, false};
     assert_true(acr_retry_worth_it(&unsent));
 }
 
@@ -34,15 +34,18 @@ static void never_retries_other_answers(void **state)
             fail_msg("status %d code %lld must not be retried", others[i].http_status, others[i].code);
     }
     /* The request left: the service may have acted on it, so no blind retry. */
-    acr_attempt sent = {0, false, 0, true, true};
+    acr_attempt sent = {0, false, 0, true, true, false};
     assert_false(acr_retry_worth_it(&sent));
+    /* An untrusted certificate stays untrusted. */
+    acr_attempt tls = {0, false, 0, true, false, true};
+    assert_false(acr_retry_worth_it(&tls));
 }
 
 static void knows_which_attempts_may_have_acted(void **state)
 {
     (void)state;
     acr_attempt jitter = answer(206, true, 65), limit = answer(429, false, 0);
-    acr_attempt unsent = {0, false, 0, true, false}, sent = {0, false, 0, true, true};
+    acr_attempt unsent = {0, false, 0, true, false, false}, sent = {0, false, 0, true, true, false};
     assert_true(acr_attempt_may_have_acted(&jitter));
     assert_true(acr_attempt_may_have_acted(&sent));
     assert_false(acr_attempt_may_have_acted(&limit)); /* the gateway refused it */
