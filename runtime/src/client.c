@@ -829,10 +829,9 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     if (status != ACR_OK)
         return status;
     /* Empty path parameters are refused before anything is sent. */
-    char *url = acr_url_build(c->domains[0], op, values, err);
-    if (!url)
-        return err ? err->status : ACR_ERR_USAGE;
-    acr_free(url);
+    status = acr_url_check_params(op, values, err);
+    if (status != ACR_OK)
+        return status;
     char *body = NULL;
     size_t body_length = 0;
     status = acr_to_json(op->request, request, &body, &body_length, err);

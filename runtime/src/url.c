@@ -146,14 +146,18 @@ static int param_index(const acr_operation_desc *op, const char *name, size_t le
     return -1;
 }
 
+acr_status acr_url_check_params(const acr_operation_desc *op, const char *const *values, acr_error *err)
+{
+    for (size_t i = 0; i < op->param_count; i++)
+        if (!values[i] || !*values[i])
+            return acr_error_set(err, ACR_ERR_USAGE, "the path parameter %s is empty", op->params[i]);
+    return ACR_OK;
+}
+
 char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err)
 {
-    for (size_t i = 0; i < op->param_count; i++) {
-        if (!values[i] || !*values[i]) {
-            acr_error_set(err, ACR_ERR_USAGE, "the path parameter %s is empty", op->params[i]);
-            return NULL;
-        }
-    }
+    if (acr_url_check_params(op, values, err) != ACR_OK)
+        return NULL;
     /* Two passes over the template: measure, then write. */
     size_t total = strlen(base) + 1;
     for (int pass = 0; pass < 2; pass++) {

@@ -20,6 +20,9 @@ bool acr_url_is_loopback_host(const char *host);
 /* base + the operation's path with every {name} replaced by its value,
  * percent-encoded (RFC 3986: all but unreserved characters). Returns NULL with
  * err set on an empty value (ACR_ERR_USAGE) or when out of memory. */
+/* ACR_OK, or ACR_ERR_USAGE with err set when a path parameter is NULL or empty. */
+acr_status acr_url_check_params(const acr_operation_desc *op, const char *const *values, acr_error *err);
+
 char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err);
 
 #endif
