@@ -180,46 +180,13 @@ static yajl_val mock_state(void)
     return v;
 }
 
-static yajl_val member(yajl_val object, const char *key)
-{
-    const char *path[] = {key, NULL};
-    yajl_val v = yajl_tree_get(object, path, yajl_t_any);
-    if (!v)
-        fail_msg("no \"%s\" in the mock's answer", key);
-    return v;
-}
-
-static long long int_member(yajl_val object, const char *key)
-{
-    yajl_val v = member(object, key);
-    if (!YAJL_IS_INTEGER(v))
-        fail_msg("\"%s\" is not an integer", key);
-    return YAJL_GET_INTEGER(v);
-}
-
-static const char *string_member(yajl_val object, const char *key)
-{
-    yajl_val v = member(object, key);
-    if (!YAJL_IS_STRING(v))
-        fail_msg("\"%s\" is not a string", key);
-    return YAJL_GET_STRING(v);
-}
-
-static yajl_val array_member(yajl_val object, const char *key)
-{
-    yajl_val v = member(object, key);
-    if (!YAJL_IS_ARRAY(v))
-        fail_msg("\"%s\" is not an array", key);
-    return v;
-}
-
 static yajl_val find_recording(yajl_val state, const char *appid, const char *rid, const char *sid)
 {
-    yajl_val list = array_member(state, "recordings");
+    yajl_val list = support_array_member(state, "recordings");
     for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
         yajl_val r = YAJL_GET_ARRAY(list)->values[i];
-        if (strcmp(string_member(r, "appid"), appid) == 0 && strcmp(string_member(r, "resourceId"), rid) == 0 &&
-            strcmp(string_member(r, "sid"), sid) == 0)
+        if (strcmp(support_string_member(r, "appid"), appid) == 0 && strcmp(support_string_member(r, "resourceId"), rid) == 0 &&
+            strcmp(support_string_member(r, "sid"), sid) == 0)
             return r;
     }
     fail_msg("the mock has no recording %s/%s/%s", appid, rid, sid);
@@ -228,12 +195,12 @@ static yajl_val find_recording(yajl_val state, const char *appid, const char *ri
 
 static size_t request_count(yajl_val state)
 {
-    return YAJL_GET_ARRAY(array_member(state, "requests"))->len;
+    return YAJL_GET_ARRAY(support_array_member(state, "requests"))->len;
 }
 
 static yajl_val last_request(yajl_val state)
 {
-    yajl_val list = array_member(state, "requests");
+    yajl_val list = support_array_member(state, "requests");
     size_t n = YAJL_GET_ARRAY(list)->len;
     if (n == 0)
         fail_msg("the mock received no service request");
@@ -244,7 +211,7 @@ static yajl_val last_request(yajl_val state)
 static long long recording_int(const char *rid, const char *sid, const char *key)
 {
     yajl_val state = mock_state();
-    long long v = int_member(find_recording(state, APP, rid, sid), key);
+    long long v = support_int_member(find_recording(state, APP, rid, sid), key);
     yajl_tree_free(state);
     return v;
 }
@@ -255,7 +222,7 @@ static void wait_for_requests(long long n)
 {
     for (int i = 0; i < 500; i++) {
         yajl_val state = mock_state();
-        long long have = int_member(state, "requests_total");
+        long long have = support_int_member(state, "requests_total");
         yajl_tree_free(state);
         if (have >= n)
             return;
@@ -268,8 +235,8 @@ static void wait_for_requests(long long n)
 static void assert_nothing_sent(void)
 {
     yajl_val state = mock_state();
-    assert_int_equal(int_member(state, "requests_total"), 0);
-    assert_int_equal(int_member(state, "api_connections"), 0);
+    assert_int_equal(support_int_member(state, "requests_total"), 0);
+    assert_int_equal(support_int_member(state, "api_connections"), 0);
     assert_int_equal(request_count(state), 0);
     yajl_tree_free(state);
 }
@@ -279,11 +246,11 @@ static void assert_last_request(const char *path, const char *body_json)
 {
     yajl_val state = mock_state();
     yajl_val r = last_request(state);
-    assert_string_equal(string_member(r, "method"), "POST");
-    assert_string_equal(string_member(r, "path"), path);
-    assert_true(YAJL_IS_TRUE(member(r, "authorization_present")));
+    assert_string_equal(support_string_member(r, "method"), "POST");
+    assert_string_equal(support_string_member(r, "path"), path);
+    assert_true(YAJL_IS_TRUE(support_member(r, "authorization_present")));
     if (body_json) {
-        char *body = support_tree_to_json(member(r, "body"));
+        char *body = support_tree_to_json(support_member(r, "body"));
         support_assert_same_json(body_json, body);
         free(body);
     }
@@ -459,7 +426,7 @@ static void assert_http_error(const acr_error *err, acr_status status, int http_
     assert_memory_equal(err->message, prefix, strlen(prefix));
     yajl_val state = mock_state();
     assert_non_null(err->request_id);
-    assert_string_equal(err->request_id, string_member(last_request(state), "request_id"));
+    assert_string_equal(err->request_id, support_string_member(last_request(state), "request_id"));
     assert_non_null(strstr(err->message, err->request_id));
     yajl_tree_free(state);
 }
@@ -733,8 +700,8 @@ static void test_update_web(void **state)
                         "{\"webRecordingConfig\":{\"onhold\":true}}}");
     yajl_val st = mock_state();
     yajl_val rec = find_recording(st, APP, "rid-web", "sid-web");
-    assert_true(YAJL_IS_TRUE(member(rec, "onhold")));
-    long long start = int_member(rec, "createdAt");
+    assert_true(YAJL_IS_TRUE(support_member(rec, "onhold")));
+    long long start = support_int_member(rec, "createdAt");
     yajl_tree_free(st);
 
     acr_stop_response stop = ACR_STOP_RESPONSE_INIT;
@@ -780,7 +747,7 @@ static void test_stop_individual_json(void **state)
     assert_last_request("/v1/apps/" APP "/cloud_recording/resourceid/rid-ind/sid/sid-ind/mode/individual/stop",
                         "{\"cname\":\"" CNAME "\",\"uid\":\"" UID "\",\"clientRequest\":{\"async_stop\":true}}");
     yajl_val st = mock_state();
-    assert_string_equal(string_member(find_recording(st, APP, "rid-ind", "sid-ind"), "status"), "stopped");
+    assert_string_equal(support_string_member(find_recording(st, APP, "rid-ind", "sid-ind"), "status"), "stopped");
     yajl_tree_free(st);
 }
 
@@ -843,8 +810,8 @@ static void test_wrong_credentials_401(void **state)
 
     yajl_val st = mock_state();
     yajl_val rec = find_recording(st, APP, "rid-ind", "sid-ind");
-    assert_int_equal(int_member(rec, "updates"), 0);
-    assert_string_equal(string_member(rec, "status"), "running");
+    assert_int_equal(support_int_member(rec, "updates"), 0);
+    assert_string_equal(support_string_member(rec, "status"), "running");
     yajl_tree_free(st);
 }
 
@@ -963,7 +930,7 @@ static void assert_invalid_response(acr_status status, const acr_error *err)
     assert_int_equal(err->http_status, 0);
     yajl_val state = mock_state();
     assert_non_null(err->request_id); /* for the vendor's support */
-    assert_string_equal(err->request_id, string_member(last_request(state), "request_id"));
+    assert_string_equal(err->request_id, support_string_member(last_request(state), "request_id"));
     yajl_tree_free(state);
 }
 
@@ -1071,10 +1038,10 @@ static void test_unknown_fields_skipped(void **state)
 
     /* The mock did apply the fault to each of the three. */
     yajl_val st = mock_state();
-    yajl_val list = array_member(st, "requests");
+    yajl_val list = support_array_member(st, "requests");
     assert_int_equal(YAJL_GET_ARRAY(list)->len, 3);
     for (size_t i = 0; i < 3; i++)
-        assert_string_equal(string_member(YAJL_GET_ARRAY(list)->values[i], "fault"), "modifiers");
+        assert_string_equal(support_string_member(YAJL_GET_ARRAY(list)->values[i], "fault"), "modifiers");
     yajl_tree_free(st);
 }
 
@@ -1170,7 +1137,7 @@ static void test_stall_times_out(void **state)
     wait_for_requests(1);
     yajl_val st = mock_state();
     assert_int_equal(request_count(st), 1);
-    assert_string_equal(string_member(last_request(st), "fault"), "stall");
+    assert_string_equal(support_string_member(last_request(st), "fault"), "stall");
     yajl_tree_free(st);
 
     /* The same client works again afterwards. */
@@ -1218,14 +1185,14 @@ static void test_resent_after_reused_connection_closed(void **state)
     acr_error_clear(&err);
 
     yajl_val st = mock_state();
-    assert_int_equal(int_member(st, "requests_total"), 5);
-    yajl_val list = array_member(st, "requests");
+    assert_int_equal(support_int_member(st, "requests_total"), 5);
+    yajl_val list = support_array_member(st, "requests");
     yajl_val first = YAJL_GET_ARRAY(list)->values[1], second = YAJL_GET_ARRAY(list)->values[2];
-    assert_string_equal(string_member(first, "fault"), "close");
-    assert_true(int_member(first, "connection") != int_member(second, "connection"));
+    assert_string_equal(support_string_member(first, "fault"), "close");
+    assert_true(support_int_member(first, "connection") != support_int_member(second, "connection"));
     yajl_val rec = find_recording(st, APP, "rid-ind", "sid-ind");
-    assert_string_equal(string_member(rec, "status"), "stopped");
-    assert_int_equal(int_member(rec, "stops"), 1);
+    assert_string_equal(support_string_member(rec, "status"), "stopped");
+    assert_int_equal(support_int_member(rec, "stops"), 1);
     yajl_tree_free(st);
 }
 
@@ -1309,11 +1276,11 @@ static void test_redirect_not_followed(void **state)
     acr_error_clear(&err);
 
     yajl_val st = mock_state();
-    assert_int_equal(int_member(st, "requests_total"), 2);
-    yajl_val list = array_member(st, "requests");
+    assert_int_equal(support_int_member(st, "requests_total"), 2);
+    yajl_val list = support_array_member(st, "requests");
     for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++)
-        assert_null(strstr(string_member(YAJL_GET_ARRAY(list)->values[i], "path"), "redirect-target"));
-    assert_int_equal(int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "updates"), 0);
+        assert_null(strstr(support_string_member(YAJL_GET_ARRAY(list)->values[i], "path"), "redirect-target"));
+    assert_int_equal(support_int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "updates"), 0);
     yajl_tree_free(st);
 }
 
@@ -1353,10 +1320,10 @@ static void test_path_parameters_percent_encoded(void **state)
 
     /* Each reached its own recording, and nothing else was touched. */
     yajl_val st = mock_state();
-    assert_int_equal(int_member(find_recording(st, APP, "r/1 %41x", "s 2/%2F.."), "updates"), 1);
-    assert_int_equal(int_member(find_recording(st, APP, "..", "."), "updates"), 1);
-    assert_int_equal(int_member(find_recording(st, "app 1/\xc3\xbc", "r?#", "s&=+"), "updates"), 1);
-    assert_int_equal(int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "updates"), 0);
+    assert_int_equal(support_int_member(find_recording(st, APP, "r/1 %41x", "s 2/%2F.."), "updates"), 1);
+    assert_int_equal(support_int_member(find_recording(st, APP, "..", "."), "updates"), 1);
+    assert_int_equal(support_int_member(find_recording(st, "app 1/\xc3\xbc", "r?#", "s&=+"), "updates"), 1);
+    assert_int_equal(support_int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "updates"), 0);
     yajl_tree_free(st);
 }
 
@@ -1510,7 +1477,7 @@ static void test_invalid_request_not_sent(void **state)
     assert_nothing_sent();
     assert_int_equal(logs.count, 0);
     yajl_val st = mock_state();
-    assert_string_equal(string_member(find_recording(st, APP, "rid-ind", "sid-ind"), "status"), "running");
+    assert_string_equal(support_string_member(find_recording(st, APP, "rid-ind", "sid-ind"), "status"), "running");
     yajl_tree_free(st);
 }
 
@@ -1523,12 +1490,12 @@ static void test_keep_alive(void **state)
     for (int i = 0; i < 20; i++)
         assert_int_equal(simple_update("rid-ind", "sid-ind", ACR_MODE_INDIVIDUAL, &err), ACR_OK);
     yajl_val st = mock_state();
-    assert_int_equal(int_member(st, "requests_total"), 20);
-    assert_int_equal(int_member(st, "api_connections"), 1);
-    yajl_val list = array_member(st, "requests");
-    long long first = int_member(YAJL_GET_ARRAY(list)->values[0], "connection");
+    assert_int_equal(support_int_member(st, "requests_total"), 20);
+    assert_int_equal(support_int_member(st, "api_connections"), 1);
+    yajl_val list = support_array_member(st, "requests");
+    long long first = support_int_member(YAJL_GET_ARRAY(list)->values[0], "connection");
     for (size_t i = 1; i < YAJL_GET_ARRAY(list)->len; i++)
-        assert_int_equal(int_member(YAJL_GET_ARRAY(list)->values[i], "connection"), first);
+        assert_int_equal(support_int_member(YAJL_GET_ARRAY(list)->values[i], "connection"), first);
     yajl_tree_free(st);
     assert_int_equal(logs.count, 20);
 }
@@ -1603,12 +1570,12 @@ static void test_updates_one_at_a_time_per_recording(void **state)
     run_workers(workers, 8);
     yajl_val st = mock_state();
     yajl_val rec = find_recording(st, APP, "rid-ind", "sid-ind");
-    assert_int_equal(int_member(rec, "updates"), 40);
-    assert_int_equal(int_member(rec, "max_concurrent_updates"), 1);
-    yajl_val stats = array_member(st, "update_concurrency");
+    assert_int_equal(support_int_member(rec, "updates"), 40);
+    assert_int_equal(support_int_member(rec, "max_concurrent_updates"), 1);
+    yajl_val stats = support_array_member(st, "update_concurrency");
     assert_int_equal(YAJL_GET_ARRAY(stats)->len, 1);
-    assert_int_equal(int_member(YAJL_GET_ARRAY(stats)->values[0], "requests"), 40);
-    assert_int_equal(int_member(YAJL_GET_ARRAY(stats)->values[0], "max_concurrent"), 1);
+    assert_int_equal(support_int_member(YAJL_GET_ARRAY(stats)->values[0], "requests"), 40);
+    assert_int_equal(support_int_member(YAJL_GET_ARRAY(stats)->values[0], "max_concurrent"), 1);
     yajl_tree_free(st);
     assert_int_equal(logs.count, 40);
 }
@@ -1619,9 +1586,9 @@ static size_t max_overlap(yajl_val state)
 {
     double starts[64], ends[64];
     size_t n = 0;
-    yajl_val list = array_member(state, "recordings");
+    yajl_val list = support_array_member(state, "recordings");
     for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
-        yajl_val windows = array_member(YAJL_GET_ARRAY(list)->values[i], "update_windows");
+        yajl_val windows = support_array_member(YAJL_GET_ARRAY(list)->values[i], "update_windows");
         for (size_t j = 0; j < YAJL_GET_ARRAY(windows)->len; j++) {
             yajl_val w = YAJL_GET_ARRAY(windows)->values[j];
             assert_true(n < 64);
@@ -1669,8 +1636,8 @@ static void test_unrelated_updates_run_in_parallel(void **state)
     yajl_val st = mock_state();
     for (size_t i = 0; i < 4; i++) {
         yajl_val rec = find_recording(st, APP, rids[i], sids[i]);
-        assert_int_equal(int_member(rec, "updates"), 3);
-        assert_int_equal(int_member(rec, "max_concurrent_updates"), 1);
+        assert_int_equal(support_int_member(rec, "updates"), 3);
+        assert_int_equal(support_int_member(rec, "max_concurrent_updates"), 1);
     }
     size_t overlap = max_overlap(st);
     yajl_tree_free(st);
@@ -1737,8 +1704,8 @@ static void test_retry_then_success(void **state)
     acr_update_response_free(&resp);
     acr_client_free(c);
     yajl_val st = mock_state();
-    assert_int_equal(int_member(st, "requests_total"), 4);
-    assert_int_equal(int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "updates"), 1);
+    assert_int_equal(support_int_member(st, "requests_total"), 4);
+    assert_int_equal(support_int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "updates"), 1);
     yajl_tree_free(st);
     assert_int_equal(log_lines_containing("retrying in 20 ms (attempt "), 3);
     assert_int_equal(log_lines_containing(" -> 200 ("), 1);
@@ -1760,7 +1727,7 @@ static void test_retry_gives_up(void **state)
     acr_error_clear(&err);
     acr_client_free(c);
     yajl_val st = mock_state();
-    assert_int_equal(int_member(st, "requests_total"), 3);
+    assert_int_equal(support_int_member(st, "requests_total"), 3);
     yajl_tree_free(st);
 }
 
@@ -1840,7 +1807,7 @@ static void test_no_retry_when_pointless(void **state)
     acr_client_free(c);
     wait_for_requests((long long)(sizeof faults / sizeof faults[0] + 1));
     yajl_val st = mock_state();
-    assert_int_equal(int_member(st, "requests_total"), sizeof faults / sizeof faults[0] + 1);
+    assert_int_equal(support_int_member(st, "requests_total"), sizeof faults / sizeof faults[0] + 1);
     yajl_tree_free(st);
     assert_int_equal(log_lines_containing("retrying"), 0);
 }
@@ -1887,8 +1854,8 @@ static void test_retried_stop_may_have_succeeded(void **state)
     acr_client_free(c);
 
     yajl_val st = mock_state();
-    assert_int_equal(int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "stops"), 1);
-    assert_int_equal(int_member(find_recording(st, APP, "rid-mix", "sid-mix"), "stops"), 1);
+    assert_int_equal(support_int_member(find_recording(st, APP, "rid-ind", "sid-ind"), "stops"), 1);
+    assert_int_equal(support_int_member(find_recording(st, APP, "rid-mix", "sid-mix"), "stops"), 1);
     yajl_tree_free(st);
 }
 
@@ -1931,7 +1898,7 @@ static void test_retry_fails_over_to_next_domain(void **state)
     acr_client_free(c);
     close(fd);
     yajl_val st = mock_state();
-    assert_int_equal(int_member(st, "requests_total"), 3);
+    assert_int_equal(support_int_member(st, "requests_total"), 3);
     yajl_tree_free(st);
 }
 

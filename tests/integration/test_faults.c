@@ -234,31 +234,6 @@ static char *control(const char *method, const char *path, const char *body)
     return answer;
 }
 
-static yajl_val member(yajl_val object, const char *key)
-{
-    const char *path[] = {key, NULL};
-    yajl_val v = yajl_tree_get(object, path, yajl_t_any);
-    if (!v)
-        fail_msg("no \"%s\" in the fault server's answer", key);
-    return v;
-}
-
-static long long int_member(yajl_val object, const char *key)
-{
-    yajl_val v = member(object, key);
-    if (!YAJL_IS_INTEGER(v))
-        fail_msg("\"%s\" is not an integer", key);
-    return YAJL_GET_INTEGER(v);
-}
-
-static const char *string_member(yajl_val object, const char *key)
-{
-    yajl_val v = member(object, key);
-    if (!YAJL_IS_STRING(v))
-        fail_msg("\"%s\" is not a string", key);
-    return YAJL_GET_STRING(v);
-}
-
 static yajl_val server_state(void)
 {
     char *answer = control("GET", "/__fault/state", NULL);
@@ -275,7 +250,7 @@ static yajl_val idle_state(void)
     double t0 = now_ms();
     for (;;) {
         yajl_val st = server_state();
-        if (int_member(st, "in_flight") == 0)
+        if (support_int_member(st, "in_flight") == 0)
             return st;
         yajl_tree_free(st);
         if (now_ms() - t0 > limit)
@@ -286,7 +261,7 @@ static yajl_val idle_state(void)
 
 static yajl_val requests_of(yajl_val st)
 {
-    yajl_val list = member(st, "requests");
+    yajl_val list = support_member(st, "requests");
     assert_true(YAJL_IS_ARRAY(list));
     return list;
 }
@@ -305,7 +280,7 @@ static yajl_val request_at(yajl_val st, size_t i)
 
 static long long connections(yajl_val st, const char *listener)
 {
-    return int_member(member(st, "connections"), listener);
+    return support_int_member(support_member(st, "connections"), listener);
 }
 
 /* --- scripts: built as JSON, the wire text escaped byte for byte ---------------- */
@@ -629,10 +604,10 @@ static yajl_val expect_requests(size_t n, const char *listener)
         fail_msg("the fault server saw %zu service request(s), expected %zu", request_count(st), n);
     for (size_t i = 0; i < n; i++) {
         yajl_val r = request_at(st, i);
-        assert_string_equal(string_member(r, "listener"), listener);
-        assert_true(YAJL_IS_TRUE(member(r, "authorization")));
+        assert_string_equal(support_string_member(r, "listener"), listener);
+        assert_true(YAJL_IS_TRUE(support_member(r, "authorization")));
     }
-    assert_int_equal(int_member(st, "pending"), 0); /* every scripted answer was used */
+    assert_int_equal(support_int_member(st, "pending"), 0); /* every scripted answer was used */
     return st;
 }
 
@@ -1004,7 +979,7 @@ static void test_slowloris_headers(void **state)
     expect_in_message(&r, "within 1000 ms");
     outcome_free(&r);
     yajl_val st = expect_requests(1, "main");
-    assert_non_null(strstr(string_member(request_at(st, 0), "outcome"), "client left"));
+    assert_non_null(strstr(support_string_member(request_at(st, 0), "outcome"), "client left"));
     yajl_tree_free(st);
     row_passed();
 }
@@ -1035,7 +1010,7 @@ static void test_one_byte_a_second(void **state)
     assert_int_equal(r.err.http_status, 200);
     outcome_free(&r);
     yajl_val st = expect_requests(1, "main");
-    long long sent = int_member(request_at(st, 0), "bytes_sent");
+    long long sent = support_int_member(request_at(st, 0), "bytes_sent");
     assert_true(sent < (long long)(strlen(head) + strlen(body))); /* the call ended well before the body */
     char note[64];
     snprintf(note, sizeof note, " (body bytes sent: %lld of %zu)", sent - (long long)strlen(head), strlen(body));
@@ -1091,7 +1066,7 @@ static void test_10mb_body_content_length(void **state)
     assert_true(r.peak_bytes < MiB); /* nothing of it was buffered */
     outcome_free(&r);
     yajl_val st = expect_requests(1, "main");
-    assert_non_null(strstr(string_member(request_at(st, 0), "outcome"), "client left"));
+    assert_non_null(strstr(support_string_member(request_at(st, 0), "outcome"), "client left"));
     yajl_tree_free(st);
     row_passed();
 }
@@ -1118,7 +1093,7 @@ static void test_10mb_body_chunked(void **state)
     assert_true(r.peak_bytes < 3 * MiB);
     outcome_free(&r);
     yajl_val st = expect_requests(1, "main");
-    assert_non_null(strstr(string_member(request_at(st, 0), "outcome"), "client left"));
+    assert_non_null(strstr(support_string_member(request_at(st, 0), "outcome"), "client left"));
     yajl_tree_free(st);
     row_passed();
 }
@@ -1486,7 +1461,7 @@ static void test_tls_untrusted(void **state)
     outcome_free(&r);
     yajl_val st = expect_requests(0, "tls");
     assert_int_equal(connections(st, "tls"), 1);
-    assert_int_equal(int_member(st, "tls_handshake_failures"), 1);
+    assert_int_equal(support_int_member(st, "tls_handshake_failures"), 1);
     yajl_tree_free(st);
     row_passed();
 }
@@ -1511,8 +1486,8 @@ static void test_tls_trusted_ca_file(void **state)
     assert_string_equal(r.update.resource_id, RID);
     outcome_free(&r);
     yajl_val st = expect_requests(1, "tls");
-    assert_int_equal(int_member(st, "tls_handshake_failures"), 0);
-    assert_string_equal(string_member(request_at(st, 0), "path"), UPDATE_PATH);
+    assert_int_equal(support_int_member(st, "tls_handshake_failures"), 0);
+    assert_string_equal(support_string_member(request_at(st, 0), "path"), UPDATE_PATH);
     yajl_tree_free(st);
     row_passed();
 }
@@ -1543,7 +1518,7 @@ static void test_redirect_other_host(void **state)
     client = NULL;
     yajl_val st = expect_requests(1, "main");
     assert_int_equal(connections(st, "other"), 0);
-    assert_int_equal(int_member(st, "other_bytes"), 0);
+    assert_int_equal(support_int_member(st, "other_bytes"), 0);
     yajl_tree_free(st);
     row_passed();
 }
@@ -1654,8 +1629,8 @@ static void test_stop_closed_then_400_49(void **state)
     assert_int_equal(r.err.service_code, 49);
     outcome_free(&r);
     yajl_val st = expect_requests(3, "main");
-    assert_int_equal(int_member(request_at(st, 0), "connection"), int_member(request_at(st, 1), "connection"));
-    assert_true(int_member(request_at(st, 1), "connection") != int_member(request_at(st, 2), "connection"));
+    assert_int_equal(support_int_member(request_at(st, 0), "connection"), support_int_member(request_at(st, 1), "connection"));
+    assert_true(support_int_member(request_at(st, 1), "connection") != support_int_member(request_at(st, 2), "connection"));
     yajl_tree_free(st);
     row_passed();
 }

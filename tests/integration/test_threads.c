@@ -243,37 +243,12 @@ static void control(const char *path, const char *body)
     free(answer);
 }
 
-static yajl_val member(yajl_val object, const char *key)
-{
-    const char *path[] = {key, NULL};
-    yajl_val v = yajl_tree_get(object, path, yajl_t_any);
-    if (!v)
-        fail_msg("no \"%s\" in the mock's answer", key);
-    return v;
-}
-
-static long long int_member(yajl_val object, const char *key)
-{
-    yajl_val v = member(object, key);
-    if (!YAJL_IS_INTEGER(v))
-        fail_msg("\"%s\" is not an integer", key);
-    return YAJL_GET_INTEGER(v);
-}
-
-static const char *string_member(yajl_val object, const char *key)
-{
-    const char *s = YAJL_GET_STRING(member(object, key));
-    if (!s)
-        fail_msg("\"%s\" is not a string", key);
-    return s;
-}
-
 static yajl_val find_recording(yajl_val state, const recording *r)
 {
-    yajl_val list = member(state, "recordings");
+    yajl_val list = support_member(state, "recordings");
     for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
         yajl_val v = YAJL_GET_ARRAY(list)->values[i];
-        if (strcmp(string_member(v, "resourceId"), r->rid) == 0 && strcmp(string_member(v, "sid"), r->sid) == 0)
+        if (strcmp(support_string_member(v, "resourceId"), r->rid) == 0 && strcmp(support_string_member(v, "sid"), r->sid) == 0)
             return v;
     }
     fail_msg("the mock has no recording %s/%s", r->rid, r->sid);
@@ -380,12 +355,12 @@ static void test_one_client_many_threads(void **state)
         if (atomic_load(&r->stop_ok) != 1 || atomic_load(&r->stop_49) != THREADS / RECORDINGS - 1)
             fail_msg("%s: %d stops succeeded and %d got 400/49; expected 1 and %d", r->rid, atomic_load(&r->stop_ok),
                      atomic_load(&r->stop_49), THREADS / RECORDINGS - 1);
-        assert_string_equal(string_member(rec, "status"), "stopped");
-        assert_int_equal(int_member(rec, "stops"), 1);
-        if (int_member(rec, "updates") != atomic_load(&r->update_ok))
+        assert_string_equal(support_string_member(rec, "status"), "stopped");
+        assert_int_equal(support_int_member(rec, "stops"), 1);
+        if (support_int_member(rec, "updates") != atomic_load(&r->update_ok))
             fail_msg("%s: the mock answered %lld updates with 200, the client saw %d", r->rid,
-                     int_member(rec, "updates"), atomic_load(&r->update_ok));
-        long long max = int_member(rec, "max_concurrent_updates");
+                     support_int_member(rec, "updates"), atomic_load(&r->update_ok));
+        long long max = support_int_member(rec, "max_concurrent_updates");
         if (max > 1)
             fail_msg("%s: the mock saw %lld updates of it at once", r->rid, max);
         update_ok += atomic_load(&r->update_ok);
@@ -395,28 +370,28 @@ static void test_one_client_many_threads(void **state)
      * maybe in phase 2; the S ones never successfully. */
     for (size_t i = 0; i < RECORDINGS; i++) {
         assert_true(atomic_load(&U[i].update_ok) >= THREADS * PHASE1_ROUNDS / RECORDINGS);
-        assert_int_equal(int_member(find_recording(st, &U[i]), "max_concurrent_updates"), 1);
+        assert_int_equal(support_int_member(find_recording(st, &U[i]), "max_concurrent_updates"), 1);
         assert_int_equal(atomic_load(&S[i].update_ok), 0);
         assert_int_equal(atomic_load(&S[i].update_404), THREADS / RECORDINGS);
     }
     assert_int_equal(stop_ok, 2 * RECORDINGS);
-    yajl_val stats = member(st, "update_concurrency");
+    yajl_val stats = support_member(st, "update_concurrency");
     for (size_t i = 0; i < YAJL_GET_ARRAY(stats)->len; i++)
-        assert_true(int_member(YAJL_GET_ARRAY(stats)->values[i], "max_concurrent") <= 1);
+        assert_true(support_int_member(YAJL_GET_ARRAY(stats)->values[i], "max_concurrent") <= 1);
 
     /* Exactly what should have been sent reached the mock: every call but the
      * ones refused locally, plus one retry per injected 206/65. */
-    assert_int_equal(YAJL_GET_ARRAY(member(st, "faults_pending"))->len, 0);
-    assert_int_equal(int_member(st, "requests_total"), atomic_load(&requests_sent) + JITTER_FAULTS);
+    assert_int_equal(YAJL_GET_ARRAY(support_member(st, "faults_pending"))->len, 0);
+    assert_int_equal(support_int_member(st, "requests_total"), atomic_load(&requests_sent) + JITTER_FAULTS);
     /* Keep-alive: a connection is opened only when no idle one is free, so
      * never more than there are threads calling at once. */
-    if (int_member(st, "api_connections") > THREADS)
+    if (support_int_member(st, "api_connections") > THREADS)
         fail_msg("%lld connections for %d threads: connections are not kept for reuse",
-                 int_member(st, "api_connections"), THREADS);
+                 support_int_member(st, "api_connections"), THREADS);
     printf("threads: %d threads, %d calls (%d sent, %d updates and %d stops succeeded, %d retries), "
            "%lld connections\n",
            THREADS, calls, atomic_load(&requests_sent), update_ok, stop_ok, JITTER_FAULTS,
-           int_member(st, "api_connections"));
+           support_int_member(st, "api_connections"));
     yajl_tree_free(st);
     acr_error_clear(&err);
 }

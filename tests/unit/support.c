@@ -202,3 +202,36 @@ char *support_strndup(const char *s, size_t count)
     copy[count] = '\0';
     return copy;
 }
+
+yajl_val support_member(yajl_val object, const char *key)
+{
+    const char *path[] = {key, NULL};
+    yajl_val v = yajl_tree_get(object, path, yajl_t_any);
+    if (!v)
+        fail_msg("no \"%s\" in the answer", key);
+    return v;
+}
+
+long long support_int_member(yajl_val object, const char *key)
+{
+    yajl_val v = support_member(object, key);
+    if (!YAJL_IS_INTEGER(v))
+        fail_msg("\"%s\" is not an integer", key);
+    return YAJL_GET_INTEGER(v);
+}
+
+const char *support_string_member(yajl_val object, const char *key)
+{
+    yajl_val v = support_member(object, key);
+    if (!YAJL_IS_STRING(v))
+        fail_msg("\"%s\" is not a string", key);
+    return YAJL_GET_STRING(v);
+}
+
+yajl_val support_array_member(yajl_val object, const char *key)
+{
+    yajl_val v = support_member(object, key);
+    if (!YAJL_IS_ARRAY(v))
+        fail_msg("\"%s\" is not an array", key);
+    return v;
+}

@@ -36,6 +36,13 @@ bool support_has_violation(const acr_error *err, const char *pointer);
 /* The number of violations at exactly `pointer`. */
 size_t support_count_violations(const acr_error *err, const char *pointer);
 
+/* Members of a JSON object (yajl_tree), for reading a server's answer: each
+ * fails the test when the key is missing or holds another type. */
+yajl_val support_member(yajl_val object, const char *key);
+long long support_int_member(yajl_val object, const char *key);
+const char *support_string_member(yajl_val object, const char *key);
+yajl_val support_array_member(yajl_val object, const char *key);
+
 /* Prints every violation to stderr (for diagnosing a failing test). */
 void support_dump_violations(const acr_error *err);
 
