@@ -7,7 +7,7 @@ packages=(
   libcurl4-openssl-dev ca-certificates  # HTTP(S) transport
   libcmocka-dev                      # C unit tests
   python3 python3-jinja2             # the code generator (and the mock service)
-  clang valgrind                     # second compiler, sanitizers' runtime, leak checks
+  clang libclang-rt-14-dev valgrind  # second compiler, sanitizer and libFuzzer runtimes, leak checks
   openssl                            # TLS certificates made by the fault-injection tests
 )
 sudo=""
