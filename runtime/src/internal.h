@@ -34,6 +34,32 @@ typedef struct acr_path {
 
 /* Append "/" + the escaped key ('~' -> "~0", '/' -> "~1"). Return the length
  * before the push, to be given back to acr_path_truncate(). */
+/* --- where a walk over a struct is, kept cheaply as steps and rendered as a
+ * JSON pointer only when something is reported --- */
+typedef struct acr_step {
+    const char *name;       /* a member's name, or NULL for an array index */
+    size_t length_or_index; /* the name's length, or the index */
+} acr_step;
+
+#define ACR_INLINE_STEPS 16
+
+typedef struct acr_steps {
+    acr_step *items;        /* inline_items until a walk goes deeper */
+    size_t depth;
+    size_t capacity;
+    acr_step inline_items[ACR_INLINE_STEPS];
+    bool failed;            /* a deeper step could not be allocated */
+} acr_steps;
+
+/* The struct must not move between init and free (items may point into it). */
+void acr_steps_init(acr_steps *steps);
+/* Returns the depth before the push, to be given back to acr_steps_pop(). */
+size_t acr_steps_push(acr_steps *steps, const char *name, size_t length_or_index);
+void acr_steps_pop(acr_steps *steps, size_t mark);
+/* Appends the steps to `path` as a JSON pointer (check path->failed). */
+void acr_steps_render(const acr_steps *steps, acr_path *path);
+void acr_steps_free(acr_steps *steps);
+
 size_t acr_path_push_key(acr_path *path, const char *key, size_t length);
 size_t acr_path_push_index(acr_path *path, size_t index);
 void acr_path_truncate(acr_path *path, size_t length);

@@ -92,3 +92,57 @@ void acr_path_free(acr_path *path)
     acr_free(path->text);
     memset(path, 0, sizeof *path);
 }
+
+void acr_steps_init(acr_steps *steps)
+{
+    memset(steps, 0, sizeof *steps);
+    steps->items = steps->inline_items;
+    steps->capacity = ACR_INLINE_STEPS;
+}
+
+size_t acr_steps_push(acr_steps *steps, const char *name, size_t length_or_index)
+{
+    if (steps->depth == steps->capacity) {
+        size_t capacity = steps->capacity * 2;
+        bool inline_now = steps->items == steps->inline_items;
+        acr_step *grown = inline_now ? acr_malloc(capacity * sizeof *grown)
+                                     : acr_realloc(steps->items, capacity * sizeof *grown);
+        if (!grown) {
+            steps->failed = true;
+            return steps->depth;
+        }
+        if (inline_now)
+            memcpy(grown, steps->inline_items, sizeof steps->inline_items);
+        steps->items = grown;
+        steps->capacity = capacity;
+    }
+    steps->items[steps->depth].name = name;
+    steps->items[steps->depth].length_or_index = length_or_index;
+    return steps->depth++;
+}
+
+void acr_steps_pop(acr_steps *steps, size_t mark)
+{
+    if (mark < steps->depth)
+        steps->depth = mark;
+}
+
+void acr_steps_render(const acr_steps *steps, acr_path *path)
+{
+    for (size_t i = 0; i < steps->depth; i++) {
+        const acr_step *step = &steps->items[i];
+        if (step->name)
+            acr_path_push_key(path, step->name, step->length_or_index);
+        else
+            acr_path_push_index(path, step->length_or_index);
+    }
+}
+
+void acr_steps_free(acr_steps *steps)
+{
+    if (steps->items != steps->inline_items)
+        acr_free(steps->items);
+    steps->items = steps->inline_items;
+    steps->depth = 0;
+    steps->capacity = ACR_INLINE_STEPS;
+}

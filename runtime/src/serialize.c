@@ -11,24 +11,10 @@
 #include "acr/engine.h"
 #include "internal.h"
 
-/* One level of the JSON pointer of the value being written: a member's name,
- * or an array index when name is NULL. The pointer's text is rendered only
- * when something fails. */
-typedef struct step {
-    const char *name;
-    size_t length_or_index;
-} step;
-
-#define INLINE_STEPS 16
-
 typedef struct serializer {
     yajl_gen gen;
     acr_error *err;
-    step *steps;
-    size_t depth;
-    size_t capacity;
-    step inline_steps[INLINE_STEPS];
-    bool steps_failed;  /* out of memory for a deeper step */
+    acr_steps steps;    /* where the value being written is, for errors */
     acr_write_fn write; /* NULL: output goes to `out` */
     void *ctx;
     bool write_aborted;
@@ -41,28 +27,12 @@ typedef struct serializer {
 
 static size_t push_step(serializer *s, const char *name, size_t length_or_index)
 {
-    if (s->depth == s->capacity) {
-        size_t capacity = s->capacity * 2;
-        step *grown = s->steps == s->inline_steps ? acr_malloc(capacity * sizeof *grown)
-                                                  : acr_realloc(s->steps, capacity * sizeof *grown);
-        if (!grown) {
-            s->steps_failed = true;
-            return s->depth;
-        }
-        if (s->steps == s->inline_steps)
-            memcpy(grown, s->inline_steps, sizeof s->inline_steps);
-        s->steps = grown;
-        s->capacity = capacity;
-    }
-    s->steps[s->depth].name = name;
-    s->steps[s->depth].length_or_index = length_or_index;
-    return s->depth++;
+    return acr_steps_push(&s->steps, name, length_or_index);
 }
 
 static void pop_step(serializer *s, size_t mark)
 {
-    if (mark < s->depth)
-        s->depth = mark;
+    acr_steps_pop(&s->steps, mark);
 }
 
 /* yajl prints in many small pieces (a quote, a comma, a name): appended here
@@ -104,12 +74,7 @@ static void fail_here(serializer *s, const char *message)
         return;
     s->failed = true;
     acr_path path = {NULL, 0, 0, false};
-    for (size_t i = 0; i < s->depth; i++) {
-        if (s->steps[i].name)
-            acr_path_push_key(&path, s->steps[i].name, s->steps[i].length_or_index);
-        else
-            acr_path_push_index(&path, s->steps[i].length_or_index);
-    }
+    acr_steps_render(&s->steps, &path);
     const char *where = acr_path_text(&path);
     acr_error_set(s->err, ACR_ERR_INVALID_REQUEST, "%s: %s", where, message);
     acr_error_set_pointer(s->err, where);
@@ -239,8 +204,7 @@ static acr_status serialize(const acr_type_desc *type, const void *value, acr_wr
     serializer s;
     memset(&s, 0, sizeof s);
     s.err = err;
-    s.steps = s.inline_steps;
-    s.capacity = INLINE_STEPS;
+    acr_steps_init(&s.steps);
     s.write = write;
     s.ctx = ctx;
     s.gen = yajl_gen_alloc(&acr_yajl_alloc_funcs);
@@ -249,24 +213,24 @@ static acr_status serialize(const acr_type_desc *type, const void *value, acr_wr
     yajl_gen_config(s.gen, yajl_gen_print_callback, write ? print_to_callback : print_to_buffer, (void *)&s);
     emit_object(&s, type->object, value);
     yajl_gen_free(s.gen);
+    bool nomem = s.steps.failed;
     if (!write) {
-        if (s.out_failed || !s.out || s.failed || s.steps_failed) {
+        if (s.out_failed || !s.out || s.failed || nomem) {
             acr_free(s.out);
-            s.steps_failed |= s.out_failed || !s.out;
+            nomem |= s.out_failed || !s.out;
         } else {
             s.out[s.out_length] = '\0';
             *json = s.out;
             *length = s.out_length;
         }
     }
-    if (s.steps != s.inline_steps)
-        acr_free(s.steps);
+    acr_steps_free(&s.steps);
     if (s.failed) {
         acr_status status = err->status;
         acr_error_clear(&scratch);
         return status;
     }
-    if (s.steps_failed)
+    if (nomem)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
     if (s.write_aborted)
         return acr_error_set(err, ACR_ERR_USAGE, "the write callback stopped serialization");

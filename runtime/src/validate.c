@@ -12,19 +12,9 @@
 /* One level of the JSON pointer of the value being checked: a member's name,
  * or an array index when name is NULL. The pointer's text is rendered only
  * for a violation: most values break no rule. */
-typedef struct step {
-    const char *name;
-    size_t length_or_index;
-} step;
-
-#define INLINE_STEPS 16
-
 typedef struct validator {
     acr_error *err;
-    step *steps;
-    size_t depth;
-    size_t capacity;
-    step inline_steps[INLINE_STEPS];
+    acr_steps steps;
     const acr_type_desc *type;
     unsigned mode;
     size_t parsed;  /* violations a parse reported before: later ones under them are dropped */
@@ -33,42 +23,21 @@ typedef struct validator {
 
 static size_t push_step(validator *v, const char *name, size_t length_or_index)
 {
-    if (v->depth == v->capacity) {
-        size_t capacity = v->capacity * 2;
-        step *grown = v->steps == v->inline_steps ? acr_malloc(capacity * sizeof *grown)
-                                                  : acr_realloc(v->steps, capacity * sizeof *grown);
-        if (!grown) {
-            v->oom = true;
-            return v->depth;
-        }
-        if (v->steps == v->inline_steps)
-            memcpy(grown, v->inline_steps, sizeof v->inline_steps);
-        v->steps = grown;
-        v->capacity = capacity;
-    }
-    v->steps[v->depth].name = name;
-    v->steps[v->depth].length_or_index = length_or_index;
-    return v->depth++;
+    return acr_steps_push(&v->steps, name, length_or_index);
 }
 
 static void pop_step(validator *v, size_t mark)
 {
-    if (mark < v->depth)
-        v->depth = mark;
+    acr_steps_pop(&v->steps, mark);
 }
 
 static void report(validator *v, const char *fmt, ...) ACR_PRINTF(2, 3);
 static void report(validator *v, const char *fmt, ...)
 {
-    if (v->oom)
+    if (v->oom || v->steps.failed)
         return;
     acr_path path = {NULL, 0, 0, false};
-    for (size_t i = 0; i < v->depth; i++) {
-        if (v->steps[i].name)
-            acr_path_push_key(&path, v->steps[i].name, v->steps[i].length_or_index);
-        else
-            acr_path_push_index(&path, v->steps[i].length_or_index);
-    }
+    acr_steps_render(&v->steps, &path);
     va_list args;
     va_start(args, fmt);
     if (path.failed ||
@@ -262,7 +231,7 @@ static bool condition_holds(const acr_rule *rule, const acr_object_desc *desc, c
 
 static void apply_effect(validator *v, const acr_effect *effect, const acr_object_desc *desc, const void *base)
 {
-    size_t mark = v->depth;
+    size_t mark = v->steps.depth;
     for (size_t i = 0; i < effect->path_length; i++) {
         const acr_field_desc *field = &desc->fields[effect->path[i]];
         push_step(v, field->json_name, field->json_name_length);
@@ -329,15 +298,14 @@ acr_status acr_validate(const acr_type_desc *type, const void *value, unsigned m
     validator v;
     memset(&v, 0, sizeof v);
     v.err = err;
-    v.steps = v.inline_steps;
-    v.capacity = INLINE_STEPS;
+    acr_steps_init(&v.steps);
     v.type = type;
     v.mode = mode;
     v.parsed = err->violation_count;
     validate_object(&v, type->object, value);
-    if (v.steps != v.inline_steps)
-        acr_free(v.steps);
-    if (v.oom)
+    bool oom = v.oom || v.steps.failed;
+    acr_steps_free(&v.steps);
+    if (oom)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while validating");
     if (err->violation_count == 0)
         return ACR_OK;
