@@ -191,21 +191,17 @@ int cli_call(const acr_operation_desc *op, int argc, char **argv)
         base_url = NULL; /* an empty AGORA_BASE_URL is as good as unset */
 
     /* The body, checked locally first. */
-    const acr_type_desc *type = op->request;
-    void *request = acr_malloc(type->object->size);
+    void *request = NULL;
     void *response = acr_malloc(op->response->object->size);
-    acr_parser *parser = request ? acr_parser_new(type, memset(request, 0, type->object->size), NULL) : NULL;
     acr_client *client = NULL;
     acr_error err = ACR_ERROR_INIT;
-    if (!parser || !response) {
+    if (!response) {
         fprintf(stderr, "acr %s: out of memory\n", op->operation_id);
         code = EXIT_USAGE;
         goto done;
     }
     memset(response, 0, op->response->object->size);
-    acr_status status = cli_parse_body(a.path, parser, &err);
-    if (status == ACR_OK || status == ACR_ERR_INVALID_REQUEST)
-        status = acr_validate(type, request, (unsigned)mode, &err);
+    acr_status status = cli_read_request(op->request, a.path, (unsigned)mode, &request, &err);
     if (status == ACR_ERR_INVALID_REQUEST) {
         print_violations(op->operation_id, &err);
         code = EXIT_INVALID_REQUEST;
@@ -246,12 +242,9 @@ int cli_call(const acr_operation_desc *op, int argc, char **argv)
 done:
     acr_client_free(client);
     acr_error_clear(&err);
-    acr_parser_free(parser);
-    if (request)
-        acr_free_value(type, request);
+    cli_free_body(op->request, request);
     if (response)
         acr_free_value(op->response, response);
-    acr_free(request);
     acr_free(response);
     return code;
 }

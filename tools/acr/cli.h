@@ -20,10 +20,16 @@ enum {
     EXIT_MAY_HAVE_SUCCEEDED = 6
 };
 
-/* Reads FILE (or standard input for NULL or "-") in chunks into `parser`, then
- * finishes it. `label` receives the name to show in messages. Returns the
- * parser's status; an unreadable file is ACR_ERR_USAGE with the reason in err. */
-acr_status cli_parse_body(const char *path, acr_parser *parser, acr_error *err);
+/* Reads the request body in FILE (standard input for NULL or "-") into a new
+ * struct of `type`, streaming it through the parser, and checks it in `mode`
+ * (0: mode rules skipped): the parse's violations and the validator's together.
+ * Returns ACR_OK or ACR_ERR_INVALID_REQUEST, or why the body could not be read
+ * (ACR_ERR_USAGE for an unreadable file, ACR_ERR_MALFORMED_JSON with line and
+ * column, ACR_ERR_NOMEM) with err set. *body is set whatever the result;
+ * release it with cli_free_body(). */
+acr_status cli_read_request(const acr_type_desc *type, const char *path, unsigned mode, void **body,
+                            acr_error *err);
+void cli_free_body(const acr_type_desc *type, void *body);
 
 /* The name of the input in messages: the path, or "<stdin>". */
 const char *cli_input_label(const char *path);

@@ -12,7 +12,7 @@ const char *cli_input_label(const char *path)
     return !path || strcmp(path, "-") == 0 ? "<stdin>" : path;
 }
 
-acr_status cli_parse_body(const char *path, acr_parser *parser, acr_error *err)
+static acr_status parse_file(const char *path, acr_parser *parser, acr_error *err)
 {
     bool from_stdin = !path || strcmp(path, "-") == 0;
     FILE *in = from_stdin ? stdin : fopen(path, "rb");
@@ -46,6 +46,32 @@ acr_status cli_parse_body(const char *path, acr_parser *parser, acr_error *err)
     if (!from_stdin)
         fclose(in);
     return status;
+}
+
+acr_status cli_read_request(const acr_type_desc *type, const char *path, unsigned mode, void **body,
+                            acr_error *err)
+{
+    /* The engine only needs the struct's size to fill one. */
+    *body = acr_malloc(type->object->size);
+    acr_parser *parser = *body ? acr_parser_new(type, memset(*body, 0, type->object->size), NULL) : NULL;
+    if (!parser) {
+        acr_error_clear(err);
+        err->status = ACR_ERR_NOMEM;
+        snprintf(err->message, sizeof err->message, "out of memory");
+        return ACR_ERR_NOMEM;
+    }
+    acr_status status = parse_file(path, parser, err);
+    acr_parser_free(parser);
+    if (status == ACR_OK || status == ACR_ERR_INVALID_REQUEST)
+        status = acr_validate(type, *body, mode, err);
+    return status;
+}
+
+void cli_free_body(const acr_type_desc *type, void *body)
+{
+    if (body)
+        acr_free_value(type, body);
+    acr_free(body);
 }
 
 const char *cli_option_value(int argc, char **argv, int *i, const char *name)

@@ -117,21 +117,10 @@ int cli_validate(int argc, char **argv)
     if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         return usage_error("unknown format", format, "expected text or json");
 
-    /* Parse into a struct of the chosen type: the engine only needs its size. */
-    void *body = acr_malloc(type->object->size);
-    acr_parser *parser = body ? acr_parser_new(type, memset(body, 0, type->object->size), NULL) : NULL;
-    if (!parser) {
-        acr_free(body);
-        fputs("acr validate: out of memory\n", stderr);
-        return EXIT_USAGE;
-    }
+    void *body;
     acr_error err = ACR_ERROR_INIT;
-    acr_status status = cli_parse_body(path, parser, &err);
-    acr_parser_free(parser);
-    if (status == ACR_OK || status == ACR_ERR_INVALID_REQUEST)
-        status = acr_validate(type, body, (unsigned)mode, &err);
-    acr_free_value(type, body);
-    acr_free(body);
+    acr_status status = cli_read_request(type, path, (unsigned)mode, &body, &err);
+    cli_free_body(type, body);
 
     int code;
     if (status == ACR_OK || status == ACR_ERR_INVALID_REQUEST) {
