@@ -1,6 +1,7 @@
 /* acr runtime: the allocation hooks (acr/alloc.h) and their bridge to yajl. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "acr/alloc.h"
 #include "internal.h"
@@ -31,6 +32,21 @@ void acr_free(void *ptr)
 {
     if (ptr)
         current.free_fn(current.ctx, ptr);
+}
+
+char *acr_copy_text(const char *s, size_t length)
+{
+    char *copy = acr_malloc(length + 1);
+    if (copy) {
+        memcpy(copy, s, length);
+        copy[length] = '\0';
+    }
+    return copy;
+}
+
+char *acr_copy_string(const char *s)
+{
+    return s ? acr_copy_text(s, strlen(s)) : NULL;
 }
 
 /* yajl 2.1 uses what its allocator returns without checking for NULL (an open

@@ -76,14 +76,7 @@ static void *counted(void *p)
 static void *curl_malloc_hook(size_t size) { return counted(acr_malloc(size)); }
 static void curl_free_hook(void *ptr) { acr_free(ptr); }
 static void *curl_realloc_hook(void *ptr, size_t size) { return counted(acr_realloc(ptr, size)); }
-static char *curl_strdup_hook(const char *s)
-{
-    size_t n = strlen(s) + 1;
-    char *copy = counted(acr_malloc(n));
-    if (copy)
-        memcpy(copy, s, n);
-    return copy;
-}
+static char *curl_strdup_hook(const char *s) { return counted(acr_copy_string(s)); }
 static void *curl_calloc_hook(size_t count, size_t size)
 {
     if (size && count > SIZE_MAX / size)
@@ -118,17 +111,6 @@ static void share_unlock(CURL *handle, curl_lock_data data, void *ctx)
 }
 
 /* --- creation --- */
-
-static char *duplicate(const char *s)
-{
-    if (!s)
-        return NULL;
-    size_t n = strlen(s) + 1;
-    char *copy = acr_malloc(n);
-    if (copy)
-        memcpy(copy, s, n);
-    return copy;
-}
 
 /* Overwrites a secret before releasing it, so it does not linger in freed memory. */
 static void free_secret(char *s)
@@ -230,10 +212,10 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         acr_client_free(c);
         return status;
     }
-    c->app_id = duplicate(options->app_id);
-    c->customer_id = duplicate(options->customer_id);
-    c->customer_secret = duplicate(options->customer_secret);
-    c->ca_file = duplicate(options->ca_file);
+    c->app_id = acr_copy_string(options->app_id);
+    c->customer_id = acr_copy_string(options->customer_id);
+    c->customer_secret = acr_copy_string(options->customer_secret);
+    c->ca_file = acr_copy_string(options->ca_file);
     c->connect_timeout_ms = options->connect_timeout_ms > 0 ? options->connect_timeout_ms
                                                             : ACR_DEFAULT_CONNECT_TIMEOUT_MS;
     c->timeout_ms = options->timeout_ms > 0 ? options->timeout_ms : 0;
@@ -580,7 +562,7 @@ static acr_status http_error(const acr_operation_desc *op, const exchange *x, ac
     err->http_status = (int)x->status;
     if (x->request_id[0]) {
         acr_free(err->request_id);
-        err->request_id = duplicate(x->request_id);
+        err->request_id = acr_copy_string(x->request_id);
     }
     char code[40] = "";
     if (err->has_service_code)
@@ -721,7 +703,7 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     }
     if ((status == ACR_ERR_INVALID_RESPONSE || status == ACR_ERR_TRANSPORT) && err && x.request_id[0] &&
         !err->request_id)
-        err->request_id = duplicate(x.request_id);
+        err->request_id = acr_copy_string(x.request_id);
     acr_error_clear(&x.parse_err);
     acr_parser_free(x.parser);
     acr_free(x.error_body);

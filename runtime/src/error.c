@@ -5,21 +5,6 @@
 #include "acr/alloc.h"
 #include "internal.h"
 
-static char *duplicate_bytes(const char *s, size_t n)
-{
-    char *copy = acr_malloc(n + 1);
-    if (copy) {
-        memcpy(copy, s, n);
-        copy[n] = '\0';
-    }
-    return copy;
-}
-
-static char *duplicate(const char *s)
-{
-    return duplicate_bytes(s, strlen(s));
-}
-
 void acr_error_clear(acr_error *err)
 {
     if (!err)
@@ -83,7 +68,7 @@ void acr_error_set_pointer(acr_error *err, const char *pointer)
     if (!err)
         return;
     acr_free(err->pointer);
-    err->pointer = pointer ? duplicate(pointer) : NULL;
+    err->pointer = pointer ? acr_copy_string(pointer) : NULL;
 }
 
 /* True when `pointer` is at or below a pointer already reported: the value there
@@ -117,8 +102,8 @@ bool acr_error_add_violation_v(acr_error *err, const char *pointer, size_t point
     }
     char message[ACR_ERROR_MESSAGE_MAX];
     vsnprintf(message, sizeof message, fmt, args);
-    char *p = duplicate_bytes(pointer, pointer_length);
-    char *m = duplicate(message);
+    char *p = acr_copy_text(pointer, pointer_length);
+    char *m = acr_copy_string(message);
     if (!p || !m) {
         acr_free(p);
         acr_free(m);

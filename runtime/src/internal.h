@@ -19,6 +19,11 @@
 #define ACR_PRINTF(fmt, args)
 #endif
 
+/* A NUL-terminated copy of s[0..length) through acr_malloc; NULL when out of
+ * memory. acr_copy_string(NULL) is NULL. */
+char *acr_copy_text(const char *s, size_t length);
+char *acr_copy_string(const char *s);
+
 /* yajl allocation functions routed through acr_malloc and friends. */
 extern yajl_alloc_funcs acr_yajl_alloc_funcs;
 /* Non-zero while the allocation being made is yajl's (see alloc.c). */

@@ -317,13 +317,9 @@ static int skip_container(acr_parser *p)
 
 static char *copy_string(acr_parser *p, const unsigned char *s, size_t length)
 {
-    char *copy = acr_malloc(length + 1);
-    if (!copy) {
+    char *copy = acr_copy_text((const char *)s, length);
+    if (!copy)
         out_of_memory(p);
-        return NULL;
-    }
-    memcpy(copy, s, length);
-    copy[length] = '\0';
     return copy;
 }
 

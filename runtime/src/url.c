@@ -21,16 +21,6 @@ bool acr_url_is_loopback_host(const char *host)
     return parts[0] == 127 && parts[1] <= 255 && parts[2] <= 255 && parts[3] <= 255;
 }
 
-static char *copy_text(const char *s, size_t n)
-{
-    char *copy = acr_malloc(n + 1);
-    if (copy) {
-        memcpy(copy, s, n);
-        copy[n] = '\0';
-    }
-    return copy;
-}
-
 char *acr_url_normalize_base(const char *base_url, acr_error *err)
 {
     if (!base_url || !*base_url) {
@@ -80,7 +70,7 @@ char *acr_url_normalize_base(const char *base_url, acr_error *err)
     size_t n = strlen(base_url);
     while (n > 0 && base_url[n - 1] == '/')
         n--;
-    result = copy_text(base_url, n);
+    result = acr_copy_text(base_url, n);
     if (!result)
         acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
 done:
