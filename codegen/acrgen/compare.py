@@ -14,7 +14,8 @@ PART is `request`, `response` or `parameter {name}`; POINTER is an RFC 6901 poin
 into the body, with `[]` standing for "each item" of an array. Compared: operations,
 properties, type, enum values, const, format, default, the bounds (minimum, maximum
 and their exclusive forms, multipleOf, minLength, maxLength, pattern, minItems,
-maxItems, uniqueItems, minProperties, maxProperties) and required-ness. Not compared:
+maxItems, uniqueItems, minProperties, maxProperties) and required-ness
+(`--ignore-nullable`: no line for a "null" type on one side only). Not compared:
 descriptions, examples, operationIds, parameter names, answers other than 200, and the
 cross-field rules (if/then, not, dependentRequired, x-acr-* extensions), which a
 vendor's document does not carry.
@@ -251,7 +252,9 @@ def _escape(name: str) -> str:
 
 
 class Comparison:
-    def __init__(self, ours: dict, theirs: dict, ours_label="ours", theirs_label="theirs"):
+    def __init__(self, ours: dict, theirs: dict, ours_label="ours", theirs_label="theirs",
+                 ignore_nullable=False):
+        self.ignore_nullable = ignore_nullable
         self.ours = _Doc(ours, ours_label)
         self.theirs = _Doc(theirs, theirs_label)
         self.lines: list[str] = []
@@ -329,6 +332,9 @@ class Comparison:
         a, b = fa, fb
         at = f"{where} {pointer}" if pointer else where
         ta, tb = a.get("type"), b.get("type")
+        if self.ignore_nullable:
+            ta = [t for t in ta or [] if t != "null"] or None
+            tb = [t for t in tb or [] if t != "null"] or None
         if ta != tb:
             self.diff(at, "type", "|".join(ta) if ta else "(any)", "|".join(tb) if tb else "(any)")
         ea, eb = a.get("enum"), b.get("enum")
@@ -426,9 +432,10 @@ def _yes(flag) -> str:
     return "yes" if flag else "no"
 
 
-def compare(ours: dict, theirs: dict) -> list[str]:
-    """Every difference between two OpenAPI documents, one line each ([] when equal)."""
-    return Comparison(ours, theirs).run()
+def compare(ours: dict, theirs: dict, ignore_nullable: bool = False) -> list[str]:
+    """Every difference between two OpenAPI documents, one line each ([] when equal).
+    ignore_nullable: a "null" type (or nullable: true) on one side only is no difference."""
+    return Comparison(ours, theirs, ignore_nullable=ignore_nullable).run()
 
 
 # --------------------------------------------------------------------------- command line
@@ -436,7 +443,7 @@ def compare(ours: dict, theirs: dict) -> list[str]:
 def cmd_compare(args: argparse.Namespace) -> int:
     try:
         ours, theirs = load(args.schema), load(args.other)
-        lines = compare(ours, theirs)
+        lines = compare(ours, theirs, ignore_nullable=args.ignore_nullable)
     except CompareError as e:
         print(f"acrgen compare: {e}", file=sys.stderr)
         return 2
@@ -456,4 +463,6 @@ def add_subcommand(sub) -> None:
     p.add_argument("other", metavar="OTHER.json", help="the other OpenAPI document (JSON)")
     p.add_argument("--schema", default=DEFAULT_SCHEMA,
                    help="our schema (default: schema/cloud_recording.json)")
+    p.add_argument("--ignore-nullable", action="store_true",
+                   help="do not report a \"null\" type (nullable) present on one side only")
     p.set_defaults(func=cmd_compare)

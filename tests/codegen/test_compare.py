@@ -218,6 +218,17 @@ class CompareTest(unittest.TestCase):
         self.assertDiff(theirs, [
             f"{OP} request /config/ratio: type: ours null|number, theirs number"])
 
+    def test_ignore_nullable(self):
+        theirs = base()
+        schemas(theirs)["Config"]["properties"]["ratio"]["type"] = "number"
+        schemas(theirs)["Config"]["properties"]["size"]["type"] = ["number", "null"]
+        self.assertEqual(compare(base(), theirs, ignore_nullable=True), [
+            f"{OP} request /config/size: type: ours integer, theirs number"])
+        result = run_acrgen("compare", "--ignore-nullable", "--schema", _write(self, base()),
+                            _write(self, theirs))
+        self.assertEqual(result.stdout.splitlines(), [
+            f"{OP} request /config/size: type: ours integer, theirs number"])
+
     def test_one_of_alternatives(self):
         ours, theirs = base(), base()
         schemas(ours)["MakeResponse"]["properties"]["files"] = {"oneOf": [
@@ -253,6 +264,15 @@ class CompareTest(unittest.TestCase):
         schemas(theirs)["Config"]["properties"]["a/b~c"] = {"type": "string"}
         self.assertDiff(theirs, [
             f"{OP} request /config/a~1b~0c: property: ours absent, theirs present (string)"])
+
+
+def _write(test, doc) -> str:
+    """DOC in a temporary file that lives as long as TEST."""
+    handle = tempfile.NamedTemporaryFile("w", suffix=".json", delete=False, encoding="utf-8")
+    with handle:
+        json.dump(doc, handle)
+    test.addCleanup(os.unlink, handle.name)
+    return handle.name
 
 
 class CompareCommandTest(unittest.TestCase):
