@@ -84,6 +84,10 @@ ERR_PARAMS = {"code": 2, "reason": "invalid parameters"}
 ERR_MODE = {"code": 2, "reason": "invalid mode"}
 ERR_RUNNING = {"code": 7, "reason": "recording is already running"}
 ERR_CONFLICT = {"code": 53, "reason": "task conflict"}
+ERR_CHANNEL = {"code": 401, "reason": "invalid_channel_name"}
+# An RTC channel name: under 64 bytes of these characters (scene 0; web's is free text).
+_CHANNEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                           " !#$%&()+-:;<=.>?@[]^_{|}~,")
 # Not in LIFECYCLE.md's table; the vendor's list of common codes has 433 for it.
 ERR_EXPIRED = {"code": 433, "reason": "resource expired"}
 
@@ -1396,6 +1400,10 @@ class MockServer:
 
     def _acquire(self, params, req):
         """Hands out a resource ID that start must use within resource_validity_s."""
+        cname = req["cname"]
+        if req["clientRequest"].get("scene", 0) != 1 and (
+                len(cname.encode("utf-8")) >= 64 or not set(cname) <= _CHANNEL_CHARS):
+            return 400, ERR_CHANNEL
         resource_id = _new_resource_id()
         now = time.time()
         self._resources[(params["appid"], resource_id)] = {

@@ -40,7 +40,17 @@ def main(argv) -> int:
     parser.add_argument("--base-url", default=os.environ.get("AGORA_BASE_URL"))
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("file", nargs="?", default="-")
-    args = parser.parse_intermixed_args(argv)
+    # Like getopt_long, an option's value may start with "-" (resource IDs can).
+    joined, i = [], 0
+    while i < len(argv):
+        if argv[i] in ("--appid", "--resource-id", "--sid", "--mode", "--base-url") \
+                and i + 1 < len(argv):
+            joined.append(f"{argv[i]}={argv[i + 1]}")
+            i += 2
+        else:
+            joined.append(argv[i])
+            i += 1
+    args = parser.parse_intermixed_args(joined)
     method, template, params, has_body = OPS[args.operation]
     if args.operation == "update-layout":
         args.mode = args.mode or "mix"

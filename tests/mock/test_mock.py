@@ -900,6 +900,18 @@ class AcquireStartTests(LifecycleTestCase):
                 self.assertEqual((r.status, r.json()), (400, agora_mock.ERR_PARAMS))
         self.assertEqual(self.mock.state()["resources"], [])
 
+    def test_acquire_checks_the_channel_name_unless_web(self):
+        for cname, scene, status in (("a" * 63, 0, 200), ("a" * 64, 0, 400),
+                                     ("x/y", 0, 400), ("caf\u00e9", 0, 400),
+                                     ("ok !#$%&()+-:;<=.>?@[]^_{|}~,", 0, 200),
+                                     ("x/y \u00e9" + "a" * 100, 1, 200)):
+            with self.subTest(cname=cname, scene=scene):
+                r = self.post(ACQUIRE, {"cname": cname, "uid": RUID,
+                                        "clientRequest": {"scene": scene}})
+                self.assertEqual(r.status, status, r.data)
+                if status == 400:
+                    self.assertEqual(r.json(), {"code": 401, "reason": "invalid_channel_name"})
+
     def test_start_turns_the_resource_into_a_sid(self):
         rid = self.acquire()
         r = self.start(rid, "individual")
