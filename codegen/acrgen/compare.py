@@ -225,7 +225,7 @@ def _json_body(d: _Doc, holder):
     holder = d.deref(holder)
     if not isinstance(holder, dict):
         return _ABSENT
-    content = holder.get("content") or {}
+    content = _dict(holder.get("content"))
     for media in ("application/json",) + tuple(sorted(content)):
         if media in content and isinstance(content[media], dict):
             return content[media].get("schema", {})
@@ -281,8 +281,8 @@ class Comparison:
         b_pos = _path_params(self.theirs, b_path, b_params)
         for (a_name, a_p), (_, b_p) in zip(a_pos, b_pos):
             self.parameter(f"{where} parameter {{{a_name}}}", a_p, b_p)
-        others = lambda params: {k: v for k, v in params.items() if k[0] != "path"}
-        a_other, b_other = others(a_params), others(b_params)
+        a_other = {k: v for k, v in a_params.items() if k[0] != "path"}
+        b_other = {k: v for k, v in b_params.items() if k[0] != "path"}
         for key in sorted(set(a_other) | set(b_other), key=lambda k: (str(k[0]), k[1])):
             self.parameter(f"{where} parameter {key[0]} {key[1]}", a_other.get(key),
                            b_other.get(key))
