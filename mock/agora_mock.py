@@ -1590,7 +1590,7 @@ def main(argv=None) -> int:
                         metavar="MODE,APPID,RESOURCE_ID,SID,CNAME,UID[,FILELISTMODE]",
                         help="a recording that exists at start (repeatable)")
     parser.add_argument("--update-delay-ms", type=_delay_arg, default=0,
-                        help="time each update takes to answer")
+                        help="time each update and updateLayout takes to answer")
     parser.add_argument("--resource-validity-s", type=_validity_arg,
                         default=DEFAULT_RESOURCE_VALIDITY_S, metavar="SECONDS",
                         help="how long an acquired resource ID can be started (default 300)")
