@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """A loopback mock of the Agora Cloud Recording REST API.
 
-Python 3 standard library only. It keeps recordings, answers `acquire`, `start`,
-`update` and `stop` like the service (including the 401/404/400-49/206 bodies of
-shared/api-reference/NOTES.md), injects faults on request, and exposes a small
-control API under /__mock/. See mock/README.md for the CLI and the control API.
+Python 3 standard library only. It keeps resource IDs and recordings through their
+life (acquire, start, query, update, updateLayout, stop; and ncs/ip) like the service,
+including its error answers, injects faults on request, and exposes a small control
+API under /__mock/. See mock/README.md for the CLI, the state machine and the control
+API.
 
 Use it from the command line::
 
@@ -67,15 +68,32 @@ MAX_REQUEST_HISTORY = 1000    # requests kept in /__mock/state
 MAX_STORED_BODY = 64 * 1024   # larger bodies are not kept in the request history
 MAX_WINDOWS = 200             # update windows kept per recording
 REDACT_DEPTH = 64             # nesting kept in stored (redacted) bodies
-SECRET_BODY_KEYS = frozenset(("accesskey", "secretkey", "ststoken"))
+SECRET_BODY_KEYS = frozenset(("accesskey", "secretkey", "ststoken", "secret", "token"))
 REDACTED = "[REDACTED]"
 
+DEFAULT_RESOURCE_VALIDITY_S = 300.0   # a resource ID must be started within 5 minutes
+MAX_RESOURCE_VALIDITY_S = 86_400.0
+DEFAULT_NCS_HOSTS = ("198.51.100.10", "198.51.100.11", "203.0.113.20")  # documentation nets
+
 MSG_AUTH = {"message": "Invalid authentication credentials"}
+MSG_NO_AUTH = {"message": "Unauthorized"}
 MSG_NO_ROUTE = {"message": "no Route matched with those values"}
+MSG_APPID = {"message": "appid is invalid"}
 ERR_WORKER = {"code": 404, "reason": "failed to find worker"}
 ERR_PARAMS = {"code": 2, "reason": "invalid parameters"}
 ERR_MODE = {"code": 2, "reason": "invalid mode"}
 ERR_RUNNING = {"code": 7, "reason": "recording is already running"}
+ERR_CONFLICT = {"code": 53, "reason": "task conflict"}
+ERR_CHANNEL = {"code": 401, "reason": "invalid_channel_name"}
+# An RTC channel name: under 64 bytes of these characters (scene 0; web's is free text).
+_CHANNEL_CHARS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789"
+                           " !#$%&()+-:;<=.>?@[]^_{|}~,")
+# Not in LIFECYCLE.md's table; the vendor's list of common codes has 433 for it.
+ERR_EXPIRED = {"code": 433, "reason": "resource expired"}
+
+# Each route's one method. Another method gets the gateway's "no Route matched" 404.
+ROUTE_METHODS = {"acquire": "POST", "start": "POST", "query": "GET", "update": "POST",
+                 "updateLayout": "POST", "stop": "POST", "ncsIp": "GET"}
 
 HTML_500 = (
     b"<html>\r\n<head><title>500 Internal Server Error</title></head>\r\n<body>\r\n"
@@ -95,7 +113,8 @@ PRESETS = tuple(_FIXED_PRESETS) + (
     "html_500", "not_json_200", "wrong_types_200", "empty_200", "truncated_200", "redirect",
 )
 
-_FAULT_MATCHES = ("update", "stop", "acquire", "start", "any")
+_FAULT_MATCHES = ("update", "stop", "acquire", "start", "query", "updateLayout", "ncsIp",
+                  "any")
 _FAULT_KEYS = frozenset((
     "match", "count", "status", "body", "content_type", "preset", "delay_ms", "chunk_size",
     "chunk_delay_ms", "stall", "close", "extra_fields", "unknown_enums", "headers",
@@ -179,6 +198,8 @@ def _match_route(path: str):
     if len(raw) < 2 or raw[0] != "":
         return None
     seg = [unquote(s) for s in raw[1:]]
+    if seg == ["v1", "ncs", "ip"]:
+        return "ncsIp", {}
     if len(seg) < 5 or seg[0] != "v1" or seg[1] != "apps" or seg[3] != "cloud_recording":
         return None
     appid, rest = seg[2], seg[4:]
@@ -191,7 +212,10 @@ def _match_route(path: str):
             return "start", {"appid": appid, "resourceId": rest[1], "mode": rest[3]}
         return None
     if (len(rest) == 7 and rest[0] == "resourceid" and rest[2] == "sid" and rest[4] == "mode"
-            and rest[6] in ("update", "stop")):
+            and rest[6] in ("update", "stop", "query", "updateLayout")):
+        # The service's updateLayout path has "mix" written in: another mode is no route.
+        if rest[6] == "updateLayout" and rest[5] != "mix":
+            return None
         if rest[1] and rest[3] and rest[5]:
             return rest[6], {"appid": appid, "resourceId": rest[1], "sid": rest[3], "mode": rest[5]}
     return None
@@ -341,6 +365,8 @@ def _with_unknown_enums(obj: dict) -> dict:
         return obj
     if "uploadingStatus" in server:
         server["uploadingStatus"] = "future_status"
+    if isinstance(server.get("status"), int):
+        server["status"] = 42  # query: a status code the schema does not list
     if isinstance(server.get("fileList"), list):
         for entry in server["fileList"]:
             entry["trackType"] = "subtitle"
@@ -352,24 +378,33 @@ def _with_unknown_enums(obj: dict) -> dict:
                 payload["uploadingStatus"] = "future_status"
             if "state" in payload:
                 payload["state"] = "paused"
+            for output in payload.get("outputs") or []:
+                output["status"] = "buffering"
         services.append({"serviceName": "future_service", "payload": {}})
     return obj
 
 
 def _with_wrong_types(kind: str, obj: dict) -> dict:
     obj = copy.deepcopy(obj)
-    if "uid" in obj:
+    if kind == "acquire":
+        obj["resourceId"] = 12345
+    elif kind == "ncsIp":
+        obj["data"]["service"]["hosts"][0]["primaryIP"] = 3325256714
+    elif "uid" in obj:
         uid = obj["uid"]
         numeric = isinstance(uid, str) and uid.isascii() and uid.isdigit() and len(uid) < 20
         obj["uid"] = int(uid) if numeric else 527841
-    elif kind == "acquire":
-        obj["resourceId"] = 12345
     return obj
+
+
+def _ncs_body(hosts) -> dict:
+    return {"data": {"service": {"hosts": [{"primaryIP": h} for h in hosts]}}}
 
 
 class _Recording:
     __slots__ = ("mode", "appid", "resource_id", "sid", "cname", "uid", "file_list_mode",
-                 "status", "onhold", "created", "updates", "stops")
+                 "status", "onhold", "created", "updates", "stops", "queries",
+                 "layout_updates", "layout", "services", "outputs")
 
     def __init__(self, mode, appid, resource_id, sid, cname, uid, file_list_mode="json",
                  status="running"):
@@ -380,6 +415,11 @@ class _Recording:
         self.created = int(time.time())
         self.updates = 0
         self.stops = 0
+        self.queries = 0
+        self.layout_updates = 0
+        self.layout = None          # the clientRequest of the last updateLayout
+        self.services = ("web_recorder_service",)  # web mode: the extension services started
+        self.outputs = []           # web mode: CDN push targets (rtmpUrl strings)
 
     @property
     def key(self):
@@ -388,6 +428,47 @@ class _Recording:
     def ids(self) -> dict:
         return {"cname": self.cname, "uid": self.uid, "resourceId": self.resource_id,
                 "sid": self.sid}
+
+    def _file_list(self) -> dict:
+        """fileListMode and fileList of an individual or mix recording."""
+        sid, cname, start = self.sid, self.cname, self.created
+        if self.file_list_mode == "string":
+            return {"fileListMode": "string", "fileList": f"{sid}_{cname}.m3u8"}
+        if self.mode == "individual":
+            files = [{"fileName": f"{sid}_{cname}__uid_s_123__uid_e_{track}.m3u8",
+                      "trackType": track, "uid": "123", "mixedAllUser": False,
+                      "isPlayable": True, "sliceStartTime": start}
+                     for track in ("audio", "video")]
+        else:
+            files = [{"fileName": name, "trackType": "audio_and_video", "uid": "0",
+                      "mixedAllUser": True, "isPlayable": True, "sliceStartTime": start}
+                     for name in (f"{sid}_{cname}.m3u8", f"{sid}_{cname}_0.mp4")]
+        return {"fileListMode": "json", "fileList": files}
+
+    def query_body(self) -> dict:
+        """The 200 body of query while the recording runs (status 5: recording)."""
+        server = {"status": 5}
+        if self.mode == "web":
+            states = []
+            for name in self.services:
+                if name == "web_recorder_service":
+                    payload = {"fileList": [{"filename": f"{self.sid}_{self.cname}_0.mp4",
+                                             "sliceStartTime": self.created}],
+                               "onhold": self.onhold, "state": "inProgress"}
+                else:
+                    payload = {"outputs": [{"rtmpUrl": url,
+                                            "status": "onhold" if self.onhold else "publishing"}
+                                           for url in self.outputs],
+                               "state": "inProgress"}
+                states.append({"serviceName": name, "payload": payload})
+            server["extensionServiceState"] = states
+        else:
+            if self.mode == "individual":
+                server["sliceStartTime"] = self.created * 1000  # milliseconds, unlike files
+            server.update(self._file_list())
+        body = self.ids()
+        body["serverResponse"] = server
+        return body
 
     def stop_body(self) -> dict:
         sid, cname, start = self.sid, self.cname, self.created
@@ -400,20 +481,9 @@ class _Recording:
                     "state": "exit",
                 }},
             ]}
-        elif self.file_list_mode == "string":
-            server = {"fileListMode": "string", "fileList": f"{sid}_{cname}.m3u8",
-                      "uploadingStatus": "uploaded"}
         else:
-            if self.mode == "individual":
-                files = [{"fileName": f"{sid}_{cname}__uid_s_123__uid_e_{track}.m3u8",
-                          "trackType": track, "uid": "123", "mixedAllUser": False,
-                          "isPlayable": True, "sliceStartTime": start}
-                         for track in ("audio", "video")]
-            else:
-                files = [{"fileName": name, "trackType": "audio_and_video", "uid": "0",
-                          "mixedAllUser": True, "isPlayable": True, "sliceStartTime": start}
-                         for name in (f"{sid}_{cname}.m3u8", f"{sid}_{cname}_0.mp4")]
-            server = {"fileListMode": "json", "fileList": files, "uploadingStatus": "uploaded"}
+            server = self._file_list()
+            server["uploadingStatus"] = "uploaded"
         body = self.ids()
         body["serverResponse"] = server
         return body
@@ -424,6 +494,8 @@ class _Recording:
             "sid": self.sid, "cname": self.cname, "uid": self.uid,
             "fileListMode": self.file_list_mode, "status": self.status, "onhold": self.onhold,
             "createdAt": self.created, "updates": self.updates, "stops": self.stops,
+            "queries": self.queries, "layout_updates": self.layout_updates,
+            "layout": self.layout, "outputs": list(self.outputs),
             "max_concurrent_updates": stats["max"] if stats else 0,
             "update_windows": [list(w) for w in stats["windows"]] if stats else [],
         }
@@ -808,21 +880,23 @@ class _Handler(BaseHTTPRequestHandler):
             self._respond_json(404, MSG_NO_ROUTE)
             return
         kind, params = route
-        self._route, self._params = kind, params
         req = _parse_json(body)
         self._body_json = req is not INVALID
         if len(body) <= MAX_STORED_BODY and req is not INVALID:
             self._stored_body = self.mock._redact(req)
-        if self.command != "POST":
-            self._respond_json(405, {"message": "Method not allowed"}, headers={"Allow": "POST"})
+        if self.command != ROUTE_METHODS[kind]:
+            # The service's gateway matches method and path together.
+            self._respond_json(404, MSG_NO_ROUTE)
             return
-        if kind == "update":
+        self._route, self._params = kind, params
+        if kind in ("update", "updateLayout"):
             self._update_token = self.mock._update_begin(params)
-        if not self.mock._auth_ok(self.headers.get("Authorization")):
-            self._respond_json(401, MSG_AUTH,
+        authorization = self.headers.get("Authorization")
+        if not self.mock._auth_ok(authorization):
+            self._respond_json(401, MSG_AUTH if authorization else MSG_NO_AUTH,
                                headers={"WWW-Authenticate": 'Basic realm="agora-mock"'})
             return
-        if kind == "update":
+        if kind in ("update", "updateLayout"):
             delay = self.mock.update_delay_ms
             if delay and not self._wait(delay):
                 return
@@ -895,7 +969,7 @@ class _Handler(BaseHTTPRequestHandler):
                 self._respond_json(200, {"pending": mock.pending_faults()})
             return
         if path not in ("/__mock/faults", "/__mock/recordings", "/__mock/reset",
-                        "/__mock/config"):
+                        "/__mock/config", "/__mock/expire"):
             self._respond_json(404, {"error": "unknown control endpoint"})
             return
         if method != "POST":
@@ -915,12 +989,14 @@ class _Handler(BaseHTTPRequestHandler):
                     raise FaultError("expected an object")
                 mock.reset(recordings=req.get("recordings", "keep"))
                 self._respond_json(200, {"ok": True})
+            elif path == "/__mock/expire":
+                if (not isinstance(req, dict) or set(req) - {"appid", "resourceId"}
+                        or not all(isinstance(v, str) for v in req.values())):
+                    raise FaultError("expected {\"appid\"?: str, \"resourceId\"?: str}")
+                count = mock.expire_resources(req.get("appid"), req.get("resourceId"))
+                self._respond_json(200, {"expired": count})
             else:
-                if not isinstance(req, dict) or set(req) - {"update_delay_ms"}:
-                    raise FaultError("expected {\"update_delay_ms\": N}")
-                if "update_delay_ms" in req:
-                    mock.update_delay_ms = _int_in(req, "update_delay_ms", 0, MAX_DELAY_MS, 0)
-                self._respond_json(200, {"update_delay_ms": mock.update_delay_ms})
+                self._respond_json(200, mock.configure(req))
         except FaultError as exc:
             self._respond_json(400, {"error": str(exc)})
 
@@ -932,17 +1008,24 @@ class MockServer:
 
     recordings: dicts {mode, appid, resourceId, sid, cname, uid, fileListMode?} or
     "MODE,APPID,RESOURCE_ID,SID,CNAME,UID[,FILELISTMODE]" strings.
+    resource_validity_s: how long an acquired resource ID can be started (seconds).
+    disabled_appids: App IDs without cloud recording (400 "appid is invalid").
+    ncs_hosts: the addresses ncs/ip answers.
     """
 
     def __init__(self, host="127.0.0.1", port=0, customer_id=DEFAULT_CUSTOMER_ID,
                  customer_secret=DEFAULT_CUSTOMER_SECRET, recordings=(), update_delay_ms=0,
-                 log_path=None, port_file=None):
+                 log_path=None, port_file=None, resource_validity_s=DEFAULT_RESOURCE_VALIDITY_S,
+                 disabled_appids=(), ncs_hosts=DEFAULT_NCS_HOSTS):
         self.host = loopback_host(host)
         if isinstance(port, bool) or not isinstance(port, int) or not 0 <= port <= 65535:
             raise ValueError("port must be an integer from 0 to 65535")
         if (isinstance(update_delay_ms, bool) or not isinstance(update_delay_ms, int)
                 or not 0 <= update_delay_ms <= MAX_DELAY_MS):
             raise ValueError(f"update_delay_ms must be an integer from 0 to {MAX_DELAY_MS}")
+        self.resource_validity_s = _check_validity(resource_validity_s)
+        self.disabled_appids = _check_strings(disabled_appids, "disabled_appids")
+        self.ncs_hosts = _check_strings(ncs_hosts, "ncs_hosts")
         self._want_port = port
         self.port = None
         self.customer_id = customer_id
@@ -1033,7 +1116,14 @@ class MockServer:
                 "open_connections": len(self._active),
                 "requests_total": self._requests_total,
                 "update_delay_ms": self.update_delay_ms,
-                "recordings": [r.to_json(stats.get(r.key)) for r in self._recordings.values()],
+                "resource_validity_s": self.resource_validity_s,
+                "disabled_appids": list(self.disabled_appids),
+                "ncs_hosts": list(self.ncs_hosts),
+                # Ids come from request paths: scrubbed like the request history.
+                "resources": self._redact([self._resource_json(k, r)
+                                           for k, r in self._resources.items()]),
+                "recordings": self._redact([r.to_json(stats.get(r.key))
+                                            for r in self._recordings.values()]),
                 "update_concurrency": [
                     {"appid": k[0], "resourceId": k[1], "sid": k[2], "requests": s["count"],
                      "in_flight": s["current"], "max_concurrent": s["max"]}
@@ -1079,8 +1169,55 @@ class MockServer:
                     self._restore_initial_locked()
             for recording in self._recordings.values():
                 recording.updates = recording.stops = 0
+                recording.queries = recording.layout_updates = 0
+
+    def configure(self, changes) -> dict:
+        """Change update_delay_ms, resource_validity_s, disabled_appids or ncs_hosts;
+        returns the whole configuration."""
+        if not isinstance(changes, dict) or set(changes) - set(_CONFIG_KEYS):
+            raise FaultError("expected an object with some of: " + ", ".join(_CONFIG_KEYS))
+        values = {}
+        if "update_delay_ms" in changes:
+            values["update_delay_ms"] = _int_in(changes, "update_delay_ms", 0, MAX_DELAY_MS, 0)
+        if "resource_validity_s" in changes:
+            values["resource_validity_s"] = _check_validity(changes["resource_validity_s"])
+        for key in ("disabled_appids", "ncs_hosts"):
+            if key in changes:
+                values[key] = _check_strings(changes[key], key)
+        with self._lock:
+            for key, value in values.items():
+                setattr(self, key, value)
+            return {key: copy.copy(getattr(self, key)) for key in _CONFIG_KEYS}
+
+    def expire_resources(self, appid=None, resource_id=None) -> int:
+        """Make acquired, not yet started resource IDs expired now (all of them, or those
+        of APPID and/or RESOURCE_ID). Returns how many changed."""
+        now = time.time()
+        count = 0
+        with self._lock:
+            for (app, rid), resource in self._resources.items():
+                if (appid is not None and app != appid) or (
+                        resource_id is not None and rid != resource_id):
+                    continue
+                if resource["sid"] is None and resource["expiresAt"] > now:
+                    resource["expiresAt"] = now
+                    count += 1
+        return count
 
     # ---- internals
+
+    @staticmethod
+    def _resource_json(key, resource) -> dict:
+        if resource["sid"] is not None:
+            state = "started"
+        elif time.time() >= resource["expiresAt"]:
+            state = "expired"
+        else:
+            state = "acquired"
+        return {"appid": key[0], "resourceId": key[1], "cname": resource["cname"],
+                "uid": resource["uid"], "acquiredAt": round(resource["acquiredAt"], 3),
+                "expiresAt": round(resource["expiresAt"], 3), "state": state,
+                "sid": resource["sid"]}
 
     def _restore_initial_locked(self):
         for recording in self._initial:
@@ -1204,46 +1341,47 @@ class MockServer:
 
     def _handle_api(self, kind, params, req):
         """The service's own answer: (status, JSON body). Changes state."""
+        if kind == "ncsIp":
+            with self._lock:
+                return 200, _ncs_body(self.ncs_hosts)
+        with self._lock:
+            if params["appid"] in self.disabled_appids:
+                return 400, MSG_APPID
         mode = params.get("mode")
         if kind != "acquire" and mode not in MODES:
             return 400, ERR_MODE
-        if not _valid_request(req, need_client_request=kind in ("update", "stop")):
+        if kind == "query":
+            return self._query(params)
+        if not _valid_request(req, need_client_request=True):
             return 400, ERR_PARAMS
         with self._lock:
             if kind == "acquire":
-                resource_id = _new_resource_id()
-                self._resources[(params["appid"], resource_id)] = {
-                    "cname": req["cname"], "uid": req["uid"], "used": False}
-                return 200, {"resourceId": resource_id}
+                return self._acquire(params, req)
             if kind == "start":
-                resource = self._resources.get((params["appid"], params["resourceId"]))
-                if (resource is None or resource["cname"] != req["cname"]
-                        or resource["uid"] != req["uid"]):
-                    return 400, ERR_PARAMS
-                if resource["used"]:
-                    return 400, ERR_RUNNING
-                resource["used"] = True
-                file_list_mode = "json"
-                config = req.get("clientRequest", {}).get("recordingFileConfig")
-                if (mode == "mix" and isinstance(config, dict)
-                        and config.get("avFileType") == ["hls"]):
-                    file_list_mode = "string"
-                recording = _Recording(mode, params["appid"], params["resourceId"], _new_sid(),
-                                       req["cname"], req["uid"], file_list_mode)
-                self._recordings[recording.key] = recording
-                return 200, recording.ids()
+                return self._start(params, req)
             recording = self._lookup(params)
             if recording is None:
                 return 404, ERR_WORKER
             if req["cname"] != recording.cname or req["uid"] != recording.uid:
                 return 400, ERR_PARAMS
-            if kind == "update":
+            if kind in ("update", "updateLayout"):
                 if recording.status != "running":
                     return 404, ERR_WORKER
+                client = req["clientRequest"]
+                if kind == "updateLayout":
+                    layout = client.get("mixedVideoLayout", 0)
+                    if isinstance(layout, bool) or layout not in (0, 1, 2, 3):
+                        return 400, ERR_PARAMS
+                    recording.layout_updates += 1
+                    recording.layout = copy.deepcopy(client)
+                    return 200, recording.ids()
                 recording.updates += 1
-                web = req["clientRequest"].get("webRecordingConfig")
+                web = client.get("webRecordingConfig")
                 if mode == "web" and isinstance(web, dict) and isinstance(web.get("onhold"), bool):
                     recording.onhold = web["onhold"]
+                rtmp = client.get("rtmpPublishConfig")
+                if mode == "web" and isinstance(rtmp, dict) and isinstance(rtmp.get("outputs"), list):
+                    recording.outputs = _rtmp_urls(rtmp["outputs"])
                 return 200, recording.ids()
             if recording.status != "running":
                 return 400, {"code": 49, "reason": "invalid operation",
@@ -1252,16 +1390,72 @@ class MockServer:
             recording.stops += 1
             return 200, recording.stop_body()
 
+    def _query(self, params):
+        with self._lock:
+            recording = self._lookup(params)
+            if recording is None or recording.status != "running":
+                return 404, ERR_WORKER
+            recording.queries += 1
+            return 200, recording.query_body()
+
+    def _acquire(self, params, req):
+        """Hands out a resource ID that start must use within resource_validity_s."""
+        cname = req["cname"]
+        if req["clientRequest"].get("scene", 0) != 1 and (
+                len(cname.encode("utf-8")) >= 64 or not set(cname) <= _CHANNEL_CHARS):
+            return 400, ERR_CHANNEL
+        resource_id = _new_resource_id()
+        now = time.time()
+        self._resources[(params["appid"], resource_id)] = {
+            "cname": req["cname"], "uid": req["uid"], "acquiredAt": now,
+            "expiresAt": now + self.resource_validity_s, "sid": None}
+        return 200, {"cname": req["cname"], "uid": req["uid"], "resourceId": resource_id}
+
+    def _start(self, params, req):
+        """Turns a fresh resource ID into a running recording (a sid)."""
+        mode = params["mode"]
+        resource = self._resources.get((params["appid"], params["resourceId"]))
+        if (resource is None or resource["cname"] != req["cname"]
+                or resource["uid"] != req["uid"]):
+            return 400, ERR_PARAMS
+        if resource["sid"] is not None:
+            # A resource ID serves one recording: a repeated start (a retry whose first
+            # attempt worked, most likely) hears 201 "already started".
+            body = dict(ERR_RUNNING)
+            body.update(resourceId=params["resourceId"], sid=resource["sid"])
+            return 201, body
+        if time.time() >= resource["expiresAt"]:
+            return 400, ERR_EXPIRED
+        for other in self._recordings.values():
+            if (other.status == "running" and other.appid == params["appid"]
+                    and other.cname == req["cname"] and other.uid == req["uid"]):
+                return 400, ERR_CONFLICT
+        client = req.get("clientRequest") or {}
+        file_list_mode = "json"
+        config = client.get("recordingFileConfig")
+        if mode == "mix" and isinstance(config, dict) and config.get("avFileType") == ["hls"]:
+            file_list_mode = "string"
+        recording = _Recording(mode, params["appid"], params["resourceId"], _new_sid(),
+                               req["cname"], req["uid"], file_list_mode)
+        if mode == "web":
+            _apply_extension_services(recording, client.get("extensionServiceConfig"))
+        resource["sid"] = recording.sid
+        self._recordings[recording.key] = recording
+        return 200, recording.ids()
+
     def _synth_ok(self, kind, params, req) -> dict:
         """A well-formed 200 body for KIND, without changing state (for faults)."""
         req = req if isinstance(req, dict) else {}
         cname = req.get("cname") if isinstance(req.get("cname"), str) else "channel"
         uid = req.get("uid") if isinstance(req.get("uid"), str) else "527841"
         if kind == "acquire":
-            return {"resourceId": _new_resource_id()}
+            return {"cname": cname, "uid": uid, "resourceId": _new_resource_id()}
         if kind == "start":
             return {"cname": cname, "uid": uid, "resourceId": params["resourceId"],
                     "sid": _new_sid()}
+        if kind == "ncsIp":
+            with self._lock:
+                return _ncs_body(self.ncs_hosts)
         with self._lock:
             recording = self._lookup(params)
             if recording is not None:
@@ -1270,7 +1464,54 @@ class MockServer:
             mode = params["mode"] if params["mode"] in MODES else "individual"
             recording = _Recording(mode, params["appid"], params["resourceId"], params["sid"],
                                    cname, uid)
-        return recording.ids() if kind == "update" else recording.stop_body()
+        if kind == "query":
+            return recording.query_body()
+        return recording.stop_body() if kind == "stop" else recording.ids()
+
+
+def _rtmp_urls(outputs) -> list:
+    return [o["rtmpUrl"] for o in outputs
+            if isinstance(o, dict) and isinstance(o.get("rtmpUrl"), str)]
+
+
+def _apply_extension_services(recording, config):
+    """Web mode: which services run, the initial onhold and the CDN push targets."""
+    if not isinstance(config, dict) or not isinstance(config.get("extensionServices"), list):
+        return
+    names = []
+    for service in config["extensionServices"]:
+        if not isinstance(service, dict):
+            continue
+        name = service.get("serviceName")
+        param = service.get("serviceParam") if isinstance(service.get("serviceParam"), dict) else {}
+        if name == "web_recorder_service":
+            if isinstance(param.get("onhold"), bool):
+                recording.onhold = param["onhold"]
+        elif name == "rtmp_publish_service":
+            if isinstance(param.get("outputs"), list):
+                recording.outputs = _rtmp_urls(param["outputs"])
+        else:
+            continue
+        if name not in names:
+            names.append(name)
+    if names:
+        recording.services = tuple(names)
+
+
+_CONFIG_KEYS = ("update_delay_ms", "resource_validity_s", "disabled_appids", "ncs_hosts")
+
+
+def _check_validity(value) -> float:
+    if (isinstance(value, bool) or not isinstance(value, (int, float))
+            or not 0 <= value <= MAX_RESOURCE_VALIDITY_S):
+        raise FaultError(f"resource_validity_s must be a number from 0 to {MAX_RESOURCE_VALIDITY_S:g}")
+    return float(value)
+
+
+def _check_strings(values, name) -> tuple:
+    if not isinstance(values, (list, tuple)) or not all(isinstance(v, str) and v for v in values):
+        raise FaultError(f"{name} must be a list of non-empty strings")
+    return tuple(values)
 
 
 def _write_atomically(path, text):
@@ -1312,6 +1553,20 @@ def _delay_arg(text):
     return value
 
 
+def _validity_arg(text):
+    try:
+        return _check_validity(float(text))
+    except (ValueError, FaultError):
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds from 0 to {MAX_RESOURCE_VALIDITY_S:g}") from None
+
+
+def _nonempty_arg(text):
+    if not text:
+        raise argparse.ArgumentTypeError("must not be empty")
+    return text
+
+
 def _recording_arg(text):
     try:
         spec = parse_recording_spec(text)
@@ -1335,7 +1590,15 @@ def main(argv=None) -> int:
                         metavar="MODE,APPID,RESOURCE_ID,SID,CNAME,UID[,FILELISTMODE]",
                         help="a recording that exists at start (repeatable)")
     parser.add_argument("--update-delay-ms", type=_delay_arg, default=0,
-                        help="time each update takes to answer")
+                        help="time each update and updateLayout takes to answer")
+    parser.add_argument("--resource-validity-s", type=_validity_arg,
+                        default=DEFAULT_RESOURCE_VALIDITY_S, metavar="SECONDS",
+                        help="how long an acquired resource ID can be started (default 300)")
+    parser.add_argument("--disabled-appid", action="append", default=[], metavar="APPID",
+                        help="an App ID without cloud recording: 400 appid is invalid (repeatable)")
+    parser.add_argument("--ncs-host", action="append", default=None, metavar="IP",
+                        type=_nonempty_arg,
+                        help="an address ncs/ip lists (repeatable; default: three examples)")
     parser.add_argument("--log", help="append one JSON line per request to this file")
     parser.add_argument("--quiet", action="store_true", help="no startup line on stderr")
     args = parser.parse_args(argv)
@@ -1354,6 +1617,9 @@ def main(argv=None) -> int:
     server = MockServer(host=args.host, port=args.port, customer_id=args.customer_id,
                         customer_secret=args.customer_secret, recordings=args.recording,
                         update_delay_ms=args.update_delay_ms, log_path=args.log,
+                        resource_validity_s=args.resource_validity_s,
+                        disabled_appids=[a for a in args.disabled_appid if a],
+                        ncs_hosts=args.ncs_host or DEFAULT_NCS_HOSTS,
                         port_file=args.port_file)
     try:
         server.start()

@@ -7,7 +7,7 @@ import os
 import sys
 import tempfile
 
-from . import emit
+from . import compare, emit
 from .model import SchemaError, build_model
 
 
@@ -92,6 +92,7 @@ def main(argv: list[str] | None = None) -> int:
         if name != "lint":
             p.add_argument("--out", required=True, help="the folder of the generated files")
         p.set_defaults(func=func)
+    compare.add_subcommand(sub)
     args = parser.parse_args(argv)
     try:
         return args.func(args)

@@ -214,7 +214,9 @@ class EndpointTests(MockTestCase):
                 with self.subTest(auth=auth, path=path):
                     r = self.post(path, body(), auth=auth)
                     self.assertEqual(r.status, 401)
-                    self.assertEqual(r.json(), {"message": "Invalid authentication credentials"})
+                    # The gateway tells a missing header from wrong credentials.
+                    message = "Unauthorized" if auth is None else "Invalid authentication credentials"
+                    self.assertEqual(r.json(), {"message": message})
         rec = self.recording("rid-ind")
         self.assertEqual((rec["status"], rec["updates"]), ("running", 0))
         flags = [e["authorization_present"] for e in self.mock.state()["requests"]]
@@ -268,8 +270,15 @@ class EndpointTests(MockTestCase):
     def test_unknown_route_and_method(self):
         r = self.post("/v1/apps/app1/cloud_recording/resourceid/rid-ind/sid/sid-ind/mode/individual/query", body())
         self.assertEqual((r.status, r.json()), (404, {"message": "no Route matched with those values"}))
-        r = self.request("GET", rec_path("rid-ind", "sid-ind", "individual", "update"))
-        self.assertEqual(r.status, 405)
+        # The gateway matches method and path together: a wrong method is no route.
+        for method, path in (("GET", rec_path("rid-ind", "sid-ind", "individual", "update")),
+                             ("PUT", rec_path("rid-ind", "sid-ind", "individual", "stop")),
+                             ("GET", f"/v1/apps/{APP}/cloud_recording/acquire"),
+                             ("POST", "/v1/ncs/ip")):
+            with self.subTest(method=method, path=path):
+                r = self.request(method, path, body())
+                self.assertEqual((r.status, r.json()), (404, {"message": "no Route matched with those values"}))
+        self.assertEqual(self.recording("rid-ind")["status"], "running")
         r = self.request("HEAD", "/")
         self.assertEqual(r.status, 501)
 
@@ -283,6 +292,7 @@ class EndpointTests(MockTestCase):
                 self.assertEqual(r.status, 200, r.data)
                 rid = r.json()["resourceId"]
                 self.assertIsInstance(rid, str)
+                self.assertEqual(r.json(), {"cname": "chan", "uid": "42", "resourceId": rid})
                 start = f"/v1/apps/{APP}/cloud_recording/resourceid/{quote(rid, safe='')}/mode/{mode}/start"
                 r = self.post(start, {"cname": "chan", "uid": "41", "clientRequest": config})
                 self.assertEqual((r.status, r.json()["code"]), (400, 2))  # uid differs from acquire
@@ -292,7 +302,7 @@ class EndpointTests(MockTestCase):
                 self.assertEqual((doc["cname"], doc["uid"], doc["resourceId"]), ("chan", "42", rid))
                 sid = doc["sid"]
                 r = self.post(start, {"cname": "chan", "uid": "42", "clientRequest": config})
-                self.assertEqual((r.status, r.json()["code"]), (400, 7))
+                self.assertEqual((r.status, r.json()["code"]), (201, 7))  # not success
                 bodyx = body("chan", "42")
                 self.assertEqual(self.update(rid, sid, mode, bodyx).status, 200)
                 r = self.stop(rid, sid, mode, bodyx)
@@ -669,7 +679,9 @@ class ControlTests(MockTestCase):
         state = r.json()
         self.assertEqual(set(state), {"connections", "api_connections", "open_connections",
                                       "requests_total", "update_delay_ms", "recordings",
-                                      "update_concurrency", "faults_pending", "requests"})
+                                      "update_concurrency", "faults_pending", "requests",
+                                      "resource_validity_s", "disabled_appids", "ncs_hosts",
+                                      "resources"})
         self.assertEqual(state["faults_pending"],
                          [{"match": "stop", "count": 3, "preset": "jitter", "remaining": 3}])
         self.assertEqual(len(state["recordings"]), len(RECORDINGS))
@@ -701,7 +713,7 @@ class ControlTests(MockTestCase):
         self.assertEqual(self.mock.state()["recordings"], [])
         self.assertEqual(self.post("/__mock/reset", {"recordings": "x"}, auth=None).status, 400)
         r = self.post("/__mock/config", {"update_delay_ms": 25}, auth=None)
-        self.assertEqual((r.status, r.json()), (200, {"update_delay_ms": 25}))
+        self.assertEqual((r.status, r.json()["update_delay_ms"]), (200, 25))
         self.assertEqual(self.post("/__mock/config", {"update_delay_ms": -5}, auth=None).status, 400)
 
 
@@ -811,6 +823,505 @@ class HostAndCliTests(unittest.TestCase):
                 with open(log, encoding="utf-8") as handle:
                     entries = [json.loads(line) for line in handle]
                 self.assertEqual([(e["route"], e["status"]) for e in entries], [("stop", 200)])
+
+
+# --------------------------------------------------------------------------- the lifecycle
+
+ACQUIRE = f"/v1/apps/{APP}/cloud_recording/acquire"
+CHAN, RUID = "lifeChan", "4242"  # no initial recording uses these
+WEB_START = {"extensionServiceConfig": {"extensionServices": [
+    {"serviceName": "web_recorder_service",
+     "serviceParam": {"url": "https://example.com/page", "audioProfile": 0, "videoWidth": 1280,
+                      "videoHeight": 720, "maxRecordingHour": 1, "onhold": True}},
+    {"serviceName": "rtmp_publish_service",
+     "serviceParam": {"outputs": [{"rtmpUrl": "rtmp://cdn.example.com/live/k"}]}}]}}
+
+
+def start_path(rid, mode, appid=APP):
+    return (f"/v1/apps/{quote(appid, safe='')}/cloud_recording/resourceid/{quote(rid, safe='')}"
+            f"/mode/{mode}/start")
+
+
+class LifecycleTestCase(MockTestCase):
+    def setUp(self):
+        super().setUp()
+        self.mock.configure({"resource_validity_s": agora_mock.DEFAULT_RESOURCE_VALIDITY_S,
+                             "disabled_appids": [], "ncs_hosts": list(agora_mock.DEFAULT_NCS_HOSTS)})
+
+    def acquire(self, cname=CHAN, uid=RUID, appid=APP):
+        r = self.post(f"/v1/apps/{appid}/cloud_recording/acquire",
+                      {"cname": cname, "uid": uid, "clientRequest": {"resourceExpiredHour": 24}})
+        self.assertEqual(r.status, 200, r.data)
+        return r.json()["resourceId"]
+
+    def start(self, rid, mode, client_request=None, cname=CHAN, uid=RUID, appid=APP):
+        return self.post(start_path(rid, mode, appid),
+                         {"cname": cname, "uid": uid, "clientRequest": client_request or {}})
+
+    def started(self, mode, client_request=None):
+        """A recording started through acquire + start: (rid, sid)."""
+        rid = self.acquire()
+        r = self.start(rid, mode, client_request)
+        self.assertEqual(r.status, 200, r.data)
+        return rid, r.json()["sid"]
+
+    def query(self, rid, sid, mode, **kw):
+        return self.request("GET", rec_path(rid, sid, mode, "query"), **kw)
+
+    def layout(self, rid, sid, mode="mix", client_request=None, **kw):
+        return self.post(rec_path(rid, sid, mode, "updateLayout"),
+                         body(CHAN, RUID, client_request or {"mixedVideoLayout": 1}), **kw)
+
+    def resource(self, rid):
+        for res in self.mock.state()["resources"]:
+            if res["resourceId"] == rid:
+                return res
+        self.fail(f"no resource {rid}")
+
+
+class AcquireStartTests(LifecycleTestCase):
+    def test_acquire_hands_out_a_resource_valid_five_minutes(self):
+        r = self.post(ACQUIRE, {"cname": CHAN, "uid": RUID, "clientRequest": {}})
+        self.assertEqual(r.status, 200, r.data)
+        doc = r.json()
+        self.assertEqual((doc["cname"], doc["uid"]), (CHAN, RUID))
+        res = self.resource(doc["resourceId"])
+        self.assertEqual((res["state"], res["sid"], res["cname"], res["uid"]),
+                         ("acquired", None, CHAN, RUID))
+        self.assertAlmostEqual(res["expiresAt"] - res["acquiredAt"], 300, delta=0.01)
+        self.assertNotEqual(self.acquire(), doc["resourceId"])  # one ID per acquire
+
+    def test_acquire_needs_cname_uid_and_client_request(self):
+        for bad in ({"cname": CHAN, "uid": RUID}, {"cname": CHAN, "clientRequest": {}},
+                    {"cname": CHAN, "uid": 4242, "clientRequest": {}},
+                    {"cname": CHAN, "uid": RUID, "clientRequest": []}):
+            with self.subTest(body=bad):
+                r = self.post(ACQUIRE, bad)
+                self.assertEqual((r.status, r.json()), (400, agora_mock.ERR_PARAMS))
+        self.assertEqual(self.mock.state()["resources"], [])
+
+    def test_acquire_checks_the_channel_name_unless_web(self):
+        for cname, scene, status in (("a" * 63, 0, 200), ("a" * 64, 0, 400),
+                                     ("x/y", 0, 400), ("caf\u00e9", 0, 400),
+                                     ("ok !#$%&()+-:;<=.>?@[]^_{|}~,", 0, 200),
+                                     ("x/y \u00e9" + "a" * 100, 1, 200)):
+            with self.subTest(cname=cname, scene=scene):
+                r = self.post(ACQUIRE, {"cname": cname, "uid": RUID,
+                                        "clientRequest": {"scene": scene}})
+                self.assertEqual(r.status, status, r.data)
+                if status == 400:
+                    self.assertEqual(r.json(), {"code": 401, "reason": "invalid_channel_name"})
+
+    def test_start_turns_the_resource_into_a_sid(self):
+        rid = self.acquire()
+        r = self.start(rid, "individual")
+        self.assertEqual(r.status, 200, r.data)
+        doc = r.json()
+        self.assertEqual(set(doc), {"cname", "uid", "resourceId", "sid"})
+        self.assertEqual((doc["cname"], doc["uid"], doc["resourceId"]), (CHAN, RUID, rid))
+        res = self.resource(rid)
+        self.assertEqual((res["state"], res["sid"]), ("started", doc["sid"]))
+        self.assertEqual(self.recording(rid)["status"], "running")
+
+    def test_second_start_is_201_code_7_even_after_stop(self):
+        rid, sid = self.started("mix")
+        for _ in range(2):
+            r = self.start(rid, "mix")
+            self.assertEqual((r.status, r.json()), (201, {
+                "code": 7, "reason": "recording is already running", "resourceId": rid,
+                "sid": sid}))
+        self.assertEqual(len([x for x in self.mock.state()["recordings"]
+                              if x["resourceId"] == rid]), 1)
+        self.assertEqual(self.stop(rid, sid, "mix", body(CHAN, RUID)).status, 200)
+        self.assertEqual(self.start(rid, "mix").status, 201)  # a new recording needs acquire
+
+    def test_start_with_an_expired_resource(self):
+        rid = self.acquire()
+        other = self.acquire(uid="4243")
+        r = self.post("/__mock/expire", {"resourceId": rid}, auth=None)
+        self.assertEqual((r.status, r.json()), (200, {"expired": 1}))
+        self.assertEqual(self.resource(rid)["state"], "expired")
+        self.assertEqual(self.resource(other)["state"], "acquired")
+        r = self.start(rid, "individual")
+        self.assertEqual((r.status, r.json()), (400, {"code": 433, "reason": "resource expired"}))
+        self.assertEqual(self.start(other, "individual", uid="4243").status, 200)
+
+    def test_zero_validity_expires_at_once_and_is_configurable(self):
+        r = self.post("/__mock/config", {"resource_validity_s": 0}, auth=None)
+        self.assertEqual((r.status, r.json()["resource_validity_s"]), (200, 0))
+        rid = self.acquire()
+        self.assertEqual(self.resource(rid)["state"], "expired")
+        self.assertEqual(self.start(rid, "web").json()["code"], 433)
+        self.post("/__mock/config", {"resource_validity_s": 600}, auth=None)
+        res = self.resource(self.acquire())
+        self.assertAlmostEqual(res["expiresAt"] - res["acquiredAt"], 600, delta=0.01)
+
+    def test_expire_all_or_per_appid(self):
+        rids = [self.acquire(uid=str(n)) for n in (1, 2)]
+        self.acquire(appid="app2")
+        self.assertEqual(self.post("/__mock/expire", {"appid": APP}, auth=None).json(),
+                         {"expired": 2})
+        self.assertEqual([self.resource(r)["state"] for r in rids], ["expired", "expired"])
+        self.assertEqual(self.post("/__mock/expire", {}, auth=None).json(), {"expired": 1})
+        self.assertEqual(self.post("/__mock/expire", {}, auth=None).json(), {"expired": 0})
+        for bad in ([], {"sid": "x"}, {"appid": 1}):
+            with self.subTest(bad=bad):
+                self.assertEqual(self.post("/__mock/expire", bad, auth=None).status, 400)
+
+    def test_start_with_an_unknown_or_foreign_resource_is_400_2(self):
+        rid = self.acquire()
+        for path, payload in (
+                (start_path("unknown", "mix"), body(CHAN, RUID)),
+                (start_path(rid, "mix", appid="app2"), body(CHAN, RUID)),  # another App ID
+                (start_path(rid, "mix"), body("otherChan", RUID)),
+                (start_path(rid, "mix"), body(CHAN, "1")),
+                (start_path(rid, "mix"), {"cname": CHAN, "uid": RUID})):  # no clientRequest
+            with self.subTest(path=path, payload=payload):
+                r = self.post(path, payload)
+                self.assertEqual((r.status, r.json()), (400, agora_mock.ERR_PARAMS))
+        self.assertEqual(self.resource(rid)["state"], "acquired")
+        r = self.start(rid, "mixx")
+        self.assertEqual((r.status, r.json()), (400, agora_mock.ERR_MODE))
+
+    def test_task_conflict_for_the_same_cname_and_uid(self):
+        first, second = self.acquire(), self.acquire()
+        self.assertEqual(self.start(first, "individual").status, 200)
+        r = self.start(second, "web")  # any mode: appid + cname + uid is one recording
+        self.assertEqual((r.status, r.json()), (400, {"code": 53, "reason": "task conflict"}))
+        self.assertEqual(self.resource(second)["state"], "acquired")
+        sid = self.resource(first)["sid"]
+        self.assertEqual(self.stop(first, sid, "individual", body(CHAN, RUID)).status, 200)
+        self.assertEqual(self.start(second, "web").status, 200)
+        # another uid (or App ID) in the same channel is another recording
+        self.assertEqual(self.start(self.acquire(uid="4243"), "web", uid="4243").status, 200)
+
+    def test_start_in_mix_with_hls_only_lists_a_string(self):
+        rid, sid = self.started("mix", {"recordingFileConfig": {"avFileType": ["hls"]}})
+        self.assertEqual(self.recording(rid)["fileListMode"], "string")
+
+
+class QueryTests(LifecycleTestCase):
+    def test_query_individual_json_and_string(self):
+        for rid, sid, flm in (("rid-ind", "sid-ind", "json"), ("rid-inds", "sid-inds", "string")):
+            with self.subTest(fileListMode=flm):
+                r = self.query(rid, sid, "individual")
+                self.assertEqual(r.status, 200, r.data)
+                doc = r.json()
+                self.assertEqual({k: doc[k] for k in ("cname", "uid", "resourceId", "sid")},
+                                 {"cname": CNAME, "uid": UID, "resourceId": rid, "sid": sid})
+                server = doc["serverResponse"]
+                self.assertEqual(set(server), {"status", "sliceStartTime", "fileListMode",
+                                               "fileList"})
+                self.assertEqual((server["status"], server["fileListMode"]), (5, flm))
+                created = self.recording(rid)["createdAt"]
+                self.assertEqual(server["sliceStartTime"], created * 1000)  # milliseconds
+                if flm == "string":
+                    self.assertEqual(server["fileList"], f"{sid}_{CNAME}.m3u8")
+                else:
+                    self.assertEqual([e["trackType"] for e in server["fileList"]],
+                                     ["audio", "video"])
+                    for entry in server["fileList"]:
+                        self.assertEqual(entry["sliceStartTime"], created)  # seconds
+                        self.assertEqual(set(entry), {"fileName", "trackType", "uid",
+                                                      "mixedAllUser", "isPlayable",
+                                                      "sliceStartTime"})
+                self.assertEqual(self.recording(rid)["queries"], 1)
+
+    def test_query_mix_json_and_string(self):
+        for rid, sid, flm in (("rid-mix", "sid-mix", "json"), ("rid-mixs", "sid-mixs", "string")):
+            with self.subTest(fileListMode=flm):
+                server = self.query(rid, sid, "mix").json()["serverResponse"]
+                self.assertEqual(set(server), {"status", "fileListMode", "fileList"})
+                self.assertEqual(server["fileListMode"], flm)
+                if flm == "json":
+                    self.assertTrue(all(e["mixedAllUser"] for e in server["fileList"]))
+                    self.assertEqual(len(server["fileList"]), 2)
+
+    def test_query_web_reports_services_onhold_and_outputs(self):
+        rid, sid = self.started("web", WEB_START)
+        server = self.query(rid, sid, "web").json()["serverResponse"]
+        self.assertEqual(set(server), {"status", "extensionServiceState"})
+        services = server["extensionServiceState"]
+        self.assertEqual([s["serviceName"] for s in services],
+                         ["web_recorder_service", "rtmp_publish_service"])
+        recorder = services[0]["payload"]
+        self.assertEqual(set(recorder), {"fileList", "onhold", "state"})
+        self.assertEqual((recorder["onhold"], recorder["state"]), (True, "inProgress"))
+        self.assertEqual(set(recorder["fileList"][0]), {"filename", "sliceStartTime"})
+        self.assertEqual(services[1]["payload"], {
+            "outputs": [{"rtmpUrl": "rtmp://cdn.example.com/live/k", "status": "onhold"}],
+            "state": "inProgress"})
+        # an update resumes the page and moves the CDN push
+        upd = body(CHAN, RUID, {"webRecordingConfig": {"onhold": False}, "rtmpPublishConfig": {
+            "outputs": [{"rtmpUrl": "rtmps://cdn.example.com/live/k2"}]}})
+        self.assertEqual(self.update(rid, sid, "web", upd).status, 200)
+        services = self.query(rid, sid, "web").json()["serverResponse"]["extensionServiceState"]
+        self.assertIs(services[0]["payload"]["onhold"], False)
+        self.assertEqual(services[1]["payload"]["outputs"],
+                         [{"rtmpUrl": "rtmps://cdn.example.com/live/k2", "status": "publishing"}])
+
+    def test_query_web_default_service(self):
+        server = self.query("rid-web", "sid-web", "web").json()["serverResponse"]
+        self.assertEqual([s["serviceName"] for s in server["extensionServiceState"]],
+                         ["web_recorder_service"])
+
+    def test_query_errors(self):
+        self.assertEqual(self.stop("rid-mix", "sid-mix", "mix").status, 200)
+        for rid, sid, mode, status, doc in (
+                ("rid-ind", "nope", "individual", 404, agora_mock.ERR_WORKER),
+                ("nope", "sid-ind", "individual", 404, agora_mock.ERR_WORKER),
+                ("rid-ind", "sid-ind", "web", 404, agora_mock.ERR_WORKER),  # other mode
+                ("rid-mix", "sid-mix", "mix", 404, agora_mock.ERR_WORKER),  # stopped
+                ("rid-ind", "sid-ind", "Individual", 400, agora_mock.ERR_MODE)):
+            with self.subTest(rid=rid, sid=sid, mode=mode):
+                r = self.query(rid, sid, mode)
+                self.assertEqual((r.status, r.json()), (status, doc))
+        r = self.post(rec_path("rid-ind", "sid-ind", "individual", "query"), body())
+        self.assertEqual((r.status, r.json()), (404, agora_mock.MSG_NO_ROUTE))
+        r = self.query("rid-ind", "sid-ind", "individual", auth=None)
+        self.assertEqual((r.status, r.json()), (401, {"message": "Unauthorized"}))
+
+    def test_query_sends_and_needs_no_body(self):
+        c = self.conn()
+        c.request("GET", rec_path("rid-ind", "sid-ind", "individual", "query"),
+                  headers={"Authorization": AUTH})
+        resp = c.getresponse()
+        self.assertEqual(resp.status, 200)
+        resp.read()
+        entry = self.mock.state()["requests"][-1]
+        self.assertEqual((entry["method"], entry["route"], entry["body_bytes"], entry["body"]),
+                         ("GET", "query", 0, None))
+
+
+class UpdateLayoutTests(LifecycleTestCase):
+    def test_update_layout_in_mix(self):
+        rid, sid = self.started("mix")
+        client = {"mixedVideoLayout": 3, "backgroundColor": "#FF0000", "layoutConfig": [
+            {"x_axis": 0.0, "y_axis": 0.0, "width": 0.5, "height": 0.5}]}
+        r = self.layout(rid, sid, client_request=client)
+        self.assertEqual((r.status, r.json()), (200, {"cname": CHAN, "uid": RUID,
+                                                      "resourceId": rid, "sid": sid}))
+        rec = self.recording(rid)
+        self.assertEqual((rec["layout_updates"], rec["updates"], rec["layout"]), (1, 0, client))
+        self.assertEqual(self.mock.state()["requests"][-1]["route"], "updateLayout")
+
+    def test_update_layout_only_in_mix(self):
+        for rid, sid, mode in (("rid-ind", "sid-ind", "individual"), ("rid-web", "sid-web", "web"),
+                               ("rid-mix", "sid-mix", "composite")):
+            with self.subTest(mode=mode):
+                r = self.layout(rid, sid, mode)
+                self.assertEqual((r.status, r.json()), (404, agora_mock.MSG_NO_ROUTE))
+        r = self.request("GET", rec_path("rid-mix", "sid-mix", "mix", "updateLayout"))
+        self.assertEqual(r.status, 404)
+        self.assertEqual(self.recording("rid-mix")["layout_updates"], 0)
+
+    def test_update_layout_errors(self):
+        for rid, sid, payload, status, doc in (
+                ("rid-mix", "nope", body(CNAME, UID, {}), 404, agora_mock.ERR_WORKER),
+                ("rid-ind", "sid-ind", body(CNAME, UID, {}), 404, agora_mock.ERR_WORKER),
+                ("rid-mix", "sid-mix", body("other", UID, {}), 400, agora_mock.ERR_PARAMS),
+                ("rid-mix", "sid-mix", {"cname": CNAME, "uid": UID}, 400, agora_mock.ERR_PARAMS),
+                ("rid-mix", "sid-mix", body(CNAME, UID, {"mixedVideoLayout": 4}), 400,
+                 agora_mock.ERR_PARAMS),
+                ("rid-mix", "sid-mix", body(CNAME, UID, {"mixedVideoLayout": "1"}), 400,
+                 agora_mock.ERR_PARAMS)):
+            with self.subTest(rid=rid, sid=sid, payload=payload):
+                r = self.post(rec_path(rid, sid, "mix", "updateLayout"), payload)
+                self.assertEqual((r.status, r.json()), (status, doc))
+        self.assertEqual(self.stop("rid-mix", "sid-mix", "mix").status, 200)
+        r = self.post(rec_path("rid-mix", "sid-mix", "mix", "updateLayout"), body())
+        self.assertEqual((r.status, r.json()), (404, agora_mock.ERR_WORKER))
+
+    def test_update_and_update_layout_share_the_one_at_a_time_statistics(self):
+        self.mock.update_delay_ms = 300
+        barrier = threading.Barrier(2)
+        statuses = []
+
+        def one(action):
+            c = http.client.HTTPConnection("127.0.0.1", self.mock.port, timeout=5)
+            barrier.wait()
+            c.request("POST", rec_path("rid-mix", "sid-mix", "mix", action),
+                      body=json.dumps(body()), headers={"Authorization": AUTH})
+            statuses.append(c.getresponse().status)
+            c.close()
+
+        threads = [threading.Thread(target=one, args=(a,)) for a in ("update", "updateLayout")]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(5)
+        self.assertEqual(statuses, [200, 200])
+        rec = self.recording("rid-mix")
+        self.assertEqual((rec["max_concurrent_updates"], rec["updates"], rec["layout_updates"]),
+                         (2, 1, 1))
+
+
+class NcsIpAndAppIdTests(LifecycleTestCase):
+    def test_ncs_ip_lists_hosts(self):
+        r = self.request("GET", "/v1/ncs/ip")
+        self.assertEqual(r.status, 200, r.data)
+        self.assertEqual(r.json(), {"data": {"service": {"hosts": [
+            {"primaryIP": h} for h in agora_mock.DEFAULT_NCS_HOSTS]}}})
+        r = self.post("/__mock/config", {"ncs_hosts": ["192.0.2.7"]}, auth=None)
+        self.assertEqual(r.json()["ncs_hosts"], ["192.0.2.7"])
+        self.assertEqual(self.request("GET", "/v1/ncs/ip").json(),
+                         {"data": {"service": {"hosts": [{"primaryIP": "192.0.2.7"}]}}})
+        self.assertEqual(self.request("GET", "/v1/ncs/ip", auth=None).status, 401)
+        self.assertEqual(self.mock.state()["requests"][0]["route"], "ncsIp")
+
+    def test_appid_without_recording_is_400_on_every_call(self):
+        r = self.post("/__mock/config", {"disabled_appids": [APP]}, auth=None)
+        self.assertEqual((r.status, r.json()["disabled_appids"]), (200, [APP]))
+        calls = [("POST", ACQUIRE, body(CHAN, RUID)),
+                 ("POST", start_path("rid-x", "mix"), body()),
+                 ("GET", rec_path("rid-mix", "sid-mix", "mix", "query"), None),
+                 ("POST", rec_path("rid-mix", "sid-mix", "mix", "update"), body()),
+                 ("POST", rec_path("rid-mix", "sid-mix", "mix", "updateLayout"), body()),
+                 ("POST", rec_path("rid-mix", "sid-mix", "mix", "stop"), body())]
+        for method, path, payload in calls:
+            with self.subTest(path=path):
+                r = self.request(method, path, payload)
+                self.assertEqual((r.status, r.json()), (400, {"message": "appid is invalid"}))
+        self.assertEqual(self.recording("rid-mix")["status"], "running")
+        self.assertEqual(self.request("GET", "/v1/ncs/ip").status, 200)  # no App ID there
+        self.assertEqual(self.post(start_path("r", "mix", appid="app2"), body()).status, 400)
+        self.post("/__mock/config", {"disabled_appids": []}, auth=None)
+        self.assertEqual(self.update("rid-mix", "sid-mix", "mix").status, 200)
+
+    def test_config_is_checked(self):
+        for bad in ({"resource_validity_s": -1}, {"resource_validity_s": "5"},
+                    {"resource_validity_s": True}, {"disabled_appids": "app1"},
+                    {"disabled_appids": [""]}, {"ncs_hosts": [1]}, {"bogus": 1}, []):
+            with self.subTest(bad=bad):
+                self.assertEqual(self.post("/__mock/config", bad, auth=None).status, 400)
+        state = self.mock.state()
+        self.assertEqual((state["resource_validity_s"], state["disabled_appids"]), (300, []))
+
+
+class LifecycleFaultTests(LifecycleTestCase):
+    def test_faults_match_the_new_calls(self):
+        rid, sid = self.started("web", WEB_START)
+        mix_rid, mix_sid = "rid-mix", "sid-mix"
+        self.faults([{"match": "query", "preset": "jitter"},
+                     {"match": "updateLayout", "preset": "timeout"},
+                     {"match": "ncsIp", "preset": "rate_limit"},
+                     {"match": "start", "status": 500,
+                      "body": {"code": 502, "reason": "Failed to allocate worker"}}])
+        self.assertEqual(self.layout(mix_rid, mix_sid, client_request={}).status, 504)
+        self.assertEqual(self.query(rid, sid, "web").status, 206)
+        self.assertEqual(self.request("GET", "/v1/ncs/ip").status, 429)
+        r = self.start(self.acquire(uid="7"), "mix", uid="7")
+        self.assertEqual((r.status, r.json()["code"]), (500, 502))
+        self.assertEqual(self.mock.state()["faults_pending"], [])
+        labels = [(e["route"], e["fault"]) for e in self.mock.state()["requests"][-5:]]
+        self.assertEqual(labels, [("updateLayout", "timeout"), ("query", "jitter"),
+                                  ("ncsIp", "rate_limit"), ("acquire", None),
+                                  ("start", "status:500")])
+
+    def test_processed_start_then_lost_answer_gives_201_on_retry(self):
+        rid = self.acquire()
+        self.faults([{"match": "start", "preset": "timeout", "process": True}])
+        self.assertEqual(self.start(rid, "mix").status, 504)
+        r = self.start(rid, "mix")
+        self.assertEqual((r.status, r.json()["code"]), (201, 7))
+
+    def test_wrong_types_and_unknown_enums(self):
+        rid, sid = self.started("web", WEB_START)
+        self.faults([{"match": "acquire", "preset": "wrong_types_200"},
+                     {"match": "ncsIp", "preset": "wrong_types_200"},
+                     {"match": "query", "preset": "wrong_types_200"},
+                     {"match": "query", "unknown_enums": True},
+                     {"match": "query", "extra_fields": True}])
+        self.assertEqual(self.post(ACQUIRE, body(CHAN, RUID)).json()["resourceId"], 12345)
+        host = self.request("GET", "/v1/ncs/ip").json()["data"]["service"]["hosts"][0]
+        self.assertIsInstance(host["primaryIP"], int)
+        self.assertEqual(self.query(rid, sid, "web").json()["uid"], int(RUID))
+        server = self.query(rid, sid, "web").json()["serverResponse"]
+        self.assertEqual(server["status"], 42)
+        self.assertEqual(server["extensionServiceState"][1]["payload"]["outputs"][0]["status"],
+                         "buffering")
+        self.assertEqual(server["extensionServiceState"][-1]["serviceName"], "future_service")
+        self.assertIn("mockExtraServer", self.query(rid, sid, "web").json()["serverResponse"])
+
+    def test_start_secrets_are_redacted(self):
+        rid = self.acquire()
+        client = {"token": "RTCTOKENVALUE123", "recordingConfig": {
+            "channelType": 0, "decryptionMode": 1, "secret": "DECRYPTSECRET456"}}
+        self.assertEqual(self.start(rid, "mix", client).status, 200)
+        text = json.dumps(self.mock.state())
+        self.assertNotIn("RTCTOKENVALUE123", text)
+        self.assertNotIn("DECRYPTSECRET456", text)
+        stored = self.mock.state()["requests"][-1]["body"]["clientRequest"]
+        self.assertEqual((stored["token"], stored["recordingConfig"]["secret"]),
+                         ("[REDACTED]", "[REDACTED]"))
+
+
+class WholeLifeTests(LifecycleTestCase):
+    def test_each_mode_from_acquire_to_stop(self):
+        start_bodies = {"individual": {"recordingConfig": {"channelType": 0, "subscribeUidGroup": 0}},
+                        "mix": {"recordingFileConfig": {"avFileType": ["hls", "mp4"]}},
+                        "web": WEB_START}
+        for mode in MODES_ALL:
+            with self.subTest(mode=mode):
+                rid, sid = self.started(mode, start_bodies[mode])
+                self.assertEqual(self.query(rid, sid, mode).json()["serverResponse"]["status"], 5)
+                self.assertEqual(self.update(rid, sid, mode, body(CHAN, RUID)).status, 200)
+                if mode == "mix":
+                    self.assertEqual(self.layout(rid, sid).status, 200)
+                r = self.stop(rid, sid, mode, body(CHAN, RUID))
+                self.assertEqual(r.status, 200, r.data)
+                # stopped: nothing but a 49 for stop, 404 for the rest
+                self.assertEqual(self.query(rid, sid, mode).status, 404)
+                self.assertEqual(self.update(rid, sid, mode, body(CHAN, RUID)).status, 404)
+                if mode == "mix":
+                    self.assertEqual(self.layout(rid, sid).status, 404)
+                self.assertEqual(self.stop(rid, sid, mode, body(CHAN, RUID)).json()["code"], 49)
+                self.assertEqual(self.start(rid, mode).status, 201)
+                rec = self.recording(rid)
+                self.assertEqual((rec["status"], rec["queries"], rec["updates"], rec["stops"]),
+                                 ("stopped", 1, 1, 1))
+
+
+MODES_ALL = ("individual", "mix", "web")
+
+
+class LifecycleCliTests(unittest.TestCase):
+    SCRIPT = str(MOCK_DIR / "agora_mock.py")
+
+    def test_cli_flags_for_the_lifecycle(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            port_file = os.path.join(tmp, "port")
+            proc = subprocess.Popen(
+                [sys.executable, self.SCRIPT, "--port", "0", "--port-file", port_file, "--quiet",
+                 "--resource-validity-s", "0.5", "--disabled-appid", "offApp",
+                 "--ncs-host", "192.0.2.1", "--ncs-host", "192.0.2.2"],
+                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            try:
+                deadline = time.monotonic() + 5
+                while not os.path.exists(port_file) and time.monotonic() < deadline:
+                    time.sleep(0.02)
+                with open(port_file, encoding="utf-8") as handle:
+                    port = int(handle.read())
+                c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+                c.request("GET", "/__mock/state")
+                state = json.loads(c.getresponse().read())
+                self.assertEqual((state["resource_validity_s"], state["disabled_appids"],
+                                  state["ncs_hosts"]), (0.5, ["offApp"], ["192.0.2.1", "192.0.2.2"]))
+                c.request("POST", "/v1/apps/offApp/cloud_recording/acquire",
+                          body=json.dumps(body()), headers={"Authorization": AUTH})
+                resp = c.getresponse()
+                self.assertEqual((resp.status, json.loads(resp.read())),
+                                 (400, {"message": "appid is invalid"}))
+                c.close()
+            finally:
+                proc.terminate()
+                proc.communicate(timeout=5)
+        for bad in (["--resource-validity-s", "-1"], ["--resource-validity-s", "x"],
+                    ["--ncs-host", ""]):
+            with self.subTest(args=bad):
+                proc = subprocess.run([sys.executable, self.SCRIPT] + bad,
+                                      capture_output=True, text=True, timeout=10)
+                self.assertEqual(proc.returncode, 2)
 
 
 if __name__ == "__main__":
