@@ -13,6 +13,8 @@
 #include <string.h>
 #include <strings.h>
 
+#include <sys/socket.h>
+
 #include <curl/curl.h>
 
 #include "acr/alloc.h"
@@ -518,7 +520,23 @@ typedef struct exchange {
     size_t error_length;
     char request_id[REQUEST_ID_MAX];
     unsigned sends;                 /* times libcurl was about to send the request */
+    int socket_errno;               /* why the last socket could not be opened; 0: it could */
 } exchange;
+
+/* Opens libcurl's sockets as it would, but keeps errno when that fails
+ * (libcurl says only "Couldn't connect to server" for EMFILE). */
+static curl_socket_t on_open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *address)
+{
+    (void)purpose;
+    exchange *x = ctx;
+    int type = address->socktype;
+#ifdef SOCK_CLOEXEC
+    type |= SOCK_CLOEXEC; /* a library's sockets do not leak into the application's children */
+#endif
+    curl_socket_t fd = socket(address->family, type, address->protocol);
+    x->socket_errno = fd == CURL_SOCKET_BAD ? errno : 0;
+    return fd;
+}
 
 #if LIBCURL_VERSION_NUM >= 0x075000 /* CURLOPT_PREREQFUNCTION: 7.80.0 */
 #define HAVE_PREREQ 1
@@ -777,6 +795,8 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)&x);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)&x);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)&x);
 #ifdef HAVE_PREREQ
     curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
     curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&x);
@@ -792,12 +812,15 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
     curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
     curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+    if (x.socket_errno)
+        os_errno = x.socket_errno; /* libcurl does not record it when socket() fails */
     *request_sent = sent_bytes > 0 || x.status != 0;
     *sends = x.sends;
     /* The handle outlives this call in the pool: drop pointers to our stack. */
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, NULL);
 #ifdef HAVE_PREREQ
     curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL);
 #endif
