@@ -183,19 +183,20 @@ static void test_timeout_bounds_all_attempts(void **state)
 
 /* A back-off that would end past the limit is not waited for: the call
  * returns the last answer (the HTTP error), having made the attempts the limit
- * allows. retry.deadline_ms and timeout_ms are one clock: the shorter rules. */
+ * allows. Before, timeout_ms did not bound the back-offs: the call slept the
+ * second back-off and made a third attempt. */
 static void test_backoff_past_the_limit_returns_the_last_answer(void **state)
 {
     (void)state;
     for (int i = 0; i < 3; i++)
         script("{\"name\": \"206-65\", \"steps\": [{\"respond\": {\"status\": 206, \"reason\": \"Partial Content\", "
                "\"body\": {\"code\": 65, \"reason\": \"jitter\"}}}]}");
-    static const long backoff[] = {1, 3600000};
+    const long backoff[] = {1, (long)(6000 * time_scale)};
     acr_client_options o = options();
     o.retry.max_attempts = 3;
     o.retry.backoff_ms = backoff;
     o.retry.backoff_count = 2;
-    o.retry.deadline_ms = (long)(3000 * time_scale); /* shorter than timeout_ms */
+    o.timeout_ms = (long)(3000 * time_scale);
     log_lines log = {0};
     o.log = keep_line;
     o.log_ctx = &log;
@@ -215,6 +216,31 @@ static void test_backoff_past_the_limit_returns_the_last_answer(void **state)
     for (size_t i = 0; i < log.count; i++)
         retries += strstr(log.lines[i], "retrying in 1 ms (attempt 2 of 3)") != NULL;
     assert_int_equal(retries, 1);
+}
+
+/* retry.deadline_ms and timeout_ms are one clock: the shorter rules. */
+static void test_deadline_shorter_than_timeout_rules(void **state)
+{
+    (void)state;
+    for (int i = 0; i < 3; i++)
+        script("{\"name\": \"206-65\", \"steps\": [{\"respond\": {\"status\": 206, \"reason\": \"Partial Content\", "
+               "\"body\": {\"code\": 65, \"reason\": \"jitter\"}}}]}");
+    const long backoff[] = {1, (long)(6000 * time_scale)};
+    acr_client_options o = options();
+    o.retry.max_attempts = 3;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 2;
+    o.timeout_ms = (long)(60000 * time_scale);
+    o.retry.deadline_ms = (long)(3000 * time_scale);
+    acr_client *c = new_client(&o);
+    acr_error err = ACR_ERROR_INIT;
+    expect_status(update(c, RID, &err), &err, ACR_ERR_HTTP);
+    assert_int_equal(err.http_status, 206);
+    assert_int_equal(err.attempts, 2);
+    acr_error_clear(&err);
+    acr_client_free(c);
+    assert_int_equal(requests_seen(), 2);
+    free(control("POST", "/__fault/reset", NULL));
 }
 
 /* A call waiting behind another update of the same recording gets a timeout
@@ -537,6 +563,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup(test_timeout_bounds_all_attempts, setup),
         cmocka_unit_test_setup(test_backoff_past_the_limit_returns_the_last_answer, setup),
+        cmocka_unit_test_setup(test_deadline_shorter_than_timeout_rules, setup),
         cmocka_unit_test_setup(test_waiting_for_the_turn_counts, setup),
         cmocka_unit_test_setup(test_log_callback_calling_same_recording_completes, setup),
         cmocka_unit_test_setup(test_log_callback_calling_other_recording_works, setup),
@@ -547,5 +574,8 @@ int main(void)
         cmocka_unit_test_setup(test_too_many_response_headers, setup),
         cmocka_unit_test_setup(test_no_file_descriptor_left, setup),
     };
+    const char *only = getenv("ACR_TEST_FILTER"); /* one test by name, e.g. to see it fail */
+    if (only)
+        cmocka_set_test_filter(only);
     return cmocka_run_group_tests_name("call limits", tests, group_setup, group_teardown);
 }
