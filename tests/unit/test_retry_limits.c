@@ -1,9 +1,10 @@
 /* The retry policy's arithmetic at its extremes (runtime/src/retry.c), and
  * acr_client_new refusing times and retry settings beyond the limits of
- * acr/client.h (issue 9, item 10). Before: a huge backoff gave a negative
+ * acr/client.h (issue 9, item 10), and options libcurl refuses (item 13). Before: a huge backoff gave a negative
  * delay (and a busy loop of failing nanosleep calls), deadline_ms = LONG_MAX
  * overflowed and turned retries off, base * jitter overflowed. */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "support.h"
@@ -167,6 +168,31 @@ static void sane_policies_are_accepted(void **state)
     acr_client_free(c);
 }
 
+/* libcurl refuses a string option over 8 MB: that is the caller's mistake,
+ * said by acr_client_new (before: accepted, then every call failed as "out of
+ * memory"). */
+static void an_option_libcurl_refuses_is_a_usage_error(void **state)
+{
+    (void)state;
+    size_t n = (size_t)9 << 20;
+    char *path = malloc(n + 1);
+    assert_non_null(path);
+    memset(path, 'a', n);
+    path[0] = '/';
+    path[n] = '\0';
+    acr_client_options o = base_options();
+    o.ca_file = path;
+    acr_client *c = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    acr_status status = acr_client_new(&o, &c, &err);
+    free(path);
+    if (status != ACR_ERR_USAGE)
+        fail_msg("expected a usage error, got %s: %s", acr_status_name(status), err.message);
+    assert_null(c);
+    assert_non_null(strstr(err.message, "libcurl refused"));
+    acr_error_clear(&err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -175,6 +201,7 @@ int main(void)
         cmocka_unit_test(limits_themselves_are_accepted),
         cmocka_unit_test(absurd_policies_are_refused),
         cmocka_unit_test(sane_policies_are_accepted),
+        cmocka_unit_test(an_option_libcurl_refuses_is_a_usage_error),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
