@@ -903,10 +903,8 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
     acr_status status = ACR_OK;
     for (unsigned attempt = 0;; attempt++) {
         if (attempt > 0) {
-            /* The delay decided once, jitter included, is the one checked
-             * against the deadline and the one slept. */
-            long delay = acr_retry_delay_ms(policy, attempt, &seed);
-            if (deadline && now_ms() + delay >= deadline)
+            long delay = acr_retry_next_delay(policy, attempt, &seed, deadline ? deadline - now_ms() : -1);
+            if (delay < 0)
                 return status; /* the next attempt would start past the deadline */
             if (c->log) {
                 char line[160];

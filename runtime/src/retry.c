@@ -91,6 +91,14 @@ long acr_retry_delay_ms(const acr_retry_policy *policy, unsigned retry, uint64_t
     return (long)(base + offset);
 }
 
+long acr_retry_next_delay(const acr_retry_policy *policy, unsigned retry, uint64_t *seed, long long left_ms)
+{
+    long delay = acr_retry_delay_ms(policy, retry, seed);
+    if (left_ms >= 0 && delay >= left_ms)
+        return -1;
+    return delay;
+}
+
 acr_status acr_retry_check(const acr_retry_policy *p, acr_error *err)
 {
     if (!p)

@@ -78,6 +78,34 @@ static void limits_themselves_are_accepted(void **state)
     }
 }
 
+/* The delay checked against the deadline is the one slept, jitter included
+ * (before: the check used the delay before jitter, and a jittered one could
+ * end past the deadline). */
+static void the_jittered_delay_is_the_one_checked(void **state)
+{
+    (void)state;
+    const long backoff[] = {1000};
+    acr_retry_policy p = {0};
+    p.backoff_ms = backoff;
+    p.backoff_count = 1;
+    p.jitter_percent = 100; /* 0 to 2000 ms */
+    uint64_t seed = 11;
+    int made = 0, skipped = 0;
+    for (int i = 0; i < 2000; i++) {
+        long d = acr_retry_next_delay(&p, 1, &seed, 1200);
+        if (d >= 1200)
+            fail_msg("a retry %ld ms away was allowed with 1200 ms left", d);
+        if (d < 0)
+            skipped++;
+        else
+            made++;
+    }
+    assert_true(made > 0 && skipped > 0); /* both sides of the deadline were drawn */
+    assert_int_equal(acr_retry_next_delay(&p, 1, &seed, 0), -1);
+    long d = acr_retry_next_delay(&p, 1, &seed, -1); /* no deadline */
+    assert_true(d >= 0 && d <= 2000);
+}
+
 static acr_client_options base_options(void)
 {
     acr_client_options o = {0};
@@ -199,6 +227,7 @@ int main(void)
         cmocka_unit_test(huge_backoffs_saturate),
         cmocka_unit_test(negative_and_absent_backoffs_are_no_delay),
         cmocka_unit_test(limits_themselves_are_accepted),
+        cmocka_unit_test(the_jittered_delay_is_the_one_checked),
         cmocka_unit_test(absurd_policies_are_refused),
         cmocka_unit_test(sane_policies_are_accepted),
         cmocka_unit_test(an_option_libcurl_refuses_is_a_usage_error),
