@@ -9,7 +9,7 @@
  * Operations the schema marks one-at-a-time (update: "wait for the previous
  * update response before sending the next") are serialized per recording: a
  * second call for the same resource ID and sid waits until the first has its
- * answer. Request and response structs, acr_error and acr_parser are not
+ * answer, or its own time limit passes (see "Time"). Request and response structs, acr_error and acr_parser are not
  * thread-safe: each belongs to one thread at a time. acr_set_allocator() must be
  * called, if at all, before the first client is created.
  *
