@@ -757,7 +757,8 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
 
 /* One attempt, given what is left of the call's time (`deadline`, monotonic
  * ms; 0: none). *sends counts the requests libcurl sent (its own re-send on a
- * fresh connection included). */
+ * fresh connection included; 1 when the connection failed; 0 when the attempt
+ * never started). */
 static acr_status perform(acr_client *c, const acr_operation_desc *op, const char *url, const char *body,
                           size_t body_length, void *response, long long deadline, long limit_ms,
                           bool *request_sent, unsigned *sends, bool *tls_rejected, acr_error *err)
@@ -815,7 +816,8 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     if (x.socket_errno)
         os_errno = x.socket_errno; /* libcurl does not record it when socket() fails */
     *request_sent = sent_bytes > 0 || x.status != 0;
-    *sends = x.sends;
+    /* A refused connection never reached the send: still one attempt. */
+    *sends = x.sends > 0 ? x.sends : 1;
     /* The handle outlives this call in the pool: drop pointers to our stack. */
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
@@ -925,9 +927,7 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
         status = perform(c, op, url, body, body_length, response, deadline, limit_ms, &sent, &sends,
                          &tls_rejected, err);
         acr_free(url);
-        /* An attempt counts once even when libcurl never got to send (refused
-         * connection); libcurl's silent re-sends count too. */
-        sent_total += sends > 1 ? sends : 1;
+        sent_total += sends; /* 0 when the attempt never started */
         err->attempts = sent_total;
         if (status == ACR_OK)
             return ACR_OK;
