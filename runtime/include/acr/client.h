@@ -9,9 +9,10 @@
  * Operations the schema marks one-at-a-time (update: "wait for the previous
  * update response before sending the next") are serialized per recording: a
  * second call for the same resource ID and sid waits until the first has its
- * answer, or its own time limit passes (see "Time"). Request and response structs, acr_error and acr_parser are not
- * thread-safe: each belongs to one thread at a time. acr_set_allocator() must be
- * called, if at all, before the first client is created.
+ * answer, or its own time limit passes (see "Time"). Request and response
+ * structs, acr_error and acr_parser are not thread-safe: each belongs to one
+ * thread at a time. acr_set_allocator() must be called, if at all, before the
+ * first client is created.
  *
  * Time: each call has one clock (monotonic), started when the call begins,
  * that bounds everything it does: waiting for its turn on the recording, every
