@@ -4,6 +4,7 @@
  * so connections are reused across calls and threads. A 200 answer is streamed
  * from curl's write callback straight into the response parser; any other answer
  * is kept (up to a small cap) to read the service's code and reason. */
+#include <errno.h>
 #include <pthread.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -11,6 +12,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+
+#include <sys/socket.h>
 
 #include <curl/curl.h>
 
@@ -50,6 +53,7 @@ struct acr_client {
     size_t idle_count;
     size_t idle_capacity;
     char **busy_keys;
+    pthread_t *busy_owners;             /* the thread holding each key */
     size_t busy_count;
     size_t busy_capacity;
 };
@@ -166,10 +170,10 @@ static acr_status set_domains(acr_client *c, const acr_client_options *o, acr_er
 
 static acr_status set_retry_policy(acr_client *c, const acr_retry_policy *given, acr_error *err)
 {
+    acr_status status = acr_retry_check(given, err);
+    if (status != ACR_OK)
+        return status;
     acr_retry_policy p = acr_retry_effective(given);
-    for (size_t i = 0; i < p.backoff_count; i++)
-        if (p.backoff_ms[i] < 0)
-            return acr_error_set(err, ACR_ERR_USAGE, "a retry backoff is negative");
     long *copy = acr_malloc(p.backoff_count * sizeof *copy);
     if (!copy)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
@@ -178,6 +182,19 @@ static acr_status set_retry_policy(acr_client *c, const acr_retry_policy *given,
     c->retry = p;
     return ACR_OK;
 }
+
+/* Times beyond ACR_MAX_TIME_MS are refused: the call's clock adds them to
+ * the monotonic time and hands what is left to libcurl as a long. */
+static acr_status check_time(const char *name, long ms, acr_error *err)
+{
+    if (ms < 0 || ms > ACR_MAX_TIME_MS)
+        return acr_error_set(err, ACR_ERR_USAGE, "%s is %ld: from 0 (the default) to %ld ms", name, ms,
+                             ACR_MAX_TIME_MS);
+    return ACR_OK;
+}
+
+static bool configure_handle(acr_client *c, CURL *h);
+static void give_back_handle(acr_client *c, CURL *h);
 
 acr_status acr_client_new(const acr_client_options *options, acr_client **out, acr_error *err)
 {
@@ -191,6 +208,11 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         return acr_error_set(err, ACR_ERR_USAGE, "the App ID is missing");
     if (!options->customer_id || !*options->customer_id || !options->customer_secret || !*options->customer_secret)
         return acr_error_set(err, ACR_ERR_USAGE, "the customer ID or customer secret is missing");
+    acr_status checked = check_time("timeout_ms", options->timeout_ms, err);
+    if (checked == ACR_OK)
+        checked = check_time("connect_timeout_ms", options->connect_timeout_ms, err);
+    if (checked != ACR_OK)
+        return checked;
     pthread_once(&global_once, global_init);
     if (global_status != CURLE_OK)
         return acr_error_set(err, ACR_ERR_TRANSPORT, "libcurl failed to initialise: %s",
@@ -202,7 +224,12 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     memset(c, 0, sizeof *c);
     /* Initialised first: acr_client_free() destroys them on every error path. */
     pthread_mutex_init(&c->lock, NULL);
-    pthread_cond_init(&c->released, NULL);
+    /* Waiting for a turn is bounded by the call's monotonic clock. */
+    pthread_condattr_t monotonic;
+    pthread_condattr_init(&monotonic);
+    pthread_condattr_setclock(&monotonic, CLOCK_MONOTONIC);
+    pthread_cond_init(&c->released, &monotonic);
+    pthread_condattr_destroy(&monotonic);
     for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
         pthread_mutex_init(&c->share_locks[i], NULL);
     acr_status status = set_domains(c, options, err);
@@ -221,6 +248,9 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     c->timeout_ms = options->timeout_ms > 0 ? options->timeout_ms : 0;
     c->max_response_bytes = options->max_response_bytes ? options->max_response_bytes
                                                         : ACR_DEFAULT_MAX_RESPONSE_BYTES;
+    /* libcurl counts in curl_off_t: SIZE_MAX ("no cap") would turn negative. */
+    if ((uint64_t)c->max_response_bytes > (uint64_t)INT64_MAX)
+        c->max_response_bytes = (size_t)INT64_MAX;
     c->log = options->log;
     c->log_ctx = options->log_ctx;
     struct curl_slist *h = NULL, *next;
@@ -247,6 +277,20 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         acr_client_free(c);
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
     }
+    /* One handle now: an option libcurl refuses is the caller's to fix, and
+     * is said here rather than as a failure of every call. */
+    unsigned long alloc_failures = atomic_load(&curl_alloc_failures);
+    CURL *first = curl_easy_init();
+    if (!first || !configure_handle(c, first)) {
+        bool memory_failed = !first || atomic_load(&curl_alloc_failures) != alloc_failures;
+        if (first)
+            curl_easy_cleanup(first);
+        acr_client_free(c);
+        if (memory_failed)
+            return acr_error_set(err, ACR_ERR_NOMEM, "out of memory (in libcurl)");
+        return acr_error_set(err, ACR_ERR_USAGE, "libcurl refused one of the client's options");
+    }
+    give_back_handle(c, first);
     *out = c;
     return ACR_OK;
 }
@@ -264,6 +308,7 @@ void acr_client_free(acr_client *c)
     for (size_t i = 0; i < c->busy_count; i++)
         acr_free(c->busy_keys[i]);
     acr_free(c->busy_keys);
+    acr_free(c->busy_owners);
     pthread_mutex_destroy(&c->lock);
     pthread_cond_destroy(&c->released);
     for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
@@ -352,35 +397,74 @@ static void give_back_handle(acr_client *c, CURL *h)
 
 /* --- one call at a time per resource (x-acr-one-at-a-time) --- */
 
-static bool busy_has(const acr_client *c, const char *key)
+/* The index of `key` among the held keys, or busy_count. */
+static size_t busy_find(const acr_client *c, const char *key)
 {
-    for (size_t i = 0; i < c->busy_count; i++)
-        if (strcmp(c->busy_keys[i], key) == 0)
-            return true;
-    return false;
+    size_t i = 0;
+    while (i < c->busy_count && strcmp(c->busy_keys[i], key) != 0)
+        i++;
+    return i;
 }
 
-/* Waits until no call holds `key`, then holds it. False when out of memory. */
-static bool acquire_key(acr_client *c, char *key)
+/* Milliseconds on a clock that only goes forward. */
+static long long now_ms(void)
 {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* Waits until no call holds `key`, then holds it (the caller keeps owning
+ * `key`'s memory). Gives up when `deadline` (monotonic ms; 0: none) passes,
+ * and at once when this thread already holds it: a log callback calling for
+ * the same recording would otherwise wait for itself. */
+static acr_status acquire_key(acr_client *c, char *key, long long deadline, long limit_ms, acr_error *err)
+{
+    struct timespec until = {0, 0};
+    if (deadline) {
+        until.tv_sec = (time_t)(deadline / 1000);
+        until.tv_nsec = (long)(deadline % 1000) * 1000000L;
+    }
+    acr_status status = ACR_OK;
     pthread_mutex_lock(&c->lock);
-    while (busy_has(c, key))
-        pthread_cond_wait(&c->released, &c->lock);
-    bool ok = true;
-    if (c->busy_count == c->busy_capacity) {
-        size_t capacity = c->busy_capacity ? c->busy_capacity * 2 : 4;
-        char **grown = acr_realloc(c->busy_keys, capacity * sizeof *grown);
-        if (grown) {
-            c->busy_keys = grown;
-            c->busy_capacity = capacity;
-        } else {
-            ok = false;
+    for (;;) {
+        size_t i = busy_find(c, key);
+        if (i == c->busy_count)
+            break;
+        if (pthread_equal(c->busy_owners[i], pthread_self())) {
+            status = acr_error_set(err, ACR_ERR_USAGE,
+                                   "a call for this recording was made while this thread's own call for it is "
+                                   "running (from the log callback?): it could never have its turn");
+            break;
+        }
+        int rc = deadline ? pthread_cond_timedwait(&c->released, &c->lock, &until)
+                          : pthread_cond_wait(&c->released, &c->lock);
+        if (rc == ETIMEDOUT && busy_find(c, key) < c->busy_count) {
+            status = acr_error_set(err, ACR_ERR_TRANSPORT,
+                                   "no complete answer within %ld ms: another call for the same recording was still "
+                                   "running (nothing was sent)", limit_ms);
+            break;
         }
     }
-    if (ok)
+    if (status == ACR_OK && c->busy_count == c->busy_capacity) {
+        size_t capacity = c->busy_capacity ? c->busy_capacity * 2 : 4;
+        char **grown = acr_realloc(c->busy_keys, capacity * sizeof *grown);
+        if (grown)
+            c->busy_keys = grown;
+        pthread_t *owners = grown ? acr_realloc(c->busy_owners, capacity * sizeof *owners) : NULL;
+        if (owners) {
+            c->busy_owners = owners;
+            c->busy_capacity = capacity;
+        } else {
+            status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+        }
+    }
+    if (status == ACR_OK) {
+        c->busy_owners[c->busy_count] = pthread_self();
         c->busy_keys[c->busy_count++] = key;
+    }
     pthread_mutex_unlock(&c->lock);
-    return ok;
+    return status;
 }
 
 static void release_key(acr_client *c, const char *key)
@@ -388,7 +472,9 @@ static void release_key(acr_client *c, const char *key)
     pthread_mutex_lock(&c->lock);
     for (size_t i = 0; i < c->busy_count; i++) {
         if (c->busy_keys[i] == key) {
-            c->busy_keys[i] = c->busy_keys[--c->busy_count];
+            c->busy_count--;
+            c->busy_keys[i] = c->busy_keys[c->busy_count];
+            c->busy_owners[i] = c->busy_owners[c->busy_count];
             break;
         }
     }
@@ -434,7 +520,23 @@ typedef struct exchange {
     size_t error_length;
     char request_id[REQUEST_ID_MAX];
     unsigned sends;                 /* times libcurl was about to send the request */
+    int socket_errno;               /* why the last socket could not be opened; 0: it could */
 } exchange;
+
+/* Opens libcurl's sockets as it would, but keeps errno when that fails
+ * (libcurl says only "Couldn't connect to server" for EMFILE). */
+static curl_socket_t on_open_socket(void *ctx, curlsocktype purpose, struct curl_sockaddr *address)
+{
+    (void)purpose;
+    exchange *x = ctx;
+    int type = address->socktype;
+#ifdef SOCK_CLOEXEC
+    type |= SOCK_CLOEXEC; /* a library's sockets do not leak into the application's children */
+#endif
+    curl_socket_t fd = socket(address->family, type, address->protocol);
+    x->socket_errno = fd == CURL_SOCKET_BAD ? errno : 0;
+    return fd;
+}
 
 #if LIBCURL_VERSION_NUM >= 0x075000 /* CURLOPT_PREREQFUNCTION: 7.80.0 */
 #define HAVE_PREREQ 1
@@ -575,26 +677,59 @@ static acr_status http_error(const acr_operation_desc *op, const exchange *x, ac
     return ACR_ERR_HTTP;
 }
 
+/* What the system said, for the failures a person can act on; libcurl's text
+ * for these is only "Couldn't connect to server". */
+static const char *errno_text(long os_errno)
+{
+    switch (os_errno) {
+    case EMFILE: return "too many open files in this process";
+    case ENFILE: return "too many open files in the system";
+    case ENOBUFS: return "no buffer space available";
+    case ENOMEM: return "out of memory in the kernel";
+    case EACCES: return "permission denied";
+    case EPERM: return "operation not permitted";
+    case EADDRNOTAVAIL: return "no local address or port available";
+    case ECONNREFUSED: return "connection refused";
+    case ENETUNREACH: return "network unreachable";
+    case EHOSTUNREACH: return "host unreachable";
+    case ETIMEDOUT: return "connection timed out";
+    default: return NULL;
+    }
+}
+
 /* curl's detail line when it has one (it names host and port), else its
- * generic text for the code. */
-static acr_status transport_error(CURLcode code, const char *detail, long timeout_ms, acr_error *err)
+ * generic text for the code; the system's reason for a failed connect; the
+ * call's limit for a timeout. */
+static acr_status transport_error(CURLcode code, const char *detail, long os_errno, long limit_ms, acr_error *err)
 {
     const char *text = detail[0] ? detail : curl_easy_strerror(code);
+    const char *why = code == CURLE_COULDNT_CONNECT ? errno_text(os_errno) : NULL;
     if (code == CURLE_OPERATION_TIMEDOUT)
-        return acr_error_set(err, ACR_ERR_TRANSPORT, "no complete answer within %ld ms (%s)", timeout_ms, text);
+        return acr_error_set(err, ACR_ERR_TRANSPORT, "no complete answer within %ld ms (%s)", limit_ms, text);
+    if (why)
+        return acr_error_set(err, ACR_ERR_TRANSPORT, "%s (%s)", why, text);
+    if (os_errno && code == CURLE_COULDNT_CONNECT)
+        return acr_error_set(err, ACR_ERR_TRANSPORT, "%s (system error %ld)", text, os_errno);
     return acr_error_set(err, ACR_ERR_TRANSPORT, "%s", text);
 }
 
-static void log_line(const acr_client *c, const char *url, long status, CURLcode code, curl_off_t micros)
+/* The attempt's line, once its outcome is known: a 200 whose body then broke
+ * is not logged as a success. Only the client's own words and libcurl's
+ * (never a text the server sent). */
+static void log_line(const acr_client *c, const char *url, long http_status, acr_status status,
+                     const acr_error *err, curl_off_t micros)
 {
     if (!c->log)
         return;
     char line[1024];
-    if (code == CURLE_OK || status)
-        snprintf(line, sizeof line, "POST %s -> %ld (%.1f ms)", url, status, (double)micros / 1000.0);
+    double ms = (double)micros / 1000.0;
+    const char *why = status == ACR_ERR_TRANSPORT ? err->message : acr_status_name(status);
+    if (status == ACR_OK || status == ACR_ERR_HTTP)
+        snprintf(line, sizeof line, "POST %s -> %ld (%.1f ms)", url, http_status, ms);
+    else if (http_status)
+        snprintf(line, sizeof line, "POST %s -> failed after %ld: %s (%.1f ms)", url, http_status, why, ms);
     else
-        snprintf(line, sizeof line, "POST %s -> failed: %s (%.1f ms)", url, curl_easy_strerror(code),
-                 (double)micros / 1000.0);
+        snprintf(line, sizeof line, "POST %s -> failed: %s (%.1f ms)", url, why, ms);
     c->log(c->log_ctx, line);
 }
 
@@ -616,13 +751,29 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
     return acr_error_set(err, ACR_ERR_USAGE, "unknown mode \"%s\"", text ? text : "");
 }
 
+/* libcurl refuses response headers larger than this in all (300 KiB, since
+ * 7.88.1 as Debian patches it and 8.3), as a receive error. */
+#define LIBCURL_MAX_HEADERS_BYTES (300 * 1024)
+
+/* One attempt, given what is left of the call's time (`deadline`, monotonic
+ * ms; 0: none). *sends counts the requests libcurl sent (its own re-send on a
+ * fresh connection included; 1 when the connection failed; 0 when the attempt
+ * never started). */
 static acr_status perform(acr_client *c, const acr_operation_desc *op, const char *url, const char *body,
-                          size_t body_length, void *response, bool *request_sent, bool *resent,
-                          bool *tls_rejected, acr_error *err)
+                          size_t body_length, void *response, long long deadline, long limit_ms,
+                          bool *request_sent, unsigned *sends, bool *tls_rejected, acr_error *err)
 {
     *request_sent = false;
     *tls_rejected = false;
-    *resent = false;
+    *sends = 0;
+    long timeout_ms = 0;
+    if (deadline) {
+        long long left = deadline - now_ms();
+        if (left <= 0)
+            return acr_error_set(err, ACR_ERR_TRANSPORT, "no complete answer within %ld ms (nothing was sent)",
+                                 limit_ms);
+        timeout_ms = (long)left; /* at most ACR_MAX_TIME_MS: fits */
+    }
     CURL *h = take_handle(c);
     if (!h)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory (or libcurl could not create a handle)");
@@ -635,7 +786,6 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
     }
     char detail[CURL_ERROR_SIZE] = "";
-    long timeout_ms = c->timeout_ms ? c->timeout_ms : op->timeout_ms;
     curl_easy_setopt(h, CURLOPT_URL, url);
     curl_easy_setopt(h, CURLOPT_POST, 1L);
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
@@ -646,6 +796,8 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)&x);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_body);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)&x);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETFUNCTION, on_open_socket);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)&x);
 #ifdef HAVE_PREREQ
     curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
     curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&x);
@@ -657,21 +809,30 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
                     code == CURLE_SSL_ISSUER_ERROR || code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
     curl_off_t micros = 0;
     curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
-    long sent_bytes = 0;
+    long sent_bytes = 0, header_bytes = 0, os_errno = 0;
     curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
+    curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
+    curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+    if (x.socket_errno)
+        os_errno = x.socket_errno; /* libcurl does not record it when socket() fails */
     *request_sent = sent_bytes > 0 || x.status != 0;
-    *resent = x.sends > 1;
+    /* A refused connection never reached the send: still one attempt. */
+    *sends = x.sends > 0 ? x.sends : 1;
     /* The handle outlives this call in the pool: drop pointers to our stack. */
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
     curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
     curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, NULL);
 #ifdef HAVE_PREREQ
     curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL);
 #endif
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
     give_back_handle(c, h);
-    log_line(c, url, x.status, code, micros);
 
+    bool headers_refused = (code == CURLE_RECV_ERROR && header_bytes > LIBCURL_MAX_HEADERS_BYTES);
+#if LIBCURL_VERSION_NUM >= 0x080600 /* CURLE_TOO_LARGE */
+    headers_refused = headers_refused || (code == CURLE_TOO_LARGE && !x.too_large);
+#endif
     acr_status status;
     if (code == CURLE_FILESIZE_EXCEEDED && x.status != 200 && x.status != 0) {
         status = http_error(op, &x, err); /* a huge error page: its status is what matters */
@@ -687,13 +848,13 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
         }
     } else if (code == CURLE_OUT_OF_MEMORY && memory_failed) {
         status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (in libcurl)");
-    } else if (code == CURLE_OUT_OF_MEMORY) {
+    } else if (code == CURLE_OUT_OF_MEMORY || headers_refused) {
         /* No allocation failed: libcurl refused the answer itself (a header
-         * line over its limit). */
+         * line over its limit, or too many headers). */
         status = acr_error_set(err, ACR_ERR_INVALID_RESPONSE, "libcurl refused the answer: %s",
                                detail[0] ? detail : "its headers are too large");
     } else if (code != CURLE_OK) {
-        status = transport_error(code, detail, timeout_ms, err);
+        status = transport_error(code, detail, os_errno, limit_ms, err);
         if (err)
             err->http_status = (int)x.status;
     } else if (x.status != 200) {
@@ -704,28 +865,23 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     if ((status == ACR_ERR_INVALID_RESPONSE || status == ACR_ERR_TRANSPORT) && err && x.request_id[0] &&
         !err->request_id)
         err->request_id = acr_copy_string(x.request_id);
+    log_line(c, url, x.status, status, err, micros);
     acr_error_clear(&x.parse_err);
     acr_parser_free(x.parser);
     acr_free(x.error_body);
     return status;
 }
 
-/* Milliseconds on a clock that only goes forward. */
-static long long now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
+/* Sleeps `ms` (no more than the limits allow), sleeping the rest after a
+ * signal; any other failure ends the sleep rather than spinning. */
 static void sleep_ms(long ms)
 {
+    if (ms <= 0)
+        return;
     struct timespec t = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&t, &t) != 0) {
-        /* interrupted by a signal: sleep the rest */
+    while (nanosleep(&t, &t) != 0 && errno == EINTR) {
     }
 }
-
 static bool is_done_answer(const acr_operation_desc *op, const acr_error *err)
 {
     for (size_t i = 0; i < op->done_count; i++)
@@ -736,18 +892,22 @@ static bool is_done_answer(const acr_operation_desc *op, const acr_error *err)
 }
 
 /* The retry loop: each attempt goes to the domain the policy picks, with a
- * fresh response struct, until one succeeds or the policy says to stop. */
+ * fresh response struct, until one succeeds, the policy says to stop, or the
+ * next attempt could not start before `deadline` (the call's one clock). */
 static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op, const char *const *values,
-                                     const char *body, size_t body_length, void *response, acr_error *err)
+                                     const char *body, size_t body_length, void *response, long long deadline,
+                                     long limit_ms, acr_error *err)
 {
     const acr_retry_policy *policy = &c->retry;
-    long long deadline = policy->deadline_ms > 0 ? now_ms() + policy->deadline_ms : 0;
     uint64_t seed = (uint64_t)now_ms() ^ (uint64_t)(uintptr_t)response;
     bool may_have_acted = false;
+    unsigned sent_total = 0;
     acr_status status = ACR_OK;
     for (unsigned attempt = 0;; attempt++) {
         if (attempt > 0) {
-            long delay = acr_retry_delay_ms(policy, attempt, &seed);
+            long delay = acr_retry_next_delay(policy, attempt, &seed, deadline ? deadline - now_ms() : -1);
+            if (delay < 0)
+                return status; /* the next attempt would start past the deadline */
             if (c->log) {
                 char line[160];
                 snprintf(line, sizeof line, "retrying in %ld ms (attempt %u of %u)", delay, attempt + 1,
@@ -761,20 +921,22 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
         const char *base = c->domains[acr_retry_domain_index(attempt, c->domain_count)];
         char *url = acr_url_build(base, op, values, err);
         if (!url)
-            return err ? err->status : ACR_ERR_USAGE;
-        bool sent = false, resent = false, tls_rejected = false;
-        status = perform(c, op, url, body, body_length, response, &sent, &resent, &tls_rejected, err);
+            return err->status;
+        bool sent = false, tls_rejected = false;
+        unsigned sends = 0;
+        status = perform(c, op, url, body, body_length, response, deadline, limit_ms, &sent, &sends,
+                         &tls_rejected, err);
         acr_free(url);
-        if (err)
-            err->attempts = attempt + 1;
+        sent_total += sends; /* 0 when the attempt never started */
+        err->attempts = sent_total;
         if (status == ACR_OK)
             return ACR_OK;
         if (status != ACR_ERR_HTTP && status != ACR_ERR_TRANSPORT)
             return status; /* an invalid response or no memory: retrying will not help */
-        acr_attempt a = {err ? err->http_status : 0, err && err->has_service_code,
-                         err ? err->service_code : 0, status == ACR_ERR_TRANSPORT, sent, tls_rejected};
-        may_have_acted = may_have_acted || resent;
-        if (status == ACR_ERR_HTTP && may_have_acted && err && is_done_answer(op, err)) {
+        acr_attempt a = {err->http_status, err->has_service_code, err->service_code, status == ACR_ERR_TRANSPORT,
+                         sent, tls_rejected};
+        may_have_acted = may_have_acted || sends > 1;
+        if (status == ACR_ERR_HTTP && may_have_acted && is_done_answer(op, err)) {
             char last[ACR_ERROR_MESSAGE_MAX];
             memcpy(last, err->message, sizeof last);
             return acr_error_set(err, ACR_ERR_MAY_HAVE_SUCCEEDED,
@@ -784,54 +946,70 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
         may_have_acted = may_have_acted || acr_attempt_may_have_acted(&a);
         if (attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a))
             return status;
-        long next_delay = policy->backoff_ms[attempt < policy->backoff_count ? attempt : policy->backoff_count - 1];
-        if (deadline && now_ms() + next_delay >= deadline)
-            return status; /* the next attempt would start past the deadline */
     }
+}
+
+/* The call's time limit: timeout_ms (or the operation's default), or the
+ * retry deadline when set and shorter; 0: none. */
+static long call_limit_ms(const acr_client *c, const acr_operation_desc *op)
+{
+    long limit = c->timeout_ms ? c->timeout_ms : op->timeout_ms;
+    if (limit < 0 || limit > ACR_MAX_TIME_MS)
+        limit = ACR_MAX_TIME_MS; /* a schema's default is not checked by acr_client_new */
+    if (c->retry.deadline_ms > 0 && (limit == 0 || c->retry.deadline_ms < limit))
+        limit = c->retry.deadline_ms;
+    return limit;
 }
 
 acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *const *params, const void *request,
                     void *response, acr_error *err)
 {
-    acr_error_clear(err);
+    /* The clock starts now: validating, waiting for the turn and every
+     * attempt count against the one limit. */
+    long long start = now_ms();
+    /* Every step below fills an error; a caller that passed none gets the
+     * status alone. */
+    acr_error scratch = ACR_ERROR_INIT;
+    acr_error *e = err ? err : &scratch;
+    acr_error_clear(e);
     if (!c || !op || !request || !response)
-        return acr_error_set(err, ACR_ERR_USAGE, "acr_call: NULL argument");
+        return acr_error_set(e, ACR_ERR_USAGE, "acr_call: NULL argument");
     /* The parameter values, with the one the client supplies filled in. */
     const char *values[16];
     if (op->param_count > sizeof values / sizeof values[0])
-        return acr_error_set(err, ACR_ERR_USAGE, "acr_call: too many path parameters");
+        return acr_error_set(e, ACR_ERR_USAGE, "acr_call: too many path parameters");
     for (size_t i = 0; i < op->param_count; i++)
         values[i] = (int)i == op->client_param ? c->app_id : (params ? params[i] : NULL);
     unsigned mode;
-    acr_status status = call_mode(op, values, &mode, err);
-    if (status != ACR_OK)
-        return status;
+    acr_status status = call_mode(op, values, &mode, e);
     /* Nothing is sent for a request that breaks the schema. */
-    status = acr_validate(op->request, request, mode, err);
-    if (status != ACR_OK)
-        return status;
+    if (status == ACR_OK)
+        status = acr_validate(op->request, request, mode, e);
     /* Empty path parameters are refused before anything is sent. */
-    status = acr_url_check_params(op, values, err);
-    if (status != ACR_OK)
-        return status;
+    if (status == ACR_OK)
+        status = acr_url_check_params(op, values, e);
     char *body = NULL;
     size_t body_length = 0;
-    status = acr_to_json(op->request, request, &body, &body_length, err);
+    if (status == ACR_OK)
+        status = acr_to_json(op->request, request, &body, &body_length, e);
+    long limit_ms = call_limit_ms(c, op);
+    long long deadline = limit_ms ? start + limit_ms : 0;
     char *key = NULL;
     if (status == ACR_OK && op->exclusive_param_count) {
         key = exclusive_key(op, values);
-        if (!key || !acquire_key(c, key)) {
+        status = key ? acquire_key(c, key, deadline, limit_ms, e) : acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
+        if (status != ACR_OK) {
             acr_free(key);
             key = NULL;
-            status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
         }
     }
     if (status == ACR_OK)
-        status = attempt_until_done(c, op, values, body, body_length, response, err);
+        status = attempt_until_done(c, op, values, body, body_length, response, deadline, limit_ms, e);
     if (key) {
         release_key(c, key);
         acr_free(key);
     }
     acr_free(body);
+    acr_error_clear(&scratch);
     return status;
 }

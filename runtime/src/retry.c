@@ -73,17 +73,50 @@ static uint64_t next_random(uint64_t *state)
 
 long acr_retry_delay_ms(const acr_retry_policy *policy, unsigned retry, uint64_t *seed)
 {
-    if (retry == 0 || policy->backoff_count == 0)
+    if (retry == 0 || policy->backoff_count == 0 || !policy->backoff_ms)
         return 0;
     size_t i = retry - 1 < policy->backoff_count ? retry - 1 : policy->backoff_count - 1;
-    long base = policy->backoff_ms[i];
-    if (base <= 0 || policy->jitter_percent == 0)
-        return base > 0 ? base : 0;
-    long spread = base * (long)policy->jitter_percent / 100;
+    /* Saturated: acr_client_new refuses a policy beyond the limits, but these
+     * functions are also given policies that were never checked. */
+    int64_t base = policy->backoff_ms[i];
+    if (base <= 0)
+        return 0;
+    if (base > ACR_MAX_BACKOFF_MS)
+        base = ACR_MAX_BACKOFF_MS;
+    int64_t percent = policy->jitter_percent < 0 ? 0 : policy->jitter_percent > 100 ? 100 : policy->jitter_percent;
+    int64_t spread = base * percent / 100; /* at most 3.6e8: no overflow */
     if (spread == 0)
-        return base;
-    long offset = (long)(next_random(seed) % (uint64_t)(2 * spread + 1)) - spread;
-    return base + offset;
+        return (long)base;
+    int64_t offset = (int64_t)(next_random(seed) % (uint64_t)(2 * spread + 1)) - spread;
+    return (long)(base + offset);
+}
+
+long acr_retry_next_delay(const acr_retry_policy *policy, unsigned retry, uint64_t *seed, long long left_ms)
+{
+    long delay = acr_retry_delay_ms(policy, retry, seed);
+    if (left_ms >= 0 && delay >= left_ms)
+        return -1;
+    return delay;
+}
+
+acr_status acr_retry_check(const acr_retry_policy *p, acr_error *err)
+{
+    if (!p)
+        return ACR_OK;
+    if (p->max_attempts > ACR_MAX_ATTEMPTS)
+        return acr_error_set(err, ACR_ERR_USAGE, "retry.max_attempts is %u: at most %u (0: backoff_count + 1)",
+                             p->max_attempts, ACR_MAX_ATTEMPTS);
+    if (p->backoff_ms && p->backoff_count > ACR_MAX_ATTEMPTS)
+        return acr_error_set(err, ACR_ERR_USAGE, "retry.backoff_count is %zu: at most %u", p->backoff_count,
+                             ACR_MAX_ATTEMPTS);
+    for (size_t i = 0; p->backoff_ms && i < p->backoff_count; i++)
+        if (p->backoff_ms[i] < 0 || p->backoff_ms[i] > ACR_MAX_BACKOFF_MS)
+            return acr_error_set(err, ACR_ERR_USAGE, "retry.backoff_ms[%zu] is %ld: from 0 to %ld ms", i,
+                                 p->backoff_ms[i], ACR_MAX_BACKOFF_MS);
+    if (p->deadline_ms < 0 || p->deadline_ms > ACR_MAX_TIME_MS)
+        return acr_error_set(err, ACR_ERR_USAGE, "retry.deadline_ms is %ld: from 0 (none) to %ld ms",
+                             p->deadline_ms, ACR_MAX_TIME_MS);
+    return ACR_OK;
 }
 
 static const char *const area_us[] = {"api-us-west-1", "api-us-east-1", NULL};

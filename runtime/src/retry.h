@@ -35,8 +35,19 @@ bool acr_attempt_may_have_acted(const acr_attempt *a);
 size_t acr_retry_domain_index(unsigned attempt, size_t count);
 
 /* The delay before retry number `retry` (1-based), with up to +/- jitter_percent
- * of random jitter from `*seed` (advanced). */
+ * of random jitter from `*seed` (advanced). Saturated: never negative, never
+ * more than ACR_MAX_BACKOFF_MS plus its jitter, whatever the policy holds. */
 long acr_retry_delay_ms(const acr_retry_policy *policy, unsigned retry, uint64_t *seed);
+
+/* The delay before retry number `retry`, jitter included, when the retry
+ * would begin before the deadline (`left_ms` from now; < 0: no deadline);
+ * else -1: no retry. The delay returned is the one checked, and the one to
+ * sleep. */
+long acr_retry_next_delay(const acr_retry_policy *policy, unsigned retry, uint64_t *seed, long long left_ms);
+
+/* ACR_OK, or ACR_ERR_USAGE naming the member beyond the limits of client.h
+ * (attempts, backoffs, deadline). */
+acr_status acr_retry_check(const acr_retry_policy *given, acr_error *err);
 
 /* The policy in force: defaults filled in for zero members. */
 acr_retry_policy acr_retry_effective(const acr_retry_policy *given);

@@ -285,10 +285,17 @@ static void validate_object(validator *v, const acr_object_desc *desc, const voi
 
 acr_status acr_validate(const acr_type_desc *type, const void *value, unsigned mode, acr_error *err)
 {
-    if (!type || !value || !err)
+    if (!type || !value)
         return acr_error_set(err, ACR_ERR_USAGE, "acr_validate: NULL argument");
     if (mode > type->mode_count)
         return acr_error_set(err, ACR_ERR_USAGE, "acr_validate: unknown mode %u", mode);
+    if (!err) {
+        /* The caller wants the verdict only: collect the violations aside. */
+        acr_error scratch = ACR_ERROR_INIT;
+        acr_status status = acr_validate(type, value, mode, &scratch);
+        acr_error_clear(&scratch);
+        return status;
+    }
     /* Keep a parse's violations, replace anything else. */
     size_t kept = err->status == ACR_ERR_INVALID_REQUEST ? err->parse_violation_count : 0;
     if (kept == 0 || kept > err->violation_count)

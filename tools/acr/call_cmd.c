@@ -23,7 +23,7 @@ static const char call_usage[] =
     "  --base-url URL     scheme, host, optional port and path prefix (default: the\n"
     "                     AGORA_BASE_URL environment variable, else %s);\n"
     "                     plain http:// is refused except for loopback hosts\n"
-    "  --timeout SECONDS  timeout of each attempt (default %ld s for %s)\n"
+    "  --timeout SECONDS  time for the whole call, retries included (default %ld s for %s)\n"
     "  --retries N        retries after a connection failure before sending, 206/65,\n"
     "                     504/62 or 429, backing off 1 s, 3 s, 6 s (default 3; 0: none)\n"
     "  --verbose          log method, URL, status and timing on standard error\n"

@@ -9,9 +9,21 @@
  * Operations the schema marks one-at-a-time (update: "wait for the previous
  * update response before sending the next") are serialized per recording: a
  * second call for the same resource ID and sid waits until the first has its
- * answer. Request and response structs, acr_error and acr_parser are not
- * thread-safe: each belongs to one thread at a time. acr_set_allocator() must be
- * called, if at all, before the first client is created.
+ * answer, or its own time limit passes (see "Time"). Request and response
+ * structs, acr_error and acr_parser are not thread-safe: each belongs to one
+ * thread at a time. acr_set_allocator() must be called, if at all, before the
+ * first client is created.
+ *
+ * Time: each call has one clock (monotonic), started when the call begins,
+ * that bounds everything it does: waiting for its turn on the recording, every
+ * attempt, every back-off between attempts. The limit is timeout_ms (or the
+ * operation's default), or retry.deadline_ms when that is set and shorter.
+ * Each attempt gets what is left as its libcurl timeout, and a retry whose
+ * back-off would end past the limit is not made: the call returns the last
+ * attempt's error. When the limit passes while the call waits for its turn, or
+ * during an attempt, the result is ACR_ERR_TRANSPORT ("no complete answer
+ * within N ms"); attempts counts the requests sent (0 when it never had its
+ * turn).
  *
  * Secrets: the customer ID and secret, the Authorization header, and the
  * request's accessKey/secretKey/stsToken never appear in errors or in the log. */
@@ -33,8 +45,23 @@ extern "C" {
 /** A 200 answer larger than this is refused (ACR_ERR_INVALID_RESPONSE). */
 #define ACR_DEFAULT_MAX_RESPONSE_BYTES ((size_t)1 << 20)
 
-/** One line of the client's log (for --verbose): method, URL, status, timing.
- * Never contains a secret. */
+/** Limits on the options: acr_client_new refuses a value beyond them, or a
+ * negative time, with ACR_ERR_USAGE naming the member. Every time
+ * (timeout_ms, connect_timeout_ms, retry.deadline_ms) is at most 7 days. */
+#define ACR_MAX_TIME_MS 604800000L
+/** Each retry.backoff_ms entry is at most an hour. */
+#define ACR_MAX_BACKOFF_MS 3600000L
+/** retry.max_attempts and retry.backoff_count are at most this. */
+#define ACR_MAX_ATTEMPTS 100u
+
+/** One line of the client's log (for --verbose): method, URL, outcome, timing;
+ * written once the attempt's outcome is known ("POST URL -> 200 (T ms)", "->
+ * 404 (...)", "-> failed: WHY (...)", "-> failed after 200: WHY (...)"), and
+ * before each retry. Never contains a secret. Called on the calling thread,
+ * while the call holds its recording's turn (one-at-a-time operations): a
+ * call the callback makes for the same recording returns ACR_ERR_USAGE at
+ * once (it could never have its turn); calls for other recordings work. The
+ * callback must not wait for another thread's call on the same recording. */
 typedef void (*acr_log_fn)(void *ctx, const char *line);
 
 /** When and how calls are retried. Zero members take the defaults, which follow
@@ -46,8 +73,10 @@ typedef struct acr_retry_policy {
     unsigned max_attempts;          /**< 0: backoff_count + 1 */
     const long *backoff_ms;         /**< delays before retry 1, 2, ... (the last repeats) */
     size_t backoff_count;
-    int jitter_percent;             /**< each delay varies by up to this much; 0: 20; < 0: none */
-    long deadline_ms;               /**< 0: none; else no attempt starts after this long */
+    int jitter_percent;             /**< each delay varies by up to this much; 0: 20; < 0: none; > 100: 100 */
+    /** 0: none; else a limit on the whole call like timeout_ms (the shorter
+     * of the two applies): see "Time" above. */
+    long deadline_ms;
 } acr_retry_policy;
 
 typedef struct acr_client_options {
@@ -67,13 +96,16 @@ typedef struct acr_client_options {
     size_t base_url_count;
     const char *area;               /**< "us", "eu", "ap" or "cn": regional domains; NULL: none */
     acr_retry_policy retry;
-    long connect_timeout_ms;        /**< 0: ACR_DEFAULT_CONNECT_TIMEOUT_MS */
-    /** Whole-call timeout for every operation; 0: each operation's default from
-     * the schema (update 30 s; stop 120 s, since a synchronous stop waits for
-     * uploads and may take more than 20 s). */
+    long connect_timeout_ms;        /**< 0: ACR_DEFAULT_CONNECT_TIMEOUT_MS (bounded by the call's clock) */
+    /** Whole-call timeout for every operation, retries and the wait for the
+     * recording's turn included (see "Time" above); 0: each operation's
+     * default from the schema (update 30 s; stop 120 s, since a synchronous
+     * stop waits for uploads and may take more than 20 s). */
     long timeout_ms;
     const char *ca_file;            /**< CA bundle (PEM); NULL: the system's */
-    size_t max_response_bytes;      /**< 0: ACR_DEFAULT_MAX_RESPONSE_BYTES */
+    /** 0: ACR_DEFAULT_MAX_RESPONSE_BYTES. SIZE_MAX (or anything above what
+     * libcurl can count, INT64_MAX) means no cap. */
+    size_t max_response_bytes;
     acr_log_fn log;                 /**< NULL: no log */
     void *log_ctx;
 } acr_client_options;
@@ -82,8 +114,9 @@ typedef struct acr_client acr_client;
 
 /** Creates a client; the options' strings are copied. Returns ACR_OK, or
  * ACR_ERR_USAGE (missing app ID or credentials, bad base URL, plain http to a
- * non-loopback host) or ACR_ERR_NOMEM / ACR_ERR_TRANSPORT (libcurl could not
- * start) with err filled; *client is NULL on failure. */
+ * non-loopback host, a time or retry setting beyond the limits above, an
+ * option libcurl refuses) or ACR_ERR_NOMEM / ACR_ERR_TRANSPORT (libcurl could
+ * not start) with err filled (err may be NULL); *client is NULL on failure. */
 ACR_API acr_status acr_client_new(const acr_client_options *options, acr_client **client, acr_error *err);
 
 /** Closes pooled connections and releases the client. No call may be running. */
@@ -97,7 +130,9 @@ ACR_API void acr_client_free(acr_client *client);
  * whatever the result). Any other status is ACR_ERR_HTTP with err->http_status,
  * the service's code/reason or the gateway's message, and X-Request-ID.
  * `params` holds one value per operation->params entry; the entry the client
- * supplies (the app ID) is ignored. */
+ * supplies (the app ID) is ignored. `err` may be NULL (only the status is
+ * returned then). err->attempts counts every request sent, libcurl's own
+ * re-sends on a fresh connection included. */
 ACR_API acr_status acr_call(acr_client *client, const acr_operation_desc *operation, const char *const *params,
                             const void *request, void *response, acr_error *err);
 

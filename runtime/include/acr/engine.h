@@ -34,7 +34,7 @@ typedef struct acr_parse_options {
  * except one at or below a pointer the parse reported: the parser did not store
  * that value, so a property with a wrong JSON type is reported once, not again
  * as missing. Anything else err held is replaced, so validating twice with one
- * error gives the same answer. */
+ * error gives the same answer. `err` may be NULL: the status alone. */
 ACR_API acr_status acr_validate(const acr_type_desc *type, const void *value,
                                 unsigned mode, acr_error *err);
 

@@ -84,7 +84,8 @@ typedef struct acr_error {
     long long service_code;
     char *reason;
     char *request_id;
-    /** How many times the request was sent or tried (retries included). */
+    /** How many times the request was sent or tried: the client's retries,
+     * and libcurl's own re-sends on a fresh connection, included. */
     unsigned attempts;
     /** How many of the violations (the first ones) a parse reported: validating
      * the parsed struct with this error keeps those and replaces the rest. */
