@@ -113,5 +113,8 @@ acr_number_class acr_number_to_uint64(const char *text, size_t length, uint64_t 
 
 /* True when the field holds a value (not absent, not null). */
 bool acr_field_present(const acr_field_desc *field, const void *base);
+/* For an array field whose item pointer is NULL: its count (a caller's struct
+ * that lost its items, refused rather than taken for absent); 0 otherwise. */
+size_t acr_lost_items(const acr_field_desc *field, const void *base);
 
 #endif

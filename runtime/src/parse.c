@@ -459,6 +459,10 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
             }
             *slot = copy;
         }
+    } else if (!p->type->is_request && !plain_ascii(s, length) &&
+               acr_utf8_length((const char *)s, length) == SIZE_MAX) {
+        /* A skipped value too: a response is valid UTF-8 throughout. */
+        ok = fail(p, ACR_ERR_INVALID_RESPONSE, "is not valid UTF-8");
     }
     value_done(p);
     return ok;
@@ -587,6 +591,14 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
             f->field = field;
             return 1;
         }
+    }
+    if (!plain_ascii(key, length) && !memchr(key, '\0', length) &&
+        acr_utf8_length((const char *)key, length) == SIZE_MAX) {
+        /* Not kept in any pointer (it would carry the bad bytes into messages
+         * and `acr validate --format json`): reported at the object. */
+        f->key = NULL;
+        f->skip_value = true;
+        return shape_problem(p, "has a property name that is not valid UTF-8");
     }
     if (length >= p->unknown_key_capacity) {
         size_t capacity = length + 1 > 64 ? length + 1 : 64;

@@ -71,6 +71,17 @@ bool acr_field_present(const acr_field_desc *field, const void *base)
     return false;
 }
 
+size_t acr_lost_items(const acr_field_desc *field, const void *base)
+{
+    acr_kind kind = field->value->kind;
+    if (kind == ACR_KIND_ARRAY && !*ACR_CAT(base, field->offset, const void *))
+        return *ACR_CAT(base, field->presence, size_t);
+    if (kind == ACR_KIND_STRING_OR_ARRAY && !*ACR_CAT(base, field->offset, const char *) &&
+        !*ACR_CAT(base, field->presence, const void *))
+        return *ACR_CAT(base, field->count_offset, size_t);
+    return 0;
+}
+
 static bool int_allowed(const int64_t *allowed, size_t count, int64_t value)
 {
     for (size_t i = 0; i < count; i++)
@@ -262,7 +273,10 @@ static void validate_object(validator *v, const acr_object_desc *desc, const voi
     for (size_t i = 0; i < desc->field_count; i++) {
         const acr_field_desc *field = &desc->fields[i];
         size_t mark = push_step(v, field->json_name, field->json_name_length);
-        if (acr_field_present(field, base))
+        size_t lost = acr_lost_items(field, base);
+        if (lost)
+            report(v, "has no items (a NULL pointer) but a count of %zu", lost);
+        else if (acr_field_present(field, base))
             validate_field(v, field, base);
         else if (field->required)
             report(v, "is required");
