@@ -82,6 +82,18 @@ struct acr_parser {
     unsigned long line;
     unsigned long column;               /* characters before it on its line */
     size_t offset;
+    /* What the scanner (see "before yajl") knows of the bytes fed so far. */
+    int scan;                           /* a scan_state */
+    unsigned escape_value;              /* the \u escape being read */
+    unsigned escape_digits;
+    unsigned high_surrogate;            /* the \u escape before, when a high surrogate */
+    char escape_problem[128];
+    /* The token still open at the end of the last chunk: yajl gets it whole. */
+    unsigned char *held;
+    size_t held_length;
+    size_t held_capacity;
+    size_t max_bytes;                   /* 0: no limit */
+    size_t total_bytes;
 };
 
 /* A place a value can go: a field of an object, or a new array item. */
@@ -851,6 +863,215 @@ static void syntax_error(acr_parser *p)
         yajl_free_error(p->yajl, text);
 }
 
+/* --- before yajl: escapes and whole tokens ---
+ *
+ * Every chunk is scanned before yajl sees it, for two reasons.
+ *
+ * yajl decodes \u escapes itself and rewrites what it should refuse: a high
+ * surrogate not followed by a \u escape becomes "?", and one followed by any
+ * \u escape is combined with it ("\ud800\u0041" is U+10041). Only the raw text
+ * tells, so the scanner follows strings and their escapes and stops the parse
+ * at the first escape that is not a whole character.
+ *
+ * yajl also lexes a token split across chunks again from its start at every
+ * chunk, so one long string fed in small chunks took time quadratic in its
+ * length. The scanner knows where tokens start and end, so a token still open
+ * at the end of a chunk is held back here (the buffer grows by doubling) and
+ * given to yajl whole: yajl never buffers a partial token. */
+
+typedef enum scan_state {
+    SCAN_BETWEEN,       /* between tokens */
+    SCAN_BARE,          /* in a number or a literal */
+    SCAN_STRING,        /* in a string */
+    SCAN_ESCAPE,        /* after a backslash */
+    SCAN_HEX,           /* in the four digits of a \u escape */
+    SCAN_PAIR_BACKSLASH,/* after a high surrogate: its low surrogate's '\' */
+    SCAN_PAIR_U         /* ... and its 'u' */
+} scan_state;
+
+typedef struct scan_result {
+    size_t first_end;   /* where the token open at the chunk's start ends: 0 when
+                           none was open, SIZE_MAX when it is still open */
+    size_t hold_from;   /* where the token still open at the end starts (the
+                           chunk's length when none is) */
+    size_t bad;         /* the byte that made an escape invalid, or SIZE_MAX */
+} scan_result;
+
+/* Bytes that end a number or a literal (or start the next token). */
+static bool ends_bare_token(unsigned char c)
+{
+    switch (c) {
+    case '{': case '}': case '[': case ']': case ',': case ':': case '"':
+    case ' ': case '\t': case '\n': case '\r':
+        return true;
+    default:
+        return false;
+    }
+}
+
+static int hex_digit(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Follows tokens over b[0..n) (the state carries over between chunks). */
+static void scan(acr_parser *p, const unsigned char *b, size_t n, scan_result *r)
+{
+    r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
+    r->bad = SIZE_MAX;
+    size_t start = 0;                   /* of the token open now */
+    size_t backslash = 0;               /* the next '\' at or after i, n when none */
+    bool backslash_known = false;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = b[i];
+        switch ((scan_state)p->scan) {
+        case SCAN_BETWEEN:
+            if (c == '"' || !ends_bare_token(c)) {
+                p->scan = c == '"' ? SCAN_STRING : SCAN_BARE;
+                start = i;
+            }
+            i++;
+            break;
+        case SCAN_BARE:
+            if (ends_bare_token(c)) {
+                p->scan = SCAN_BETWEEN; /* c is read again, between tokens */
+                if (r->first_end == SIZE_MAX)
+                    r->first_end = i;
+            } else {
+                i++;
+            }
+            break;
+        case SCAN_STRING: {
+            /* Straight to the next quote or backslash. */
+            if (!backslash_known || backslash < i) {
+                const unsigned char *q = memchr(b + i, '\\', n - i);
+                backslash = q ? (size_t)(q - b) : n;
+                backslash_known = true;
+            }
+            const unsigned char *quote = memchr(b + i, '"', backslash - i);
+            if (quote) {
+                i = (size_t)(quote - b) + 1;
+                p->scan = SCAN_BETWEEN;
+                if (r->first_end == SIZE_MAX)
+                    r->first_end = i;
+            } else if (backslash < n) {
+                i = backslash + 1;
+                p->scan = SCAN_ESCAPE;
+            } else {
+                i = n;
+            }
+            break;
+        }
+        case SCAN_ESCAPE:
+            /* yajl itself refuses an escape other than \" \\ \/ \b \f \n \r \t \u. */
+            p->scan = c == 'u' ? SCAN_HEX : SCAN_STRING;
+            p->escape_value = 0;
+            p->escape_digits = 0;
+            i++;
+            break;
+        case SCAN_HEX: {
+            int digit = hex_digit(c);
+            if (digit < 0) {
+                /* yajl refuses it; c may be the closing quote: read it again. */
+                p->scan = SCAN_STRING;
+                p->high_surrogate = 0;
+                break;
+            }
+            p->escape_value = p->escape_value * 16 + (unsigned)digit;
+            i++;
+            if (++p->escape_digits < 4)
+                break;
+            unsigned v = p->escape_value;
+            bool low = v >= 0xDC00 && v <= 0xDFFF;
+            if (p->high_surrogate && !low) {
+                snprintf(p->escape_problem, sizeof p->escape_problem,
+                         "invalid escape \\u%04x\\u%04x: a high surrogate must be followed by a low "
+                         "surrogate (\\udc00 to \\udfff)", p->high_surrogate, v);
+                r->bad = i - 1;
+                return;
+            }
+            if (!p->high_surrogate && low) {
+                snprintf(p->escape_problem, sizeof p->escape_problem,
+                         "invalid escape \\u%04x: a low surrogate without a high surrogate before it", v);
+                r->bad = i - 1;
+                return;
+            }
+            p->high_surrogate = !low && v >= 0xD800 && v <= 0xDBFF ? v : 0;
+            p->scan = p->high_surrogate ? SCAN_PAIR_BACKSLASH : SCAN_STRING;
+            break;
+        }
+        case SCAN_PAIR_BACKSLASH:
+        case SCAN_PAIR_U:
+            if (c == (p->scan == SCAN_PAIR_BACKSLASH ? '\\' : 'u')) {
+                p->scan = p->scan == SCAN_PAIR_BACKSLASH ? SCAN_PAIR_U : SCAN_HEX;
+                p->escape_value = 0;
+                p->escape_digits = 0;
+                i++;
+                break;
+            }
+            snprintf(p->escape_problem, sizeof p->escape_problem,
+                     "invalid escape \\u%04x: a high surrogate must be followed by a low surrogate "
+                     "escape (\\udc00 to \\udfff)", p->high_surrogate);
+            r->bad = i;
+            return;
+        }
+    }
+    r->hold_from = p->scan == SCAN_BETWEEN ? n : start;
+}
+
+/* Appends to the held-back token; false when out of memory. */
+static bool hold(acr_parser *p, const unsigned char *b, size_t n)
+{
+    if (n > p->held_capacity - p->held_length) {
+        size_t capacity = p->held_capacity ? p->held_capacity : 256;
+        while (capacity - p->held_length < n) {
+            if (capacity > SIZE_MAX / 2) {
+                out_of_memory(p);
+                return false;
+            }
+            capacity *= 2;
+        }
+        unsigned char *grown = acr_realloc(p->held, capacity);
+        if (!grown) {
+            out_of_memory(p);
+            return false;
+        }
+        p->held = grown;
+        p->held_capacity = capacity;
+    }
+    memcpy(p->held + p->held_length, b, n);
+    p->held_length += n;
+    return true;
+}
+
+/* Gives yajl the bytes held back, if any. */
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length);
+
+static acr_status release_held(acr_parser *p)
+{
+    size_t n = p->held_length;
+    p->held_length = 0;
+    return n ? parse_piece(p, p->held, n) : ACR_OK;
+}
+
+/* Stops the parse at b[k] (not given to yajl), after everything before it was. */
+static void fail_at_byte(acr_parser *p, const unsigned char *b, size_t k, const char *message)
+{
+    advance(p, b + k, 1);
+    record_position(p, false);
+    fail(p, shape_error_status(p), "%s", message);
+    char text[ACR_ERROR_MESSAGE_MAX];
+    memcpy(text, p->err.message, sizeof text);
+    acr_error_set(&p->err, p->err.status, "line %lu, column %lu: %s", p->err.line, p->err.column, text);
+}
+
 /* --- public API --- */
 
 acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse_options *options)
@@ -864,6 +1085,10 @@ acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse
     p->type = type;
     p->out = out;
     p->max_depth = options && options->max_depth ? options->max_depth : ACR_DEFAULT_MAX_DEPTH;
+    if (options && options->max_bytes)
+        p->max_bytes = options->max_bytes == SIZE_MAX ? 0 : options->max_bytes;
+    else
+        p->max_bytes = type->is_request ? ACR_MAX_REQUEST_BYTES : 0;
     p->line = 1;
     p->yajl = yajl_alloc(&callbacks, &acr_yajl_alloc_funcs, p);
     if (!p->yajl) {
@@ -887,24 +1112,15 @@ static acr_status report(acr_parser *p, acr_error *err)
     return err->status;
 }
 
-acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_error *err)
+/* yajl_parse over one piece of the input, keeping the position up to date. */
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length)
 {
-    if (!p || (!data && length))
-        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: NULL argument");
-    if (p->fatal)
-        return report(p, err);
-    if (p->finished)
-        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: the input was already finished");
-    const unsigned char *bytes = data;
-    if (!p->content_seen && !only_white_space(bytes, length))
-        p->content_seen = true;
     p->value_end_known = false;
     yajl_status s = yajl_parse(p->yajl, bytes, length);
     if (s == yajl_status_ok) {
         locate_next_token(p, bytes, length);
         advance(p, bytes, length);
-        acr_error_clear(err);
-        return ACR_OK; /* collected violations are reported by finish */
+        return ACR_OK;
     }
     size_t consumed = yajl_get_bytes_consumed(p->yajl);
     if (s == yajl_status_error && missing_comma_in_object(p)) {
@@ -933,7 +1149,61 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
         memcpy(message, p->err.message, sizeof message);
         acr_error_set(&p->err, p->err.status, "line %lu, column %lu: %s", p->err.line, p->err.column, message);
     }
-    return report(p, err);
+    return p->err.status;
+}
+
+acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_error *err)
+{
+    if (!p || (!data && length))
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: NULL argument");
+    if (p->fatal)
+        return report(p, err);
+    if (p->finished)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: the input was already finished");
+    const unsigned char *bytes = data;
+    if (!p->content_seen && !only_white_space(bytes, length))
+        p->content_seen = true;
+    /* Past the size limit, only the bytes up to it are read. */
+    size_t n = length;
+    if (p->max_bytes && n > p->max_bytes - p->total_bytes)
+        n = p->max_bytes - p->total_bytes;
+    p->total_bytes += n;
+    scan_result r;
+    scan(p, bytes, n, &r);
+    if (r.bad != SIZE_MAX || n < length) {
+        /* The parse ends in this chunk: everything before the problem goes to
+         * yajl as it is, and a syntax error there is reported first. */
+        size_t stop = r.bad != SIZE_MAX ? r.bad : n;
+        if (release_held(p) == ACR_OK && parse_piece(p, bytes, stop) == ACR_OK) {
+            char message[ACR_ERROR_MESSAGE_MAX];
+            if (r.bad != SIZE_MAX)
+                snprintf(message, sizeof message, "%s", p->escape_problem);
+            else
+                snprintf(message, sizeof message, "the document is longer than %zu bytes, the limit", p->max_bytes);
+            fail_at_byte(p, bytes, stop, message);
+        }
+        return report(p, err);
+    }
+    size_t from = 0;
+    if (p->held_length) {
+        /* The token held back ends in this chunk, or is held whole. */
+        size_t end = r.first_end == SIZE_MAX ? n : r.first_end;
+        if (!hold(p, bytes, end))
+            return report(p, err);
+        if (r.first_end == SIZE_MAX) {
+            acr_error_clear(err);
+            return ACR_OK;
+        }
+        if (release_held(p) != ACR_OK)
+            return report(p, err);
+        from = end;
+    }
+    if (r.hold_from > from && parse_piece(p, bytes + from, r.hold_from - from) != ACR_OK)
+        return report(p, err);
+    if (r.hold_from < n && !hold(p, bytes + r.hold_from, n - r.hold_from))
+        return report(p, err);
+    acr_error_clear(err);
+    return ACR_OK; /* collected violations are reported by finish */
 }
 
 acr_status acr_parser_finish(acr_parser *p, acr_error *err)
@@ -951,6 +1221,8 @@ acr_status acr_parser_finish(acr_parser *p, acr_error *err)
         acr_error_set(&p->err, shape_error_status(p), "the input is empty: expected a JSON object");
         return report(p, err);
     }
+    if (release_held(p) != ACR_OK)
+        return report(p, err);
     yajl_status s = yajl_complete_parse(p->yajl);
     if (s != yajl_status_ok) {
         record_position(p, true);
@@ -973,6 +1245,7 @@ void acr_parser_free(acr_parser *p)
     yajl_free(p->yajl);
     acr_free(p->frames);
     acr_free(p->unknown_key);
+    acr_free(p->held);
     acr_path_free(&p->path);
     acr_error_clear(&p->err);
     acr_free(p);

@@ -3,6 +3,7 @@
  * regression input is replayed through exactly the checks that found it. */
 #include "fuzz_checks.h"
 
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -339,6 +340,43 @@ static bool well_formed(const uint8_t *doc, size_t length, size_t *deepest)
     return status == yajl_status_ok;
 }
 
+/* Whether every \u escape in the document's strings is a whole character: a
+ * high surrogate followed by a low one, or neither. yajl alone decodes the others
+ * into something else ("?", or a made-up pair); the parser refuses them. An
+ * escape cut short is left to yajl, which refuses it. */
+static bool escapes_are_whole(const uint8_t *doc, size_t length)
+{
+    bool in_string = false, after_high = false;
+    for (size_t i = 0; i < length; i++) {
+        if (!in_string) {
+            in_string = doc[i] == '"';
+            continue;
+        }
+        bool unicode = doc[i] == '\\' && i + 1 < length && doc[i + 1] == 'u';
+        if (!unicode) {
+            if (after_high)
+                return false;
+            if (doc[i] == '"')
+                in_string = false;
+            else if (doc[i] == '\\')
+                i++;
+            continue;
+        }
+        unsigned value = 0;
+        for (size_t k = i + 2; k < i + 6; k++) {
+            if (k >= length || !isxdigit(doc[k]))
+                return true;
+            value = value * 16 + (unsigned)(isdigit(doc[k]) ? doc[k] - '0' : (doc[k] | 0x20) - 'a' + 10);
+        }
+        i += 5;
+        bool low = value >= 0xDC00 && value <= 0xDFFF;
+        if (low != after_high)
+            return false;
+        after_high = !low && value >= 0xD800 && value <= 0xDBFF;
+    }
+    return true;
+}
+
 /* The parser accepts exactly the well-formed documents within the depth limit:
  * a request fails with ACR_ERR_MALFORMED_JSON, a response with
  * ACR_ERR_INVALID_RESPONSE, just when yajl alone rejects it or it nests too deep. */
@@ -346,7 +384,8 @@ static const char *check_syntax_agrees(const acr_type_desc *type, const uint8_t 
                                        const outcome *o)
 {
     size_t deepest = 0;
-    bool acceptable = well_formed(doc, length, &deepest) && deepest <= ACR_DEFAULT_MAX_DEPTH;
+    bool acceptable = well_formed(doc, length, &deepest) && deepest <= ACR_DEFAULT_MAX_DEPTH &&
+                      escapes_are_whole(doc, length);
     if (type->is_request && acceptable == fatal(o->status))
         return failed("%s: yajl alone finds the document %s (nesting %zu), but the parser returns %s: %s",
                       type_name(type), acceptable ? "acceptable" : "malformed", deepest,
@@ -362,7 +401,7 @@ static acr_status parse_with_depth(const acr_type_desc *type, const uint8_t *doc
                                    acr_error *err)
 {
     void *value = calloc(1, type->object->size);
-    acr_parse_options options = {max_depth};
+    acr_parse_options options = {.max_depth = max_depth};
     acr_parser *p = value ? acr_parser_new(type, value, &options) : NULL;
     acr_status status = ACR_ERR_NOMEM;
     if (p) {
@@ -386,7 +425,8 @@ static const char *check_depth_limit(const acr_type_desc *type, const uint8_t *d
     const char *result = NULL;
     size_t deepest = 0;
     acr_error err = ACR_ERROR_INIT;
-    if (!well_formed(doc, length, &deepest) || deepest > 4 * ACR_DEFAULT_MAX_DEPTH)
+    if (!well_formed(doc, length, &deepest) || deepest > 4 * ACR_DEFAULT_MAX_DEPTH ||
+        !escapes_are_whole(doc, length))
         return NULL;
     acr_status status = parse_with_depth(type, doc, length, deepest, &err);
     if (deepest <= ACR_DEFAULT_MAX_DEPTH) {

@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
+
 /* --- helpers --- */
 
 static acr_status parse_update(const char *json, acr_update_request *r, acr_error *err)
@@ -113,12 +115,267 @@ static void test_response_key_that_is_not_utf8_is_refused(void **state)
     acr_error_clear(&err);
 }
 
+/* --- 17: escapes that are not whole characters --- */
+
+/* Parses a request whole and byte by byte: both must fail as malformed JSON at
+ * the same line:column, with `words` in the message. */
+static void assert_escape_refused(const char *json, unsigned long column, const char *words)
+{
+    for (int chunked = 0; chunked < 2; chunked++) {
+        acr_update_request r = ACR_UPDATE_REQUEST_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        acr_status status;
+        if (!chunked) {
+            status = parse_update(json, &r, &err);
+        } else {
+            acr_parser *p = acr_update_request_parser_new(&r, NULL);
+            assert_non_null(p);
+            status = ACR_OK;
+            for (size_t i = 0; json[i] && status == ACR_OK; i++)
+                status = acr_parser_feed(p, json + i, 1, &err);
+            if (status == ACR_OK)
+                status = acr_parser_finish(p, &err);
+            acr_parser_free(p);
+        }
+        if (status != ACR_ERR_MALFORMED_JSON || err.line != 1 || err.column != column ||
+            !strstr(err.message, words))
+            fail_msg("%s (%s): expected malformed JSON at 1:%lu saying \"%s\", got %s at %lu:%lu: %s", json,
+                     chunked ? "byte by byte" : "whole", column, words, acr_status_name(status), err.line,
+                     err.column, err.message);
+        assert_int_equal(err.offset, column - 1);
+        assert_int_equal(err.violation_count, 0);
+        acr_error_clear(&err);
+        acr_update_request_free(&r);
+    }
+}
+
+static void test_lone_and_mismatched_surrogate_escapes_are_refused(void **state)
+{
+    (void)state;
+    /* yajl alone turned this one into "?". */
+    assert_escape_refused("{\"cname\":\"\\ud800\",\"uid\":\"1\"}", 17, "\\ud800");
+    assert_escape_refused("{\"cname\":\"a\\ud800b\"}", 18, "high surrogate");
+    /* ... and this pair into U+10041. */
+    assert_escape_refused("{\"cname\":\"\\ud800\\u0041\"}", 22, "\\ud800\\u0041");
+    assert_escape_refused("{\"cname\":\"\\uDBFF\\uDBFF\"}", 22, "low surrogate");
+    assert_escape_refused("{\"cname\":\"\\ud800\\n\"}", 18, "high surrogate");
+    assert_escape_refused("{\"cname\":\"\\udc00\"}", 16, "low surrogate without");
+    /* In a key, and in the value of an unknown property. */
+    assert_escape_refused("{\"\\ud800\":1}", 9, "\\ud800");
+    assert_escape_refused("{\"bogus\":[\"\\udfff\"]}", 17, "\\udfff");
+}
+
+static void test_whole_surrogate_pairs_are_decoded(void **state)
+{
+    (void)state;
+    acr_update_request r;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(parse_update("{\"cname\":\"\\ud83d\\ude00\\uD83D\\uDE00\\u00e9\",\"uid\":\"\\u0031\","
+                                  "\"clientRequest\":{}}", &r, &err),
+                     ACR_OK);
+    assert_string_equal(r.cname, "\xf0\x9f\x98\x80\xf0\x9f\x98\x80\xc3\xa9");
+    assert_string_equal(r.uid, "1");
+    acr_error_clear(&err);
+    acr_update_request_free(&r);
+}
+
+static void test_response_with_an_invalid_escape_is_refused(void **state)
+{
+    (void)state;
+    static const char *const bodies[] = {
+        "{\"cname\":\"\\ud800\"}",
+        "{\"cname\":\"c\",\"later\":{\"x\":\"\\ud800\\u0041\"}}",
+        "{\"cname\":\"c\",\"serverResponse\":{\"fileList\":[{\"fileName\":\"\\udc00.m3u8\"}]}}",
+    };
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        acr_stop_response r;
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(parse_stop_response(bodies[i], &r, &err), ACR_ERR_INVALID_RESPONSE);
+        assert_non_null(strstr(err.message, "surrogate"));
+        assert_int_equal(err.line, 1);
+        acr_error_clear(&err);
+        acr_stop_response_free(&r);
+    }
+}
+
+static void test_serializer_refuses_surrogates_and_invalid_utf8(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {"\xed\xa0\x80", "a\xed\xbf\xbf", "\xc0\xaf", "\xf4\x90\x80\x80", "\xff"};
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        acr_update_request r = minimal_update();
+        r.cname = texts[i];
+        char *json = NULL;
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(acr_update_request_to_json(&r, &json, NULL, &err), ACR_ERR_INVALID_REQUEST);
+        assert_null(json);
+        assert_string_equal(err.pointer, "/cname");
+        acr_error_clear(&err);
+    }
+}
+
+/* --- 20: one long value fed in chunks; the size limit --- */
+
+typedef struct counts {
+    size_t calls;               /* malloc and realloc */
+    size_t largest_yajl;        /* the largest block yajl asked for */
+} counts;
+
+static counts seen;
+
+static void *count_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    seen.calls++;
+    if (acr_yajl_allocating && size > seen.largest_yajl)
+        seen.largest_yajl = size;
+    return malloc(size);
+}
+
+static void *count_realloc(void *ctx, void *ptr, size_t size)
+{
+    (void)ctx;
+    seen.calls++;
+    if (acr_yajl_allocating && size > seen.largest_yajl)
+        seen.largest_yajl = size;
+    return realloc(ptr, size);
+}
+
+static void count_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    free(ptr);
+}
+
+static void test_long_string_in_small_chunks_is_linear(void **state)
+{
+    (void)state;
+    /* yajl lexed a token split across chunks again from its start at every
+     * chunk, from a buffer of its own: the parser now holds the open token
+     * back (its buffer grows by doubling) and gives it to yajl whole. */
+    const size_t length = (size_t)8 << 20, chunk = 4096;
+    char *body = malloc(length + 64);
+    assert_non_null(body);
+    size_t n = (size_t)snprintf(body, 32, "{\"cname\":\"");
+    memset(body + n, 'a', length);
+    n += length;
+    static const char rest[] = "\",\"uid\":\"1\",\"clientRequest\":{}}";
+    memcpy(body + n, rest, sizeof rest - 1);
+    n += sizeof rest - 1;
+
+    acr_allocator counting = {count_malloc, count_realloc, count_free, NULL};
+    acr_set_allocator(&counting);
+    memset(&seen, 0, sizeof seen);
+    acr_update_request r = ACR_UPDATE_REQUEST_INIT;
+    acr_parse_options unlimited = {.max_bytes = SIZE_MAX};
+    acr_parser *p = acr_update_request_parser_new(&r, &unlimited);
+    assert_non_null(p);
+    acr_error err = ACR_ERROR_INIT;
+    for (size_t at = 0; at < n; at += chunk) {
+        size_t piece = n - at < chunk ? n - at : chunk;
+        assert_int_equal(acr_parser_feed(p, body + at, piece, &err), ACR_OK);
+        /* While the string is open, yajl holds none of it, so it has nothing
+         * to lex again. Checked at every chunk: a regression fails at once, not
+         * after minutes of quadratic work. (yajl copies the token once when it
+         * gets it whole, in the last chunk.) */
+        if (at + piece < n && seen.largest_yajl > 64 * 1024)
+            fail_msg("after %zu bytes, yajl buffers %zu bytes of an open token", at + piece, seen.largest_yajl);
+    }
+    assert_int_equal(acr_parser_finish(p, &err), ACR_OK);
+    acr_parser_free(p);
+    /* 2048 chunks; the held-back token doubles from 256 bytes to 16 MiB (17
+     * steps), plus the copy of the value and the parser's own few blocks. */
+    if (seen.calls > 40)
+        fail_msg("%zu allocations for %zu chunks", seen.calls, n / chunk);
+    assert_int_equal(strlen(r.cname), length);
+    acr_update_request_free(&r);
+    acr_set_allocator(NULL);
+    acr_error_clear(&err);
+    free(body);
+}
+
+/* A request document of exactly `size` bytes (a valid body padded with spaces). */
+static char *padded_request(size_t size)
+{
+    static const char body[] = "{\"cname\":\"c\",\"uid\":\"1\",\"clientRequest\":{}}";
+    char *doc = malloc(size);
+    assert_non_null(doc);
+    memcpy(doc, body, sizeof body - 1);
+    memset(doc + sizeof body - 1, ' ', size - (sizeof body - 1));
+    return doc;
+}
+
+static void test_request_size_limit_boundary(void **state)
+{
+    (void)state;
+    size_t cap = ACR_MAX_REQUEST_BYTES;
+    char *doc = padded_request(cap + 1);
+    acr_update_request r;
+    acr_error err = ACR_ERROR_INIT;
+
+    /* At the limit: read. */
+    r = (acr_update_request)ACR_UPDATE_REQUEST_INIT;
+    assert_int_equal(acr_update_request_parse(doc, cap, &r, &err), ACR_OK);
+    acr_update_request_free(&r);
+
+    /* One byte more: refused at that byte, whole or in two chunks. */
+    r = (acr_update_request)ACR_UPDATE_REQUEST_INIT;
+    assert_int_equal(acr_update_request_parse(doc, cap + 1, &r, &err), ACR_ERR_MALFORMED_JSON);
+    assert_int_equal(err.offset, cap);
+    assert_non_null(strstr(err.message, "longer than 1048576 bytes"));
+    acr_update_request_free(&r);
+
+    r = (acr_update_request)ACR_UPDATE_REQUEST_INIT;
+    acr_parser *p = acr_update_request_parser_new(&r, NULL);
+    assert_int_equal(acr_parser_feed(p, doc, cap, &err), ACR_OK);
+    assert_int_equal(acr_parser_feed(p, doc + cap, 1, &err), ACR_ERR_MALFORMED_JSON);
+    assert_int_equal(err.offset, cap);
+    acr_parser_free(p);
+    acr_update_request_free(&r);
+
+    /* A limit of one's own, at its boundary; SIZE_MAX for none. */
+    acr_parse_options small = {.max_bytes = 100}, none = {.max_bytes = SIZE_MAX};
+    for (size_t size = 100; size <= 101; size++) {
+        r = (acr_update_request)ACR_UPDATE_REQUEST_INIT;
+        p = acr_update_request_parser_new(&r, &small);
+        acr_status status = acr_parser_feed(p, doc, size, &err);
+        if (status == ACR_OK)
+            status = acr_parser_finish(p, &err);
+        assert_int_equal(status, size == 100 ? ACR_OK : ACR_ERR_MALFORMED_JSON);
+        acr_parser_free(p);
+        acr_update_request_free(&r);
+    }
+    r = (acr_update_request)ACR_UPDATE_REQUEST_INIT;
+    p = acr_update_request_parser_new(&r, &none);
+    assert_int_equal(acr_parser_feed(p, doc, cap + 1, &err), ACR_OK);
+    assert_int_equal(acr_parser_finish(p, &err), ACR_OK);
+    acr_parser_free(p);
+    acr_update_request_free(&r);
+
+    /* A response has no limit of its own (the client caps what it reads). */
+    free(doc);
+    doc = padded_request(cap + 1);
+    memcpy(doc, "{\"cname\":\"c\"}", 13);
+    memset(doc + 13, ' ', cap + 1 - 13);
+    acr_stop_response s = ACR_STOP_RESPONSE_INIT;
+    assert_int_equal(acr_stop_response_parse(doc, cap + 1, &s, &err), ACR_OK);
+    acr_stop_response_free(&s);
+    acr_error_clear(&err);
+    free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_null_array_with_count_is_a_violation),
         cmocka_unit_test(test_request_key_that_is_not_utf8_is_reported_at_its_object),
         cmocka_unit_test(test_response_key_that_is_not_utf8_is_refused),
+        cmocka_unit_test(test_lone_and_mismatched_surrogate_escapes_are_refused),
+        cmocka_unit_test(test_whole_surrogate_pairs_are_decoded),
+        cmocka_unit_test(test_response_with_an_invalid_escape_is_refused),
+        cmocka_unit_test(test_serializer_refuses_surrogates_and_invalid_utf8),
+        cmocka_unit_test(test_long_string_in_small_chunks_is_linear),
+        cmocka_unit_test(test_request_size_limit_boundary),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -21,8 +21,20 @@ extern "C" {
  * deepest legal document of the bundled schema nests 7 levels. */
 #define ACR_DEFAULT_MAX_DEPTH 64
 
+/** The most bytes of a request document a parser reads by default (1 MiB;
+ * `acr validate`, `update` and `stop` read their body through it). The bundled
+ * schema's largest legal request is a few kilobytes: anything near this is not
+ * a request body. */
+#define ACR_MAX_REQUEST_BYTES ((size_t)1 << 20)
+
 typedef struct acr_parse_options {
     size_t max_depth;               /**< 0: ACR_DEFAULT_MAX_DEPTH */
+    /** The most bytes of the document, white space included: a longer one
+     * fails at the first byte beyond, with ACR_ERR_MALFORMED_JSON (request) or
+     * ACR_ERR_INVALID_RESPONSE. 0: ACR_MAX_REQUEST_BYTES for a request type, no
+     * limit for a response type (the client caps those with max_response_bytes);
+     * SIZE_MAX: no limit. */
+    size_t max_bytes;
 } acr_parse_options;
 
 /** Checks `value` (a struct of `type`) against every rule of the schema and
