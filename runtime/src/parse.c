@@ -38,6 +38,8 @@ typedef struct frame {
                                            json_name, or the parser's unknown_key */
     size_t key_length;
     size_t next_field;                  /* where to start looking for the next key */
+    void *repeat_base;                  /* the current key is a repeat (request only):
+                                           its value goes to this scratch object */
     /* FRAME_ARRAY */
     const acr_value_desc *array;
     void **items;                       /* the item pointer, in the owner struct */
@@ -61,6 +63,10 @@ struct acr_parser {
     char *unknown_key;
     size_t unknown_key_capacity;
     acr_error err;                      /* fatal error or collected violations */
+    /* While a repeated property's value is read (see on_map_key): its
+     * violations, until they join err's at its end. */
+    acr_error repeat_err;
+    bool repeating;
     bool fatal;
     bool root_seen;
     bool content_seen;                  /* a byte other than white space */
@@ -130,6 +136,7 @@ static int fail(acr_parser *p, acr_status status, const char *fmt, ...)
     p->fatal = true;
     /* A document that cannot be read to its end has no meaningful violations. */
     acr_error_keep_violations(&p->err, 0);
+    acr_error_clear(&p->repeat_err);
     p->err.parse_violation_count = 0;
     char message[ACR_ERROR_MESSAGE_MAX];
     va_list args;
@@ -180,7 +187,8 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
     if (!p->type->is_request)
         return fail(p, ACR_ERR_INVALID_RESPONSE, "%s", message);
     acr_path *path = current_path(p);
-    if (path->failed || !acr_error_add_violation(&p->err, acr_path_text(path), acr_path_length(path), 0, "%s", message))
+    acr_error *into = p->repeating ? &p->repeat_err : &p->err;
+    if (path->failed || !acr_error_add_violation(into, acr_path_text(path), acr_path_length(path), 0, "%s", message))
         return out_of_memory(p);
     return 1;
 }
@@ -213,14 +221,46 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
     return f;
 }
 
+/* Releases a repeated value's scratch object. */
+static void drop_repeat(acr_parser *p, frame *f)
+{
+    acr_type_desc holder = {.object = f->object};
+    acr_free_value(&holder, f->repeat_base);
+    acr_free(f->repeat_base);
+    f->repeat_base = NULL;
+    p->repeating = false;
+}
+
+/* At the end of a repeated value: it is validated as the first one will be
+ * (but for mode-dependent rules: the parser does not know the mode), and its
+ * violations join the document's, marked. Returns the yajl callback result. */
+static int end_repeat(acr_parser *p, frame *f)
+{
+    acr_path *path = current_path(p);
+    bool ok = !path->failed &&
+              acr_validate_member(f->field, f->repeat_base, acr_path_text(path), acr_path_length(path),
+                                  &p->repeat_err);
+    for (size_t i = 0; ok && i < p->repeat_err.violation_count; i++) {
+        const acr_violation *v = &p->repeat_err.violations[i];
+        ok = acr_error_add_violation(&p->err, v->pointer, v->pointer_length, 0, ACR_REPEATED_PREFIX "%s",
+                                     v->message);
+    }
+    acr_error_clear(&p->repeat_err);
+    drop_repeat(p, f);
+    return ok ? 1 : out_of_memory(p);
+}
+
 /* After a whole value (scalar or container) has been read: back to the parent. */
-static void value_done(acr_parser *p)
+static int value_done(acr_parser *p)
 {
     p->value_end = yajl_get_bytes_consumed(p->yajl);
     p->value_end_known = true;
     frame *f = top(p);
     if (!f)
-        return;
+        return 1;
+    int ok = 1;
+    if (f->kind == FRAME_OBJECT && f->repeat_base)
+        ok = end_repeat(p, f);
     if (f->kind == FRAME_OBJECT) {
         f->field = NULL;
         f->skip_value = false;
@@ -228,6 +268,7 @@ static void value_done(acr_parser *p)
     } else {
         f->in_item = false;
     }
+    return ok;
 }
 
 /* Decides where the value starting now goes. Returns false when it is to be
@@ -245,7 +286,7 @@ static bool begin_value(acr_parser *p, target *t)
             return false;
         t->field = f->field;
         t->value = f->field->value;
-        t->base = f->base;
+        t->base = f->repeat_base ? f->repeat_base : f->base;
         return true;
     }
     f->next_index++;
@@ -342,12 +383,10 @@ static int on_null(void *ctx)
     acr_parser *p = ctx;
     target t;
     if (!begin_value(p, &t)) {
-        value_done(p);
-        return 1;
+        return value_done(p);
     }
     int ok = t.field && t.value->nullable ? 1 : wrong_type(p, &t);
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int on_boolean(void *ctx, int value)
@@ -366,8 +405,7 @@ static int on_boolean(void *ctx, int value)
             mark_present(&t);
         }
     }
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int on_number(void *ctx, const char *text, size_t length)
@@ -404,8 +442,7 @@ static int on_number(void *ctx, const char *text, size_t length)
             }
         }
     }
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int enum_index(const acr_enum_desc *e, const unsigned char *s, size_t length)
@@ -476,8 +513,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
         /* A skipped value too: a response is valid UTF-8 throughout. */
         ok = fail(p, ACR_ERR_INVALID_RESPONSE, "is not valid UTF-8");
     }
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int on_start_map(void *ctx)
@@ -596,8 +632,21 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
             f->next_field = i + 1;
             uint64_t bit = UINT64_C(1) << i;
             if (f->seen & bit) {
-                f->skip_value = true;
-                return shape_problem(p, "is given more than once");
+                if (!shape_problem(p, ACR_DUPLICATE_MESSAGE))
+                    return 0; /* a response */
+                if (p->repeating) {
+                    f->skip_value = true; /* one repeated value at a time */
+                    return 1;
+                }
+                /* The value is read into a scratch object and checked there, so
+                 * that what is wrong in it is reported too. */
+                f->repeat_base = acr_malloc(f->object->size);
+                if (!f->repeat_base)
+                    return out_of_memory(p);
+                memset(f->repeat_base, 0, f->object->size);
+                p->repeating = true;
+                f->field = field;
+                return 1;
             }
             f->seen |= bit;
             f->field = field;
@@ -663,8 +712,7 @@ static int on_end_map(void *ctx)
             return 0;
     }
     p->depth--;
-    value_done(p);
-    return 1;
+    return value_done(p);
 }
 
 static int on_start_array(void *ctx)
@@ -710,8 +758,7 @@ static int on_end_array(void *ctx)
 {
     acr_parser *p = ctx;
     p->depth--;
-    value_done(p);
-    return 1;
+    return value_done(p);
 }
 
 /* Scalars at the root: a document must be an object. */
@@ -1246,6 +1293,10 @@ void acr_parser_free(acr_parser *p)
     acr_free(p->frames);
     acr_free(p->unknown_key);
     acr_free(p->held);
+    for (size_t i = 0; i < p->depth; i++)
+        if (p->frames[i].kind == FRAME_OBJECT && p->frames[i].repeat_base)
+            drop_repeat(p, &p->frames[i]);
+    acr_error_clear(&p->repeat_err);
     acr_path_free(&p->path);
     acr_error_clear(&p->err);
     acr_free(p);

@@ -364,12 +364,104 @@ static void test_request_size_limit_boundary(void **state)
     free(doc);
 }
 
+/* --- 19: a property given more than once --- */
+
+static void test_duplicate_key_hides_no_violation(void **state)
+{
+    (void)state;
+    /* The first storageConfig breaks a rule the validator checks (region 23 is
+     * not a region of vendor 1); the second has a wrong type and an unknown
+     * property. Before, only "is given more than once" was reported. */
+    const char *json =
+        "{\"cname\":\"c\",\"uid\":\"1\",\"clientRequest\":{"
+        "\"storageConfig\":{\"vendor\":1,\"region\":23,\"bucket\":\"b\",\"accessKey\":\"a\",\"secretKey\":\"s\"},"
+        "\"storageConfig\":{\"vendor\":\"1\",\"region\":3,\"bucket\":\"b\",\"accessKey\":\"a\",\"secretKey\":\"s\","
+        "\"bogus\":1}}}";
+    acr_update_request r;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(parse_update(json, &r, &err), ACR_ERR_INVALID_REQUEST);
+    assert_int_equal(acr_update_request_validate(&r, ACR_MODE_INDIVIDUAL, &err), ACR_ERR_INVALID_REQUEST);
+    static const char *const expected[] = {
+        "/clientRequest/storageConfig",               /* the repeat */
+        "/clientRequest/storageConfig/vendor",        /* in the second value */
+        "/clientRequest/storageConfig/bogus",         /* in the second value */
+        "/clientRequest/storageConfig/region",        /* in the first value */
+    };
+    support_assert_violations(&err, expected, 4);
+    assert_string_equal(err.violations[0].message, "is given more than once");
+    assert_non_null(strstr(err.violations[1].message, "in the repeated value: must be an integer"));
+    assert_non_null(strstr(err.violations[2].message, "in the repeated value: is not a known property"));
+    assert_null(strstr(err.violations[3].message, "repeated"));
+    /* The first value is the one kept. */
+    assert_int_equal(r.client_request.storage_config.region, 23);
+    acr_error_clear(&err);
+    acr_update_request_free(&r);
+}
+
+static void test_repeated_value_is_checked_against_the_schema(void **state)
+{
+    (void)state;
+    /* Rules the validator checks, found in the repeated value: a wrong type,
+     * a missing required member, a bound. */
+    const char *json =
+        "{\"cname\":\"c\",\"uid\":\"1\",\"uid\":5,\"clientRequest\":{"
+        "\"storageConfig\":{\"vendor\":1,\"region\":3,\"bucket\":\"b\",\"accessKey\":\"a\",\"secretKey\":\"s\"},"
+        "\"storageConfig\":{\"vendor\":1,\"region\":23,\"bucket\":\"b\",\"accessKey\":\"a\"}}}";
+    acr_update_request r;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(parse_update(json, &r, &err), ACR_ERR_INVALID_REQUEST);
+    assert_int_equal(acr_update_request_validate(&r, ACR_MODE_ANY, &err), ACR_ERR_INVALID_REQUEST);
+    static const char *const expected[] = {
+        "/uid",
+        "/uid",
+        "/clientRequest/storageConfig",
+        "/clientRequest/storageConfig/secretKey",
+        "/clientRequest/storageConfig/region",
+    };
+    support_assert_violations(&err, expected, 5);
+    assert_non_null(strstr(err.violations[1].message, "in the repeated value: must be a string"));
+    assert_non_null(strstr(err.violations[3].message, "in the repeated value: is required"));
+    assert_non_null(strstr(err.violations[4].message, "in the repeated value: "));
+    assert_string_equal(r.uid, "1");
+    acr_error_clear(&err);
+    acr_update_request_free(&r);
+
+    /* Nothing wrong in either value: only the repeat. */
+    assert_int_equal(parse_update("{\"cname\":\"c\",\"uid\":\"1\",\"clientRequest\":{\"webRecordingConfig\":{\"onhold\":true}},"
+                                  "\"clientRequest\":{\"webRecordingConfig\":{\"onhold\":false}}}", &r, &err),
+                     ACR_ERR_INVALID_REQUEST);
+    static const char *const only = "/clientRequest";
+    support_assert_violations(&err, &only, 1);
+    acr_error_clear(&err);
+    acr_update_request_free(&r);
+}
+
+static void test_response_duplicate_keys(void **state)
+{
+    (void)state;
+    acr_stop_response r;
+    acr_error err = ACR_ERROR_INIT;
+    /* A property the client reads, given twice: which value would be meant? */
+    assert_int_equal(parse_stop_response("{\"cname\":\"a\",\"cname\":\"b\"}", &r, &err), ACR_ERR_INVALID_RESPONSE);
+    acr_stop_response_free(&r);
+    /* A property the client does not know is skipped unread, however often it
+     * comes (docs/SECURITY.md says why). */
+    assert_int_equal(parse_stop_response("{\"cname\":\"a\",\"later\":1,\"later\":{\"x\":2},\"later\":[]}", &r, &err),
+                     ACR_OK);
+    assert_string_equal(r.cname, "a");
+    acr_stop_response_free(&r);
+    acr_error_clear(&err);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_null_array_with_count_is_a_violation),
         cmocka_unit_test(test_request_key_that_is_not_utf8_is_reported_at_its_object),
         cmocka_unit_test(test_response_key_that_is_not_utf8_is_refused),
+        cmocka_unit_test(test_duplicate_key_hides_no_violation),
+        cmocka_unit_test(test_repeated_value_is_checked_against_the_schema),
+        cmocka_unit_test(test_response_duplicate_keys),
         cmocka_unit_test(test_lone_and_mismatched_surrogate_escapes_are_refused),
         cmocka_unit_test(test_whole_surrogate_pairs_are_decoded),
         cmocka_unit_test(test_response_with_an_invalid_escape_is_refused),
