@@ -1290,12 +1290,12 @@ void acr_parser_free(acr_parser *p)
     if (!p)
         return;
     yajl_free(p->yajl);
-    acr_free(p->frames);
-    acr_free(p->unknown_key);
-    acr_free(p->held);
     for (size_t i = 0; i < p->depth; i++)
         if (p->frames[i].kind == FRAME_OBJECT && p->frames[i].repeat_base)
             drop_repeat(p, &p->frames[i]);
+    acr_free(p->frames);
+    acr_free(p->unknown_key);
+    acr_free(p->held);
     acr_error_clear(&p->repeat_err);
     acr_path_free(&p->path);
     acr_error_clear(&p->err);
