@@ -220,6 +220,9 @@ static bool pointer_is_well_formed(const char *pointer, size_t length)
         return false;
     if (length && pointer[0] != '/')
         return false;
+    /* Keys that are not UTF-8 are reported at their object, never quoted. */
+    if (acr_utf8_length(pointer, length) == SIZE_MAX)
+        return false;
     for (size_t i = 0; i < length; i++)
         if (pointer[i] == '~' && (i + 1 == length || (pointer[i + 1] != '0' && pointer[i + 1] != '1')))
             return false;

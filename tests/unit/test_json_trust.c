@@ -74,7 +74,7 @@ static void test_request_key_that_is_not_utf8_is_reported_at_its_object(void **s
 {
     (void)state;
     static const char *const keys[] = {
-        "b\xed\xa0\x80" "d",  /* a surrogate, in UTF-8 bytes */
+        "b\xed\xa0\x80\x64",  /* a surrogate, in UTF-8 bytes ("b...d") */
         "\xc0\xaf",           /* an overlong '/' */
         "\xf4\x90\x80\x80",   /* above U+10FFFF */
     };
