@@ -1076,6 +1076,8 @@ static void scan(acr_parser *p, const unsigned char *b, size_t n, scan_result *r
 /* Appends to the held-back token; false when out of memory. */
 static bool hold(acr_parser *p, const unsigned char *b, size_t n)
 {
+    if (n == 0)
+        return true; /* b may be NULL then */
     if (n > p->held_capacity - p->held_length) {
         size_t capacity = p->held_capacity ? p->held_capacity : 256;
         while (capacity - p->held_length < n) {
@@ -1226,7 +1228,8 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
             if (r.bad != SIZE_MAX)
                 snprintf(message, sizeof message, "%s", p->escape_problem);
             else
-                snprintf(message, sizeof message, "the document is longer than %zu bytes, the limit", p->max_bytes);
+                snprintf(message, sizeof message, "the document is longer than %zu bytes (the size limit)",
+                         p->max_bytes);
             fail_at_byte(p, bytes, stop, message);
         }
         return report(p, err);
