@@ -294,6 +294,55 @@ static void test_long_string_in_small_chunks_is_linear(void **state)
     free(body);
 }
 
+/* The scan that holds tokens back (with and without backslashes in a chunk:
+ * two code paths) gives the same result however the document is cut. */
+static char *parse_stop_in_pieces(const char *json, size_t length, size_t first, size_t size, acr_status *status)
+{
+    acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    acr_parser *p = acr_stop_response_parser_new(&r, NULL);
+    assert_non_null(p);
+    *status = acr_parser_feed(p, json, first, &err);
+    for (size_t at = first; at < length && *status == ACR_OK; at += size)
+        *status = acr_parser_feed(p, json + at, length - at < size ? length - at : size, &err);
+    if (*status == ACR_OK)
+        *status = acr_parser_finish(p, &err);
+    acr_parser_free(p);
+    char *json_out = NULL;
+    if (*status == ACR_OK)
+        assert_int_equal(acr_stop_response_to_json(&r, &json_out, NULL, &err), ACR_OK);
+    acr_error_clear(&err);
+    acr_stop_response_free(&r);
+    return json_out;
+}
+
+static void test_every_cut_gives_the_same_result(void **state)
+{
+    (void)state;
+    static const char *const docs[] = {
+        "{\"cname\":\"ab\\\"c\\\\\",\"uid\":\"\\ud83d\\ude00x\",\"later\":[true,false,null,-1.5e3,\"q\"],"
+        "\"serverResponse\":{\"fileList\":[{\"fileName\":\"a\\/b\",\"sliceStartTime\":1234567890123}]},"
+        "\"sid\":\"plain text without escapes\",\"x\":12345678901234567890}",
+        "{\"cname\":\"no backslash at all\",\"resourceId\":\"r\",\"n\":[1,22,333,4444],\"t\":true}",
+    };
+    for (size_t d = 0; d < sizeof docs / sizeof docs[0]; d++) {
+        size_t length = strlen(docs[d]);
+        acr_status whole_status;
+        char *whole = parse_stop_in_pieces(docs[d], length, length, 1, &whole_status);
+        assert_int_equal(whole_status, ACR_OK);
+        for (size_t size = 1; size <= 17; size++)
+            for (size_t first = 0; first <= length; first++) {
+                acr_status status;
+                char *cut = parse_stop_in_pieces(docs[d], length, first, size, &status);
+                if (status != ACR_OK || strcmp(cut, whole) != 0)
+                    fail_msg("doc %zu, first piece %zu then %zu at a time: %s", d, first, size,
+                             status == ACR_OK ? cut : acr_status_name(status));
+                acr_free(cut);
+            }
+        acr_free(whole);
+    }
+}
+
 /* A request document of exactly `size` bytes (a valid body padded with spaces). */
 static char *padded_request(size_t size)
 {
@@ -468,6 +517,7 @@ int main(void)
         cmocka_unit_test(test_serializer_refuses_surrogates_and_invalid_utf8),
         cmocka_unit_test(test_long_string_in_small_chunks_is_linear),
         cmocka_unit_test(test_request_size_limit_boundary),
+        cmocka_unit_test(test_every_cut_gives_the_same_result),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
