@@ -1034,6 +1034,12 @@ static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, scan_resu
 /* Follows tokens over b[0..n) (the state carries over between chunks). */
 static void scan(acr_parser *p, const unsigned char *b, size_t n, scan_result *r)
 {
+    if (n == 0) { /* b may be NULL */
+        r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
+        r->hold_from = 0;
+        r->bad = SIZE_MAX;
+        return;
+    }
     if (scan_fast(p, b, n, r))
         return;
     r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
