@@ -219,8 +219,9 @@ static void test_found_long_keys_keep_the_reason(void **state)
 }
 
 /* Not found by a fuzzer but by an outside review (issue 9): escapes that yajl
- * alone rewrites ("\ud800" into "?", "\ud800\u0041" into U+10041) and a key
- * that is not UTF-8. The fuzz checks now hold yajl's view to the same rules. */
+ * alone rewrites ("\ud800" into "?", "\ud800\u0041" into U+10041), a key
+ * that is not UTF-8, and a repeated property that hid the violations of its
+ * first value. The fuzz checks now hold the engine to each. */
 static void test_review_inputs_are_refused(void **state)
 {
     (void)state;
@@ -236,6 +237,8 @@ static void test_review_inputs_are_refused(void **state)
         {"stop-response-lone-low-surrogate-escape", &acr_stop_response_type, ACR_ERR_INVALID_RESPONSE,
          "\\udc00"},
         {"request-key-not-utf8", &acr_update_request_type, ACR_ERR_INVALID_REQUEST, "property name"},
+        {"request-duplicate-hides-violations", &acr_update_request_type, ACR_ERR_INVALID_REQUEST,
+         "is given more than once"},
     };
     for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
         input in = read_regression(found[i].file);
