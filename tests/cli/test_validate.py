@@ -494,6 +494,19 @@ class InputTest(AcrTestCase):
         self.assertUsageError(over)
         self.assertIn("longer than 1048576 bytes", over.err)
 
+    def test_key_that_is_not_utf8_is_reported_at_its_object(self):
+        # Its bytes never reach a pointer: the JSON report stays UTF-8.
+        body = b'{"cname":"c","uid":"1","clientRequest":{"b\xed\xa0\x80d":1}}'
+        result = run_acr(["validate", "update", "--format", "json", "-"], stdin=body)
+        self.assertExit(result, EXIT_INVALID)
+        self.assertEqual([p for p, _ in self.json_violations(result)], ["/clientRequest"])
+
+    def test_lone_surrogate_escape_is_malformed(self):
+        # yajl alone would turn it into "?" and the body would be sent as that.
+        result = run_acr(["validate", "update", "-"], stdin='{"cname":"\\ud800","uid":"1","clientRequest":{}}')
+        self.assertUsageError(result)
+        self.assertEqual(self.position(result), (1, 17))
+
     def test_long_cname(self):
         body = update_body(cname="c" * 1000000)
         self.assertValid(self.validate("update", body))
