@@ -78,11 +78,19 @@ static bool already_reported(const acr_error *err, size_t count, const char *poi
 {
     for (size_t i = 0; i < count && i < err->violation_count; i++) {
         const acr_violation *v = &err->violations[i];
+        if (!acr_violation_hides_below(v))
+            continue;
         size_t n = v->pointer_length;
         if (n <= length && memcmp(v->pointer, pointer, n) == 0 && (n == length || pointer[n] == '/'))
             return true;
     }
     return false;
+}
+
+bool acr_violation_hides_below(const acr_violation *v)
+{
+    return strcmp(v->message, ACR_DUPLICATE_MESSAGE) != 0 &&
+           strncmp(v->message, ACR_REPEATED_PREFIX, sizeof ACR_REPEATED_PREFIX - 1) != 0;
 }
 
 bool acr_error_add_violation_v(acr_error *err, const char *pointer, size_t pointer_length, size_t dedupe_count,

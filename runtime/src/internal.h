@@ -66,6 +66,8 @@ void acr_steps_render(const acr_steps *steps, acr_path *path);
 void acr_steps_free(acr_steps *steps);
 
 size_t acr_path_push_key(acr_path *path, const char *key, size_t length);
+/* Appends text that is already a JSON pointer (or part of one). */
+void acr_path_append(acr_path *path, const char *text, size_t length);
 size_t acr_path_push_index(acr_path *path, size_t index);
 void acr_path_truncate(acr_path *path, size_t length);
 const char *acr_path_text(const acr_path *path);
@@ -113,5 +115,22 @@ acr_number_class acr_number_to_uint64(const char *text, size_t length, uint64_t 
 
 /* True when the field holds a value (not absent, not null). */
 bool acr_field_present(const acr_field_desc *field, const void *base);
+/* For an array field whose item pointer is NULL: its count (a caller's struct
+ * that lost its items, refused rather than taken for absent); 0 otherwise. */
+size_t acr_lost_items(const acr_field_desc *field, const void *base);
+
+/* Validates one member of `base` as acr_validate would, but without the rules
+ * that depend on the mode, at `pointer` (the member's own). Violations at or
+ * below one already in `err` are dropped. False when out of memory. */
+bool acr_validate_member(const acr_field_desc *field, const void *base, const char *pointer,
+                         size_t pointer_length, acr_error *err);
+
+/* The parse violations about a property given more than once: they say nothing
+ * about what the parser stored, so they never hide the validator's (see
+ * acr_validate). The first is the repeat itself; the others, found inside the
+ * repeated value, start with the prefix. */
+#define ACR_DUPLICATE_MESSAGE "is given more than once"
+#define ACR_REPEATED_PREFIX "in the repeated value: "
+bool acr_violation_hides_below(const acr_violation *v);
 
 #endif

@@ -38,6 +38,8 @@ typedef struct frame {
                                            json_name, or the parser's unknown_key */
     size_t key_length;
     size_t next_field;                  /* where to start looking for the next key */
+    void *repeat_base;                  /* the current key is a repeat (request only):
+                                           its value goes to this scratch object */
     /* FRAME_ARRAY */
     const acr_value_desc *array;
     void **items;                       /* the item pointer, in the owner struct */
@@ -61,6 +63,10 @@ struct acr_parser {
     char *unknown_key;
     size_t unknown_key_capacity;
     acr_error err;                      /* fatal error or collected violations */
+    /* While a repeated property's value is read (see on_map_key): its
+     * violations, until they join err's at its end. */
+    acr_error repeat_err;
+    bool repeating;
     bool fatal;
     bool root_seen;
     bool content_seen;                  /* a byte other than white space */
@@ -82,6 +88,18 @@ struct acr_parser {
     unsigned long line;
     unsigned long column;               /* characters before it on its line */
     size_t offset;
+    /* What the scanner (see "before yajl") knows of the bytes fed so far. */
+    int scan;                           /* a scan_state */
+    unsigned escape_value;              /* the \u escape being read */
+    unsigned escape_digits;
+    unsigned high_surrogate;            /* the \u escape before, when a high surrogate */
+    char escape_problem[128];
+    /* The token still open at the end of the last chunk: yajl gets it whole. */
+    unsigned char *held;
+    size_t held_length;
+    size_t held_capacity;
+    size_t max_bytes;                   /* 0: no limit */
+    size_t total_bytes;
 };
 
 /* A place a value can go: a field of an object, or a new array item. */
@@ -118,6 +136,7 @@ static int fail(acr_parser *p, acr_status status, const char *fmt, ...)
     p->fatal = true;
     /* A document that cannot be read to its end has no meaningful violations. */
     acr_error_keep_violations(&p->err, 0);
+    acr_error_clear(&p->repeat_err);
     p->err.parse_violation_count = 0;
     char message[ACR_ERROR_MESSAGE_MAX];
     va_list args;
@@ -168,7 +187,8 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
     if (!p->type->is_request)
         return fail(p, ACR_ERR_INVALID_RESPONSE, "%s", message);
     acr_path *path = current_path(p);
-    if (path->failed || !acr_error_add_violation(&p->err, acr_path_text(path), acr_path_length(path), 0, "%s", message))
+    acr_error *into = p->repeating ? &p->repeat_err : &p->err;
+    if (path->failed || !acr_error_add_violation(into, acr_path_text(path), acr_path_length(path), 0, "%s", message))
         return out_of_memory(p);
     return 1;
 }
@@ -201,14 +221,46 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
     return f;
 }
 
+/* Releases a repeated value's scratch object. */
+static void drop_repeat(acr_parser *p, frame *f)
+{
+    acr_type_desc holder = {.object = f->object};
+    acr_free_value(&holder, f->repeat_base);
+    acr_free(f->repeat_base);
+    f->repeat_base = NULL;
+    p->repeating = false;
+}
+
+/* At the end of a repeated value: it is validated as the first one will be
+ * (but for mode-dependent rules: the parser does not know the mode), and its
+ * violations join the document's, marked. Returns the yajl callback result. */
+static int end_repeat(acr_parser *p, frame *f)
+{
+    acr_path *path = current_path(p);
+    bool ok = !path->failed &&
+              acr_validate_member(f->field, f->repeat_base, acr_path_text(path), acr_path_length(path),
+                                  &p->repeat_err);
+    for (size_t i = 0; ok && i < p->repeat_err.violation_count; i++) {
+        const acr_violation *v = &p->repeat_err.violations[i];
+        ok = acr_error_add_violation(&p->err, v->pointer, v->pointer_length, 0, ACR_REPEATED_PREFIX "%s",
+                                     v->message);
+    }
+    acr_error_clear(&p->repeat_err);
+    drop_repeat(p, f);
+    return ok ? 1 : out_of_memory(p);
+}
+
 /* After a whole value (scalar or container) has been read: back to the parent. */
-static void value_done(acr_parser *p)
+static int value_done(acr_parser *p)
 {
     p->value_end = yajl_get_bytes_consumed(p->yajl);
     p->value_end_known = true;
     frame *f = top(p);
     if (!f)
-        return;
+        return 1;
+    int ok = 1;
+    if (p->repeating && f->kind == FRAME_OBJECT && f->repeat_base)
+        ok = end_repeat(p, f);
     if (f->kind == FRAME_OBJECT) {
         f->field = NULL;
         f->skip_value = false;
@@ -216,6 +268,7 @@ static void value_done(acr_parser *p)
     } else {
         f->in_item = false;
     }
+    return ok;
 }
 
 /* Decides where the value starting now goes. Returns false when it is to be
@@ -233,7 +286,7 @@ static bool begin_value(acr_parser *p, target *t)
             return false;
         t->field = f->field;
         t->value = f->field->value;
-        t->base = f->base;
+        t->base = f->repeat_base ? f->repeat_base : f->base;
         return true;
     }
     f->next_index++;
@@ -330,12 +383,10 @@ static int on_null(void *ctx)
     acr_parser *p = ctx;
     target t;
     if (!begin_value(p, &t)) {
-        value_done(p);
-        return 1;
+        return value_done(p);
     }
     int ok = t.field && t.value->nullable ? 1 : wrong_type(p, &t);
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int on_boolean(void *ctx, int value)
@@ -354,8 +405,7 @@ static int on_boolean(void *ctx, int value)
             mark_present(&t);
         }
     }
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int on_number(void *ctx, const char *text, size_t length)
@@ -392,8 +442,7 @@ static int on_number(void *ctx, const char *text, size_t length)
             }
         }
     }
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int enum_index(const acr_enum_desc *e, const unsigned char *s, size_t length)
@@ -459,9 +508,12 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
             }
             *slot = copy;
         }
+    } else if (!p->type->is_request && !plain_ascii(s, length) &&
+               acr_utf8_length((const char *)s, length) == SIZE_MAX) {
+        /* A skipped value too: a response is valid UTF-8 throughout. */
+        ok = fail(p, ACR_ERR_INVALID_RESPONSE, "is not valid UTF-8");
     }
-    value_done(p);
-    return ok;
+    return value_done(p) ? ok : 0;
 }
 
 static int on_start_map(void *ctx)
@@ -580,13 +632,34 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
             f->next_field = i + 1;
             uint64_t bit = UINT64_C(1) << i;
             if (f->seen & bit) {
-                f->skip_value = true;
-                return shape_problem(p, "is given more than once");
+                if (!shape_problem(p, ACR_DUPLICATE_MESSAGE))
+                    return 0; /* a response */
+                if (p->repeating) {
+                    f->skip_value = true; /* one repeated value at a time */
+                    return 1;
+                }
+                /* The value is read into a scratch object and checked there, so
+                 * that what is wrong in it is reported too. */
+                f->repeat_base = acr_malloc(f->object->size);
+                if (!f->repeat_base)
+                    return out_of_memory(p);
+                memset(f->repeat_base, 0, f->object->size);
+                p->repeating = true;
+                f->field = field;
+                return 1;
             }
             f->seen |= bit;
             f->field = field;
             return 1;
         }
+    }
+    if (!plain_ascii(key, length) && !memchr(key, '\0', length) &&
+        acr_utf8_length((const char *)key, length) == SIZE_MAX) {
+        /* Not kept in any pointer (it would carry the bad bytes into messages
+         * and `acr validate --format json`): reported at the object. */
+        f->key = NULL;
+        f->skip_value = true;
+        return shape_problem(p, "has a property name that is not valid UTF-8");
     }
     if (length >= p->unknown_key_capacity) {
         size_t capacity = length + 1 > 64 ? length + 1 : 64;
@@ -639,8 +712,7 @@ static int on_end_map(void *ctx)
             return 0;
     }
     p->depth--;
-    value_done(p);
-    return 1;
+    return value_done(p);
 }
 
 static int on_start_array(void *ctx)
@@ -686,8 +758,7 @@ static int on_end_array(void *ctx)
 {
     acr_parser *p = ctx;
     p->depth--;
-    value_done(p);
-    return 1;
+    return value_done(p);
 }
 
 /* Scalars at the root: a document must be an object. */
@@ -839,6 +910,290 @@ static void syntax_error(acr_parser *p)
         yajl_free_error(p->yajl, text);
 }
 
+/* --- before yajl: escapes and whole tokens ---
+ *
+ * Every chunk is scanned before yajl sees it, for two reasons.
+ *
+ * yajl decodes \u escapes itself and rewrites what it should refuse: a high
+ * surrogate not followed by a \u escape becomes "?", and one followed by any
+ * \u escape is combined with it ("\ud800\u0041" is U+10041). Only the raw text
+ * tells, so the scanner follows strings and their escapes and stops the parse
+ * at the first escape that is not a whole character.
+ *
+ * yajl also lexes a token split across chunks again from its start at every
+ * chunk, so one long string fed in small chunks took time quadratic in its
+ * length. The scanner knows where tokens start and end, so a token still open
+ * at the end of a chunk is held back here (the buffer grows by doubling) and
+ * given to yajl whole: yajl never buffers a partial token. */
+
+typedef enum scan_state {
+    SCAN_BETWEEN,       /* between tokens */
+    SCAN_BARE,          /* in a number or a literal */
+    SCAN_STRING,        /* in a string */
+    SCAN_ESCAPE,        /* after a backslash */
+    SCAN_HEX,           /* in the four digits of a \u escape */
+    SCAN_PAIR_BACKSLASH,/* after a high surrogate: its low surrogate's '\' */
+    SCAN_PAIR_U         /* ... and its 'u' */
+} scan_state;
+
+typedef struct scan_result {
+    size_t first_end;   /* where the token open at the chunk's start ends: 0 when
+                           none was open, SIZE_MAX when it is still open */
+    size_t hold_from;   /* where the token still open at the end starts (the
+                           chunk's length when none is) */
+    size_t bad;         /* the byte that made an escape invalid, or SIZE_MAX */
+} scan_result;
+
+/* For the scan between tokens: 1 for the bytes that end a number or a literal
+ * (structure and white space), 2 for the quote that starts a string, 0 for the
+ * bytes of a number or literal (or of garbage yajl refuses). */
+static const unsigned char scan_class[256] = {
+    ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, [','] = 1, [':'] = 1,
+    [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 2,
+};
+
+static int hex_digit(unsigned char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
+/* Whether b[0..n) holds an odd number of '"', eight bytes at a time: each
+ * quote is marked in bit 7 of its byte, and the marks are added modulo 2. */
+static bool odd_quotes(const unsigned char *b, size_t n)
+{
+    const uint64_t quotes = UINT64_C(0x2222222222222222), lows = UINT64_C(0x7F7F7F7F7F7F7F7F);
+    uint64_t marks = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t word;
+        memcpy(&word, b + i, 8);
+        word ^= quotes; /* a quote is now a zero byte: mark exactly those */
+        marks ^= ~(((word & lows) + lows) | word | lows);
+    }
+    bool odd = __builtin_popcountll(marks) & 1;
+    for (; i < n; i++)
+        odd ^= b[i] == '"';
+    return odd;
+}
+
+/* The usual chunk, without a backslash: no escape to check, and its quotes
+ * alternate between opening and closing strings, so where tokens start and end
+ * is found with a few passes of memchr speed instead of token by token. False
+ * when the chunk needs the full scan. */
+static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, scan_result *r)
+{
+    if ((p->scan != SCAN_BETWEEN && p->scan != SCAN_STRING && p->scan != SCAN_BARE) || memchr(b, '\\', n))
+        return false;
+    r->bad = SIZE_MAX;
+    r->first_end = 0;
+    size_t i = 0;
+    if (p->scan != SCAN_BETWEEN) {
+        /* The token open at the start. */
+        bool still_open;
+        if (p->scan == SCAN_STRING) {
+            const unsigned char *quote = memchr(b, '"', n);
+            still_open = !quote;
+            i = quote ? (size_t)(quote - b) + 1 : n;
+        } else {
+            while (i < n && scan_class[b[i]] == 0)
+                i++;
+            still_open = i == n;
+        }
+        if (still_open) {
+            r->first_end = SIZE_MAX;
+            r->hold_from = 0;
+            return true;
+        }
+        r->first_end = i;
+        p->scan = SCAN_BETWEEN;
+    }
+    if (odd_quotes(b + i, n - i)) {
+        /* In a string at the end: it starts at the last quote. */
+        const unsigned char *last = b + n - 1;
+        while (*last != '"')
+            last--;
+        p->scan = SCAN_STRING;
+        r->hold_from = (size_t)(last - b);
+        return true;
+    }
+    /* Outside strings at the end: a number or literal may be open. */
+    size_t j = n;
+    while (j > i && scan_class[b[j - 1]] == 0)
+        j--;
+    p->scan = j < n ? SCAN_BARE : SCAN_BETWEEN;
+    r->hold_from = j;
+    return true;
+}
+
+/* Follows tokens over b[0..n) (the state carries over between chunks). */
+static void scan(acr_parser *p, const unsigned char *b, size_t n, scan_result *r)
+{
+    if (n == 0) { /* b may be NULL */
+        r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
+        r->hold_from = 0;
+        r->bad = SIZE_MAX;
+        return;
+    }
+    if (scan_fast(p, b, n, r))
+        return;
+    r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
+    r->bad = SIZE_MAX;
+    size_t start = 0;                   /* of the token open now */
+    size_t backslash = 0;               /* the next '\' at or after i, n when none */
+    bool backslash_known = false;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = b[i];
+        switch ((scan_state)p->scan) {
+        case SCAN_BETWEEN:
+            while (i < n && scan_class[b[i]] == 1)
+                i++;
+            if (i < n) {
+                p->scan = b[i] == '"' ? SCAN_STRING : SCAN_BARE;
+                start = i++;
+            }
+            break;
+        case SCAN_BARE:
+            while (i < n && scan_class[b[i]] == 0)
+                i++;
+            if (i < n) {
+                p->scan = SCAN_BETWEEN; /* b[i] is read again, between tokens */
+                if (r->first_end == SIZE_MAX)
+                    r->first_end = i;
+            }
+            break;
+        case SCAN_STRING: {
+            /* Straight to the next quote or backslash. */
+            if (!backslash_known || backslash < i) {
+                const unsigned char *q = memchr(b + i, '\\', n - i);
+                backslash = q ? (size_t)(q - b) : n;
+                backslash_known = true;
+            }
+            const unsigned char *quote = memchr(b + i, '"', backslash - i);
+            if (quote) {
+                i = (size_t)(quote - b) + 1;
+                p->scan = SCAN_BETWEEN;
+                if (r->first_end == SIZE_MAX)
+                    r->first_end = i;
+            } else if (backslash < n) {
+                i = backslash + 1;
+                p->scan = SCAN_ESCAPE;
+            } else {
+                i = n;
+            }
+            break;
+        }
+        case SCAN_ESCAPE:
+            /* yajl itself refuses an escape other than \" \\ \/ \b \f \n \r \t \u. */
+            p->scan = c == 'u' ? SCAN_HEX : SCAN_STRING;
+            p->escape_value = 0;
+            p->escape_digits = 0;
+            i++;
+            break;
+        case SCAN_HEX: {
+            int digit = hex_digit(c);
+            if (digit < 0) {
+                /* yajl refuses it; c may be the closing quote: read it again. */
+                p->scan = SCAN_STRING;
+                p->high_surrogate = 0;
+                break;
+            }
+            p->escape_value = p->escape_value * 16 + (unsigned)digit;
+            i++;
+            if (++p->escape_digits < 4)
+                break;
+            unsigned v = p->escape_value;
+            bool low = v >= 0xDC00 && v <= 0xDFFF;
+            if (p->high_surrogate && !low) {
+                snprintf(p->escape_problem, sizeof p->escape_problem,
+                         "invalid escape \\u%04x\\u%04x: a high surrogate must be followed by a low "
+                         "surrogate (\\udc00 to \\udfff)", p->high_surrogate, v);
+                r->bad = i - 1;
+                return;
+            }
+            if (!p->high_surrogate && low) {
+                snprintf(p->escape_problem, sizeof p->escape_problem,
+                         "invalid escape \\u%04x: a low surrogate without a high surrogate before it", v);
+                r->bad = i - 1;
+                return;
+            }
+            p->high_surrogate = !low && v >= 0xD800 && v <= 0xDBFF ? v : 0;
+            p->scan = p->high_surrogate ? SCAN_PAIR_BACKSLASH : SCAN_STRING;
+            break;
+        }
+        case SCAN_PAIR_BACKSLASH:
+        case SCAN_PAIR_U:
+            if (c == (p->scan == SCAN_PAIR_BACKSLASH ? '\\' : 'u')) {
+                p->scan = p->scan == SCAN_PAIR_BACKSLASH ? SCAN_PAIR_U : SCAN_HEX;
+                p->escape_value = 0;
+                p->escape_digits = 0;
+                i++;
+                break;
+            }
+            snprintf(p->escape_problem, sizeof p->escape_problem,
+                     "invalid escape \\u%04x: a high surrogate must be followed by a low surrogate "
+                     "escape (\\udc00 to \\udfff)", p->high_surrogate);
+            r->bad = i;
+            return;
+        }
+    }
+    r->hold_from = p->scan == SCAN_BETWEEN ? n : start;
+}
+
+/* Appends to the held-back token; false when out of memory. */
+static bool hold(acr_parser *p, const unsigned char *b, size_t n)
+{
+    if (n == 0)
+        return true; /* b may be NULL then */
+    if (n > p->held_capacity - p->held_length) {
+        size_t capacity = p->held_capacity ? p->held_capacity : 256;
+        while (capacity - p->held_length < n) {
+            if (capacity > SIZE_MAX / 2) {
+                out_of_memory(p);
+                return false;
+            }
+            capacity *= 2;
+        }
+        unsigned char *grown = acr_realloc(p->held, capacity);
+        if (!grown) {
+            out_of_memory(p);
+            return false;
+        }
+        p->held = grown;
+        p->held_capacity = capacity;
+    }
+    memcpy(p->held + p->held_length, b, n);
+    p->held_length += n;
+    return true;
+}
+
+/* Gives yajl the bytes held back, if any. */
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length);
+
+static acr_status release_held(acr_parser *p)
+{
+    size_t n = p->held_length;
+    p->held_length = 0;
+    return n ? parse_piece(p, p->held, n) : ACR_OK;
+}
+
+/* Stops the parse at b[k] (not given to yajl), after everything before it was. */
+static void fail_at_byte(acr_parser *p, const unsigned char *b, size_t k, const char *message)
+{
+    advance(p, b + k, 1);
+    record_position(p, false);
+    fail(p, shape_error_status(p), "%s", message);
+    char text[ACR_ERROR_MESSAGE_MAX];
+    memcpy(text, p->err.message, sizeof text);
+    acr_error_set(&p->err, p->err.status, "line %lu, column %lu: %s", p->err.line, p->err.column, text);
+}
+
 /* --- public API --- */
 
 acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse_options *options)
@@ -852,6 +1207,10 @@ acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse
     p->type = type;
     p->out = out;
     p->max_depth = options && options->max_depth ? options->max_depth : ACR_DEFAULT_MAX_DEPTH;
+    if (options && options->max_bytes)
+        p->max_bytes = options->max_bytes == SIZE_MAX ? 0 : options->max_bytes;
+    else
+        p->max_bytes = type->is_request ? ACR_MAX_REQUEST_BYTES : 0;
     p->line = 1;
     p->yajl = yajl_alloc(&callbacks, &acr_yajl_alloc_funcs, p);
     if (!p->yajl) {
@@ -875,24 +1234,15 @@ static acr_status report(acr_parser *p, acr_error *err)
     return err->status;
 }
 
-acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_error *err)
+/* yajl_parse over one piece of the input, keeping the position up to date. */
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length)
 {
-    if (!p || (!data && length))
-        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: NULL argument");
-    if (p->fatal)
-        return report(p, err);
-    if (p->finished)
-        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: the input was already finished");
-    const unsigned char *bytes = data;
-    if (!p->content_seen && !only_white_space(bytes, length))
-        p->content_seen = true;
     p->value_end_known = false;
     yajl_status s = yajl_parse(p->yajl, bytes, length);
     if (s == yajl_status_ok) {
         locate_next_token(p, bytes, length);
         advance(p, bytes, length);
-        acr_error_clear(err);
-        return ACR_OK; /* collected violations are reported by finish */
+        return ACR_OK;
     }
     size_t consumed = yajl_get_bytes_consumed(p->yajl);
     if (s == yajl_status_error && missing_comma_in_object(p)) {
@@ -921,7 +1271,62 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
         memcpy(message, p->err.message, sizeof message);
         acr_error_set(&p->err, p->err.status, "line %lu, column %lu: %s", p->err.line, p->err.column, message);
     }
-    return report(p, err);
+    return p->err.status;
+}
+
+acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_error *err)
+{
+    if (!p || (!data && length))
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: NULL argument");
+    if (p->fatal)
+        return report(p, err);
+    if (p->finished)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_parser_feed: the input was already finished");
+    const unsigned char *bytes = data;
+    if (!p->content_seen && !only_white_space(bytes, length))
+        p->content_seen = true;
+    /* Past the size limit, only the bytes up to it are read. */
+    size_t n = length;
+    if (p->max_bytes && n > p->max_bytes - p->total_bytes)
+        n = p->max_bytes - p->total_bytes;
+    p->total_bytes += n;
+    scan_result r;
+    scan(p, bytes, n, &r);
+    if (r.bad != SIZE_MAX || n < length) {
+        /* The parse ends in this chunk: everything before the problem goes to
+         * yajl as it is, and a syntax error there is reported first. */
+        size_t stop = r.bad != SIZE_MAX ? r.bad : n;
+        if (release_held(p) == ACR_OK && parse_piece(p, bytes, stop) == ACR_OK) {
+            char message[ACR_ERROR_MESSAGE_MAX];
+            if (r.bad != SIZE_MAX)
+                snprintf(message, sizeof message, "%s", p->escape_problem);
+            else
+                snprintf(message, sizeof message, "the document is longer than %zu bytes (the size limit)",
+                         p->max_bytes);
+            fail_at_byte(p, bytes, stop, message);
+        }
+        return report(p, err);
+    }
+    size_t from = 0;
+    if (p->held_length) {
+        /* The token held back ends in this chunk, or is held whole. */
+        size_t end = r.first_end == SIZE_MAX ? n : r.first_end;
+        if (!hold(p, bytes, end))
+            return report(p, err);
+        if (r.first_end == SIZE_MAX) {
+            acr_error_clear(err);
+            return ACR_OK;
+        }
+        if (release_held(p) != ACR_OK)
+            return report(p, err);
+        from = end;
+    }
+    if (r.hold_from > from && parse_piece(p, bytes + from, r.hold_from - from) != ACR_OK)
+        return report(p, err);
+    if (r.hold_from < n && !hold(p, bytes + r.hold_from, n - r.hold_from))
+        return report(p, err);
+    acr_error_clear(err);
+    return ACR_OK; /* collected violations are reported by finish */
 }
 
 acr_status acr_parser_finish(acr_parser *p, acr_error *err)
@@ -939,6 +1344,8 @@ acr_status acr_parser_finish(acr_parser *p, acr_error *err)
         acr_error_set(&p->err, shape_error_status(p), "the input is empty: expected a JSON object");
         return report(p, err);
     }
+    if (release_held(p) != ACR_OK)
+        return report(p, err);
     yajl_status s = yajl_complete_parse(p->yajl);
     if (s != yajl_status_ok) {
         record_position(p, true);
@@ -959,8 +1366,13 @@ void acr_parser_free(acr_parser *p)
     if (!p)
         return;
     yajl_free(p->yajl);
+    for (size_t i = 0; i < p->depth; i++)
+        if (p->frames[i].kind == FRAME_OBJECT && p->frames[i].repeat_base)
+            drop_repeat(p, &p->frames[i]);
     acr_free(p->frames);
     acr_free(p->unknown_key);
+    acr_free(p->held);
+    acr_error_clear(&p->repeat_err);
     acr_path_free(&p->path);
     acr_error_clear(&p->err);
     acr_free(p);

@@ -55,6 +55,15 @@ size_t acr_path_push_key(acr_path *path, const char *key, size_t length)
     return before;
 }
 
+void acr_path_append(acr_path *path, const char *text, size_t length)
+{
+    if (!reserve(path, length))
+        return;
+    memcpy(path->text + path->length, text, length);
+    path->length += length;
+    path->text[path->length] = '\0';
+}
+
 size_t acr_path_push_index(acr_path *path, size_t index)
 {
     /* By hand: snprintf costs more than the rest of a parsed array item. */

@@ -168,9 +168,16 @@ static void emit_object(serializer *s, const acr_object_desc *desc, const void *
     check(s, yajl_gen_map_open(s->gen));
     for (size_t i = 0; i < desc->field_count && !s->failed; i++) {
         const acr_field_desc *field = &desc->fields[i];
-        if (!acr_field_present(field, base))
+        /* Items lost to a NULL pointer are not an absent array: refused. */
+        bool lost = acr_lost_items(field, base) != 0;
+        if (!lost && !acr_field_present(field, base))
             continue;
         size_t mark = push_step(s, field->json_name, field->json_name_length);
+        if (lost) {
+            fail_here(s, "has no items (a NULL pointer) but a non-zero count");
+            pop_step(s, mark);
+            break;
+        }
         check(s, yajl_gen_string(s->gen, (const unsigned char *)field->json_name, field->json_name_length));
         const acr_value_desc *vd = field->value;
         if (vd->kind == ACR_KIND_ARRAY) {

@@ -14,6 +14,8 @@
  * for a violation: most values break no rule. */
 typedef struct validator {
     acr_error *err;
+    const char *prefix;     /* the pointer the steps start from (acr_validate_member) */
+    size_t prefix_length;
     acr_steps steps;
     const acr_type_desc *type;
     unsigned mode;
@@ -37,6 +39,8 @@ static void report(validator *v, const char *fmt, ...)
     if (v->oom || v->steps.failed)
         return;
     acr_path path = {NULL, 0, 0, false};
+    if (v->prefix_length)
+        acr_path_append(&path, v->prefix, v->prefix_length);
     acr_steps_render(&v->steps, &path);
     va_list args;
     va_start(args, fmt);
@@ -69,6 +73,17 @@ bool acr_field_present(const acr_field_desc *field, const void *base)
                *ACR_CAT(base, field->presence, const void *) != NULL;
     }
     return false;
+}
+
+size_t acr_lost_items(const acr_field_desc *field, const void *base)
+{
+    acr_kind kind = field->value->kind;
+    if (kind == ACR_KIND_ARRAY && !*ACR_CAT(base, field->offset, const void *))
+        return *ACR_CAT(base, field->presence, size_t);
+    if (kind == ACR_KIND_STRING_OR_ARRAY && !*ACR_CAT(base, field->offset, const char *) &&
+        !*ACR_CAT(base, field->presence, const void *))
+        return *ACR_CAT(base, field->count_offset, size_t);
+    return 0;
 }
 
 static bool int_allowed(const int64_t *allowed, size_t count, int64_t value)
@@ -257,15 +272,24 @@ static void apply_effect(validator *v, const acr_effect *effect, const acr_objec
     pop_step(v, mark);
 }
 
+/* A member of an object, at the step already pushed for it. */
+static void validate_member(validator *v, const acr_field_desc *field, const void *base)
+{
+    size_t lost = acr_lost_items(field, base);
+    if (lost)
+        report(v, "has no items (a NULL pointer) but a count of %zu", lost);
+    else if (acr_field_present(field, base))
+        validate_field(v, field, base);
+    else if (field->required)
+        report(v, "is required");
+}
+
 static void validate_object(validator *v, const acr_object_desc *desc, const void *base)
 {
     for (size_t i = 0; i < desc->field_count; i++) {
         const acr_field_desc *field = &desc->fields[i];
         size_t mark = push_step(v, field->json_name, field->json_name_length);
-        if (acr_field_present(field, base))
-            validate_field(v, field, base);
-        else if (field->required)
-            report(v, "is required");
+        validate_member(v, field, base);
         pop_step(v, mark);
     }
     for (size_t r = 0; r < desc->rule_count; r++) {
@@ -281,6 +305,22 @@ static void validate_object(validator *v, const acr_object_desc *desc, const voi
                 apply_effect(v, &rule->effects[e], desc, base);
         }
     }
+}
+
+bool acr_validate_member(const acr_field_desc *field, const void *base, const char *pointer,
+                         size_t pointer_length, acr_error *err)
+{
+    validator v;
+    memset(&v, 0, sizeof v);
+    v.err = err;
+    v.prefix = pointer;
+    v.prefix_length = pointer_length;
+    acr_steps_init(&v.steps);
+    v.parsed = err->violation_count;
+    validate_member(&v, field, base);
+    bool oom = v.oom || v.steps.failed;
+    acr_steps_free(&v.steps);
+    return !oom;
 }
 
 acr_status acr_validate(const acr_type_desc *type, const void *value, unsigned mode, acr_error *err)

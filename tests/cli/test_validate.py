@@ -479,19 +479,41 @@ class InputTest(AcrTestCase):
                 self.assertUsageError(self.validate("update", text))
 
     def test_large_body_of_white_space(self):
-        # About 5 MB of white space around a valid body: streamed, not refused.
+        # White space around a valid body, up to the 1 MiB limit on a request
+        # body (ACR_MAX_REQUEST_BYTES): read; one byte more is refused (exit 2).
         body = to_json(update_body({"storageConfig": storage_config()}))
-        text = " \n" * 1250000 + body + "\t\r\n" * 833333
-        self.assertGreater(len(text), 5000000)
+        limit = 1 << 20
+        lead = " \n" * 250000
+        text = lead + body + "\t\r\n" * ((limit - len(lead) - len(body)) // 3)
+        text += " " * (limit - len(text.encode("utf-8")))
+        self.assertEqual(len(text.encode("utf-8")), limit)
         path = self.write_file("big.json", text)
         self.assertValid(run_acr(["validate", "update", path]))
         self.assertValid(run_acr(["validate", "update", "--format", "json", "-"], stdin=text))
+        over = run_acr(["validate", "update", "-"], stdin=text + " ")
+        self.assertUsageError(over)
+        self.assertIn("longer than 1048576 bytes", over.err)
+
+    def test_key_that_is_not_utf8_is_reported_at_its_object(self):
+        # Its bytes never reach a pointer: the JSON report stays UTF-8.
+        body = b'{"cname":"c","uid":"1","clientRequest":{"b\xed\xa0\x80d":1}}'
+        result = run_acr(["validate", "update", "--format", "json", "-"], stdin=body)
+        self.assertExit(result, EXIT_INVALID)
+        self.assertEqual([p for p, _ in self.json_violations(result)], ["/clientRequest"])
+
+    def test_lone_surrogate_escape_is_malformed(self):
+        # yajl alone would turn it into "?" and the body would be sent as that.
+        result = run_acr(["validate", "update", "-"], stdin='{"cname":"\\ud800","uid":"1","clientRequest":{}}')
+        self.assertUsageError(result)
+        self.assertEqual(self.position(result), (1, 17))
 
     def test_long_cname(self):
-        body = update_body(cname="c" * 5000000)
+        body = update_body(cname="c" * 1000000)
         self.assertValid(self.validate("update", body))
-        bad = update_body(cname="c" * 5000000, uid="0")
+        bad = update_body(cname="c" * 1000000, uid="0")
         self.assertPointers("update", bad, ["/uid"])
+        # Past the size limit: refused before any rule is checked.
+        self.assertUsageError(self.validate("update", update_body(cname="c" * 5000000)))
 
 
 class UsageTest(AcrTestCase):

@@ -164,13 +164,16 @@ static acr_status parse_stop_response_in_pieces(void)
     return s;
 }
 
-/* A request with wrong types and unknown properties: the violation list grows too. */
+/* A request with wrong types and unknown properties: the violation list grows
+ * too. A repeated property's value is read into a scratch object and checked. */
 static const char *broken_request_json(void)
 {
     return "{\"cname\":\"c\",\"uid\":5,\"extra\":1,\"clientRequest\":{\"streamSubscribe\":{\"audioUidList\":"
            "{\"subscribeAudioUids\":[\"1\",\"2\",3,\"4\"],\"unsubscribeAudioUids\":[\"5\"]}},"
            "\"storageConfig\":{\"vendor\":1,\"region\":17,\"bucket\":\"b\",\"accessKey\":\"a\",\"secretKey\":\"s\","
-           "\"fileNamePrefix\":[\"a\",\"b-c\"],\"extensionParams\":{\"sse\":\"KMS\",\"tag\":\"t\"}}}}";
+           "\"fileNamePrefix\":[\"a\",\"b-c\"],\"extensionParams\":{\"sse\":\"KMS\",\"tag\":\"t\"}},"
+           "\"storageConfig\":{\"vendor\":\"1\",\"region\":3,\"bucket\":\"b\",\"accessKey\":\"a\","
+           "\"fileNamePrefix\":[\"x\",2,\"y-z\"]}}}";
 }
 
 static acr_status parse_and_validate_request(void)

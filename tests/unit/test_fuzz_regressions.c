@@ -218,6 +218,42 @@ static void test_found_long_keys_keep_the_reason(void **state)
     }
 }
 
+/* Not found by a fuzzer but by an outside review (issue 9): escapes that yajl
+ * alone rewrites ("\ud800" into "?", "\ud800\u0041" into U+10041), a key
+ * that is not UTF-8, and a repeated property that hid the violations of its
+ * first value. The fuzz checks now hold the engine to each. */
+static void test_review_inputs_are_refused(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        const acr_type_desc *type;
+        acr_status status;
+        const char *words;
+    } found[] = {
+        {"request-lone-surrogate-escape", &acr_update_request_type, ACR_ERR_MALFORMED_JSON, "\\ud800"},
+        {"request-mismatched-surrogate-pair", &acr_update_request_type, ACR_ERR_MALFORMED_JSON,
+         "\\ud800\\u0041"},
+        {"stop-response-lone-low-surrogate-escape", &acr_stop_response_type, ACR_ERR_INVALID_RESPONSE,
+         "\\udc00"},
+        {"request-key-not-utf8", &acr_update_request_type, ACR_ERR_INVALID_REQUEST, "property name"},
+        {"request-duplicate-hides-violations", &acr_update_request_type, ACR_ERR_INVALID_REQUEST,
+         "is given more than once"},
+    };
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        input in = read_regression(found[i].file);
+        size_t length;
+        const char *json = document(&in, &length);
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(parse_with_depth(found[i].type, (const uint8_t *)json, length, 0, &err), found[i].status);
+        const char *text = found[i].status == ACR_ERR_INVALID_REQUEST ? err.violations[0].message : err.message;
+        if (!strstr(text, found[i].words))
+            fail_msg("%s: \"%s\" does not say \"%s\"", found[i].file, text, found[i].words);
+        acr_error_clear(&err);
+        free_input(&in);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -225,6 +261,7 @@ int main(void)
         cmocka_unit_test(test_corpus_passes_every_check),
         cmocka_unit_test(test_long_key_keeps_the_reason_in_the_message),
         cmocka_unit_test(test_found_long_keys_keep_the_reason),
+        cmocka_unit_test(test_review_inputs_are_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

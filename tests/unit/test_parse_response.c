@@ -496,7 +496,7 @@ static void test_very_deep_nesting_is_refused(void **state)
 static void test_depth_limit_is_exact(void **state)
 {
     (void)state;
-    acr_parse_options seven = {7}, six = {6};
+    acr_parse_options seven = {.max_depth = 7}, six = {.max_depth = 6};
     acr_stop_response r = ACR_STOP_RESPONSE_INIT;
     acr_error err = ACR_ERROR_INIT;
     acr_parser *p = acr_stop_response_parser_new(&r, &seven);

@@ -22,7 +22,7 @@ static acr_status parse_file(const char *path, acr_parser *parser, acr_error *er
         snprintf(err->message, sizeof err->message, "cannot open: %s", strerror(errno));
         return ACR_ERR_USAGE;
     }
-    /* Stream the body through the parser: no size limit, no whole-file buffer. */
+    /* Stream the body through the parser, which stops past ACR_MAX_REQUEST_BYTES. */
     static char chunk[64 * 1024];
     acr_status status = ACR_OK;
     for (;;) {

@@ -21,8 +21,20 @@ extern "C" {
  * deepest legal document of the bundled schema nests 7 levels. */
 #define ACR_DEFAULT_MAX_DEPTH 64
 
+/** The most bytes of a request document a parser reads by default (1 MiB;
+ * `acr validate`, `update` and `stop` read their body through it). The bundled
+ * schema's largest legal request is a few kilobytes: anything near this is not
+ * a request body. */
+#define ACR_MAX_REQUEST_BYTES ((size_t)1 << 20)
+
 typedef struct acr_parse_options {
     size_t max_depth;               /**< 0: ACR_DEFAULT_MAX_DEPTH */
+    /** The most bytes of the document, white space included: a longer one
+     * fails at the first byte beyond, with ACR_ERR_MALFORMED_JSON (request) or
+     * ACR_ERR_INVALID_RESPONSE. 0: ACR_MAX_REQUEST_BYTES for a request type, no
+     * limit for a response type (the client caps those with max_response_bytes);
+     * SIZE_MAX: no limit. */
+    size_t max_bytes;
 } acr_parse_options;
 
 /** Checks `value` (a struct of `type`) against every rule of the schema and
@@ -33,8 +45,10 @@ typedef struct acr_parse_options {
  * (err->parse_violation_count), they are kept and the validator's appended,
  * except one at or below a pointer the parse reported: the parser did not store
  * that value, so a property with a wrong JSON type is reported once, not again
- * as missing. Anything else err held is replaced, so validating twice with one
- * error gives the same answer. `err` may be NULL: the status alone. */
+ * as missing (a property given more than once is the exception: the parser kept
+ * its first value, which is validated, and checked the repeated one itself).
+ * Anything else err held is replaced, so validating twice with one error gives
+ * the same answer. `err` may be NULL: the status alone. */
 ACR_API acr_status acr_validate(const acr_type_desc *type, const void *value,
                                 unsigned mode, acr_error *err);
 
@@ -43,7 +57,8 @@ ACR_API acr_status acr_validate(const acr_type_desc *type, const void *value,
 typedef int (*acr_write_fn)(void *ctx, const char *data, size_t length);
 
 /** Writes `value` as compact JSON: only present members, in schema order. Strings
- * must be valid UTF-8 (ACR_ERR_INVALID_REQUEST with the pointer otherwise).
+ * must be valid UTF-8, and an array's pointer may be NULL only with a count of 0
+ * (ACR_ERR_INVALID_REQUEST with the pointer otherwise).
  * Does not validate: call acr_validate first for requests. */
 ACR_API acr_status acr_serialize(const acr_type_desc *type, const void *value,
                                  acr_write_fn write, void *ctx, acr_error *err);
@@ -64,9 +79,13 @@ ACR_API acr_parser *acr_parser_new(const acr_type_desc *type, void *out,
                                    const acr_parse_options *options);
 
 /** Feeds the next chunk; chunks may split the text anywhere, even inside a
- * UTF-8 sequence. After a failure, further calls return the same status. For a
- * request type, JSON that is well-formed but of the wrong shape (wrong types,
- * unknown properties) is collected as violations and parsing goes on. */
+ * UTF-8 sequence, and the time taken is linear in the input however it is cut.
+ * After a failure, further calls return the same status. For a request type,
+ * JSON that is well-formed but of the wrong shape (wrong types, unknown or
+ * repeated properties, keys that are not UTF-8) is collected as violations and
+ * parsing goes on. A \u escape that is not a whole character (a lone surrogate,
+ * or a high one followed by anything but a low one) and a document longer than
+ * the options' max_bytes fail like a syntax error, at their line and column. */
 ACR_API acr_status acr_parser_feed(acr_parser *parser, const void *data, size_t length,
                                    acr_error *err);
 

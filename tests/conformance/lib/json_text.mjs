@@ -6,7 +6,7 @@
 //     difference matters to the schema: an integer beyond 2^53, a fraction that
 //     rounds to an integer, an overflow to Infinity,
 //   - strings with unpaired UTF-16 surrogates (\ud800): not Unicode text, which
-//     acr rejects as "not valid UTF-8" and JavaScript keeps as is.
+//     acr rejects as malformed JSON and JavaScript keeps as is.
 //   - strings holding U+0000, which acr refuses by design (README: "a string
 //     holding U+0000 is refused rather than truncated"; C strings cannot hold it),
 //   - nesting deeper than acr's parse limit (exit 2 by design).
