@@ -96,6 +96,9 @@ static void *hook_malloc(void *ctx, size_t size)
     if (!p)
         return NULL;
     memcpy(p, &size, sizeof size);
+    /* Zeroed: what malloc hands back may hold what libcurl (whose allocations
+     * are its own) freed unwiped; only what is written through acr counts. */
+    memset(p + HEADER, 0, size);
     return p + HEADER;
 }
 
