@@ -246,10 +246,10 @@ static const acr_value_desc v_acr_audio_uid_list_unsubscribe_audio_uids = {
 static const acr_field_desc acr_audio_uid_list_fields[] = {
     { "subscribeAudioUids", 18, &v_acr_audio_uid_list_subscribe_audio_uids,
       offsetof(acr_audio_uid_list, subscribe_audio_uids), offsetof(acr_audio_uid_list, subscribe_audio_uids_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "unsubscribeAudioUids", 20, &v_acr_audio_uid_list_unsubscribe_audio_uids,
       offsetof(acr_audio_uid_list, unsubscribe_audio_uids), offsetof(acr_audio_uid_list, unsubscribe_audio_uids_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const uint16_t acr_audio_uid_list_rule_0_fields[] = { 0, 1 };
 static const acr_rule acr_audio_uid_list_rules[] = {
@@ -316,10 +316,10 @@ static const acr_value_desc v_acr_video_uid_list_unsubscribe_video_uids = {
 static const acr_field_desc acr_video_uid_list_fields[] = {
     { "subscribeVideoUids", 18, &v_acr_video_uid_list_subscribe_video_uids,
       offsetof(acr_video_uid_list, subscribe_video_uids), offsetof(acr_video_uid_list, subscribe_video_uids_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "unsubscribeVideoUids", 20, &v_acr_video_uid_list_unsubscribe_video_uids,
       offsetof(acr_video_uid_list, unsubscribe_video_uids), offsetof(acr_video_uid_list, unsubscribe_video_uids_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const uint16_t acr_video_uid_list_rule_0_fields[] = { 0, 1 };
 static const acr_rule acr_video_uid_list_rules[] = {
@@ -352,10 +352,10 @@ static const acr_value_desc v_acr_stream_subscribe_video_uid_list = {
 static const acr_field_desc acr_stream_subscribe_fields[] = {
     { "audioUidList", 12, &v_acr_stream_subscribe_audio_uid_list,
       offsetof(acr_stream_subscribe, audio_uid_list), offsetof(acr_stream_subscribe, has_audio_uid_list), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "videoUidList", 12, &v_acr_stream_subscribe_video_uid_list,
       offsetof(acr_stream_subscribe, video_uid_list), offsetof(acr_stream_subscribe, has_video_uid_list), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_stream_subscribe_object = {
     "StreamSubscribe", sizeof(acr_stream_subscribe), acr_stream_subscribe_fields, 2,
@@ -375,7 +375,7 @@ static const acr_value_desc v_acr_web_recording_config_onhold = {
 static const acr_field_desc acr_web_recording_config_fields[] = {
     { "onhold", 6, &v_acr_web_recording_config_onhold,
       offsetof(acr_web_recording_config, onhold), offsetof(acr_web_recording_config, has_onhold), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_web_recording_config_object = {
     "WebRecordingConfig", sizeof(acr_web_recording_config), acr_web_recording_config_fields, 1,
@@ -400,7 +400,7 @@ static const acr_value_desc v_acr_rtmp_output_rtmp_url = {
 static const acr_field_desc acr_rtmp_output_fields[] = {
     { "rtmpUrl", 7, &v_acr_rtmp_output_rtmp_url,
       offsetof(acr_rtmp_output, rtmp_url), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_rtmp_output_object = {
     "RtmpOutput", sizeof(acr_rtmp_output), acr_rtmp_output_fields, 1,
@@ -432,7 +432,7 @@ static const acr_value_desc v_acr_rtmp_publish_config_outputs = {
 static const acr_field_desc acr_rtmp_publish_config_fields[] = {
     { "outputs", 7, &v_acr_rtmp_publish_config_outputs,
       offsetof(acr_rtmp_publish_config, outputs), offsetof(acr_rtmp_publish_config, outputs_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_rtmp_publish_config_object = {
     "RtmpPublishConfig", sizeof(acr_rtmp_publish_config), acr_rtmp_publish_config_fields, 1,
@@ -475,13 +475,13 @@ static const acr_value_desc v_acr_extension_params_endpoint = {
 static const acr_field_desc acr_extension_params_fields[] = {
     { "sse", 3, &v_acr_extension_params_sse,
       offsetof(acr_extension_params, sse), offsetof(acr_extension_params, sse_other), 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "tag", 3, &v_acr_extension_params_tag,
       offsetof(acr_extension_params, tag), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "endpoint", 8, &v_acr_extension_params_endpoint,
       offsetof(acr_extension_params, endpoint), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_extension_params_object = {
     "ExtensionParams", sizeof(acr_extension_params), acr_extension_params_fields, 3,
@@ -626,31 +626,31 @@ static const acr_value_desc v_acr_storage_config_extension_params = {
 static const acr_field_desc acr_storage_config_fields[] = {
     { "vendor", 6, &v_acr_storage_config_vendor,
       offsetof(acr_storage_config, vendor), offsetof(acr_storage_config, has_vendor), 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "region", 6, &v_acr_storage_config_region,
       offsetof(acr_storage_config, region), offsetof(acr_storage_config, has_region), 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "bucket", 6, &v_acr_storage_config_bucket,
       offsetof(acr_storage_config, bucket), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "accessKey", 9, &v_acr_storage_config_access_key,
       offsetof(acr_storage_config, access_key), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 1 },
     { "secretKey", 9, &v_acr_storage_config_secret_key,
       offsetof(acr_storage_config, secret_key), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 1 },
     { "stsToken", 8, &v_acr_storage_config_sts_token,
       offsetof(acr_storage_config, sts_token), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 1 },
     { "stsExpiration", 13, &v_acr_storage_config_sts_expiration,
       offsetof(acr_storage_config, sts_expiration), offsetof(acr_storage_config, has_sts_expiration), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "fileNamePrefix", 14, &v_acr_storage_config_file_name_prefix,
       offsetof(acr_storage_config, file_name_prefix), offsetof(acr_storage_config, file_name_prefix_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "extensionParams", 15, &v_acr_storage_config_extension_params,
       offsetof(acr_storage_config, extension_params), offsetof(acr_storage_config, has_extension_params), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const uint16_t acr_storage_config_rule_0_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_0_values[] = { INT64_C(1) };
@@ -800,16 +800,16 @@ static const acr_value_desc v_acr_update_client_request_storage_config = {
 static const acr_field_desc acr_update_client_request_fields[] = {
     { "streamSubscribe", 15, &v_acr_update_client_request_stream_subscribe,
       offsetof(acr_update_client_request, stream_subscribe), offsetof(acr_update_client_request, has_stream_subscribe), 0,
-      0, (1u << 0) | (1u << 1), "individual or mix" },
+      0, (1u << 0) | (1u << 1), "individual or mix", 0 },
     { "webRecordingConfig", 18, &v_acr_update_client_request_web_recording_config,
       offsetof(acr_update_client_request, web_recording_config), offsetof(acr_update_client_request, has_web_recording_config), 0,
-      0, (1u << 2), "web" },
+      0, (1u << 2), "web", 0 },
     { "rtmpPublishConfig", 17, &v_acr_update_client_request_rtmp_publish_config,
       offsetof(acr_update_client_request, rtmp_publish_config), offsetof(acr_update_client_request, has_rtmp_publish_config), 0,
-      0, (1u << 2), "web" },
+      0, (1u << 2), "web", 0 },
     { "storageConfig", 13, &v_acr_update_client_request_storage_config,
       offsetof(acr_update_client_request, storage_config), offsetof(acr_update_client_request, has_storage_config), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_update_client_request_object = {
     "UpdateClientRequest", sizeof(acr_update_client_request), acr_update_client_request_fields, 4,
@@ -857,13 +857,13 @@ static const acr_value_desc v_acr_update_request_client_request = {
 static const acr_field_desc acr_update_request_fields[] = {
     { "cname", 5, &v_acr_update_request_cname,
       offsetof(acr_update_request, cname), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "uid", 3, &v_acr_update_request_uid,
       offsetof(acr_update_request, uid), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "clientRequest", 13, &v_acr_update_request_client_request,
       offsetof(acr_update_request, client_request), ACR_ALWAYS_PRESENT, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
 };
 static const acr_object_desc acr_update_request_object = {
     "UpdateRequest", sizeof(acr_update_request), acr_update_request_fields, 3,
@@ -910,16 +910,16 @@ static const acr_value_desc v_acr_update_response_sid = {
 static const acr_field_desc acr_update_response_fields[] = {
     { "cname", 5, &v_acr_update_response_cname,
       offsetof(acr_update_response, cname), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "uid", 3, &v_acr_update_response_uid,
       offsetof(acr_update_response, uid), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "resourceId", 10, &v_acr_update_response_resource_id,
       offsetof(acr_update_response, resource_id), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "sid", 3, &v_acr_update_response_sid,
       offsetof(acr_update_response, sid), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_update_response_object = {
     "UpdateResponse", sizeof(acr_update_response), acr_update_response_fields, 4,
@@ -975,19 +975,19 @@ static const acr_value_desc v_acr_error_response_sid = {
 static const acr_field_desc acr_error_response_fields[] = {
     { "code", 4, &v_acr_error_response_code,
       offsetof(acr_error_response, code), offsetof(acr_error_response, has_code), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "reason", 6, &v_acr_error_response_reason,
       offsetof(acr_error_response, reason), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "message", 7, &v_acr_error_response_message,
       offsetof(acr_error_response, message), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "resourceId", 10, &v_acr_error_response_resource_id,
       offsetof(acr_error_response, resource_id), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "sid", 3, &v_acr_error_response_sid,
       offsetof(acr_error_response, sid), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_error_response_object = {
     "ErrorResponse", sizeof(acr_error_response), acr_error_response_fields, 5,
@@ -1007,7 +1007,7 @@ static const acr_value_desc v_acr_stop_client_request_async_stop = {
 static const acr_field_desc acr_stop_client_request_fields[] = {
     { "async_stop", 10, &v_acr_stop_client_request_async_stop,
       offsetof(acr_stop_client_request, async_stop), offsetof(acr_stop_client_request, has_async_stop), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_stop_client_request_object = {
     "StopClientRequest", sizeof(acr_stop_client_request), acr_stop_client_request_fields, 1,
@@ -1055,13 +1055,13 @@ static const acr_value_desc v_acr_stop_request_client_request = {
 static const acr_field_desc acr_stop_request_fields[] = {
     { "cname", 5, &v_acr_stop_request_cname,
       offsetof(acr_stop_request, cname), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "uid", 3, &v_acr_stop_request_uid,
       offsetof(acr_stop_request, uid), 0, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
     { "clientRequest", 13, &v_acr_stop_request_client_request,
       offsetof(acr_stop_request, client_request), ACR_ALWAYS_PRESENT, 0,
-      1, 0, NULL },
+      1, 0, NULL, 0 },
 };
 static const acr_object_desc acr_stop_request_object = {
     "StopRequest", sizeof(acr_stop_request), acr_stop_request_fields, 3,
@@ -1090,10 +1090,10 @@ static const acr_value_desc v_acr_web_file_entry_slice_start_time = {
 static const acr_field_desc acr_web_file_entry_fields[] = {
     { "filename", 8, &v_acr_web_file_entry_filename,
       offsetof(acr_web_file_entry, filename), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "sliceStartTime", 14, &v_acr_web_file_entry_slice_start_time,
       offsetof(acr_web_file_entry, slice_start_time), offsetof(acr_web_file_entry, has_slice_start_time), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_web_file_entry_object = {
     "WebFileEntry", sizeof(acr_web_file_entry), acr_web_file_entry_fields, 2,
@@ -1149,16 +1149,16 @@ static const acr_value_desc v_acr_extension_payload_state = {
 static const acr_field_desc acr_extension_payload_fields[] = {
     { "uploadingStatus", 15, &v_acr_extension_payload_uploading_status,
       offsetof(acr_extension_payload, uploading_status), offsetof(acr_extension_payload, uploading_status_other), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "fileList", 8, &v_acr_extension_payload_file_list,
       offsetof(acr_extension_payload, file_list), offsetof(acr_extension_payload, file_list_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "onhold", 6, &v_acr_extension_payload_onhold,
       offsetof(acr_extension_payload, onhold), offsetof(acr_extension_payload, has_onhold), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "state", 5, &v_acr_extension_payload_state,
       offsetof(acr_extension_payload, state), offsetof(acr_extension_payload, state_other), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_extension_payload_object = {
     "ExtensionPayload", sizeof(acr_extension_payload), acr_extension_payload_fields, 4,
@@ -1187,10 +1187,10 @@ static const acr_value_desc v_acr_extension_service_state_payload = {
 static const acr_field_desc acr_extension_service_state_fields[] = {
     { "serviceName", 11, &v_acr_extension_service_state_service_name,
       offsetof(acr_extension_service_state, service_name), offsetof(acr_extension_service_state, service_name_other), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "payload", 7, &v_acr_extension_service_state_payload,
       offsetof(acr_extension_service_state, payload), offsetof(acr_extension_service_state, has_payload), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_extension_service_state_object = {
     "ExtensionServiceState", sizeof(acr_extension_service_state), acr_extension_service_state_fields, 2,
@@ -1255,22 +1255,22 @@ static const acr_value_desc v_acr_file_entry_slice_start_time = {
 static const acr_field_desc acr_file_entry_fields[] = {
     { "fileName", 8, &v_acr_file_entry_file_name,
       offsetof(acr_file_entry, file_name), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "trackType", 9, &v_acr_file_entry_track_type,
       offsetof(acr_file_entry, track_type), offsetof(acr_file_entry, track_type_other), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "uid", 3, &v_acr_file_entry_uid,
       offsetof(acr_file_entry, uid), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "mixedAllUser", 12, &v_acr_file_entry_mixed_all_user,
       offsetof(acr_file_entry, mixed_all_user), offsetof(acr_file_entry, has_mixed_all_user), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "isPlayable", 10, &v_acr_file_entry_is_playable,
       offsetof(acr_file_entry, is_playable), offsetof(acr_file_entry, has_is_playable), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "sliceStartTime", 14, &v_acr_file_entry_slice_start_time,
       offsetof(acr_file_entry, slice_start_time), offsetof(acr_file_entry, has_slice_start_time), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_file_entry_object = {
     "FileEntry", sizeof(acr_file_entry), acr_file_entry_fields, 6,
@@ -1335,16 +1335,16 @@ static const acr_value_desc v_acr_server_response_file_list = {
 static const acr_field_desc acr_server_response_fields[] = {
     { "extensionServiceState", 21, &v_acr_server_response_extension_service_state,
       offsetof(acr_server_response, extension_service_state), offsetof(acr_server_response, extension_service_state_count), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "uploadingStatus", 15, &v_acr_server_response_uploading_status,
       offsetof(acr_server_response, uploading_status), offsetof(acr_server_response, uploading_status_other), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "fileListMode", 12, &v_acr_server_response_file_list_mode,
       offsetof(acr_server_response, file_list_mode), offsetof(acr_server_response, file_list_mode_other), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "fileList", 8, &v_acr_server_response_file_list,
       offsetof(acr_server_response, file_list), offsetof(acr_server_response, file_list_items), offsetof(acr_server_response, file_list_count),
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_server_response_object = {
     "ServerResponse", sizeof(acr_server_response), acr_server_response_fields, 4,
@@ -1400,19 +1400,19 @@ static const acr_value_desc v_acr_stop_response_server_response = {
 static const acr_field_desc acr_stop_response_fields[] = {
     { "cname", 5, &v_acr_stop_response_cname,
       offsetof(acr_stop_response, cname), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "uid", 3, &v_acr_stop_response_uid,
       offsetof(acr_stop_response, uid), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "resourceId", 10, &v_acr_stop_response_resource_id,
       offsetof(acr_stop_response, resource_id), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "sid", 3, &v_acr_stop_response_sid,
       offsetof(acr_stop_response, sid), 0, 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
     { "serverResponse", 14, &v_acr_stop_response_server_response,
       offsetof(acr_stop_response, server_response), offsetof(acr_stop_response, has_server_response), 0,
-      0, 0, NULL },
+      0, 0, NULL, 0 },
 };
 static const acr_object_desc acr_stop_response_object = {
     "StopResponse", sizeof(acr_stop_response), acr_stop_response_fields, 5,

@@ -39,7 +39,7 @@ ANNOTATIONS = {"description", "title", "default", "examples", "deprecated", "$co
 # tests/codegen/test_names.py keeps this list in step with the headers.
 RUNTIME_NAMES = frozenset("""
     ACR_ALLOC_H ACR_API ACR_CLIENT_H ACR_DEFAULT_BASE_URL ACR_DEFAULT_CONNECT_TIMEOUT_MS ACR_DEFAULT_MAX_DEPTH
-    ACR_DEFAULT_MAX_RESPONSE_BYTES ACR_EFFECT_FORBIDDEN ACR_EFFECT_ONE_OF ACR_EFFECT_REQUIRED ACR_ENGINE_H
+    ACR_DEFAULT_MAX_IDLE_CONNECTIONS ACR_DEFAULT_MAX_RESPONSE_BYTES ACR_EFFECT_FORBIDDEN ACR_EFFECT_ONE_OF ACR_EFFECT_REQUIRED ACR_ENGINE_H
     ACR_ERROR_H ACR_ERROR_INIT ACR_EXPORT_H ACR_ERROR_MESSAGE_MAX ACR_ERR_HTTP ACR_ERR_INVALID_REQUEST
     ACR_ERR_INVALID_RESPONSE ACR_ERR_MALFORMED_JSON ACR_ERR_MAY_HAVE_SUCCEEDED ACR_ERR_NOMEM
     ACR_ERR_TRANSPORT ACR_ERR_USAGE ACR_MAX_REQUEST_BYTES
@@ -213,6 +213,7 @@ class Field:
     description: str
     default: Any = None
     index: int = 0
+    secret: bool = False  # x-acr-secret: redacted from errors and logs
 
 
 @dataclass
@@ -783,12 +784,16 @@ class Builder:
             return None
         if required and value.nullable:
             self.problem(pointer, "a required property cannot be nullable (null means absent)")
+        secret = prop.get("x-acr-secret", False)
+        if secret is not False and (secret is not True or value.kind != "string" or not is_request):
+            self.problem(pointer_join(pointer, "x-acr-secret"), "must be true, on a string property of a request")
+            secret = False
         return Field(json_name, c_identifier(json_name), value, required, list(modes),
-                     str(prop.get("description", "")), prop.get("default"))
+                     str(prop.get("description", "")), prop.get("default"), secret=secret)
 
     def build_value(self, schema: dict, pointer: str, is_request: bool,
                     context: tuple[ObjectType, str], allow_modes: bool = False) -> Value | None:
-        extra = {"x-acr-modes"} if allow_modes else set()
+        extra = {"x-acr-modes", "x-acr-secret"} if allow_modes else set()
         if "$ref" in schema:
             self.check_keys(schema, {"$ref", "description"} | extra, pointer, "a $ref")
             ref_pointer = pointer_join(pointer, "$ref")

@@ -1,12 +1,13 @@
 /* acr runtime: calling the service over libcurl.
  *
- * One acr_client holds a pool of curl easy handles sharing one connection cache,
- * so connections are reused across calls and threads. A 200 answer is streamed
+ * One acr_client holds a pool of curl easy handles; each owns its connection
+ * (never shared between threads), and the handles share only DNS answers and
+ * TLS sessions. An idle handle keeps its connection open for the next call, up
+ * to max_idle_connections of them. A 200 answer is streamed
  * from curl's write callback straight into the response parser; any other answer
  * is kept (up to a small cap) to read the service's code and reason. */
 #include <errno.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <time.h>
 #include <stdlib.h>
@@ -27,13 +28,17 @@
 /* An error body beyond this is not needed to read its code and reason. */
 #define ERROR_BODY_CAP 65536
 #define REQUEST_ID_MAX 128
-/* Idle connections kept open for reuse (see configure_handle). */
-#define POOL_MAX_CONNECTIONS 64
+/* Connections each pooled handle keeps: one, so the pool bound is the
+ * connection bound (a failover to another domain replaces it). */
+#define HANDLE_MAX_CONNECTIONS 1
 
 struct acr_client {
     char *app_id;
     char *customer_id;
     char *customer_secret;
+    char *basic_token;                  /* Base64 of "id:secret", only to redact it */
+    char *proxy;                        /* for https: NULL the environment's, "" none */
+    bool curl_held;                     /* holds a reference on libcurl's global state */
     char **domains;                     /* base URLs to fail over to, in order */
     size_t domain_count;
     acr_retry_policy retry;             /* with its own copy of the backoff list */
@@ -52,49 +57,50 @@ struct acr_client {
     CURL **idle;
     size_t idle_count;
     size_t idle_capacity;
+    size_t max_idle;
     char **busy_keys;
     pthread_t *busy_owners;             /* the thread holding each key */
     size_t busy_count;
     size_t busy_capacity;
 };
 
-/* --- libcurl's global state, initialised once, with our allocator --- */
+/* --- libcurl's global state, by libcurl's rules for libraries --- */
 
-static CURLcode global_status = CURLE_FAILED_INIT;
-static pthread_once_t global_once = PTHREAD_ONCE_INIT;
+/* Since 7.84, curl_global_init is thread-safe and counted when libcurl says
+ * CURL_VERSION_THREADSAFE: each client takes a reference and gives it back,
+ * beside whatever the application does. An older libcurl is initialised once
+ * and never cleaned up (the application must then init libcurl before
+ * starting threads, as libcurl documents). The allocator stays libcurl's. */
+static pthread_once_t features_once = PTHREAD_ONCE_INIT;
+static bool init_thread_safe;
+static pthread_once_t legacy_once = PTHREAD_ONCE_INIT;
+static CURLcode legacy_status = CURLE_FAILED_INIT;
 
-/* libcurl's allocations that failed, in any thread. libcurl also answers
- * CURLE_OUT_OF_MEMORY when a server sends a header line longer than it accepts
- * (CURL_MAX_HTTP_HEADER, 100 KiB: "Rejected N bytes header"); when no
- * allocation failed during a call, that is what happened, and it is the
- * answer that is wrong, not the client short of memory (see perform()). */
-static atomic_ulong curl_alloc_failures;
-
-static void *counted(void *p)
+static void read_features(void)
 {
-    if (!p)
-        atomic_fetch_add(&curl_alloc_failures, 1);
-    return p;
+#ifdef CURL_VERSION_THREADSAFE
+    const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+    init_thread_safe = v && (v->features & CURL_VERSION_THREADSAFE);
+#endif
 }
 
-static void *curl_malloc_hook(size_t size) { return counted(acr_malloc(size)); }
-static void curl_free_hook(void *ptr) { acr_free(ptr); }
-static void *curl_realloc_hook(void *ptr, size_t size) { return counted(acr_realloc(ptr, size)); }
-static char *curl_strdup_hook(const char *s) { return counted(acr_copy_string(s)); }
-static void *curl_calloc_hook(size_t count, size_t size)
+static void legacy_init(void)
 {
-    if (size && count > SIZE_MAX / size)
-        return counted(NULL);
-    void *p = counted(acr_malloc(count * size));
-    if (p)
-        memset(p, 0, count * size);
-    return p;
+    legacy_status = curl_global_init(CURL_GLOBAL_DEFAULT);
 }
 
-static void global_init(void)
+/* *held: the caller owes curl_global_cleanup(). */
+static CURLcode curl_global_acquire(bool *held)
 {
-    global_status = curl_global_init_mem(CURL_GLOBAL_ALL, curl_malloc_hook, curl_free_hook, curl_realloc_hook,
-                                         curl_strdup_hook, curl_calloc_hook);
+    *held = false;
+    pthread_once(&features_once, read_features);
+    if (init_thread_safe) {
+        CURLcode code = curl_global_init(CURL_GLOBAL_DEFAULT);
+        *held = code == CURLE_OK;
+        return code;
+    }
+    pthread_once(&legacy_once, legacy_init);
+    return legacy_status;
 }
 
 /* --- the share handle's locks --- */
@@ -116,15 +122,38 @@ static void share_unlock(CURL *handle, curl_lock_data data, void *ctx)
 
 /* --- creation --- */
 
-/* Overwrites a secret before releasing it, so it does not linger in freed memory. */
-static void free_secret(char *s)
+/* RFC 4648 Base64 of "id:secret": the Authorization token, kept only to be
+ * redacted (libcurl builds the header itself). */
+static char *basic_token(const char *id, const char *secret)
 {
-    if (!s)
-        return;
-    volatile char *p = s;
-    while (*p)
-        *p++ = '\0';
-    acr_free(s);
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    size_t a = strlen(id), b = strlen(secret), n = a + 1 + b;
+    char *pair = acr_malloc(n);
+    char *out = acr_malloc((n + 2) / 3 * 4 + 1);
+    if (!pair || !out) {
+        acr_free(pair);
+        acr_free(out);
+        return NULL;
+    }
+    memcpy(pair, id, a);
+    pair[a] = ':';
+    memcpy(pair + a + 1, secret, b);
+    const unsigned char *p = (const unsigned char *)pair;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i += 3) {
+        unsigned long v = (unsigned long)p[i] << 16;
+        if (i + 1 < n)
+            v |= (unsigned long)p[i + 1] << 8;
+        if (i + 2 < n)
+            v |= p[i + 2];
+        out[k++] = alphabet[(v >> 18) & 63];
+        out[k++] = alphabet[(v >> 12) & 63];
+        out[k++] = i + 1 < n ? alphabet[(v >> 6) & 63] : '=';
+        out[k++] = i + 2 < n ? alphabet[v & 63] : '=';
+    }
+    out[k] = '\0';
+    acr_free_wiped(pair, n);
+    return out;
 }
 
 /* Appends a checked, normalized base URL to the client's domains. */
@@ -193,7 +222,7 @@ static acr_status check_time(const char *name, long ms, acr_error *err)
     return ACR_OK;
 }
 
-static bool configure_handle(acr_client *c, CURL *h);
+static CURLcode configure_handle(acr_client *c, CURL *h);
 static void give_back_handle(acr_client *c, CURL *h);
 
 acr_status acr_client_new(const acr_client_options *options, acr_client **out, acr_error *err)
@@ -213,15 +242,19 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         checked = check_time("connect_timeout_ms", options->connect_timeout_ms, err);
     if (checked != ACR_OK)
         return checked;
-    pthread_once(&global_once, global_init);
-    if (global_status != CURLE_OK)
-        return acr_error_set(err, ACR_ERR_TRANSPORT, "libcurl failed to initialise: %s",
-                             curl_easy_strerror(global_status));
+    bool held;
+    CURLcode init = curl_global_acquire(&held);
+    if (init != CURLE_OK)
+        return acr_error_set(err, ACR_ERR_TRANSPORT, "libcurl failed to initialise: %s", curl_easy_strerror(init));
 
     acr_client *c = acr_malloc(sizeof *c);
-    if (!c)
+    if (!c) {
+        if (held)
+            curl_global_cleanup();
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    }
     memset(c, 0, sizeof *c);
+    c->curl_held = held;
     /* Initialised first: acr_client_free() destroys them on every error path. */
     pthread_mutex_init(&c->lock, NULL);
     /* Waiting for a turn is bounded by the call's monotonic clock. */
@@ -242,6 +275,10 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     c->app_id = acr_copy_string(options->app_id);
     c->customer_id = acr_copy_string(options->customer_id);
     c->customer_secret = acr_copy_string(options->customer_secret);
+    if (c->customer_id && c->customer_secret)
+        c->basic_token = basic_token(c->customer_id, c->customer_secret);
+    c->proxy = acr_copy_string(options->proxy);
+    c->max_idle = options->max_idle_connections ? options->max_idle_connections : ACR_DEFAULT_MAX_IDLE_CONNECTIONS;
     c->ca_file = acr_copy_string(options->ca_file);
     c->connect_timeout_ms = options->connect_timeout_ms > 0 ? options->connect_timeout_ms
                                                             : ACR_DEFAULT_CONNECT_TIMEOUT_MS;
@@ -256,7 +293,8 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     struct curl_slist *h = NULL, *next;
     const char *header_lines[] = {"Content-Type: application/json", "Accept: application/json",
                                   "Expect:" /* no 100-continue round trip */};
-    bool ok = c->app_id && c->customer_id && c->customer_secret && (!options->ca_file || c->ca_file);
+    bool ok = c->app_id && c->customer_id && c->customer_secret && c->basic_token &&
+              (!options->ca_file || c->ca_file) && (!options->proxy || c->proxy);
     for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
         next = curl_slist_append(h, header_lines[i]);
         ok = next != NULL;
@@ -269,7 +307,8 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         curl_share_setopt(c->share, CURLSHOPT_LOCKFUNC, share_lock);
         curl_share_setopt(c->share, CURLSHOPT_UNLOCKFUNC, share_unlock);
         curl_share_setopt(c->share, CURLSHOPT_USERDATA, (void *)c);
-        curl_share_setopt(c->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_CONNECT);
+        /* Not CURL_LOCK_DATA_CONNECT: libcurl does not support a connection
+         * cache shared by concurrent threads. Each handle owns its connection. */
         curl_share_setopt(c->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_DNS);
         curl_share_setopt(c->share, CURLSHOPT_SHARE, CURL_LOCK_DATA_SSL_SESSION);
     }
@@ -279,10 +318,10 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     }
     /* One handle now: an option libcurl refuses is the caller's to fix, and
      * is said here rather than as a failure of every call. */
-    unsigned long alloc_failures = atomic_load(&curl_alloc_failures);
     CURL *first = curl_easy_init();
-    if (!first || !configure_handle(c, first)) {
-        bool memory_failed = !first || atomic_load(&curl_alloc_failures) != alloc_failures;
+    CURLcode configured = first ? configure_handle(c, first) : CURLE_OUT_OF_MEMORY;
+    if (configured != CURLE_OK) {
+        bool memory_failed = configured == CURLE_OUT_OF_MEMORY;
         if (first)
             curl_easy_cleanup(first);
         acr_client_free(c);
@@ -314,48 +353,62 @@ void acr_client_free(acr_client *c)
     for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
         pthread_mutex_destroy(&c->share_locks[i]);
     acr_free(c->app_id);
-    free_secret(c->customer_id);
-    free_secret(c->customer_secret);
+    acr_free_secret(c->customer_id);
+    acr_free_secret(c->customer_secret);
+    acr_free_secret(c->basic_token);
+    acr_free_secret(c->proxy); /* may hold the proxy's credentials */
     for (size_t i = 0; i < c->domain_count; i++)
         acr_free(c->domains[i]);
     acr_free(c->domains);
     acr_free((void *)(uintptr_t)c->retry.backoff_ms);
     acr_free(c->ca_file);
+    bool held = c->curl_held;
     acr_free(c);
+    if (held)
+        curl_global_cleanup();
 }
 
 /* --- the pool of easy handles --- */
 
 /* The options every call shares; set once per handle. */
-static bool configure_handle(acr_client *c, CURL *h)
+/* CURLE_OK, or the first option libcurl refused (CURLE_OUT_OF_MEMORY: its own
+ * allocation failed). */
+static CURLcode configure_handle(acr_client *c, CURL *h)
 {
-    bool ok = true;
-    ok &= curl_easy_setopt(h, CURLOPT_SHARE, c->share) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 0L) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_SSL_VERIFYPEER, 1L) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_SSL_VERIFYHOST, 2L) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_PATH_AS_IS, 1L) == CURLE_OK;
+    CURLcode code = CURLE_OK;
+#define SET(option, value) \
+    do { \
+        CURLcode set = curl_easy_setopt(h, option, value); \
+        if (code == CURLE_OK) \
+            code = set; \
+    } while (0)
+    SET(CURLOPT_SHARE, c->share);
+    SET(CURLOPT_NOSIGNAL, 1L);
+    SET(CURLOPT_FOLLOWLOCATION, 0L);
+    SET(CURLOPT_SSL_VERIFYPEER, 1L);
+    SET(CURLOPT_SSL_VERIFYHOST, 2L);
+    SET(CURLOPT_PATH_AS_IS, 1L);
 #if LIBCURL_VERSION_NUM >= 0x075500
-    ok &= curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, "http,https") == CURLE_OK;
+    SET(CURLOPT_PROTOCOLS_STR, "http,https");
 #else
-    ok &= curl_easy_setopt(h, CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS)) == CURLE_OK;
+    SET(CURLOPT_PROTOCOLS, (long)(CURLPROTO_HTTP | CURLPROTO_HTTPS));
 #endif
-    ok &= curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_USERNAME, c->customer_id) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_PASSWORD, c->customer_secret) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_HTTPHEADER, c->headers) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_USERAGENT, "acr/" ACR_VERSION_STRING) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms) == CURLE_OK;
-    ok &= curl_easy_setopt(h, CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes) == CURLE_OK;
-    /* The connection cache is shared by every handle of the client, but each
-     * handle's transfer trims it to its own MAXCONNECTS (default 5): with more
-     * threads than that, connections were closed as soon as they went idle and
-     * opened again by the next call. Keep up to POOL_MAX_CONNECTIONS idle. */
-    ok &= curl_easy_setopt(h, CURLOPT_MAXCONNECTS, (long)POOL_MAX_CONNECTIONS) == CURLE_OK;
+    SET(CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+    SET(CURLOPT_USERNAME, c->customer_id);
+    SET(CURLOPT_PASSWORD, c->customer_secret);
+    SET(CURLOPT_HTTPHEADER, c->headers);
+    SET(CURLOPT_USERAGENT, "acr/" ACR_VERSION_STRING);
+    SET(CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
+    SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
+    SET(CURLOPT_MAXCONNECTS, (long)HANDLE_MAX_CONNECTIONS);
+#if LIBCURL_VERSION_NUM >= 0x073600
+    /* A proxy's CONNECT answer is not the service's: keep it out of on_header. */
+    SET(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+#endif
     if (c->ca_file)
-        ok &= curl_easy_setopt(h, CURLOPT_CAINFO, c->ca_file) == CURLE_OK;
-    return ok;
+        SET(CURLOPT_CAINFO, c->ca_file);
+#undef SET
+    return code;
 }
 
 static CURL *take_handle(acr_client *c)
@@ -368,18 +421,23 @@ static CURL *take_handle(acr_client *c)
     if (h)
         return h;
     h = curl_easy_init();
-    if (h && !configure_handle(c, h)) {
+    if (h && configure_handle(c, h) != CURLE_OK) {
         curl_easy_cleanup(h);
         h = NULL;
     }
     return h;
 }
 
+/* Keeps the handle (and its open connection) for the next call, unless
+ * max_idle are kept already: then it is closed, so a burst of calls leaves at
+ * most max_idle connections behind. */
 static void give_back_handle(acr_client *c, CURL *h)
 {
     pthread_mutex_lock(&c->lock);
-    if (c->idle_count == c->idle_capacity) {
+    if (c->idle_count == c->idle_capacity && c->idle_capacity < c->max_idle) {
         size_t capacity = c->idle_capacity ? c->idle_capacity * 2 : 4;
+        if (capacity > c->max_idle)
+            capacity = c->max_idle;
         CURL **grown = acr_realloc(c->idle, capacity * sizeof *grown);
         if (grown) {
             c->idle = grown;
@@ -508,17 +566,71 @@ static char *exclusive_key(const acr_operation_desc *op, const char *const *valu
 
 /* --- one exchange --- */
 
+/* The secrets of the call this thread is making (see acr_call): every text
+ * the call hands back or logs is sanitized against them. */
+static _Thread_local const acr_secrets *call_secrets;
+
+/* A growing buffer whose old blocks are wiped before they are freed: it holds
+ * a request body (keys) or an error body (which may echo them). */
+typedef struct wiped_buffer {
+    char *data;                     /* NUL-terminated */
+    size_t length;
+    size_t capacity;
+    bool failed;                    /* out of memory */
+} wiped_buffer;
+
+static int wiped_append(void *ctx, const char *data, size_t n)
+{
+    wiped_buffer *b = ctx;
+    if (b->failed)
+        return 1;
+    if (n >= SIZE_MAX / 2 - b->length) {
+        b->failed = true;
+        return 1;
+    }
+    if (b->length + n + 1 > b->capacity) {
+        size_t capacity = b->capacity ? b->capacity : 512;
+        while (capacity < b->length + n + 1)
+            capacity *= 2;
+        char *grown = acr_malloc(capacity);
+        if (!grown) {
+            b->failed = true;
+            return 1;
+        }
+        if (b->length)
+            memcpy(grown, b->data, b->length);
+        acr_free_wiped(b->data, b->capacity);
+        b->data = grown;
+        b->capacity = capacity;
+    }
+    memcpy(b->data + b->length, data, n);
+    b->length += n;
+    b->data[b->length] = '\0';
+    return 0;
+}
+
+static void wiped_free(wiped_buffer *b)
+{
+    acr_free_wiped(b->data, b->capacity);
+    memset(b, 0, sizeof *b);
+}
+
 typedef struct exchange {
     acr_client *client;
-    long status;                    /* of the last status line seen */
+    CURL *handle;
+    long status;                    /* libcurl's CURLINFO_RESPONSE_CODE, once known */
+    bool status_known;              /* read at the first body byte */
+    bool final_headers;             /* the final (non-1xx) response's headers have ended */
+    bool in_block;                  /* inside a block of header lines */
+    bool block_is_trailer;          /* that block came after the final headers */
     acr_parser *parser;             /* fed when status is 200 */
     acr_error parse_err;
     bool parse_failed;
     bool too_large;
     size_t received;
-    char *error_body;
-    size_t error_length;
-    char request_id[REQUEST_ID_MAX];
+    wiped_buffer error_body;
+    char request_id[REQUEST_ID_MAX]; /* raw bytes, sanitized where used */
+    size_t request_id_length;
     unsigned sends;                 /* times libcurl was about to send the request */
     int socket_errno;               /* why the last socket could not be opened; 0: it could */
 } exchange;
@@ -555,26 +667,39 @@ static int on_prereq(void *ctx, char *primary_ip, char *local_ip, int primary_po
 }
 #endif
 
+/* Keeps X-Request-ID from the final response's headers. The status is never
+ * read from header text (a header line or a trailer may look like a status
+ * line): it is libcurl's CURLINFO_RESPONSE_CODE. */
 static size_t on_header(char *data, size_t size, size_t count, void *ctx)
 {
     exchange *x = ctx;
     size_t n = size * count;
-    if (n > 5 && strncmp(data, "HTTP/", 5) == 0) {
-        /* A new response begins (after a 1xx, say): forget the previous one's. */
-        const char *space = memchr(data, ' ', n);
-        x->status = space ? strtol(space + 1, NULL, 10) : 0;
-        x->request_id[0] = '\0';
-    } else if (n > 13 && strncasecmp(data, "X-Request-ID:", 13) == 0) {
+    if (n <= 2 && (n == 0 || data[0] == '\r' || data[0] == '\n')) {
+        /* The blank line ending a block: a 1xx's block is followed by another
+         * response; after the final one only trailers can come. */
+        long code = 0;
+        curl_easy_getinfo(x->handle, CURLINFO_RESPONSE_CODE, &code);
+        if (!x->block_is_trailer && code >= 200)
+            x->final_headers = true;
+        x->in_block = false;
+        return n;
+    }
+    if (!x->in_block) {
+        x->in_block = true;
+        x->block_is_trailer = x->final_headers;
+        if (!x->block_is_trailer)
+            x->request_id_length = 0; /* a new response: forget the previous one's */
+    }
+    if (!x->block_is_trailer && n > 13 && strncasecmp(data, "X-Request-ID:", 13) == 0) {
         size_t start = 13, end = n;
         while (start < end && (data[start] == ' ' || data[start] == '\t'))
             start++;
         while (end > start && (data[end - 1] == '\r' || data[end - 1] == '\n' || data[end - 1] == ' '))
             end--;
-        size_t k = 0;
-        for (size_t i = start; i < end && k + 1 < sizeof x->request_id; i++)
-            if (data[i] >= 0x21 && data[i] <= 0x7E) /* printable only: it ends up in messages */
-                x->request_id[k++] = data[i];
-        x->request_id[k] = '\0';
+        /* A longer value is dropped, not cut: a cut could leave part of a
+         * secret that redaction would no longer recognise. */
+        x->request_id_length = end - start < sizeof x->request_id ? end - start : 0;
+        memcpy(x->request_id, data + start, x->request_id_length);
     }
     return n;
 }
@@ -583,6 +708,10 @@ static size_t on_body(char *data, size_t size, size_t count, void *ctx)
 {
     exchange *x = ctx;
     size_t n = size * count;
+    if (!x->status_known) {
+        curl_easy_getinfo(x->handle, CURLINFO_RESPONSE_CODE, &x->status);
+        x->status_known = true;
+    }
     x->received += n;
     if (x->status == 200) {
         /* The cap is for answers we parse; an error body is kept up to its own
@@ -597,17 +726,10 @@ static size_t on_body(char *data, size_t size, size_t count, void *ctx)
         }
         return n;
     }
-    size_t room = ERROR_BODY_CAP - x->error_length;
+    size_t room = ERROR_BODY_CAP - x->error_body.length;
     size_t keep = n < room ? n : room;
-    if (keep) {
-        char *grown = acr_realloc(x->error_body, x->error_length + keep + 1);
-        if (grown) {
-            memcpy(grown + x->error_length, data, keep);
-            x->error_length += keep;
-            grown[x->error_length] = '\0';
-            x->error_body = grown;
-        }
-    }
+    if (keep)
+        wiped_append(&x->error_body, data, keep); /* out of memory: just no reason */
     return n;
 }
 
@@ -623,7 +745,7 @@ static const acr_field_desc *find_field(const acr_object_desc *desc, const char 
  * operation's error type, when the body is JSON of that shape. */
 static void read_error_body(const acr_operation_desc *op, const exchange *x, acr_error *err)
 {
-    if (!op->error || !x->error_body)
+    if (!op->error || !x->error_body.data || x->error_body.failed)
         return;
     const acr_object_desc *desc = op->error->object;
     void *body = acr_malloc(desc->size);
@@ -631,7 +753,7 @@ static void read_error_body(const acr_operation_desc *op, const exchange *x, acr
         return;
     memset(body, 0, desc->size);
     acr_error ignored = ACR_ERROR_INIT;
-    if (acr_parse(op->error, x->error_body, x->error_length, body, &ignored) == ACR_OK) {
+    if (acr_parse(op->error, x->error_body.data, x->error_body.length, body, &ignored) == ACR_OK) {
         const acr_field_desc *code = find_field(desc, "code", ACR_KIND_INT);
         const acr_field_desc *reason = find_field(desc, "reason", ACR_KIND_STRING);
         const acr_field_desc *message = find_field(desc, "message", ACR_KIND_STRING);
@@ -644,14 +766,27 @@ static void read_error_body(const acr_operation_desc *op, const exchange *x, acr
             text = ACR_AT(body, reason->offset, char *);
         else if (message && acr_field_present(message, body))
             text = ACR_AT(body, message->offset, char *);
-        if (text) {
-            err->reason = *text; /* take it over from the body */
-            *text = NULL;
+        if (text)
+            err->reason = acr_sanitize_copy(call_secrets, *text, strlen(*text));
+    }
+    /* The service may have echoed a secret into any of them. */
+    for (size_t i = 0; i < desc->field_count; i++) {
+        const acr_field_desc *f = &desc->fields[i];
+        char **s = f->value->kind == ACR_KIND_STRING ? ACR_AT(body, f->offset, char *) : NULL;
+        if (s && *s) {
+            acr_free_secret(*s);
+            *s = NULL;
         }
     }
     acr_error_clear(&ignored);
     acr_free_value(op->error, body);
     acr_free(body);
+}
+
+/* X-Request-ID as it may be shown: sanitized (NULL when absent or out of memory). */
+static char *request_id_text(const exchange *x)
+{
+    return x->request_id_length ? acr_sanitize_copy(call_secrets, x->request_id, x->request_id_length) : NULL;
 }
 
 /* Fills err for an answer other than 200. */
@@ -662,17 +797,15 @@ static acr_status http_error(const acr_operation_desc *op, const exchange *x, ac
         err = &scratch;
     read_error_body(op, x, err);
     err->http_status = (int)x->status;
-    if (x->request_id[0]) {
-        acr_free(err->request_id);
-        err->request_id = acr_copy_string(x->request_id);
-    }
+    acr_free(err->request_id);
+    err->request_id = request_id_text(x);
     char code[40] = "";
     if (err->has_service_code)
         snprintf(code, sizeof code, ", code %lld", err->service_code);
     const char *hint = x->status >= 300 && x->status < 400 ? " (redirects are never followed)" : "";
     acr_error_set(err, ACR_ERR_HTTP, "HTTP %ld%s%s%s%s%s%s", x->status, code,
                   err->reason ? ": " : "", err->reason ? err->reason : "", hint,
-                  x->request_id[0] ? ", X-Request-ID " : "", x->request_id);
+                  err->request_id ? ", X-Request-ID " : "", err->request_id ? err->request_id : "");
     acr_error_clear(&scratch);
     return ACR_ERR_HTTP;
 }
@@ -713,6 +846,14 @@ static acr_status transport_error(CURLcode code, const char *detail, long os_err
     return acr_error_set(err, ACR_ERR_TRANSPORT, "%s", text);
 }
 
+/* Every log line goes out through here: sanitized against the call's secrets. */
+static void emit_log(const acr_client *c, const char *line)
+{
+    char *clean = acr_sanitize_copy(call_secrets, line, strlen(line));
+    c->log(c->log_ctx, clean ? clean : "(a log line was withheld: out of memory)");
+    acr_free_secret(clean);
+}
+
 /* The attempt's line, once its outcome is known: a 200 whose body then broke
  * is not logged as a success. Only the client's own words and libcurl's
  * (never a text the server sent). */
@@ -730,7 +871,7 @@ static void log_line(const acr_client *c, const char *url, long http_status, acr
         snprintf(line, sizeof line, "POST %s -> failed after %ld: %s (%.1f ms)", url, http_status, why, ms);
     else
         snprintf(line, sizeof line, "POST %s -> failed: %s (%.1f ms)", url, why, ms);
-    c->log(c->log_ctx, line);
+    emit_log(c, line);
 }
 
 /* The mode of the call, for validation: the index of the mode parameter's value. */
@@ -749,6 +890,16 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
         }
     }
     return acr_error_set(err, ACR_ERR_USAGE, "unknown mode \"%s\"", text ? text : "");
+}
+
+/* Everything an exchange put in err that came from the network, or may hold
+ * an echoed secret, sanitized (reason and X-Request-ID were already). */
+static void sanitize_error(acr_error *err)
+{
+    if (!err)
+        return;
+    acr_sanitize_in_place(call_secrets, err->message, sizeof err->message);
+    acr_sanitize_string(call_secrets, &err->pointer);
 }
 
 /* libcurl refuses response headers larger than this in all (300 KiB, since
@@ -780,6 +931,7 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     exchange x;
     memset(&x, 0, sizeof x);
     x.client = c;
+    x.handle = h;
     x.parser = acr_parser_new(op->response, response, NULL);
     if (!x.parser) {
         give_back_handle(c, h);
@@ -787,6 +939,9 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     }
     char detail[CURL_ERROR_SIZE] = "";
     curl_easy_setopt(h, CURLOPT_URL, url);
+    /* Plain http (loopback only) never goes through a proxy, whatever the
+     * environment says; https may (NULL: libcurl reads the environment). */
+    curl_easy_setopt(h, CURLOPT_PROXY, strncasecmp(url, "http://", 7) == 0 ? "" : c->proxy);
     curl_easy_setopt(h, CURLOPT_POST, 1L);
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
     curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_length);
@@ -802,9 +957,8 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     curl_easy_setopt(h, CURLOPT_PREREQFUNCTION, on_prereq);
     curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&x);
 #endif
-    unsigned long alloc_failures = atomic_load(&curl_alloc_failures);
     CURLcode code = curl_easy_perform(h);
-    bool memory_failed = atomic_load(&curl_alloc_failures) != alloc_failures;
+    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &x.status);
     *tls_rejected = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE ||
                     code == CURLE_SSL_ISSUER_ERROR || code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
     curl_off_t micros = 0;
@@ -846,7 +1000,7 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
             *err = x.parse_err;
             memset(&x.parse_err, 0, sizeof x.parse_err);
         }
-    } else if (code == CURLE_OUT_OF_MEMORY && memory_failed) {
+    } else if (code == CURLE_OUT_OF_MEMORY && !*request_sent) {
         status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (in libcurl)");
     } else if (code == CURLE_OUT_OF_MEMORY || headers_refused) {
         /* No allocation failed: libcurl refused the answer itself (a header
@@ -862,13 +1016,13 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     } else {
         status = acr_parser_finish(x.parser, err);
     }
-    if ((status == ACR_ERR_INVALID_RESPONSE || status == ACR_ERR_TRANSPORT) && err && x.request_id[0] &&
-        !err->request_id)
-        err->request_id = acr_copy_string(x.request_id);
+    if ((status == ACR_ERR_INVALID_RESPONSE || status == ACR_ERR_TRANSPORT) && err && !err->request_id)
+        err->request_id = request_id_text(&x);
+    sanitize_error(err);
     log_line(c, url, x.status, status, err, micros);
     acr_error_clear(&x.parse_err);
     acr_parser_free(x.parser);
-    acr_free(x.error_body);
+    wiped_free(&x.error_body);
     return status;
 }
 
@@ -912,7 +1066,7 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
                 char line[160];
                 snprintf(line, sizeof line, "retrying in %ld ms (attempt %u of %u)", delay, attempt + 1,
                          policy->max_attempts);
-                c->log(c->log_ctx, line);
+                emit_log(c, line);
             }
             sleep_ms(delay);
             acr_free_value(op->response, response); /* what the failed attempt left */
@@ -988,12 +1142,28 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     /* Empty path parameters are refused before anything is sent. */
     if (status == ACR_OK)
         status = acr_url_check_params(op, values, e);
-    char *body = NULL;
-    size_t body_length = 0;
-    if (status == ACR_OK)
-        status = acr_to_json(op->request, request, &body, &body_length, e);
     long limit_ms = call_limit_ms(c, op);
     long long deadline = limit_ms ? start + limit_ms : 0;
+    /* Every secret this call sends, to redact from what it hands back. */
+    acr_secrets secrets;
+    acr_secrets_init(&secrets);
+    acr_secrets_add(&secrets, c->customer_id);
+    acr_secrets_add(&secrets, c->customer_secret);
+    acr_secrets_add(&secrets, c->basic_token);
+    acr_secrets_add_request(&secrets, op->request, request);
+    /* The body holds the request's keys: serialized into a buffer that is
+     * wiped as it grows and before it is freed. */
+    wiped_buffer body = {NULL, 0, 0, false};
+    if (status == ACR_OK) {
+        if (secrets.failed)
+            status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
+        else
+            status = acr_serialize(op->request, request, wiped_append, &body, e);
+        if (body.failed) {
+            acr_error_clear(e);
+            status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory while serializing");
+        }
+    }
     char *key = NULL;
     if (status == ACR_OK && op->exclusive_param_count) {
         key = exclusive_key(op, values);
@@ -1003,13 +1173,18 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
             key = NULL;
         }
     }
-    if (status == ACR_OK)
-        status = attempt_until_done(c, op, values, body, body_length, response, deadline, limit_ms, e);
+    if (status == ACR_OK) {
+        const acr_secrets *outer = call_secrets; /* a log callback may call again */
+        call_secrets = &secrets;
+        status = attempt_until_done(c, op, values, body.data, body.length, response, deadline, limit_ms, e);
+        call_secrets = outer;
+    }
     if (key) {
         release_key(c, key);
         acr_free(key);
     }
-    acr_free(body);
+    wiped_free(&body);
+    acr_secrets_free(&secrets);
     acr_error_clear(&scratch);
     return status;
 }

@@ -109,6 +109,47 @@ typedef enum acr_number_class {
 acr_number_class acr_number_to_int64(const char *text, size_t length, int64_t *out);
 acr_number_class acr_number_to_uint64(const char *text, size_t length, uint64_t *out);
 
+/* --- secrets and network text (sanitize.c) --- */
+/* Overwrites n bytes in a way the compiler keeps (the block is freed next). */
+void acr_wipe(void *p, size_t n);
+/* acr_wipe, then acr_free; NULL is accepted. */
+void acr_free_wiped(void *p, size_t n);
+/* The same for a NUL-terminated string. */
+void acr_free_secret(char *s);
+
+/* Every secret of one call: borrowed texts, longest first. */
+typedef struct acr_secret {
+    const char *text;
+    size_t length;
+} acr_secret;
+
+typedef struct acr_secrets {
+    acr_secret *items;
+    size_t count;
+    size_t capacity;
+    bool failed;        /* out of memory: the set is incomplete */
+} acr_secrets;
+
+void acr_secrets_init(acr_secrets *s);
+void acr_secrets_free(acr_secrets *s);
+/* Adds `text` (borrowed; NULL and "" are ignored). False when out of memory. */
+bool acr_secrets_add(acr_secrets *s, const char *text);
+/* Adds every present string field marked secret (x-acr-secret) of `request`,
+ * at any depth. False when out of memory. */
+bool acr_secrets_add_request(acr_secrets *s, const acr_type_desc *type, const void *request);
+
+/* A copy of text[0..length) (from acr_malloc; NULL when out of memory) with each
+ * occurrence of a secret of `s` (NULL: none) replaced by "[redacted]", C0
+ * controls, DEL and C1 controls written as \u00XX and bytes that are not UTF-8
+ * as \xXX. Idempotent for the escapes; the result holds no control byte. */
+char *acr_sanitize_copy(const acr_secrets *s, const char *text, size_t length);
+/* The same, rewriting a NUL-terminated text in a buffer of `capacity` bytes
+ * (truncated to fit). Out of memory: the text is wiped, false. */
+bool acr_sanitize_in_place(const acr_secrets *s, char *text, size_t capacity);
+/* The same for a heap string, replaced (the old one wiped and freed); *text is
+ * NULL and false when out of memory. */
+bool acr_sanitize_string(const acr_secrets *s, char **text);
+
 /* --- struct member access by descriptor offsets --- */
 #define ACR_AT(base, offset, type) ((type *)(void *)((char *)(base) + (offset)))
 #define ACR_CAT(base, offset, type) ((type const *)(const void *)((const char *)(base) + (offset)))

@@ -6,7 +6,7 @@ exact pointer, so a lint that reports the wrong place (or nothing) fails.
 """
 import unittest
 
-from codegen_support import lint, real_schema, widgets_schema
+from codegen_support import lint, model, real_schema, widgets_schema
 
 SCHEMAS = "/components/schemas"
 UPDATE_PATH = next(p for p in real_schema()["paths"] if p.endswith("/update"))
@@ -358,6 +358,26 @@ class MalformedDocumentTest(unittest.TestCase):
             finally:
                 parent[path[-1]] = saved
         self.assertEqual(lint(doc), [])
+
+
+class SecretFlagTest(unittest.TestCase):
+    """x-acr-secret: true on a request's string property, nothing else."""
+
+    def test_storage_keys_are_secret(self):
+        secret = {(o.schema_name, f.json_name) for o in model().objects for f in o.fields if f.secret}
+        self.assertEqual(secret, {("StorageConfig", "accessKey"), ("StorageConfig", "secretKey"),
+                                  ("StorageConfig", "stsToken")})
+
+    def test_misplaced_secret_flags(self):
+        doc = real_schema()
+        schemas(doc)["StorageConfig"]["properties"]["region"]["x-acr-secret"] = True
+        schemas(doc)["StorageConfig"]["properties"]["bucket"]["x-acr-secret"] = "yes"
+        schemas(doc)["UpdateResponse"]["properties"]["sid"]["x-acr-secret"] = True
+        problems = lint(doc)
+        for where in ("StorageConfig/properties/region", "StorageConfig/properties/bucket",
+                      "UpdateResponse/properties/sid"):
+            self.assertIn((f"{SCHEMAS}/{where}/x-acr-secret", "must be true, on a string property of a request"),
+                          problems)
 
 
 if __name__ == "__main__":

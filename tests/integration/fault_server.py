@@ -29,6 +29,7 @@ Control API (main listener only, no auth, JSON):
 - GET  /__fault/state  -> {"requests": [{"seq", "listener", "connection",
   "method", "path", "authorization", "body_bytes", "script", "bytes_sent",
   "outcome", "done"}], "connections": {"main", "tls", "other"},
+  "open_connections": {"main", "tls", "other"} (open now, not reset),
   "tls_handshake_failures", "other_bytes", "in_flight", "pending"}.
   "in_flight" counts scripts still running (a script outlives the client's
   call when it is sending into a connection the client has left).
@@ -46,6 +47,9 @@ A script is {"name": "...", "steps": [STEP, ...]}; the steps run in order:
   {"wait_peer": true}                  no answer until the client leaves (60 s)
   {"reset": true}                      close with RST (SO_LINGER 0); ends the script
   {"close": true}                      close (FIN); ends the script
+  {"gather": NAME, "count": N}         waits until N requests have reached a
+                                       gather of that NAME (at most 60 s), so
+                                       N calls are in flight at once
 Without reset/close the connection stays open for the next request. Every
 step stops as soon as the client has left; the outcome says what happened.
 """
@@ -88,6 +92,9 @@ class State:
         self.in_flight = 0
         self.seq = 0
         self.connection_ids = 0
+        self.open = {"main": 0, "tls": 0, "other": 0}
+        self.gathered = {}
+        self.gathering = threading.Condition(self.lock)
 
     def reset(self):
         with self.lock:
@@ -96,12 +103,14 @@ class State:
             self.connections = {"main": 0, "tls": 0, "other": 0}
             self.tls_handshake_failures = 0
             self.other_bytes = 0
+            self.gathered = {}
 
     def snapshot(self):
         with self.lock:
             return {
                 "requests": [dict(r) for r in self.requests],
                 "connections": dict(self.connections),
+                "open_connections": dict(self.open),
                 "tls_handshake_failures": self.tls_handshake_failures,
                 "other_bytes": self.other_bytes,
                 "in_flight": self.in_flight,
@@ -311,9 +320,17 @@ class FaultServer:
             sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             with self.state.lock:
                 self.state.connections[name] += 1
+                self.state.open[name] += 1
                 self.state.connection_ids += 1
                 conn_id = self.state.connection_ids
-            threading.Thread(target=handler, args=(sock, name, conn_id), daemon=True).start()
+            threading.Thread(target=self._counted, args=(handler, sock, name, conn_id), daemon=True).start()
+
+    def _counted(self, handler, sock, name, conn_id):
+        try:
+            handler(sock, name, conn_id)
+        finally:
+            with self.state.lock:
+                self.state.open[name] -= 1
 
     # --- the second host: records, never answers ---
 
@@ -486,6 +503,14 @@ class FaultServer:
         elif "close" in step:
             conn.close()
             return False
+        elif "gather" in step:
+            name, count = str(step["gather"]), int(step["count"])
+            with self.state.gathering:
+                self.state.gathered[name] = self.state.gathered.get(name, 0) + 1
+                self.state.gathering.notify_all()
+                if not self.state.gathering.wait_for(lambda: self.state.gathered.get(name, 0) >= count,
+                                                     timeout=PEER_WAIT_LIMIT_S):
+                    raise ValueError(f"gather {name!r}: {self.state.gathered.get(name, 0)} of {count} came")
         else:
             raise ValueError(f"unknown step {step!r}")
         return True

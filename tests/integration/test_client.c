@@ -596,8 +596,8 @@ static int group_setup(void **state)
         NULL};
     if (mock_start(&mock, args, 20000) != 0)
         return -1;
-    /* The library initialises libcurl (with its allocation hooks) on the first
-     * client: let it, before the control API helper uses libcurl. */
+    /* The library initialises libcurl on the first client: let it, before
+     * the control API helper uses libcurl. */
     acr_client_options o = default_options();
     o.log = NULL;
     acr_client *c = NULL;
@@ -616,7 +616,7 @@ static int group_teardown(void **state)
     (void)state;
     mock_stop(&mock);
     clear_logs();
-    curl_global_cleanup(); /* balances the library's curl_global_init_mem */
+    curl_global_cleanup(); /* balances the control helper's implicit curl_global_init */
     return 0;
 }
 

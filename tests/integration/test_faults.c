@@ -4,8 +4,8 @@
  *
  * Each scenario ends in the right error category (and attempt count), within
  * an upper time bound, with no crash and no leak: valgrind and ASan check the
- * leaks in CI, and natively every allocation the library makes (libcurl's and
- * yajl's included) goes through a counting allocator, so each scenario also
+ * leaks in CI, and natively every allocation the library makes (yajl's
+ * included; libcurl keeps its own allocator) goes through a counting allocator, so each scenario also
  * checks that the library holds no more blocks once its client is freed, and
  * how much memory a call needed at its peak (a 10 MB answer must not be
  * buffered). A table of the outcomes (scenario, category, attempts, elapsed
@@ -728,7 +728,7 @@ static int group_setup(void **state)
     const char *scale = getenv("ACR_FAULT_TIME_SCALE");
     if (scale && atof(scale) >= 1.0)
         time_scale = atof(scale);
-    /* Before any other acr call: libcurl's and yajl's allocations are counted too. */
+    /* Before any other acr call: yajl's allocations are counted too. */
     acr_set_allocator(&counting_allocator);
     have_tls = make_certificates();
     const char *tls_args[] = {"--tls-cert", server_cert, "--tls-key", server_key, NULL};
@@ -737,8 +737,8 @@ static int group_setup(void **state)
         return -1;
     }
     snprintf(main_url, sizeof main_url, "%s", server.base_url);
-    /* libcurl is initialised (with the allocation hooks) by the first client:
-     * let it, before the control API helper uses libcurl. */
+    /* libcurl is initialised by the first client: let it, before the control
+     * API helper uses libcurl. */
     acr_client_options o = options();
     acr_client *c = NULL;
     acr_error err = ACR_ERROR_INIT;
@@ -783,7 +783,7 @@ static int group_teardown(void **state)
     remove_certificates();
     free(script_text.data);
     print_table();
-    curl_global_cleanup(); /* balances the library's curl_global_init_mem */
+    curl_global_cleanup(); /* balances the control helper's implicit curl_global_init */
     return 0;
 }
 
@@ -935,8 +935,8 @@ static void test_not_http(void **state)
 }
 
 /* One header line of 200 000 bytes: over libcurl's limit (100 KiB), which it
- * reports as CURLE_OUT_OF_MEMORY; no allocation failed, so this is the
- * server's answer being too large, not the client running out of memory. */
+ * reports as CURLE_OUT_OF_MEMORY; after the request went out, the client
+ * takes that for the server's answer being too large. */
 static void test_header_too_large(void **state)
 {
     (void)state;

@@ -268,7 +268,7 @@ static int group_teardown(void **state)
 {
     (void)state;
     mock_stop(&mock);
-    curl_global_cleanup(); /* balances the library's curl_global_init_mem */
+    curl_global_cleanup(); /* balances the control helper's implicit curl_global_init */
     return 0;
 }
 

@@ -1,7 +1,9 @@
 /** @file
  * acr: allocation hooks. Every allocation made by the library, including yajl's,
  * goes through these functions, so an application can account for memory or make
- * allocations fail on purpose in tests. */
+ * allocations fail on purpose in tests. libcurl's allocations are libcurl's: acr
+ * never replaces libcurl's allocator (that is process-wide state, shared with
+ * the application's own use of libcurl), so the hooks do not see them. */
 #ifndef ACR_ALLOC_H
 #define ACR_ALLOC_H
 

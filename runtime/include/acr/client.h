@@ -5,7 +5,9 @@
  * schema (acr_update, acr_stop, ...); call those.
  *
  * Threads: an acr_client may be shared by any number of threads once created;
- * every call is independent, connections are pooled and reused (keep-alive).
+ * every call is independent, connections are pooled and reused (keep-alive):
+ * each connection belongs to one pooled handle, used by one call at a time;
+ * the handles share only DNS answers and TLS sessions.
  * Operations the schema marks one-at-a-time (update: "wait for the previous
  * update response before sending the next") are serialized per recording: a
  * second call for the same resource ID and sid waits until the first has its
@@ -26,7 +28,18 @@
  * turn).
  *
  * Secrets: the customer ID and secret, the Authorization header, and the
- * request's accessKey/secretKey/stsToken never appear in errors or in the log. */
+ * request's accessKey/secretKey/stsToken (every field the schema marks
+ * x-acr-secret) never appear in errors or in the log: a service that echoes
+ * one back has each exact occurrence replaced by "[redacted]". Text from the
+ * network (reason, message, X-Request-ID) has its control characters escaped
+ * (\u00XX). The library's own copies of secrets are wiped before being freed.
+ *
+ * libcurl: each client takes a reference on libcurl's global state with
+ * curl_global_init() and gives it back in acr_client_free(), which is
+ * thread-safe when libcurl reports CURL_VERSION_THREADSAFE (7.84 and later);
+ * with an older libcurl the application must call curl_global_init() itself
+ * before starting threads. libcurl keeps its own allocator: the hooks of
+ * acr_set_allocator() do not cover libcurl's allocations. */
 #ifndef ACR_CLIENT_H
 #define ACR_CLIENT_H
 
@@ -44,6 +57,9 @@ extern "C" {
 #define ACR_DEFAULT_CONNECT_TIMEOUT_MS 10000L
 /** A 200 answer larger than this is refused (ACR_ERR_INVALID_RESPONSE). */
 #define ACR_DEFAULT_MAX_RESPONSE_BYTES ((size_t)1 << 20)
+/** Idle connections a client keeps open for reuse; after a burst of more
+ * concurrent calls, the rest are closed as their calls end. */
+#define ACR_DEFAULT_MAX_IDLE_CONNECTIONS 16
 
 /** Limits on the options: acr_client_new refuses a value beyond them, or a
  * negative time, with ACR_ERR_USAGE naming the member. Every time
@@ -108,6 +124,16 @@ typedef struct acr_client_options {
     size_t max_response_bytes;
     acr_log_fn log;                 /**< NULL: no log */
     void *log_ctx;
+    /** The proxy for https calls, as libcurl takes it ("http://host:port",
+     * "socks5h://host:port"; copied, and wiped when freed: it may hold the
+     * proxy's credentials). NULL: libcurl's environment variables
+     * (https_proxy, HTTPS_PROXY, all_proxy, ALL_PROXY, no_proxy); "": never a
+     * proxy. Plain http (loopback only) never uses a proxy, so neither this
+     * nor http_proxy/all_proxy can send it, or the credentials, elsewhere. */
+    const char *proxy;
+    /** Idle connections kept open for reuse (each belongs to one pooled
+     * handle, never shared between threads); 0: ACR_DEFAULT_MAX_IDLE_CONNECTIONS. */
+    size_t max_idle_connections;
 } acr_client_options;
 
 typedef struct acr_client acr_client;

@@ -112,6 +112,9 @@ typedef struct acr_field_desc {
     uint8_t required;               /**< must be present (and not null) */
     uint32_t modes;                 /**< bit i set: allowed in mode i + 1; 0: every mode */
     const char *modes_text;         /**< "individual or mix" */
+    /** x-acr-secret (strings only): the value is a credential; the client
+     * redacts it from every error text and log line of the call sending it. */
+    uint8_t secret;
 } acr_field_desc;
 
 /** A rule between properties of one object, from the schema's allOf/not/if/then. */
