@@ -41,6 +41,7 @@ struct acr_client {
     acr_log_fn log;
     void *log_ctx;
     struct curl_slist *headers;
+    struct curl_slist *headers_no_body; /* the same without Content-Type */
     CURLSH *share;
     pthread_mutex_t share_locks[CURL_LOCK_DATA_LAST];
     /* Guards the pool and the resources being called one at a time. */
@@ -234,6 +235,13 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
             h = next;
     }
     c->headers = h;
+    /* The same lines but Content-Type, for operations without a request body. */
+    for (size_t i = 1; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
+        next = curl_slist_append(c->headers_no_body, header_lines[i]);
+        ok = next != NULL;
+        if (ok)
+            c->headers_no_body = next;
+    }
     c->share = ok ? curl_share_init() : NULL;
     if (c->share) {
         curl_share_setopt(c->share, CURLSHOPT_LOCKFUNC, share_lock);
@@ -261,6 +269,7 @@ void acr_client_free(acr_client *c)
     if (c->share)
         curl_share_cleanup(c->share);
     curl_slist_free_all(c->headers);
+    curl_slist_free_all(c->headers_no_body);
     for (size_t i = 0; i < c->busy_count; i++)
         acr_free(c->busy_keys[i]);
     acr_free(c->busy_keys);
@@ -585,15 +594,16 @@ static acr_status transport_error(CURLcode code, const char *detail, long timeou
     return acr_error_set(err, ACR_ERR_TRANSPORT, "%s", text);
 }
 
-static void log_line(const acr_client *c, const char *url, long status, CURLcode code, curl_off_t micros)
+static void log_line(const acr_client *c, const char *method, const char *url, long status, CURLcode code,
+                     curl_off_t micros)
 {
     if (!c->log)
         return;
     char line[1024];
     if (code == CURLE_OK || status)
-        snprintf(line, sizeof line, "POST %s -> %ld (%.1f ms)", url, status, (double)micros / 1000.0);
+        snprintf(line, sizeof line, "%s %s -> %ld (%.1f ms)", method, url, status, (double)micros / 1000.0);
     else
-        snprintf(line, sizeof line, "POST %s -> failed: %s (%.1f ms)", url, curl_easy_strerror(code),
+        snprintf(line, sizeof line, "%s %s -> failed: %s (%.1f ms)", method, url, curl_easy_strerror(code),
                  (double)micros / 1000.0);
     c->log(c->log_ctx, line);
 }
@@ -606,9 +616,11 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
     if (op->mode_param < 0)
         return ACR_OK;
     const char *text = values[op->mode_param];
-    const acr_type_desc *t = op->request;
+    const acr_type_desc *t = op->response; /* every operation has one; a request may not */
     for (size_t i = 0; text && i < t->mode_count; i++) {
         if (strcmp(text, t->mode_names[i]) == 0) {
+            if (op->mode_allowed && !(op->mode_allowed & (1u << i)))
+                return acr_error_set(err, ACR_ERR_USAGE, "%s does not accept mode \"%s\"", op->operation_id, text);
             *mode = (unsigned)i + 1;
             return ACR_OK;
         }
@@ -637,9 +649,14 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     char detail[CURL_ERROR_SIZE] = "";
     long timeout_ms = c->timeout_ms ? c->timeout_ms : op->timeout_ms;
     curl_easy_setopt(h, CURLOPT_URL, url);
-    curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_length);
+    if (strcmp(op->method, "GET") == 0) {
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body ? body : "");
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_length);
+    }
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, body ? c->headers : c->headers_no_body);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -670,7 +687,7 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
 #endif
     curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
     give_back_handle(c, h);
-    log_line(c, url, x.status, code, micros);
+    log_line(c, op->method, url, x.status, code, micros);
 
     acr_status status;
     if (code == CURLE_FILESIZE_EXCEEDED && x.status != 200 && x.status != 0) {
@@ -782,7 +799,7 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
                                  "answers %s; the first attempt most likely succeeded", op->operation_id, last);
         }
         may_have_acted = may_have_acted || acr_attempt_may_have_acted(&a);
-        if (attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a))
+        if (attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a, op))
             return status;
         long next_delay = policy->backoff_ms[attempt < policy->backoff_count ? attempt : policy->backoff_count - 1];
         if (deadline && now_ms() + next_delay >= deadline)
@@ -794,7 +811,8 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
                     void *response, acr_error *err)
 {
     acr_error_clear(err);
-    if (!c || !op || !request || !response)
+    /* An operation without a request body takes NULL (op->request is NULL). */
+    if (!c || !op || (!request && op->request) || !response)
         return acr_error_set(err, ACR_ERR_USAGE, "acr_call: NULL argument");
     /* The parameter values, with the one the client supplies filled in. */
     const char *values[16];
@@ -807,7 +825,7 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     if (status != ACR_OK)
         return status;
     /* Nothing is sent for a request that breaks the schema. */
-    status = acr_validate(op->request, request, mode, err);
+    status = op->request ? acr_validate(op->request, request, mode, err) : ACR_OK;
     if (status != ACR_OK)
         return status;
     /* Empty path parameters are refused before anything is sent. */
@@ -816,7 +834,8 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
         return status;
     char *body = NULL;
     size_t body_length = 0;
-    status = acr_to_json(op->request, request, &body, &body_length, err);
+    if (op->request)
+        status = acr_to_json(op->request, request, &body, &body_length, err);
     char *key = NULL;
     if (status == ACR_OK && op->exclusive_param_count) {
         key = exclusive_key(op, values);

@@ -1077,7 +1077,7 @@ static void test_calls_validate_before_sending(void **state)
     acr_ping_request ping = ACR_PING_REQUEST_INIT;
     ping.echo = "0123456789012345678901234567890123456789012345678901234567890123X"; /* 65 */
     acr_ping_response pong = ACR_PING_RESPONSE_INIT;
-    assert_int_equal(acr_ping(client, NULL, &ping, &pong, &err), ACR_ERR_INVALID_REQUEST);
+    assert_int_equal(acr_ping(client, &ping, &pong, &err), ACR_ERR_INVALID_REQUEST);
     EXPECT_POINTERS(&err, "/echo");
     acr_ping_response_free(&pong);
 

@@ -92,12 +92,15 @@ ACR_API void acr_client_free(acr_client *client);
 /** Calls `operation`, retrying as the client's policy says: validates `request`
  * first (nothing is sent when invalid:
  * ACR_ERR_INVALID_REQUEST), percent-encodes the path parameters (NULL or empty
- * values are ACR_ERR_USAGE), POSTs the JSON body, and streams a 200 answer into
+ * values are ACR_ERR_USAGE), sends the JSON body with operation->method (an
+ * operation without a request body, operation->request NULL, takes a NULL
+ * `request` and sends no body and no Content-Type), and streams a 200 answer into
  * the parser filling `response` (zeroed before; library-owned after, free it
  * whatever the result). Any other status is ACR_ERR_HTTP with err->http_status,
  * the service's code/reason or the gateway's message, and X-Request-ID.
  * `params` holds one value per operation->params entry; the entry the client
- * supplies (the app ID) is ignored. */
+ * supplies (the app ID) is ignored. A mode outside operation->mode_allowed is
+ * ACR_ERR_USAGE before anything is sent. Retried answers: operation->retry_*. */
 ACR_API acr_status acr_call(acr_client *client, const acr_operation_desc *operation, const char *const *params,
                             const void *request, void *response, acr_error *err);
 
