@@ -18,7 +18,7 @@ INCLUDE = os.path.join(SOURCE_DIR, "runtime", "include")
 NASTY = "a*/b/*c"  # ends a comment, then opens one
 
 
-def hostile_schema():
+def hostile_schema(names=True):
     doc = widgets_schema()
     s = doc["components"]["schemas"]
     props = s["CreateWidgetRequest"]["properties"]
@@ -27,7 +27,8 @@ def hostile_schema():
     props["shape"]["description"] = f"text {NASTY} /* more"
     props[f"odd{NASTY}"] = {"type": "string", "description": NASTY}
     for name in ("class", "new", "delete", "template", "linux", "unix", "errno", "stdin", "major", "assert"):
-        props[name] = {"type": "integer"}
+        if names:
+            props[name] = {"type": "integer"}
     s["CreateWidgetResponse"]["description"] = NASTY
     doc["components"]["parameters"]["Mode"]["schema"]["enum"].append("gold*/")
     doc["paths"]["/v2/ping"]["post"]["summary"] = NASTY
@@ -43,6 +44,14 @@ class HostileTextsCompileTest(unittest.TestCase):
         for name, text in files.items():
             with open(os.path.join(self.tmp, name), "w", encoding="utf-8") as f:
                 f.write(text)
+
+    def test_comment_texts_alone(self):
+        # Item 23 on its own: only texts holding */ and /*, no reserved names.
+        files = emit.render(build_model(hostile_schema(names=False), "texts_api", "tests/texts.json"))
+        for name, text in files.items():
+            with open(os.path.join(self.tmp, name), "w", encoding="utf-8") as f:
+                f.write(text)
+        self.compile(CC, "-std=c11", "-D_DEFAULT_SOURCE", os.path.join(self.tmp, "texts_api.c"))
 
     def compile(self, *args):
         result = subprocess.run(list(args) + ["-I", INCLUDE, "-I", self.tmp, "-fsyntax-only", "-Wall", "-Wextra",

@@ -7,6 +7,7 @@
  * The expectations come from widgets.json as a reader of the schema sees it,
  * not from the generated tables. */
 #include <arpa/inet.h>
+#include <locale.h>
 #include <math.h>
 #include <netinet/in.h>
 #include <pthread.h>
@@ -1426,6 +1427,36 @@ static void test_number_round_trip(void **state)
     }
 }
 
+/* Numbers are parsed and written the same whatever LC_NUMERIC says: a
+ * program that set a locale with a decimal comma still sends 0.5, not 0,5. */
+static void test_number_ignores_lc_numeric(void **state)
+{
+    (void)state;
+    if (!setlocale(LC_NUMERIC, "de_DE.UTF-8") && !setlocale(LC_NUMERIC, "de_DE.utf8")) {
+        skip(); /* no locale with a decimal comma here */
+        return;
+    }
+    char probe[16];
+    snprintf(probe, sizeof probe, "%.1f", 0.5);
+    assert_string_equal(probe, "0,5"); /* the locale is really in force */
+    acr_health_response h = ACR_HEALTH_RESPONSE_INIT;
+    h.has_load = true;
+    h.load = 0.5;
+    char *json = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    acr_status status = acr_health_response_to_json(&h, &json, NULL, &err);
+    acr_health_response back = ACR_HEALTH_RESPONSE_INIT;
+    acr_status parsed = acr_health_response_parse("{\"load\":2.25}", 13, &back, &err);
+    setlocale(LC_NUMERIC, "C");
+    assert_int_equal(status, ACR_OK);
+    assert_string_equal(json, "{\"load\":0.5}");
+    assert_int_equal(parsed, ACR_OK);
+    assert_true(back.load == 2.25);
+    acr_free(json);
+    acr_health_response_free(&back);
+    acr_error_clear(&err);
+}
+
 /* Arrays of enum strings: C enum items, unknown values refused in a request,
  * and the contains rule ("gloss" needs "satin") at the array's pointer. */
 static void test_enum_array(void **state)
@@ -1677,6 +1708,7 @@ int main(void)
         cmocka_unit_test(test_restricted_mode),
         cmocka_unit_test(test_number_kind),
         cmocka_unit_test(test_number_round_trip),
+        cmocka_unit_test(test_number_ignores_lc_numeric),
         cmocka_unit_test(test_enum_array),
         cmocka_unit_test(test_composed_object),
         cmocka_unit_test(test_cross_field_rules),
