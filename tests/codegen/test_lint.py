@@ -604,3 +604,50 @@ class GeneratorDefectsTest(unittest.TestCase):
         doc = widgets_schema()
         schemas(doc)["PolishRequest"]["properties"]["width"]["default"] = 2 ** 63
         self.assertIn(f"{POLISH}/properties/width/default", [p for p, _ in lint(doc)])
+
+
+class ContractShapesTest(unittest.TestCase):
+    """The shapes CONTRACT-10 promises the schema work, written into a copy of the
+    shipped schema: they lint, and get the promised names."""
+
+    def test_lifecycle_shapes(self):
+        doc = real_schema()
+        s = schemas(doc)
+        update = doc["paths"][UPDATE_PATH]["post"]
+        mode_inline = {"name": "mode", "in": "path", "required": True,
+                       "schema": {"type": "string", "enum": ["mix"]}}
+        layout = dict(update, operationId="updateLayout", parameters=update["parameters"][:3] + [mode_inline],
+                      **{"x-acr-retry-on": [{"status": 206, "code": 65}, {"status": 504, "code": 62},
+                                            {"status": 429}]})
+        doc["paths"][UPDATE_PATH.replace("/update", "/updateLayout")] = {"post": layout}
+        query = {"operationId": "query", "parameters": update["parameters"],
+                 "responses": {"200": {"description": "ok", "content": {"application/json": {
+                     "schema": {"$ref": "#/components/schemas/QueryResponse"}}}}}}
+        doc["paths"][UPDATE_PATH.replace("/update", "/query")] = {"get": query}
+        s["QueryResponse"] = {"type": "object", "properties": {
+            "cname": {"$ref": "#/components/schemas/Cname"}, "uid": {"$ref": "#/components/schemas/Uid"},
+            "serverResponse": {"type": "object", "properties": {"status": {"type": "integer"}}}}}
+        s["Cname"] = {"type": "string", "minLength": 1, "x-acr-max-bytes": 1024}
+        s["UpdateRequest"]["properties"]["cname"] = {"$ref": "#/components/schemas/Cname"}
+        s["UpdateRequest"].setdefault("allOf", []).append({
+            "x-acr-if-modes": ["individual", "mix"],
+            "x-acr-then": {"properties": {"cname": {"x-acr-max-bytes": 63, "pattern": "^[a-zA-Z0-9 ]+$",
+                                                    "x-acr-expected": "an RTC channel name"}}}})
+        ncs = {"operationId": "ncsIp", "x-acr-retry-on": [{"status": 429}, {"status": 504}],
+               "responses": {"200": {"description": "ok", "content": {"application/json": {
+                   "schema": {"$ref": "#/components/schemas/NcsIpResponse"}}}}}}
+        doc["paths"]["/v1/ncs/ip"] = {"get": ncs}
+        s["NcsIpResponse"] = {"type": "object", "properties": {"data": {"type": "object", "properties": {
+            "service": {"type": "object", "properties": {"hosts": {"type": "array", "items": {
+                "type": "object", "properties": {"primary": {"type": "string"}}}}}}}}}}
+        self.assertEqual(lint(doc), [])
+        from codegen_support import model
+        m = model(doc)
+        ops = {op.operation_id: op for op in m.operations}
+        self.assertEqual((ops["updateLayout"].c_name, ops["updateLayout"].cli_name), ("update_layout", "update-layout"))
+        self.assertEqual(ops["updateLayout"].mode_allowed, ["mix"])
+        self.assertEqual((ops["ncsIp"].c_name, ops["ncsIp"].cli_name, ops["ncsIp"].method), ("ncs_ip", "ncs-ip", "GET"))
+        self.assertIsNone(ops["query"].request)
+        names = {o.schema_name: o.c_name for o in m.objects}
+        self.assertEqual(names["NcsIpResponseData"], "acr_ncs_ip_response_data")
+        self.assertEqual(names["NcsIpResponseDataServiceHostsItem"], "acr_ncs_ip_response_data_service_hosts_item")
