@@ -235,9 +235,10 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
             h = next;
     }
     c->headers = h;
-    /* The same lines but Content-Type, for operations without a request body. */
-    for (size_t i = 1; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
-        next = curl_slist_append(c->headers_no_body, header_lines[i]);
+    /* For operations without a request body: no Content-Type ("Content-Type:"
+     * stops libcurl adding its form type to an empty POST). */
+    for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
+        next = curl_slist_append(c->headers_no_body, i == 0 ? "Content-Type:" : header_lines[i]);
         ok = next != NULL;
         if (ok)
             c->headers_no_body = next;

@@ -1272,6 +1272,31 @@ static void test_call_without_params(void **state)
     acr_client_free(client);
 }
 
+/* A POST without a request body whose only path parameter is the client's
+ * (acquire's shape): acr_recall_all(client, response, err); an empty body and
+ * no Content-Type are sent. */
+static void test_body_less_post_with_client_param(void **state)
+{
+    (void)state;
+    stand_in s;
+    stand_in_start(&s, "200 OK", "{\"recalled\":3}");
+    acr_client *client = client_for(&s);
+    acr_recall_response recall = ACR_RECALL_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_recall_all(client, &recall, &err), ACR_OK);
+    stand_in_finish(&s);
+    const char *line = "POST /v2/factories/factory-app/recall HTTP/1.1\r\n";
+    assert_true(strncmp(s.request, line, strlen(line)) == 0);
+    assert_non_null(strstr(s.request, "\r\nContent-Length: 0\r\n"));
+    assert_null(strstr(s.request, "Content-Type"));
+    assert_true(recall.has_recalled);
+    assert_int_equal(recall.recalled, 3);
+    assert_string_equal(acr_recall_all_operation.cli_name, "recall-all");
+    acr_recall_response_free(&recall);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
 static acr_polish_request plain_polish(void)
 {
     acr_polish_request r = ACR_POLISH_REQUEST_INIT;
@@ -1631,12 +1656,13 @@ static void test_non_ascii_and_reserved_names(void **state)
 static void test_operation_table(void **state)
 {
     (void)state;
-    assert_int_equal(ACR_OPERATION_COUNT, 6);
+    assert_int_equal(ACR_OPERATION_COUNT, 7);
     size_t n = 0;
     while (acr_operations[n])
         n++;
     assert_int_equal(n, ACR_OPERATION_COUNT);
     assert_ptr_equal(acr_operations[3], &acr_get_widget_operation);
+    assert_ptr_equal(acr_operations[5], &acr_recall_all_operation);
     const acr_operation_desc *get = &acr_get_widget_operation;
     assert_string_equal(get->operation_id, "get-widget");
     assert_string_equal(get->cli_name, "get-widget");
@@ -1711,6 +1737,7 @@ int main(void)
         cmocka_unit_test(test_get_without_body),
         cmocka_unit_test(test_call_without_params),
         cmocka_unit_test(test_restricted_mode),
+        cmocka_unit_test(test_body_less_post_with_client_param),
         cmocka_unit_test(test_number_kind),
         cmocka_unit_test(test_number_round_trip),
         cmocka_unit_test(test_number_ignores_lc_numeric),
