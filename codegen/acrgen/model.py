@@ -1620,7 +1620,8 @@ class Builder:
                 effects.append(Effect("one_of", path + [idx], ints, f"must be {allowed} when {condition}",
                                       texts=texts))
             elif refinement and set(refinement) <= string_keys | {"type"} and set(refinement) & string_keys:
-                if f.value.kind != "string" or refinement.get("type", "string") != "string":
+                if f.value.kind != "string" or refinement.get("type", "string") not in ("string", ["string", "null"],
+                                                                                     ["null", "string"]):
                     self.problem(rp, "string rules apply to a string property only")
                     continue
                 rules = self.build_string(refinement, rp, None)
@@ -1630,7 +1631,8 @@ class Builder:
                 if name not in required:
                     self.problem(rp, "a non-null type refinement only goes with required")
             elif f.value.kind == "object" and set(refinement) <= {"type", "required", "properties"} \
-                    and refinement.get("type", "object") == "object":
+                    and refinement.get("type", "object") in ("object", ["object", "null"], ["null", "object"]):
+                # ["object", "null"] lets a null (absent) object pass under ajv, as in C.
                 nested = {k: v for k, v in refinement.items() if k != "type"}
                 self.build_effects(f.value.object, nested, path + [idx], rp, condition, only_when, effects)
             else:
