@@ -1256,7 +1256,7 @@ static void test_call_without_params(void **state)
 {
     (void)state;
     stand_in s;
-    stand_in_start(&s, "200 OK", "{\"ok\":true,\"load\":0.75}");
+    stand_in_start(&s, "200 OK", "{\"ok\":true,\"load\":0.75,\"samples\":[0.5,1,2e-3]}");
     acr_client *client = client_for(&s);
     acr_health_response health = ACR_HEALTH_RESPONSE_INIT;
     acr_error err = ACR_ERROR_INIT;
@@ -1267,6 +1267,12 @@ static void test_call_without_params(void **state)
     assert_null(strstr(s.request, "Content-Type"));
     assert_true(health.has_ok && health.ok);
     assert_true(health.load == 0.75);
+    assert_int_equal(health.samples_count, 3);
+    assert_true(health.samples[0] == 0.5 && health.samples[1] == 1.0 && health.samples[2] == 0.002);
+    char *json = NULL;
+    assert_int_equal(acr_health_response_to_json(&health, &json, NULL, &err), ACR_OK);
+    assert_string_equal(json, "{\"ok\":true,\"load\":0.75,\"samples\":[0.5,1,0.002]}");
+    acr_free(json);
     acr_health_response_free(&health);
     acr_error_clear(&err);
     acr_client_free(client);
