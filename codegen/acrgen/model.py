@@ -24,6 +24,8 @@ INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 UINT64_MAX = 2**64 - 1
 MAX_FIELDS = 64  # the parser's duplicate-key bitmap is 64 bits wide
+MAX_PATH_PARAMS = 16  # acr_call's array of parameter values
+MAX_MODES = 32  # mode sets are uint32_t bit masks
 
 C_KEYWORDS = {
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
@@ -604,6 +606,8 @@ class Builder:
                 enum = param["schema"].get("enum")
                 if isinstance(enum, list) and all(isinstance(v, str) for v in enum):
                     self.modes_pointer = pointer_join("/components/parameters", key, "schema", "enum")
+                    if len(enum) > MAX_MODES:
+                        self.problem(self.modes_pointer, f"at most {MAX_MODES} modes are supported")
                     return list(enum)
         return []
 
@@ -769,6 +773,8 @@ class Builder:
             result.append(Parameter(str(name), c_identifier(label or str(name)), str(entry.get("description", "")),
                                     enum, self.non_negative_int(schema, "minLength", sp) or 0, from_client, is_mode,
                                     allowed_modes))
+        if len(result) > MAX_PATH_PARAMS:
+            self.problem(pointer, f"at most {MAX_PATH_PARAMS} path parameters are supported")
         template_names = re.findall(r"\{([^}]+)\}", path)
         given = [p.name for p in result]
         for missing in sorted(set(template_names) - set(given)):
@@ -842,6 +848,9 @@ class Builder:
             properties = {}
         for json_name, prop in properties.items():
             pp = pointer_join(pointer, "properties", json_name)
+            if "\0" in json_name or not json_name:
+                self.problem(pp, "a property name must be non-empty and cannot hold U+0000")
+                continue
             if json_name in parts["properties"]:
                 self.problem(pp, f"property '{json_name}' is also defined at {parts['properties'][json_name][1]}")
                 continue

@@ -600,6 +600,20 @@ class GeneratorDefectsTest(unittest.TestCase):
         schemas(doc)["StorageConfig"]["properties"]["stsExpiration"]["maximum"] = 2 ** 64
         self.assertIn(f"{SCHEMAS}/StorageConfig/properties/stsExpiration/maximum", [p for p, _ in lint(doc)])
 
+    def test_limits_of_the_runtime(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["properties"]["a\u0000b"] = {"type": "string"}
+        self.assertIn(f"{POLISH}/properties/a\u0000b", [p for p, _ in lint(doc)])
+        doc = widgets_schema()
+        doc["components"]["parameters"]["Mode"]["schema"]["enum"] += [f"m{i}" for i in range(30)]
+        self.assertIn("/components/parameters/Mode/schema/enum", [p for p, _ in lint(doc)])
+        doc = widgets_schema()
+        path = "/v2/" + "/".join("{p%d}" % i for i in range(17))
+        op = dict(doc["paths"]["/v2/health"]["get"], operationId="deep", parameters=[
+            {"name": f"p{i}", "in": "path", "required": True, "schema": {"type": "string"}} for i in range(17)])
+        doc["paths"][path] = {"get": op}
+        self.assertIn("/paths/" + path.replace("/", "~1") + "/get/parameters", [p for p, _ in lint(doc)])
+
     def test_integer_default_outside_the_c_type(self):
         doc = widgets_schema()
         schemas(doc)["PolishRequest"]["properties"]["width"]["default"] = 2 ** 63
