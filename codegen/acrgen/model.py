@@ -696,6 +696,12 @@ class Builder:
         retry_on = self.answers(op, "x-acr-retry-on", pointer)
         if len([p for p in params if p.from_client]) > 1:
             self.problem(pointer_join(pointer, "parameters"), "at most one parameter can be x-acr-from-client")
+        # The service code of an answer is read from the `default` body's "code".
+        for key, answers in (("x-acr-done-when-retried", done), ("x-acr-retry-on", retry_on or [])):
+            if any(code != -1 for _, code in answers) and not (
+                    error is not None and any(f.json_name == "code" and f.value.kind == "int" for f in error.fields)):
+                self.problem(pointer_join(pointer, key), "a service code needs a 'default' response whose body has "
+                                                          "an integer 'code' property (where the code is read)")
         if response is None:
             return None
         return Operation(op_id, c_identifier(op_id), method, path, str(op.get("summary", "")),

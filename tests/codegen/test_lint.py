@@ -443,6 +443,11 @@ class NewConstructsTest(unittest.TestCase):
         node_at(doc, POLISH_PATH)["x-acr-retry-on"] = {"status": 500}
         self.assert_problem(doc, f"{POLISH_PATH}/x-acr-retry-on")
 
+    def test_retry_code_needs_an_error_body_with_a_code(self):
+        doc = widgets_schema()
+        del node_at(doc, POLISH_PATH)["responses"]["default"]
+        self.assert_problem(doc, f"{POLISH_PATH}/x-acr-retry-on", "'code'")
+
     def test_number_bounds_and_default(self):
         gloss = f"{POLISH}/properties/gloss"
         for key, bad in (("minimum", float("inf")), ("maximum", 10 ** 400), ("minimum", "0"), ("maximum", True)):

@@ -1119,18 +1119,34 @@ typedef struct stand_in {
     int listener;
     int port;
     pthread_t thread;
-    const char *status_line; /* "200 OK" */
-    const char *body;
-    char request[8192];      /* what arrived: head and body */
+    /* One answer per connection, in order (each answer closes its connection). */
+    const char *const *status_lines; /* "200 OK" */
+    const char *const *bodies;
+    size_t answer_count;
+    const char *one_status_line;
+    const char *one_body;
+    char request[8192];      /* what arrived last: head and body */
     size_t request_length;
+    size_t connections;      /* connections answered */
 } stand_in;
+
+static void stand_in_answer(stand_in *s, int fd, const char *status_line, const char *body);
 
 static void *stand_in_run(void *arg)
 {
     stand_in *s = arg;
-    int fd = accept(s->listener, NULL, NULL);
-    if (fd < 0)
-        return NULL;
+    for (size_t i = 0; i < s->answer_count; i++) {
+        int fd = accept(s->listener, NULL, NULL);
+        if (fd < 0)
+            return NULL;
+        stand_in_answer(s, fd, s->status_lines[i], s->bodies[i]);
+        s->connections++;
+    }
+    return NULL;
+}
+
+static void stand_in_answer(stand_in *s, int fd, const char *status_line, const char *body)
+{
     size_t n = 0;
     while (n < sizeof s->request - 1) {
         ssize_t got = recv(fd, s->request + n, sizeof s->request - 1 - n, 0);
@@ -1141,9 +1157,9 @@ static void *stand_in_run(void *arg)
         const char *end = strstr(s->request, "\r\n\r\n");
         if (end) {
             size_t head = (size_t)(end + 4 - s->request);
-            const char *length = strstr(s->request, "\r\nContent-Length: ");
-            size_t body = length && length < end ? (size_t)strtoul(length + 18, NULL, 10) : 0;
-            if (n >= head + body)
+            const char *field = strstr(s->request, "\r\nContent-Length: ");
+            size_t sent = field && field < end ? (size_t)strtoul(field + 18, NULL, 10) : 0;
+            if (n >= head + sent)
                 break;
         }
     }
@@ -1152,18 +1168,19 @@ static void *stand_in_run(void *arg)
     int length = snprintf(reply, sizeof reply,
                           "HTTP/1.1 %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
                           "Connection: close\r\n\r\n%s",
-                          s->status_line, strlen(s->body), s->body);
+                          status_line, strlen(body), body);
     if (length > 0 && (size_t)length < sizeof reply && send(fd, reply, (size_t)length, 0) != length)
         fprintf(stderr, "stand-in: short send\n");
     close(fd);
-    return NULL;
 }
 
-static void stand_in_start(stand_in *s, const char *status_line, const char *body)
+/* Answers `count` connections with status_lines[i] and bodies[i] (s is set
+ * up before the thread starts, so the thread only reads it). */
+static void stand_in_launch(stand_in *s, size_t count, const char *const *status_lines, const char *const *bodies)
 {
-    memset(s, 0, sizeof *s);
-    s->status_line = status_line;
-    s->body = body;
+    s->status_lines = status_lines;
+    s->bodies = bodies;
+    s->answer_count = count;
     s->listener = socket(AF_INET, SOCK_STREAM, 0);
     assert_true(s->listener >= 0);
     struct sockaddr_in a;
@@ -1178,13 +1195,28 @@ static void stand_in_start(stand_in *s, const char *status_line, const char *bod
     assert_int_equal(pthread_create(&s->thread, NULL, stand_in_run, s), 0);
 }
 
+static void stand_in_start_answers(stand_in *s, size_t count, const char *const *status_lines,
+                                   const char *const *bodies)
+{
+    memset(s, 0, sizeof *s);
+    stand_in_launch(s, count, status_lines, bodies);
+}
+
+static void stand_in_start(stand_in *s, const char *status_line, const char *body)
+{
+    memset(s, 0, sizeof *s);
+    s->one_status_line = status_line;
+    s->one_body = body;
+    stand_in_launch(s, 1, &s->one_status_line, &s->one_body);
+}
+
 static void stand_in_finish(stand_in *s)
 {
     pthread_join(s->thread, NULL);
     close(s->listener);
 }
 
-static acr_client *client_for(const stand_in *s)
+static acr_client *client_with_retries(const stand_in *s, bool retries)
 {
     char url[64];
     snprintf(url, sizeof url, "http://127.0.0.1:%d", s ? s->port : 9);
@@ -1193,12 +1225,21 @@ static acr_client *client_for(const stand_in *s)
     options.customer_id = "id";
     options.customer_secret = "secret";
     options.base_url = url;
-    options.retry.disabled = true;
+    static const long quick[] = {1};
+    options.retry.disabled = !retries;
+    options.retry.backoff_ms = quick; /* 1 ms, then 1 ms ... */
+    options.retry.backoff_count = 1;
+    options.retry.max_attempts = 3;
     acr_client *client = NULL;
     acr_error err = ACR_ERROR_INIT;
     assert_int_equal(acr_client_new(&options, &client, &err), ACR_OK);
     acr_error_clear(&err);
     return client;
+}
+
+static acr_client *client_for(const stand_in *s)
+{
+    return client_with_retries(s, false);
 }
 
 /* A GET has no request argument, sends no body and no Content-Type, and its
@@ -1299,6 +1340,69 @@ static void test_body_less_post_with_client_param(void **state)
     assert_int_equal(recall.recalled, 3);
     assert_string_equal(acr_recall_all_operation.cli_name, "recall-all");
     acr_recall_response_free(&recall);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
+/* x-acr-retry-on decides per operation: healthCheck retries 503, polishWidget
+ * 500 code 7, while createWidget (the default list) reports 500 code 7 at once. */
+static void test_retry_on_per_operation(void **state)
+{
+    (void)state;
+    static const char *const busy_then_ok[] = {"503 Service Unavailable", "200 OK"};
+    static const char *const busy_then_ok_bodies[] = {"{}", "{\"ok\":true}"};
+    stand_in s;
+    stand_in_start_answers(&s, 2, busy_then_ok, busy_then_ok_bodies);
+    acr_client *client = client_with_retries(&s, true);
+    acr_health_response health = ACR_HEALTH_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_health_check(client, &health, &err), ACR_OK);
+    stand_in_finish(&s);
+    assert_int_equal(err.attempts, 2);
+    assert_int_equal(s.connections, 2);
+    acr_health_response_free(&health);
+    acr_client_free(client);
+
+    static const char *const code7_then_ok[] = {"500 Internal Server Error", "200 OK"};
+    static const char *const code7_then_ok_bodies[] = {"{\"code\":7}", "{\"serial\":\"PL-0001\"}"};
+    stand_in_start_answers(&s, 2, code7_then_ok, code7_then_ok_bodies);
+    client = client_with_retries(&s, true);
+    acr_polish_request r = ACR_POLISH_REQUEST_INIT;
+    r.serial = "PL-0001";
+    acr_polish_widget_params params = ACR_POLISH_WIDGET_PARAMS_INIT;
+    params.factory = "f1";
+    params.widget_id = "w1";
+    params.mode = ACR_MODE_REVIEW;
+    acr_polish_response done = ACR_POLISH_RESPONSE_INIT;
+    acr_status polished = acr_polish_widget(client, &params, &r, &done, &err);
+    if (polished != ACR_OK)
+        dump_violations(&err);
+    assert_int_equal(polished, ACR_OK);
+    stand_in_finish(&s);
+    assert_int_equal(err.attempts, 2);
+    acr_polish_response_free(&done);
+    /* A NULL request for an operation that has a body is a usage error. */
+    assert_int_equal(acr_polish_widget(client, &params, NULL, &done, &err), ACR_ERR_USAGE);
+    acr_client_free(client);
+
+    static const char *const code7[] = {"500 Internal Server Error"};
+    static const char *const code7_body[] = {"{\"code\":7}"};
+    stand_in_start_answers(&s, 1, code7, code7_body);
+    client = client_with_retries(&s, true);
+    acr_create_widget_request create = ACR_CREATE_WIDGET_REQUEST_INIT;
+    create.name = "gizmo";
+    create.serial = "ST-0001";
+    create.has_material = true;
+    create.material = ACR_MATERIAL_STEEL;
+    acr_create_widget_params create_params = ACR_CREATE_WIDGET_PARAMS_INIT;
+    create_params.factory = "f1";
+    create_params.mode = ACR_MODE_DRAFT;
+    acr_create_widget_response created = ACR_CREATE_WIDGET_RESPONSE_INIT;
+    assert_int_equal(acr_create_widget(client, &create_params, &create, &created, &err), ACR_ERR_HTTP);
+    stand_in_finish(&s);
+    assert_int_equal(err.http_status, 500);
+    assert_int_equal(err.attempts, 1);
+    acr_create_widget_response_free(&created);
     acr_error_clear(&err);
     acr_client_free(client);
 }
@@ -1744,6 +1848,7 @@ int main(void)
         cmocka_unit_test(test_call_without_params),
         cmocka_unit_test(test_restricted_mode),
         cmocka_unit_test(test_body_less_post_with_client_param),
+        cmocka_unit_test(test_retry_on_per_operation),
         cmocka_unit_test(test_number_kind),
         cmocka_unit_test(test_number_round_trip),
         cmocka_unit_test(test_number_ignores_lc_numeric),
