@@ -40,7 +40,9 @@ typedef void (*acr_log_fn)(void *ctx, const char *line);
 /** When and how calls are retried. Zero members take the defaults, which follow
  * the vendor's guidance: 4 attempts, backing off 1 s, 3 s, 6 s with 20% jitter.
  * A call is retried when the connection failed before the request was sent,
- * and on 206 with code 65, 504 with code 62 and 429; never on any other 4xx. */
+ * and on the answers its operation lists (acr_operation_desc.retry_*, from the
+ * schema's x-acr-retry-on; by default 206 with code 65, 504 with code 62 and
+ * 429); never on any other answer. */
 typedef struct acr_retry_policy {
     int disabled;                   /**< non-zero: one attempt only */
     unsigned max_attempts;          /**< 0: backoff_count + 1 */
