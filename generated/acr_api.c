@@ -192,7 +192,7 @@ static const acr_enum_desc acr_track_type_enum = { acr_track_type_values, 3, "on
 
 /* --- AudioUidList --- */
 static const acr_string_rules v_acr_audio_uid_list_subscribe_audio_uids_items_string = {
-    0, SIZE_MAX,
+    0, SIZE_MAX, SIZE_MAX,
     &pattern_1, "^(#allstream#|[1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5])$",
     "\"#allstream#\" or a decimal UID string from 1 to 4294967295",
 };
@@ -201,7 +201,7 @@ static const acr_value_desc v_acr_audio_uid_list_subscribe_audio_uids_items = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_audio_uid_list_subscribe_audio_uids_items_string, NULL, NULL,
+    &v_acr_audio_uid_list_subscribe_audio_uids_items_string, NULL, NULL, NULL,
     "a string",
 };
 
@@ -213,12 +213,12 @@ static const acr_value_desc v_acr_audio_uid_list_subscribe_audio_uids = {
     NULL,
     &v_acr_audio_uid_list_subscribe_audio_uids_items, sizeof(char *),
     NULL,
-    NULL, NULL, &v_acr_audio_uid_list_subscribe_audio_uids_array,
+    NULL, NULL, NULL, &v_acr_audio_uid_list_subscribe_audio_uids_array,
     "an array or null",
 };
 
 static const acr_string_rules v_acr_audio_uid_list_unsubscribe_audio_uids_items_string = {
-    0, SIZE_MAX,
+    0, SIZE_MAX, SIZE_MAX,
     &pattern_1, "^(#allstream#|[1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5])$",
     "\"#allstream#\" or a decimal UID string from 1 to 4294967295",
 };
@@ -227,7 +227,7 @@ static const acr_value_desc v_acr_audio_uid_list_unsubscribe_audio_uids_items = 
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_audio_uid_list_unsubscribe_audio_uids_items_string, NULL, NULL,
+    &v_acr_audio_uid_list_unsubscribe_audio_uids_items_string, NULL, NULL, NULL,
     "a string",
 };
 
@@ -239,7 +239,7 @@ static const acr_value_desc v_acr_audio_uid_list_unsubscribe_audio_uids = {
     NULL,
     &v_acr_audio_uid_list_unsubscribe_audio_uids_items, sizeof(char *),
     NULL,
-    NULL, NULL, &v_acr_audio_uid_list_unsubscribe_audio_uids_array,
+    NULL, NULL, NULL, &v_acr_audio_uid_list_unsubscribe_audio_uids_array,
     "an array or null",
 };
 
@@ -253,7 +253,13 @@ static const acr_field_desc acr_audio_uid_list_fields[] = {
 };
 static const uint16_t acr_audio_uid_list_rule_0_fields[] = { 0, 1 };
 static const acr_rule acr_audio_uid_list_rules[] = {
-    { ACR_RULE_EXCLUSIVE, acr_audio_uid_list_rule_0_fields, 2, NULL, 0, 0, NULL, 0, "subscribeAudioUids and unsubscribeAudioUids cannot both be set" },
+    { ACR_RULE_EXCLUSIVE, ACR_IF_VALUE,
+      acr_audio_uid_list_rule_0_fields, 2,
+      NULL, 0,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
+      NULL, 0, "subscribeAudioUids and unsubscribeAudioUids cannot both be set" },
 };
 static const acr_object_desc acr_audio_uid_list_object = {
     "AudioUidList", sizeof(acr_audio_uid_list), acr_audio_uid_list_fields, 2,
@@ -262,7 +268,7 @@ static const acr_object_desc acr_audio_uid_list_object = {
 
 /* --- VideoUidList --- */
 static const acr_string_rules v_acr_video_uid_list_subscribe_video_uids_items_string = {
-    0, SIZE_MAX,
+    0, SIZE_MAX, SIZE_MAX,
     &pattern_1, "^(#allstream#|[1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5])$",
     "\"#allstream#\" or a decimal UID string from 1 to 4294967295",
 };
@@ -271,7 +277,7 @@ static const acr_value_desc v_acr_video_uid_list_subscribe_video_uids_items = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_video_uid_list_subscribe_video_uids_items_string, NULL, NULL,
+    &v_acr_video_uid_list_subscribe_video_uids_items_string, NULL, NULL, NULL,
     "a string",
 };
 
@@ -283,12 +289,12 @@ static const acr_value_desc v_acr_video_uid_list_subscribe_video_uids = {
     NULL,
     &v_acr_video_uid_list_subscribe_video_uids_items, sizeof(char *),
     NULL,
-    NULL, NULL, &v_acr_video_uid_list_subscribe_video_uids_array,
+    NULL, NULL, NULL, &v_acr_video_uid_list_subscribe_video_uids_array,
     "an array or null",
 };
 
 static const acr_string_rules v_acr_video_uid_list_unsubscribe_video_uids_items_string = {
-    0, SIZE_MAX,
+    0, SIZE_MAX, SIZE_MAX,
     &pattern_1, "^(#allstream#|[1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5])$",
     "\"#allstream#\" or a decimal UID string from 1 to 4294967295",
 };
@@ -297,7 +303,7 @@ static const acr_value_desc v_acr_video_uid_list_unsubscribe_video_uids_items = 
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_video_uid_list_unsubscribe_video_uids_items_string, NULL, NULL,
+    &v_acr_video_uid_list_unsubscribe_video_uids_items_string, NULL, NULL, NULL,
     "a string",
 };
 
@@ -309,7 +315,7 @@ static const acr_value_desc v_acr_video_uid_list_unsubscribe_video_uids = {
     NULL,
     &v_acr_video_uid_list_unsubscribe_video_uids_items, sizeof(char *),
     NULL,
-    NULL, NULL, &v_acr_video_uid_list_unsubscribe_video_uids_array,
+    NULL, NULL, NULL, &v_acr_video_uid_list_unsubscribe_video_uids_array,
     "an array or null",
 };
 
@@ -323,7 +329,13 @@ static const acr_field_desc acr_video_uid_list_fields[] = {
 };
 static const uint16_t acr_video_uid_list_rule_0_fields[] = { 0, 1 };
 static const acr_rule acr_video_uid_list_rules[] = {
-    { ACR_RULE_EXCLUSIVE, acr_video_uid_list_rule_0_fields, 2, NULL, 0, 0, NULL, 0, "subscribeVideoUids and unsubscribeVideoUids cannot both be set" },
+    { ACR_RULE_EXCLUSIVE, ACR_IF_VALUE,
+      acr_video_uid_list_rule_0_fields, 2,
+      NULL, 0,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
+      NULL, 0, "subscribeVideoUids and unsubscribeVideoUids cannot both be set" },
 };
 static const acr_object_desc acr_video_uid_list_object = {
     "VideoUidList", sizeof(acr_video_uid_list), acr_video_uid_list_fields, 2,
@@ -336,7 +348,7 @@ static const acr_value_desc v_acr_stream_subscribe_audio_uid_list = {
     &acr_audio_uid_list_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object or null",
 };
 
@@ -345,7 +357,7 @@ static const acr_value_desc v_acr_stream_subscribe_video_uid_list = {
     &acr_video_uid_list_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object or null",
 };
 
@@ -368,7 +380,7 @@ static const acr_value_desc v_acr_web_recording_config_onhold = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a boolean or null",
 };
 
@@ -384,7 +396,7 @@ static const acr_object_desc acr_web_recording_config_object = {
 
 /* --- RtmpOutput --- */
 static const acr_string_rules v_acr_rtmp_output_rtmp_url_string = {
-    0, SIZE_MAX,
+    0, SIZE_MAX, SIZE_MAX,
     &pattern_2, "^rtmps\?://",
     "an rtmp:// or rtmps:// URL",
 };
@@ -393,7 +405,7 @@ static const acr_value_desc v_acr_rtmp_output_rtmp_url = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_rtmp_output_rtmp_url_string, NULL, NULL,
+    &v_acr_rtmp_output_rtmp_url_string, NULL, NULL, NULL,
     "a string or null",
 };
 
@@ -413,7 +425,7 @@ static const acr_value_desc v_acr_rtmp_publish_config_outputs_items = {
     &acr_rtmp_output_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -425,7 +437,7 @@ static const acr_value_desc v_acr_rtmp_publish_config_outputs = {
     NULL,
     &v_acr_rtmp_publish_config_outputs_items, sizeof(acr_rtmp_output),
     NULL,
-    NULL, NULL, &v_acr_rtmp_publish_config_outputs_array,
+    NULL, NULL, NULL, &v_acr_rtmp_publish_config_outputs_array,
     "an array or null",
 };
 
@@ -445,7 +457,7 @@ static const acr_value_desc v_acr_extension_params_sse = {
     NULL,
     NULL, 0,
     &acr_sse_enum,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -454,12 +466,12 @@ static const acr_value_desc v_acr_extension_params_tag = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
 static const acr_string_rules v_acr_extension_params_endpoint_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     NULL, NULL,
     NULL,
 };
@@ -468,7 +480,7 @@ static const acr_value_desc v_acr_extension_params_endpoint = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_extension_params_endpoint_string, NULL, NULL,
+    &v_acr_extension_params_endpoint_string, NULL, NULL, NULL,
     "a string or null",
 };
 
@@ -500,7 +512,7 @@ static const acr_value_desc v_acr_storage_config_vendor = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, &v_acr_storage_config_vendor_int, NULL,
+    NULL, &v_acr_storage_config_vendor_int, NULL, NULL,
     "an integer",
 };
 
@@ -514,12 +526,12 @@ static const acr_value_desc v_acr_storage_config_region = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, &v_acr_storage_config_region_int, NULL,
+    NULL, &v_acr_storage_config_region_int, NULL, NULL,
     "an integer",
 };
 
 static const acr_string_rules v_acr_storage_config_bucket_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     NULL, NULL,
     NULL,
 };
@@ -528,12 +540,12 @@ static const acr_value_desc v_acr_storage_config_bucket = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_storage_config_bucket_string, NULL, NULL,
+    &v_acr_storage_config_bucket_string, NULL, NULL, NULL,
     "a string",
 };
 
 static const acr_string_rules v_acr_storage_config_access_key_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     NULL, NULL,
     NULL,
 };
@@ -542,12 +554,12 @@ static const acr_value_desc v_acr_storage_config_access_key = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_storage_config_access_key_string, NULL, NULL,
+    &v_acr_storage_config_access_key_string, NULL, NULL, NULL,
     "a string",
 };
 
 static const acr_string_rules v_acr_storage_config_secret_key_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     NULL, NULL,
     NULL,
 };
@@ -556,12 +568,12 @@ static const acr_value_desc v_acr_storage_config_secret_key = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_storage_config_secret_key_string, NULL, NULL,
+    &v_acr_storage_config_secret_key_string, NULL, NULL, NULL,
     "a string",
 };
 
 static const acr_string_rules v_acr_storage_config_sts_token_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     NULL, NULL,
     NULL,
 };
@@ -570,7 +582,7 @@ static const acr_value_desc v_acr_storage_config_sts_token = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_storage_config_sts_token_string, NULL, NULL,
+    &v_acr_storage_config_sts_token_string, NULL, NULL, NULL,
     "a string or null",
 };
 
@@ -584,12 +596,12 @@ static const acr_value_desc v_acr_storage_config_sts_expiration = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, &v_acr_storage_config_sts_expiration_int, NULL,
+    NULL, &v_acr_storage_config_sts_expiration_int, NULL, NULL,
     "an integer or null",
 };
 
 static const acr_string_rules v_acr_storage_config_file_name_prefix_items_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     &pattern_3, "^[A-Za-z0-9]+$",
     "letters and digits only",
 };
@@ -598,7 +610,7 @@ static const acr_value_desc v_acr_storage_config_file_name_prefix_items = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_storage_config_file_name_prefix_items_string, NULL, NULL,
+    &v_acr_storage_config_file_name_prefix_items_string, NULL, NULL, NULL,
     "a string",
 };
 
@@ -610,7 +622,7 @@ static const acr_value_desc v_acr_storage_config_file_name_prefix = {
     NULL,
     &v_acr_storage_config_file_name_prefix_items, sizeof(char *),
     NULL,
-    NULL, NULL, &v_acr_storage_config_file_name_prefix_array,
+    NULL, NULL, NULL, &v_acr_storage_config_file_name_prefix_array,
     "an array or null",
 };
 
@@ -619,7 +631,7 @@ static const acr_value_desc v_acr_storage_config_extension_params = {
     &acr_extension_params_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object or null",
 };
 
@@ -658,7 +670,9 @@ static const uint16_t acr_storage_config_rule_0_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_0_effect_0_allowed[] = { INT64_C(0), INT64_C(1), INT64_C(2), INT64_C(3), INT64_C(4), INT64_C(5), INT64_C(6), INT64_C(7), INT64_C(8), INT64_C(9), INT64_C(10), INT64_C(11), INT64_C(12), INT64_C(13), INT64_C(14), INT64_C(15), INT64_C(16), INT64_C(18), INT64_C(19), INT64_C(20), INT64_C(21), INT64_C(22), INT64_C(24), INT64_C(25) };
 static const acr_effect acr_storage_config_rule_0_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_0_effect_0_path, 1,
-      acr_storage_config_rule_0_effect_0_allowed, 24, "must be 0 to 16, 18 to 22, 24 or 25 when vendor is 1" },
+      acr_storage_config_rule_0_effect_0_allowed, 24,
+      NULL, 0, NULL,
+      "must be 0 to 16, 18 to 22, 24 or 25 when vendor is 1" },
 };
 static const uint16_t acr_storage_config_rule_1_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_1_values[] = { INT64_C(2) };
@@ -666,7 +680,9 @@ static const uint16_t acr_storage_config_rule_1_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_1_effect_0_allowed[] = { INT64_C(0), INT64_C(1), INT64_C(2), INT64_C(3), INT64_C(4), INT64_C(5), INT64_C(6), INT64_C(7), INT64_C(8), INT64_C(9), INT64_C(10), INT64_C(11), INT64_C(12), INT64_C(13), INT64_C(14), INT64_C(15), INT64_C(16), INT64_C(17), INT64_C(18), INT64_C(19), INT64_C(20), INT64_C(21), INT64_C(22), INT64_C(23), INT64_C(24), INT64_C(25), INT64_C(26), INT64_C(27) };
 static const acr_effect acr_storage_config_rule_1_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_1_effect_0_path, 1,
-      acr_storage_config_rule_1_effect_0_allowed, 28, "must be 0 to 27 when vendor is 2" },
+      acr_storage_config_rule_1_effect_0_allowed, 28,
+      NULL, 0, NULL,
+      "must be 0 to 27 when vendor is 2" },
 };
 static const uint16_t acr_storage_config_rule_2_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_2_values[] = { INT64_C(3) };
@@ -674,7 +690,9 @@ static const uint16_t acr_storage_config_rule_2_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_2_effect_0_allowed[] = { INT64_C(0), INT64_C(1), INT64_C(2), INT64_C(3), INT64_C(4), INT64_C(5), INT64_C(6), INT64_C(7), INT64_C(8), INT64_C(9), INT64_C(10), INT64_C(11), INT64_C(12), INT64_C(13), INT64_C(14), INT64_C(15), INT64_C(16), INT64_C(17), INT64_C(18), INT64_C(19) };
 static const acr_effect acr_storage_config_rule_2_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_2_effect_0_path, 1,
-      acr_storage_config_rule_2_effect_0_allowed, 20, "must be 0 to 19 when vendor is 3" },
+      acr_storage_config_rule_2_effect_0_allowed, 20,
+      NULL, 0, NULL,
+      "must be 0 to 19 when vendor is 3" },
 };
 static const uint16_t acr_storage_config_rule_3_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_3_values[] = { INT64_C(5) };
@@ -682,7 +700,9 @@ static const uint16_t acr_storage_config_rule_3_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_3_effect_0_allowed[] = { INT64_C(0) };
 static const acr_effect acr_storage_config_rule_3_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_3_effect_0_path, 1,
-      acr_storage_config_rule_3_effect_0_allowed, 1, "must be 0 when vendor is 5" },
+      acr_storage_config_rule_3_effect_0_allowed, 1,
+      NULL, 0, NULL,
+      "must be 0 when vendor is 5" },
 };
 static const uint16_t acr_storage_config_rule_4_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_4_values[] = { INT64_C(6) };
@@ -690,7 +710,9 @@ static const uint16_t acr_storage_config_rule_4_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_4_effect_0_allowed[] = { INT64_C(0) };
 static const acr_effect acr_storage_config_rule_4_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_4_effect_0_path, 1,
-      acr_storage_config_rule_4_effect_0_allowed, 1, "must be 0 when vendor is 6" },
+      acr_storage_config_rule_4_effect_0_allowed, 1,
+      NULL, 0, NULL,
+      "must be 0 when vendor is 6" },
 };
 static const uint16_t acr_storage_config_rule_5_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_5_values[] = { INT64_C(7) };
@@ -698,7 +720,9 @@ static const uint16_t acr_storage_config_rule_5_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_5_effect_0_allowed[] = { INT64_C(0), INT64_C(1), INT64_C(2), INT64_C(3), INT64_C(4), INT64_C(5), INT64_C(6), INT64_C(7), INT64_C(8), INT64_C(9), INT64_C(10), INT64_C(11), INT64_C(12), INT64_C(13), INT64_C(14), INT64_C(15) };
 static const acr_effect acr_storage_config_rule_5_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_5_effect_0_path, 1,
-      acr_storage_config_rule_5_effect_0_allowed, 16, "must be 0 to 15 when vendor is 7" },
+      acr_storage_config_rule_5_effect_0_allowed, 16,
+      NULL, 0, NULL,
+      "must be 0 to 15 when vendor is 7" },
 };
 static const uint16_t acr_storage_config_rule_6_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_6_values[] = { INT64_C(8) };
@@ -706,7 +730,9 @@ static const uint16_t acr_storage_config_rule_6_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_6_effect_0_allowed[] = { INT64_C(1), INT64_C(2), INT64_C(3), INT64_C(4), INT64_C(5), INT64_C(6), INT64_C(7) };
 static const acr_effect acr_storage_config_rule_6_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_6_effect_0_path, 1,
-      acr_storage_config_rule_6_effect_0_allowed, 7, "must be 1 to 7 when vendor is 8" },
+      acr_storage_config_rule_6_effect_0_allowed, 7,
+      NULL, 0, NULL,
+      "must be 1 to 7 when vendor is 8" },
 };
 static const uint16_t acr_storage_config_rule_7_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_7_values[] = { INT64_C(11) };
@@ -714,14 +740,18 @@ static const uint16_t acr_storage_config_rule_7_effect_0_path[] = { 1 };
 static const int64_t acr_storage_config_rule_7_effect_0_allowed[] = { INT64_C(0) };
 static const acr_effect acr_storage_config_rule_7_effects[] = {
     { ACR_EFFECT_ONE_OF, acr_storage_config_rule_7_effect_0_path, 1,
-      acr_storage_config_rule_7_effect_0_allowed, 1, "must be 0 when vendor is 11" },
+      acr_storage_config_rule_7_effect_0_allowed, 1,
+      NULL, 0, NULL,
+      "must be 0 when vendor is 11" },
 };
 static const uint16_t acr_storage_config_rule_8_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_8_values[] = { INT64_C(1), INT64_C(2), INT64_C(3) };
 static const uint16_t acr_storage_config_rule_8_effect_0_path[] = { 5 };
 static const acr_effect acr_storage_config_rule_8_effects[] = {
     { ACR_EFFECT_FORBIDDEN, acr_storage_config_rule_8_effect_0_path, 1,
-      NULL, 0, "is only allowed when vendor is 1, 2 or 3" },
+      NULL, 0,
+      NULL, 0, NULL,
+      "is only allowed when vendor is 1, 2 or 3" },
 };
 static const uint16_t acr_storage_config_rule_9_fields[] = { 0 };
 static const int64_t acr_storage_config_rule_9_values[] = { INT64_C(11) };
@@ -729,30 +759,84 @@ static const uint16_t acr_storage_config_rule_9_effect_0_path[] = { 8 };
 static const uint16_t acr_storage_config_rule_9_effect_1_path[] = { 8, 2 };
 static const acr_effect acr_storage_config_rule_9_effects[] = {
     { ACR_EFFECT_REQUIRED, acr_storage_config_rule_9_effect_0_path, 1,
-      NULL, 0, "is required when vendor is 11" },
+      NULL, 0,
+      NULL, 0, NULL,
+      "is required when vendor is 11" },
     { ACR_EFFECT_REQUIRED, acr_storage_config_rule_9_effect_1_path, 2,
-      NULL, 0, "is required when vendor is 11" },
+      NULL, 0,
+      NULL, 0, NULL,
+      "is required when vendor is 11" },
 };
 static const acr_rule acr_storage_config_rules[] = {
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_0_fields, 1, acr_storage_config_rule_0_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_0_fields, 1,
+      acr_storage_config_rule_0_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_0_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_1_fields, 1, acr_storage_config_rule_1_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_1_fields, 1,
+      acr_storage_config_rule_1_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_1_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_2_fields, 1, acr_storage_config_rule_2_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_2_fields, 1,
+      acr_storage_config_rule_2_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_2_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_3_fields, 1, acr_storage_config_rule_3_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_3_fields, 1,
+      acr_storage_config_rule_3_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_3_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_4_fields, 1, acr_storage_config_rule_4_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_4_fields, 1,
+      acr_storage_config_rule_4_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_4_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_5_fields, 1, acr_storage_config_rule_5_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_5_fields, 1,
+      acr_storage_config_rule_5_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_5_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_6_fields, 1, acr_storage_config_rule_6_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_6_fields, 1,
+      acr_storage_config_rule_6_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_6_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_7_fields, 1, acr_storage_config_rule_7_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_7_fields, 1,
+      acr_storage_config_rule_7_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_7_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_8_fields, 1, acr_storage_config_rule_8_values, 3, 1,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_8_fields, 1,
+      acr_storage_config_rule_8_values, 3,
+      NULL, 0, 1,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_8_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, acr_storage_config_rule_9_fields, 1, acr_storage_config_rule_9_values, 1, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_storage_config_rule_9_fields, 1,
+      acr_storage_config_rule_9_values, 1,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
       acr_storage_config_rule_9_effects, 2, NULL },
 };
 static const acr_object_desc acr_storage_config_object = {
@@ -766,7 +850,7 @@ static const acr_value_desc v_acr_update_client_request_stream_subscribe = {
     &acr_stream_subscribe_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object or null",
 };
 
@@ -775,7 +859,7 @@ static const acr_value_desc v_acr_update_client_request_web_recording_config = {
     &acr_web_recording_config_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object or null",
 };
 
@@ -784,7 +868,7 @@ static const acr_value_desc v_acr_update_client_request_rtmp_publish_config = {
     &acr_rtmp_publish_config_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object or null",
 };
 
@@ -793,7 +877,7 @@ static const acr_value_desc v_acr_update_client_request_storage_config = {
     &acr_storage_config_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object or null",
 };
 
@@ -818,7 +902,7 @@ static const acr_object_desc acr_update_client_request_object = {
 
 /* --- UpdateRequest --- */
 static const acr_string_rules v_acr_update_request_cname_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     NULL, NULL,
     NULL,
 };
@@ -827,12 +911,12 @@ static const acr_value_desc v_acr_update_request_cname = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_update_request_cname_string, NULL, NULL,
+    &v_acr_update_request_cname_string, NULL, NULL, NULL,
     "a string",
 };
 
 static const acr_string_rules v_acr_update_request_uid_string = {
-    0, SIZE_MAX,
+    0, SIZE_MAX, SIZE_MAX,
     &pattern_0, "^([1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5])$",
     "a decimal UID string from 1 to 4294967295",
 };
@@ -841,7 +925,7 @@ static const acr_value_desc v_acr_update_request_uid = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_update_request_uid_string, NULL, NULL,
+    &v_acr_update_request_uid_string, NULL, NULL, NULL,
     "a string",
 };
 
@@ -850,7 +934,7 @@ static const acr_value_desc v_acr_update_request_client_request = {
     &acr_update_client_request_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -876,7 +960,7 @@ static const acr_value_desc v_acr_update_response_cname = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -885,7 +969,7 @@ static const acr_value_desc v_acr_update_response_uid = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -894,7 +978,7 @@ static const acr_value_desc v_acr_update_response_resource_id = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -903,7 +987,7 @@ static const acr_value_desc v_acr_update_response_sid = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -932,7 +1016,7 @@ static const acr_value_desc v_acr_error_response_code = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an integer",
 };
 
@@ -941,7 +1025,7 @@ static const acr_value_desc v_acr_error_response_reason = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -950,7 +1034,7 @@ static const acr_value_desc v_acr_error_response_message = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -959,7 +1043,7 @@ static const acr_value_desc v_acr_error_response_resource_id = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -968,7 +1052,7 @@ static const acr_value_desc v_acr_error_response_sid = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1000,7 +1084,7 @@ static const acr_value_desc v_acr_stop_client_request_async_stop = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a boolean or null",
 };
 
@@ -1016,7 +1100,7 @@ static const acr_object_desc acr_stop_client_request_object = {
 
 /* --- StopRequest --- */
 static const acr_string_rules v_acr_stop_request_cname_string = {
-    1, SIZE_MAX,
+    1, SIZE_MAX, SIZE_MAX,
     NULL, NULL,
     NULL,
 };
@@ -1025,12 +1109,12 @@ static const acr_value_desc v_acr_stop_request_cname = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_stop_request_cname_string, NULL, NULL,
+    &v_acr_stop_request_cname_string, NULL, NULL, NULL,
     "a string",
 };
 
 static const acr_string_rules v_acr_stop_request_uid_string = {
-    0, SIZE_MAX,
+    0, SIZE_MAX, SIZE_MAX,
     &pattern_0, "^([1-9][0-9]{0,8}|[1-3][0-9]{9}|4[01][0-9]{8}|42[0-8][0-9]{7}|429[0-3][0-9]{6}|4294[0-8][0-9]{5}|42949[0-5][0-9]{4}|429496[0-6][0-9]{3}|4294967[01][0-9]{2}|42949672[0-8][0-9]|429496729[0-5])$",
     "a decimal UID string from 1 to 4294967295",
 };
@@ -1039,7 +1123,7 @@ static const acr_value_desc v_acr_stop_request_uid = {
     NULL,
     NULL, 0,
     NULL,
-    &v_acr_stop_request_uid_string, NULL, NULL,
+    &v_acr_stop_request_uid_string, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1048,7 +1132,7 @@ static const acr_value_desc v_acr_stop_request_client_request = {
     &acr_stop_client_request_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -1074,7 +1158,7 @@ static const acr_value_desc v_acr_web_file_entry_filename = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1083,7 +1167,7 @@ static const acr_value_desc v_acr_web_file_entry_slice_start_time = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an integer",
 };
 
@@ -1106,7 +1190,7 @@ static const acr_value_desc v_acr_extension_payload_uploading_status = {
     NULL,
     NULL, 0,
     &acr_uploading_status_enum,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1115,7 +1199,7 @@ static const acr_value_desc v_acr_extension_payload_file_list_items = {
     &acr_web_file_entry_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -1124,7 +1208,7 @@ static const acr_value_desc v_acr_extension_payload_file_list = {
     NULL,
     &v_acr_extension_payload_file_list_items, sizeof(acr_web_file_entry),
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an array",
 };
 
@@ -1133,7 +1217,7 @@ static const acr_value_desc v_acr_extension_payload_onhold = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a boolean",
 };
 
@@ -1142,7 +1226,7 @@ static const acr_value_desc v_acr_extension_payload_state = {
     NULL,
     NULL, 0,
     &acr_state_enum,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1171,7 +1255,7 @@ static const acr_value_desc v_acr_extension_service_state_service_name = {
     NULL,
     NULL, 0,
     &acr_service_name_enum,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1180,7 +1264,7 @@ static const acr_value_desc v_acr_extension_service_state_payload = {
     &acr_extension_payload_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -1203,7 +1287,7 @@ static const acr_value_desc v_acr_file_entry_file_name = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1212,7 +1296,7 @@ static const acr_value_desc v_acr_file_entry_track_type = {
     NULL,
     NULL, 0,
     &acr_track_type_enum,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1221,7 +1305,7 @@ static const acr_value_desc v_acr_file_entry_uid = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1230,7 +1314,7 @@ static const acr_value_desc v_acr_file_entry_mixed_all_user = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a boolean",
 };
 
@@ -1239,7 +1323,7 @@ static const acr_value_desc v_acr_file_entry_is_playable = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a boolean",
 };
 
@@ -1248,7 +1332,7 @@ static const acr_value_desc v_acr_file_entry_slice_start_time = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an integer",
 };
 
@@ -1283,7 +1367,7 @@ static const acr_value_desc v_acr_server_response_extension_service_state_items 
     &acr_extension_service_state_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -1292,7 +1376,7 @@ static const acr_value_desc v_acr_server_response_extension_service_state = {
     NULL,
     &v_acr_server_response_extension_service_state_items, sizeof(acr_extension_service_state),
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an array",
 };
 
@@ -1301,7 +1385,7 @@ static const acr_value_desc v_acr_server_response_uploading_status = {
     NULL,
     NULL, 0,
     &acr_uploading_status_enum,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1310,7 +1394,7 @@ static const acr_value_desc v_acr_server_response_file_list_mode = {
     NULL,
     NULL, 0,
     &acr_file_list_mode_enum,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1319,7 +1403,7 @@ static const acr_value_desc v_acr_server_response_file_list_items = {
     &acr_file_entry_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -1328,7 +1412,7 @@ static const acr_value_desc v_acr_server_response_file_list = {
     NULL,
     &v_acr_server_response_file_list_items, sizeof(acr_file_entry),
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string or an array",
 };
 
@@ -1357,7 +1441,7 @@ static const acr_value_desc v_acr_stop_response_cname = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1366,7 +1450,7 @@ static const acr_value_desc v_acr_stop_response_uid = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1375,7 +1459,7 @@ static const acr_value_desc v_acr_stop_response_resource_id = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1384,7 +1468,7 @@ static const acr_value_desc v_acr_stop_response_sid = {
     NULL,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "a string",
 };
 
@@ -1393,7 +1477,7 @@ static const acr_value_desc v_acr_stop_response_server_response = {
     &acr_server_response_object,
     NULL, 0,
     NULL,
-    NULL, NULL, NULL,
+    NULL, NULL, NULL, NULL,
     "an object",
 };
 
@@ -1582,12 +1666,16 @@ void acr_stop_response_free(acr_stop_response *value)
 /* --- the update operation --- */
 static const char *const acr_update_param_names[] = { "appid", "resourceid", "sid", "mode" };
 static const uint16_t acr_update_exclusive[] = { 1, 2 };
+static const int acr_update_retry_statuses[] = { 206, 504, 429 };
+static const long long acr_update_retry_codes[] = { 65, 62, -1 };
 const acr_operation_desc acr_update_operation = {
-    "update", "POST",
+    "update", "update", "POST",
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update",
     acr_update_param_names, 4, 0, 3,
+    0,
     acr_update_exclusive, 2, 30000L,
     NULL, NULL, 0,
+    acr_update_retry_statuses, acr_update_retry_codes, 3,
     &acr_update_request_type, &acr_update_response_type, &acr_error_response_type,
 };
 
@@ -1607,12 +1695,16 @@ acr_status acr_update(acr_client *client, const acr_update_params *params,
 static const char *const acr_stop_param_names[] = { "appid", "resourceid", "sid", "mode" };
 static const int acr_stop_done_statuses[] = { 400, 404 };
 static const long long acr_stop_done_codes[] = { 49, -1 };
+static const int acr_stop_retry_statuses[] = { 206, 504, 429 };
+static const long long acr_stop_retry_codes[] = { 65, 62, -1 };
 const acr_operation_desc acr_stop_operation = {
-    "stop", "POST",
+    "stop", "stop", "POST",
     "/v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop",
     acr_stop_param_names, 4, 0, 3,
+    0,
     NULL, 0, 120000L,
     acr_stop_done_statuses, acr_stop_done_codes, 2,
+    acr_stop_retry_statuses, acr_stop_retry_codes, 3,
     &acr_stop_request_type, &acr_stop_response_type, &acr_error_response_type,
 };
 
@@ -1627,3 +1719,9 @@ acr_status acr_stop(acr_client *client, const acr_stop_params *params,
     };
     return acr_call(client, &acr_stop_operation, values, request, response, err);
 }
+
+const acr_operation_desc *const acr_operations[] = {
+    &acr_update_operation,
+    &acr_stop_operation,
+    NULL,
+};

@@ -567,8 +567,8 @@ typedef struct acr_update_params {
 
 ACR_API extern const acr_operation_desc acr_update_operation;
 
-/** Calls update: validates *request for params->mode (nothing is sent when it
- * is invalid), sends it, and parses a 200 answer into *response, which must be
+/** Calls update (POST): validates *request for params->mode (nothing
+ * is sent when it is invalid), sends it, parses a 200 answer into *response, which must be
  * ACR_UPDATE_RESPONSE_INIT and is library-owned afterwards: release it with
  * acr_update_response_free() whatever the result. Default timeout: 30000 ms.
  * Calls for the same resourceid and sid never overlap: a second caller waits
@@ -591,12 +591,19 @@ typedef struct acr_stop_params {
 
 ACR_API extern const acr_operation_desc acr_stop_operation;
 
-/** Calls stop: validates *request for params->mode (nothing is sent when it
- * is invalid), sends it, and parses a 200 answer into *response, which must be
+/** Calls stop (POST): validates *request for params->mode (nothing
+ * is sent when it is invalid), sends it, parses a 200 answer into *response, which must be
  * ACR_STOP_RESPONSE_INIT and is library-owned afterwards: release it with
  * acr_stop_response_free() whatever the result. Default timeout: 120000 ms. See acr_call() in acr/client.h for the errors. */
 ACR_API acr_status acr_stop(acr_client *client, const acr_stop_params *params,
                             const acr_stop_request *request, acr_stop_response *response, acr_error *err);
+
+/** Every operation of the schema, in schema order, NULL-terminated: for tools
+ * that work on any operation (acr_call, the command line). */
+ACR_API extern const acr_operation_desc *const acr_operations[];
+
+/** The number of entries of acr_operations before its NULL. */
+#define ACR_OPERATION_COUNT 2
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,7 @@ def _environment() -> jinja2.Environment:
     env.filters["c_string"] = c_string
     env.filters["c_comment"] = c_comment
     env.filters["c_int"] = _c_int
+    env.filters["byte_length"] = lambda text: len(text.encode("utf-8"))
     return env
 
 

@@ -7,6 +7,8 @@ Anything the generator does not implement is an error, never ignored.
 from __future__ import annotations
 
 import functools
+import json
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -22,6 +24,8 @@ INT64_MIN = -(2**63)
 INT64_MAX = 2**63 - 1
 UINT64_MAX = 2**64 - 1
 MAX_FIELDS = 64  # the parser's duplicate-key bitmap is 64 bits wide
+MAX_PATH_PARAMS = 16  # acr_call's array of parameter values
+MAX_MODES = 32  # mode sets are uint32_t bit masks
 
 C_KEYWORDS = {
     "auto", "break", "case", "char", "const", "continue", "default", "do", "double",
@@ -29,6 +33,21 @@ C_KEYWORDS = {
     "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct",
     "switch", "typedef", "union", "unsigned", "void", "volatile", "while", "bool",
     "true", "false",
+    # C11/C23 keywords that are not macros yet, C++ keywords (the header is
+    # usable from C++), and lower-case names that common headers or compilers
+    # define as macros (gcc -std=gnu11 defines linux and unix; errno, stdin,
+    # assert, major/minor come from system headers). A member named like one of
+    # these gets a trailing underscore: `class` -> `class_`.
+    "alignas", "alignof", "constexpr", "nullptr", "static_assert", "thread_local", "typeof",
+    "typeof_unqual", "asm", "and", "and_eq", "bitand", "bitor", "catch", "char8_t", "char16_t",
+    "char32_t", "class", "co_await", "co_return", "co_yield", "compl", "concept", "const_cast",
+    "consteval", "constinit", "decltype", "delete", "dynamic_cast", "explicit", "export", "friend",
+    "mutable", "namespace", "new", "noexcept", "not", "not_eq", "operator", "or", "or_eq", "private",
+    "protected", "public", "reinterpret_cast", "requires", "static_cast", "template", "this", "throw",
+    "try", "typeid", "typename", "using", "virtual", "wchar_t", "xor", "xor_eq",
+    "linux", "unix", "i386", "i686", "sun", "errno", "stdin", "stdout", "stderr", "assert", "major",
+    "minor", "makedev", "offsetof", "setjmp", "va_arg", "va_start", "va_end", "va_copy", "alloca",
+    "complex", "imaginary", "noreturn",
 }
 
 ANNOTATIONS = {"description", "title", "default", "examples", "deprecated", "$comment"}
@@ -45,7 +64,9 @@ RUNTIME_NAMES = frozenset("""
     ACR_ERR_TRANSPORT ACR_ERR_USAGE ACR_MAX_REQUEST_BYTES
     ACR_MAX_ATTEMPTS ACR_MAX_BACKOFF_MS ACR_MAX_TIME_MS
     ACR_KIND_ARRAY ACR_KIND_BOOL ACR_KIND_ENUM ACR_KIND_INT ACR_KIND_OBJECT ACR_KIND_STRING
-    ACR_KIND_STRING_OR_ARRAY ACR_KIND_UINT64 ACR_OK ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
+    ACR_KIND_STRING_OR_ARRAY ACR_KIND_UINT64 ACR_KIND_NUMBER ACR_OK ACR_IF_VALUE ACR_IF_PRESENT ACR_IF_MODE
+    ACR_IF_CONTAINS ACR_RULE_DEPENDENT ACR_RULE_MAX_PRODUCT ACR_EFFECT_STRING ACR_EFFECT_CONTAINS acr_number_rules
+    acr_condition_kind ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
     ACR_TABLES_VERSION ACR_ALWAYS_PRESENT ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
     ACR_VERSION_STRING
     acr_allocator acr_array_rules acr_call acr_client acr_client_free acr_client_new acr_client_options
@@ -84,6 +105,21 @@ def c_identifier(name: str) -> str:
     if not s or s[0].isdigit():
         s = "v_" + s
     return s + "_" if s in C_KEYWORDS else s
+
+
+def finite_double(x: Any) -> float | None:
+    """x as a finite C double, or None (a bool, a non-number, inf, or too big)."""
+    if isinstance(x, bool) or not isinstance(x, (int, float)):
+        return None
+    try:
+        d = float(x)
+    except OverflowError:
+        return None
+    return d if math.isfinite(d) else None
+
+
+def json_text(value: Any) -> str:
+    return json.dumps(value)
 
 
 def join_words(items: list[str], last: str = "or") -> str:
@@ -127,9 +163,22 @@ def c_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def c_comment(text: str) -> str:
-    """Text safe inside a /* */ comment."""
-    return " ".join(text.replace("*/", "* /").split())
+def c_comment(text: Any) -> str:
+    """Text safe inside a /* */ comment: neither ends it nor opens a nested one
+    (gcc -Wcomment), whatever the schema's texts hold."""
+    text = str(text)
+    while "*/" in text or "/*" in text:
+        text = text.replace("*/", "* /").replace("/*", "/ *")
+    return " ".join(text.split())
+
+
+def kebab_case(name: str) -> str:
+    return snake_case(name).replace("_", "-")
+
+
+def pascal_case(name: str) -> str:
+    words = snake_case(name).split("_")
+    return "".join(w[:1].upper() + w[1:] for w in words if w)
 
 
 # --- the model ---------------------------------------------------------------
@@ -161,7 +210,7 @@ class IntConstant:
 
 @dataclass
 class Value:
-    kind: str  # string bool int uint64 enum object array string_or_array
+    kind: str  # string bool int uint64 number enum object array string_or_array
     nullable: bool = False
     object: "ObjectType | None" = None
     items: "Value | None" = None
@@ -169,6 +218,7 @@ class Value:
     # string rules
     min_length: int = 0
     max_length: int | None = None
+    max_bytes: int | None = None
     pattern: Pattern | None = None
     expected: str | None = None
     # integer rules
@@ -176,23 +226,66 @@ class Value:
     maximum: int | None = None
     allowed: list[int] | None = None
     allowed_text: str = ""
+    # number rules (floats; emitted as their shortest round-trip text)
+    number_min: float | None = None
+    number_max: float | None = None
     # array rules
     min_items: int = 0
     max_items: int | None = None
     max_prefix_length: int = 0
+    # array content rules (the array schema's allOf), attached to the owning object
+    contains_rules: list[tuple[str, str, str]] = field(default_factory=list)  # (if text, then text, pointer)
 
     @property
     def type_text(self) -> str:
         base = {
             "string": "a string", "enum": "a string", "bool": "a boolean",
-            "int": "an integer", "uint64": "an integer", "object": "an object",
+            "int": "an integer", "uint64": "an integer", "number": "a number", "object": "an object",
             "array": "an array", "string_or_array": "a string or an array",
         }[self.kind]
         return base + (" or null" if self.nullable else "")
 
     @property
     def has_string_rules(self) -> bool:
-        return self.min_length > 0 or self.max_length is not None or self.pattern is not None
+        return self.min_length > 0 or self.max_length is not None or self.pattern is not None \
+            or self.max_bytes is not None
+
+    @property
+    def has_number_rules(self) -> bool:
+        return self.number_min is not None or self.number_max is not None
+
+    @property
+    def has_flag(self) -> bool:
+        """Stored with a has_ flag (scalars where 0 is a real value)."""
+        return self.kind in ("bool", "int", "uint64", "number")
+
+    def c_type(self, is_request: bool) -> str:
+        """The C type of one value of this kind (a member or an array item)."""
+        const = "const " if is_request else ""
+        if self.kind == "string":
+            return "const char *" if is_request else "char *"
+        return const + {"int": "int64_t", "uint64": "uint64_t", "number": "double", "bool": "bool",
+                        "enum": self.enum.c_name if self.enum else "int",
+                        "object": self.object.c_name if self.object else "void"}[self.kind]
+
+    def item_c_type(self, is_request: bool) -> str:
+        """The element type of the item pointer of an array member."""
+        assert self.items is not None
+        if self.items.kind == "string":
+            return "const char *const" if is_request else "char *"
+        return self.items.c_type(is_request)
+
+    @property
+    def item_sizeof(self) -> str:
+        """What sizeof() takes for one stored item."""
+        assert self.items is not None
+        return "char *" if self.items.kind == "string" else self.items.c_type(False)
+
+    @staticmethod
+    def number_literal(x: float) -> str:
+        """A C double literal that reads back as exactly x."""
+        text = repr(float(x))
+        return text if any(c in text for c in ".en") else text + ".0"
 
     @property
     def has_int_rules(self) -> bool:
@@ -214,24 +307,33 @@ class Field:
     default: Any = None
     index: int = 0
     secret: bool = False  # x-acr-secret: redacted from errors and logs
+    required_in_modes: list[str] = field(default_factory=list)  # x-acr-required-in-modes
 
 
 @dataclass
 class Effect:
-    kind: str  # required forbidden one_of
+    kind: str  # required forbidden one_of string contains
     path: list[int]
     allowed: list[int]
     message: str
+    texts: list[str] = field(default_factory=list)
+    string_rules: "Value | None" = None  # kind string: the rules the string must meet
 
 
 @dataclass
 class Rule:
-    kind: str  # exclusive conditional
+    kind: str  # exclusive conditional dependent max_product
     fields: list[int]
     values: list[int] = field(default_factory=list)
     negate: bool = False
     effects: list[Effect] = field(default_factory=list)
     message: str = ""
+    condition: str = "value"  # value present mode contains (conditional only)
+    texts: list[str] = field(default_factory=list)
+    default: Any = None  # x-acr-absent-means-default: the tested property's default
+    modes: list[str] = field(default_factory=list)
+    has_value: list[bool] = field(default_factory=list)  # max_product: values[i] is a default
+    maximum: int = 0
 
 
 @dataclass
@@ -259,6 +361,7 @@ class Parameter:
     min_length: int
     from_client: bool  # x-acr-from-client: the client's configuration supplies it
     is_mode: bool      # the `mode` parameter: typed as acr_mode
+    allowed_modes: list[str] = field(default_factory=list)  # a per-operation subset; [] = every mode
 
 
 @dataclass
@@ -269,12 +372,19 @@ class Operation:
     path: str
     summary: str
     parameters: list[Parameter]
-    request: ObjectType
+    request: ObjectType | None  # None: no request body
     response: ObjectType
     error: ObjectType | None
     timeout_ms: int
     one_at_a_time: list[int]  # indices into parameters
     done_when_retried: list[tuple[int, int]]  # (HTTP status, service code or -1)
+    retry_on: list[tuple[int, int]] = field(default_factory=list)  # x-acr-retry-on
+    cli_name: str = ""
+
+    @property
+    def mode_allowed(self) -> list[str]:
+        i = self.mode_param
+        return self.parameters[i].allowed_modes if i >= 0 else []
 
     @property
     def client_param(self) -> int:
@@ -315,16 +425,29 @@ class Module:
 TOP_LEVEL_KEYS = {"openapi", "info", "servers", "paths", "components", "security", "tags", "externalDocs"}
 OPERATION_KEYS = {"operationId", "summary", "description", "parameters", "requestBody", "responses",
                   "tags", "security", "externalDocs", "x-acr-timeout-ms", "x-acr-one-at-a-time",
-                  "x-acr-done-when-retried"}
+                  "x-acr-done-when-retried", "x-acr-retry-on"}
 DEFAULT_TIMEOUT_MS = 30000
-SCALAR_TYPES = {"object", "array", "string", "integer", "boolean"}
+# x-acr-retry-on when an operation does not say: what NOTES.md recommends for
+# every call (206 code 65 network jitter, 504 code 62 service timeout, 429).
+DEFAULT_RETRY_ON = [(206, 65), (504, 62), (429, -1)]
+METHODS = {"get": "GET", "post": "POST"}
+SCALAR_TYPES = {"object", "array", "string", "integer", "number", "boolean"}
 KEYWORDS_BY_TYPE = {
-    "object": {"properties", "required", "additionalProperties", "allOf", "not", "if", "then"},
-    "string": {"minLength", "maxLength", "pattern", "enum", "x-acr-expected"},
+    "object": {"properties", "required", "additionalProperties", "unevaluatedProperties", "allOf", "not", "if",
+               "then", "dependentRequired"},
+    "string": {"minLength", "maxLength", "pattern", "enum", "x-acr-expected", "x-acr-max-bytes"},
     "integer": {"minimum", "maximum", "enum", "x-enum-varnames"},
+    "number": {"minimum", "maximum"},
     "boolean": set(),
-    "array": {"items", "minItems", "maxItems", "x-acr-max-prefix-length"},
+    "array": {"items", "minItems", "maxItems", "x-acr-max-prefix-length", "allOf"},
 }
+# Beside a property's schema (or its $ref).
+PROPERTY_EXTENSIONS = {"x-acr-modes", "x-acr-required-in-modes", "x-acr-secret"}
+
+
+def is_annotation_key(key: str) -> bool:
+    """x- keys outside the generator's own vocabulary are left to other tools."""
+    return key.startswith("x-") and not key.startswith("x-acr-") and key != "x-enum-varnames"
 
 
 class Builder:
@@ -394,7 +517,7 @@ class Builder:
     # -- helpers --
     def check_keys(self, node: dict, allowed: set[str], pointer: str, what: str) -> None:
         for key in node:
-            if key not in allowed:
+            if key not in allowed and not is_annotation_key(key):
                 self.problem(pointer_join(pointer, key), f"unsupported keyword '{key}' in {what}")
 
     def section(self, name: str) -> dict:
@@ -421,7 +544,7 @@ class Builder:
         if not isinstance(doc, dict):
             raise SchemaError([("", "the document must be a JSON object")])
         for key in doc:
-            if key not in TOP_LEVEL_KEYS:
+            if key not in TOP_LEVEL_KEYS and not is_annotation_key(key):
                 self.problem(pointer_join("", key), f"unsupported top-level key '{key}'")
         if doc.get("openapi") != "3.1.0":
             self.problem("/openapi", "must be \"3.1.0\"")
@@ -433,7 +556,7 @@ class Builder:
             self.problem("/components", "must be an object")
             components = {}
         for key, value in components.items():
-            if key not in {"schemas", "parameters", "securitySchemes"}:
+            if key not in {"schemas", "parameters", "securitySchemes"} and not is_annotation_key(key):
                 self.problem(pointer_join("/components", key), f"unsupported components section '{key}'")
             elif not isinstance(value, dict):
                 self.problem(pointer_join("/components", key), "must be an object")
@@ -448,6 +571,7 @@ class Builder:
             self.claim(["acr_mode", "acr_mode_parse", "acr_mode_name", "mode_names", "ACR_MODE_ANY"]
                        + ["ACR_MODE_" + c_identifier(m).upper() for m in self.modes],
                        "a name of the mode parameter", self.modes_pointer)
+        self.claim(["acr_operations", "ACR_OPERATION_COUNT"], "the list of operations", "/paths")
         self.claim_component_names()
         operations = self.build_operations()
         # An unreferenced component would be neither generated nor checked.
@@ -484,6 +608,8 @@ class Builder:
                 enum = param["schema"].get("enum")
                 if isinstance(enum, list) and all(isinstance(v, str) for v in enum):
                     self.modes_pointer = pointer_join("/components/parameters", key, "schema", "enum")
+                    if len(enum) > MAX_MODES:
+                        self.problem(self.modes_pointer, f"at most {MAX_MODES} modes are supported")
                     return list(enum)
         return []
 
@@ -502,12 +628,12 @@ class Builder:
                 continue
             for method, op in item.items():
                 mp = pointer_join(pp, method)
-                if method in ("summary", "description"):
+                if method in ("summary", "description") or is_annotation_key(method):
                     continue
-                if method != "post":
-                    self.problem(mp, f"only 'post' operations are supported, not '{method}'")
+                if method not in METHODS:
+                    self.problem(mp, f"only 'get' and 'post' operations are supported, not '{method}'")
                     continue
-                built = self.build_operation(path, op, mp)
+                built = self.build_operation(path, METHODS[method], op, mp)
                 if built is None:
                     continue
                 if built.operation_id in seen_ids:
@@ -516,21 +642,29 @@ class Builder:
                 operations.append(built)
         return operations
 
-    def build_operation(self, path: str, op: Any, pointer: str) -> Operation | None:
+    def build_operation(self, path: str, method: str, op: Any, pointer: str) -> Operation | None:
         if not isinstance(op, dict):
             self.problem(pointer, "must be an object")
             return None
         self.check_keys(op, OPERATION_KEYS, pointer, "an operation")
         op_id = op.get("operationId")
-        if not isinstance(op_id, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", op_id):
-            self.problem(pointer_join(pointer, "operationId"), "is required: an identifier like 'update'")
+        if not isinstance(op_id, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_-]*", op_id):
+            self.problem(pointer_join(pointer, "operationId"),
+                         "is required: an identifier like 'update', 'updateLayout' or 'ncs-ip'")
             return None
         op_c = "acr_" + c_identifier(op_id)
         self.claim([op_c, op_c + "_params", op_c.upper() + "_PARAMS_INIT", op_c + "_operation",
-                    op_c + "_param_names", op_c + "_exclusive"], f"the C API of operation '{op_id}'",
+                    op_c + "_param_names", op_c + "_exclusive", op_c + "_done_statuses", op_c + "_done_codes",
+                    op_c + "_retry_statuses", op_c + "_retry_codes"], f"the C API of operation '{op_id}'",
                    pointer_join(pointer, "operationId"))
         params = self.build_parameters(path, op.get("parameters", []), pointer_join(pointer, "parameters"))
-        request = self.body_type(op.get("requestBody"), pointer_join(pointer, "requestBody"), True)
+        request = None
+        if "requestBody" in op:
+            if method == "GET":
+                self.problem(pointer_join(pointer, "requestBody"), "a GET operation cannot have a request body")
+            request = self.body_type(op.get("requestBody"), pointer_join(pointer, "requestBody"), True)
+            if request is None:
+                return None
         responses = op.get("responses")
         rp = pointer_join(pointer, "responses")
         response = error = None
@@ -560,25 +694,42 @@ class Builder:
                 self.problem(pointer_join(pointer, "x-acr-one-at-a-time", i), f"'{name}' is not a parameter")
             else:
                 exclusive.append(names.index(name))
-        done: list[tuple[int, int]] = []
-        dp = pointer_join(pointer, "x-acr-done-when-retried")
-        answers = op.get("x-acr-done-when-retried", [])
+        done = self.answers(op, "x-acr-done-when-retried", pointer) or []
+        retry_on = self.answers(op, "x-acr-retry-on", pointer)
+        if len([p for p in params if p.from_client]) > 1:
+            self.problem(pointer_join(pointer, "parameters"), "at most one parameter can be x-acr-from-client")
+        # The service code of an answer is read from the `default` body's "code".
+        for key, answers in (("x-acr-done-when-retried", done), ("x-acr-retry-on", retry_on or [])):
+            if any(code != -1 for _, code in answers) and not (
+                    error is not None and any(f.json_name == "code" and f.value.kind == "int" for f in error.fields)):
+                self.problem(pointer_join(pointer, key), "a service code needs a 'default' response whose body has "
+                                                          "an integer 'code' property (where the code is read)")
+        if response is None:
+            return None
+        return Operation(op_id, c_identifier(op_id), method, path, str(op.get("summary", "")),
+                         params, request, response, error, timeout, exclusive, done,
+                         DEFAULT_RETRY_ON if retry_on is None else retry_on, kebab_case(op_id))
+
+    def answers(self, op: dict, key: str, pointer: str) -> list[tuple[int, int]] | None:
+        """A list of {"status": N, "code": N} answers (None when the key is absent)."""
+        if key not in op:
+            return None
+        result: list[tuple[int, int]] = []
+        dp = pointer_join(pointer, key)
+        answers = op[key]
         if not isinstance(answers, list):
             self.problem(dp, "must be a list of {\"status\": N, \"code\": N} answers")
-            answers = []
+            return result
         for i, answer in enumerate(answers):
             ok = isinstance(answer, dict) and set(answer) <= {"status", "code"} and "status" in answer and all(
                 isinstance(answer[k], int) and not isinstance(answer[k], bool) for k in answer)
-            if not ok or not 100 <= answer["status"] <= 599:
+            if not ok or not 100 <= answer["status"] <= 599 or not INT64_MIN < answer.get("code", -1) <= INT64_MAX:
                 self.problem(pointer_join(dp, i), "must be {\"status\": an HTTP status, \"code\": optional integer}")
+            elif answer["status"] == 200:
+                self.problem(pointer_join(dp, i, "status"), "200 is success, never an answer to retry or accept")
             else:
-                done.append((answer["status"], answer.get("code", -1)))
-        if len([p for p in params if p.from_client]) > 1:
-            self.problem(pointer_join(pointer, "parameters"), "at most one parameter can be x-acr-from-client")
-        if request is None or response is None:
-            return None
-        return Operation(op_id, c_identifier(op_id), "POST", path, str(op.get("summary", "")),
-                         params, request, response, error, timeout, exclusive, done)
+                result.append((answer["status"], answer.get("code", -1)))
+        return result
 
     def build_parameters(self, path: str, params: Any, pointer: str) -> list[Parameter]:
         result: list[Parameter] = []
@@ -619,11 +770,19 @@ class Builder:
             if enum is not None and not (isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)):
                 self.problem(pointer_join(sp, "enum"), "must be a non-empty list of strings")
                 enum = None
-            is_mode = name == "mode" and bool(self.modes) and enum == self.modes
+            # An inline `mode` whose enum is a subset of the shared one restricts
+            # this operation to those modes (updateLayout: mix only).
+            is_mode = name == "mode" and bool(self.modes) and enum is not None and set(enum) <= set(self.modes)
+            allowed_modes = [m for m in self.modes if m in enum] if is_mode and set(enum) != set(self.modes) else []
             if enum is not None and not is_mode:
-                self.problem(pointer_join(sp, "enum"), "only the 'mode' parameter may have an enum")
+                self.problem(pointer_join(sp, "enum"),
+                             f"must be a subset of the mode parameter's values {self.modes}" if name == "mode"
+                             else "only the 'mode' parameter may have an enum")
             result.append(Parameter(str(name), c_identifier(label or str(name)), str(entry.get("description", "")),
-                                    enum, self.non_negative_int(schema, "minLength", sp) or 0, from_client, is_mode))
+                                    enum, self.non_negative_int(schema, "minLength", sp) or 0, from_client, is_mode,
+                                    allowed_modes))
+        if len(result) > MAX_PATH_PARAMS:
+            self.problem(pointer, f"at most {MAX_PATH_PARAMS} path parameters are supported")
         template_names = re.findall(r"\{([^}]+)\}", path)
         given = [p.name for p in result]
         for missing in sorted(set(template_names) - set(given)):
@@ -674,10 +833,13 @@ class Builder:
     def is_object_schema(self, schema: dict) -> bool:
         return self.split_type(schema)[0] == "object"
 
-    def note_usage(self, name: str, is_request: bool, pointer: str) -> None:
+    def note_usage(self, name: str, is_request: bool, pointer: str, shareable: bool = False) -> None:
+        """Records where a component is used. A non-object component (a string
+        with a pattern, like Uid) may serve requests and responses alike: the
+        response parser does not enforce string rules."""
         use = "request" if is_request else "response"
         previous = self.usage.setdefault(name, use)
-        if previous != use:
+        if previous != use and not shareable:
             self.problem(pointer, f"component '{name}' is used by both a request and a response; "
                                   "requests are strict and responses lenient, so give each its own component")
 
@@ -685,11 +847,70 @@ class Builder:
         self.problem(ref_pointer, f"component '{name}' refers to itself (directly or through other components); "
                                   "recursive types are not supported")
 
+    def compose(self, schema: dict, pointer: str, is_request: bool, parts: dict) -> None:
+        """Collects the properties, required names and rules of an object schema
+        and of the object components its allOf composes ($ref entries)."""
+        properties = schema.get("properties", {})
+        if not isinstance(properties, dict):
+            self.problem(pointer_join(pointer, "properties"), "must be an object")
+            properties = {}
+        for json_name, prop in properties.items():
+            pp = pointer_join(pointer, "properties", json_name)
+            if "\0" in json_name or not json_name:
+                self.problem(pp, "a property name must be non-empty and cannot hold U+0000")
+                continue
+            if json_name in parts["properties"]:
+                self.problem(pp, f"property '{json_name}' is also defined at {parts['properties'][json_name][1]}")
+                continue
+            parts["properties"][json_name] = (prop, pp)
+        required = schema.get("required", [])
+        if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
+            self.problem(pointer_join(pointer, "required"), "must be a list of property names")
+            required = []
+        for r in required:
+            parts["required"].append((r, pointer_join(pointer, "required")))
+        if "not" in schema or "if" in schema:
+            parts["rules"].append(({k: schema[k] for k in ("not", "if", "then") if k in schema}, pointer))
+        if "dependentRequired" in schema:
+            parts["rules"].append(({"dependentRequired": schema["dependentRequired"]}, pointer))
+        all_of = schema.get("allOf", [])
+        if not isinstance(all_of, list):
+            self.problem(pointer_join(pointer, "allOf"), "must be a list of rules or $refs to object components")
+            all_of = []
+        for i, entry in enumerate(all_of):
+            ep = pointer_join(pointer, "allOf", i)
+            if isinstance(entry, dict) and "$ref" in entry:
+                self.check_keys(entry, {"$ref", "description"}, ep, "an allOf $ref")
+                resolved = self.resolve(entry["$ref"], pointer_join(ep, "$ref"), "schemas")
+                if resolved is None:
+                    continue
+                name, target = resolved
+                tp = pointer_join("/components/schemas", name)
+                if not self.is_object_schema(target):
+                    self.problem(pointer_join(ep, "$ref"), "an allOf $ref must name an object component")
+                    continue
+                if name in self.building:
+                    self.cycle(name, pointer_join(ep, "$ref"))
+                    continue
+                self.note_usage(name, is_request, pointer_join(ep, "$ref"))
+                self.check_keys(target, ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE["object"], tp, "an object schema")
+                if target.get("additionalProperties", True) is not True or "unevaluatedProperties" in target:
+                    self.problem(tp, "a component composed with allOf cannot close itself (additionalProperties "
+                                     "or unevaluatedProperties): close the composing object instead")
+                self.building.add(name)
+                self.compose(target, tp, is_request, parts)
+                self.building.discard(name)
+                parts["composed"] = True
+            else:
+                parts["rules"].append((entry, ep))
+
     def build_object(self, name: str, schema: dict, pointer: str, is_request: bool,
-                     ref_pointer: str) -> ObjectType | None:
+                     ref_pointer: str, inline: bool = False) -> ObjectType | None:
         """Builds the component `name` at `pointer`, reached through the $ref at
-        `ref_pointer` (where a conflicting use or a cycle is reported)."""
-        self.note_usage(name, is_request, ref_pointer)
+        `ref_pointer` (where a conflicting use or a cycle is reported). An inline
+        object schema is named after its place (`inline`)."""
+        if not inline:
+            self.note_usage(name, is_request, ref_pointer)
         if name in self.objects:
             return self.objects[name]
         if name in self.building:
@@ -698,31 +919,40 @@ class Builder:
         self.building.add(name)
         obj = ObjectType(name, "acr_" + c_identifier(name), pointer, str(schema.get("description", "")),
                          is_request)
+        if inline:
+            self.claim(self.object_c_names(obj.c_name), f"the type of the inline object at {pointer}", pointer)
         allowed = ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE["object"]
         self.check_keys(schema, allowed, pointer, "an object schema")
+        parts: dict = {"properties": {}, "required": [], "rules": [], "composed": False}
+        self.compose(schema, pointer, is_request, parts)
         additional = schema.get("additionalProperties", True)
+        unevaluated = schema.get("unevaluatedProperties", True)
         if additional is not True and additional is not False:
             self.problem(pointer_join(pointer, "additionalProperties"), "only false is supported")
-        obj.strict = additional is False
-        if obj.strict and not is_request:
+        if unevaluated is not True and unevaluated is not False:
+            self.problem(pointer_join(pointer, "unevaluatedProperties"), "only false is supported")
+        if additional is False and parts["composed"]:
+            # ajv would apply it to this schema's own properties only.
             self.problem(pointer_join(pointer, "additionalProperties"),
-                         "responses are lenient: additionalProperties: false is only for requests")
-        properties = schema.get("properties", {})
-        if not isinstance(properties, dict):
-            self.problem(pointer_join(pointer, "properties"), "must be an object")
-            properties = {}
+                         "with allOf composition, close the object with unevaluatedProperties: false")
+        obj.strict = additional is False or unevaluated is False
+        if obj.strict and not is_request:
+            key = "additionalProperties" if additional is False else "unevaluatedProperties"
+            self.problem(pointer_join(pointer, key),
+                         f"responses are lenient: {key}: false is only for requests")
+        properties = parts["properties"]
         if len(properties) > MAX_FIELDS:
             self.problem(pointer_join(pointer, "properties"), f"at most {MAX_FIELDS} properties are supported")
-        required = schema.get("required", [])
-        if not isinstance(required, list) or not all(isinstance(r, str) for r in required):
-            self.problem(pointer_join(pointer, "required"), "must be a list of property names")
-            required = []
-        for r in required:
+        if not properties:
+            self.problem(pointer, "an object without properties cannot be generated (an empty C struct does "
+                                  "not compile): give it at least one property")
+        required = {r for r, _ in parts["required"]}
+        for r, rp in parts["required"]:
             if r not in properties:
-                self.problem(pointer_join(pointer, "required"), f"'{r}' is required but not in properties")
+                self.problem(rp, f"'{r}' is required but not in properties")
         c_names: set[str] = set()
-        for json_name, prop in properties.items():
-            pp = pointer_join(pointer, "properties", json_name)
+        mode_rules: list[Rule] = []
+        for json_name, (prop, pp) in properties.items():
             built = self.build_field(obj, json_name, prop, pp, json_name in required, is_request)
             if built is None:
                 continue
@@ -732,19 +962,18 @@ class Builder:
                 c_names.add(member)
             built.index = len(obj.fields)
             obj.fields.append(built)
-        rule_schemas: list[tuple[dict, str]] = []
-        if "not" in schema or "if" in schema:
-            rule_schemas.append(({k: schema[k] for k in ("not", "if", "then") if k in schema}, pointer))
-        all_of = schema.get("allOf", [])
-        if not isinstance(all_of, list):
-            self.problem(pointer_join(pointer, "allOf"), "must be a list of rules")
-            all_of = []
-        for i, rule in enumerate(all_of):
-            rule_schemas.append((rule, pointer_join(pointer, "allOf", i)))
-        for rule, rp in rule_schemas:
-            built_rule = self.build_rule(obj, rule, rp)
-            if built_rule is not None:
-                obj.rules.append(built_rule)
+            if built.required_in_modes:
+                mode_rules.append(Rule("conditional", [], condition="mode", modes=built.required_in_modes,
+                                       effects=[Effect("required", [built.index], [],
+                                                       f"is required in mode {join_words(built.required_in_modes)}")]))
+            for if_text, then_text, _ in built.value.contains_rules:
+                obj.rules.append(Rule("conditional", [built.index], condition="contains", texts=[if_text],
+                                      effects=[Effect("contains", [built.index], [],
+                                                      f"must contain \"{then_text}\" when it contains \"{if_text}\"",
+                                                      texts=[then_text])]))
+        for rule, rp in parts["rules"]:
+            obj.rules.extend(self.build_rule(obj, rule, rp))
+        obj.rules.extend(mode_rules)
         self.building.discard(name)
         self.objects[name] = obj
         self.object_order.append(obj)
@@ -754,7 +983,7 @@ class Builder:
     def member_names(f: Field) -> list[str]:
         names = [f.c_name]
         kind = f.value.kind
-        if kind in ("bool", "int", "uint64") or (kind == "object" and not f.required):
+        if f.value.has_flag or (kind == "object" and not f.required):
             names.append("has_" + f.c_name)
         elif kind == "enum":
             names.append(f.c_name + "_other")
@@ -764,22 +993,36 @@ class Builder:
             names += [f.c_name + "_items", f.c_name + "_count"]
         return names
 
+    def mode_list(self, value: Any, pointer: str, key: str) -> list[str]:
+        if not self.modes:
+            self.problem(pointer, f"{key} needs a 'mode' path parameter with an enum")
+            return []
+        if not (isinstance(value, list) and value and all(m in self.modes for m in value)):
+            self.problem(pointer, f"must be a non-empty list of values of the mode parameter: {self.modes}")
+            return []
+        return list(value)
+
     def build_field(self, obj: ObjectType, json_name: str, prop: Any, pointer: str,
                     required: bool, is_request: bool) -> Field | None:
         if not isinstance(prop, dict):
             self.problem(pointer, "must be a schema object")
             return None
-        modes = prop.get("x-acr-modes", [])
+        modes: list[str] = []
         if "x-acr-modes" in prop:
             mp = pointer_join(pointer, "x-acr-modes")
-            if not self.modes:
-                self.problem(mp, "x-acr-modes needs a 'mode' path parameter with an enum")
-            elif not (isinstance(modes, list) and modes and all(m in self.modes for m in modes)):
-                self.problem(mp, f"must be a non-empty list of values of the mode parameter: {self.modes}")
-                modes = []
-            elif not is_request:
+            modes = self.mode_list(prop["x-acr-modes"], mp, "x-acr-modes")
+            if modes and not is_request:
                 self.problem(mp, "x-acr-modes is only meaningful in requests")
-        value = self.build_value(prop, pointer, is_request, context=(obj, json_name), allow_modes=True)
+        required_in_modes: list[str] = []
+        if "x-acr-required-in-modes" in prop:
+            mp = pointer_join(pointer, "x-acr-required-in-modes")
+            required_in_modes = self.mode_list(prop["x-acr-required-in-modes"], mp, "x-acr-required-in-modes")
+            if required_in_modes and not is_request:
+                self.problem(mp, "x-acr-required-in-modes is only meaningful in requests")
+            elif required_in_modes and required:
+                self.problem(mp, "the property is already required in every mode")
+        value = self.build_value(prop, pointer, is_request, context=(obj, json_name), allow_modes=True,
+                                 inline_name=obj.schema_name + pascal_case(json_name))
         if value is None:
             return None
         if required and value.nullable:
@@ -788,14 +1031,21 @@ class Builder:
         if secret is not False and (secret is not True or value.kind != "string" or not is_request):
             self.problem(pointer_join(pointer, "x-acr-secret"), "must be true, on a string property of a request")
             secret = False
-        return Field(json_name, c_identifier(json_name), value, required, list(modes),
-                     str(prop.get("description", "")), prop.get("default"), secret=secret)
+        default = prop.get("default")
+        if default is None and "$ref" in prop:
+            resolved = self.resolve(prop["$ref"], pointer_join(pointer, "$ref"), "schemas")
+            default = resolved[1].get("default") if resolved else None
+        f = Field(json_name, c_identifier(json_name), value, required, list(modes),
+                  str(prop.get("description", "")), default, secret=secret)
+        f.required_in_modes = required_in_modes
+        return f
 
     def build_value(self, schema: dict, pointer: str, is_request: bool,
-                    context: tuple[ObjectType, str], allow_modes: bool = False) -> Value | None:
-        extra = {"x-acr-modes", "x-acr-secret"} if allow_modes else set()
+                    context: tuple[ObjectType, str], allow_modes: bool = False,
+                    inline_name: str | None = None) -> Value | None:
+        extra = PROPERTY_EXTENSIONS if allow_modes else set()
         if "$ref" in schema:
-            self.check_keys(schema, {"$ref", "description"} | extra, pointer, "a $ref")
+            self.check_keys(schema, {"$ref", "description", "default"} | extra, pointer, "a $ref")
             ref_pointer = pointer_join(pointer, "$ref")
             resolved = self.resolve(schema["$ref"], ref_pointer, "schemas")
             if resolved is None:
@@ -807,64 +1057,91 @@ class Builder:
                 if obj is None:
                     return None
                 return Value("object", nullable=self.split_type(target)[1], object=obj)
-            self.note_usage(name, is_request, ref_pointer)
+            self.note_usage(name, is_request, ref_pointer, shareable=True)
             if name in self.building:
                 self.cycle(name, ref_pointer)
                 return None
             self.building.add(name)
-            value = self.build_value(target, tp, is_request, context=(context[0], name), allow_modes=False)
+            value = self.build_value(target, tp, is_request, context=(context[0], name), allow_modes=False,
+                                     inline_name=name)
             self.building.discard(name)
+            if value is not None and "default" in schema:
+                self.check_default(schema, value, pointer)
             return value
         if "oneOf" in schema:
-            return self.build_one_of(schema, pointer, is_request, context, extra)
+            return self.build_one_of(schema, pointer, is_request, context, extra, inline_name)
         t, nullable = self.split_type(schema)
         if not isinstance(t, str) or t not in SCALAR_TYPES:
             self.problem(pointer_join(pointer, "type"),
-                         'must be one of object, array, string, integer, boolean, or [T, "null"]')
+                         'must be one of object, array, string, integer, number, boolean, or [T, "null"]')
             return None
         if t == "object":
-            self.problem(pointer, "object schemas must be named components referenced with $ref")
-            return None
+            if inline_name is None:
+                self.problem(pointer, "object schemas must be named components referenced with $ref")
+                return None
+            # An inline object: named after its place, parent + property (+ Item).
+            self.check_keys(schema, ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE["object"] | extra, pointer,
+                            "an object schema")
+            obj = self.build_object(inline_name, {k: v for k, v in schema.items() if k not in extra}, pointer,
+                                    is_request, pointer, inline=True)
+            if obj is None:
+                return None
+            return Value("object", nullable=nullable, object=obj)
         self.check_keys(schema, ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE[t] | extra, pointer, f"a {t} schema")
         if t == "string":
             value = self.build_string(schema, pointer, context)
         elif t == "integer":
             value = self.build_integer(schema, pointer, context)
+        elif t == "number":
+            value = self.build_number(schema, pointer)
         elif t == "boolean":
             value = Value("bool")
         else:
-            value = self.build_array(schema, pointer, is_request, context)
+            value = self.build_array(schema, pointer, is_request, context, inline_name)
         if value is not None:
             value.nullable = nullable
             self.check_default(schema, value, pointer)
         return value
 
+    def default_ok(self, value: Value, d: Any) -> bool:
+        is_int = isinstance(d, int) and not isinstance(d, bool)
+        if value.kind == "bool":
+            return isinstance(d, bool)
+        if value.kind == "string":
+            return isinstance(d, str)
+        if value.kind == "enum":
+            return isinstance(d, str) and value.enum is not None and d in value.enum.values
+        if value.kind == "int":
+            return is_int and INT64_MIN <= d <= INT64_MAX
+        if value.kind == "uint64":
+            return is_int and 0 <= d <= UINT64_MAX
+        if value.kind == "number":
+            return (is_int or isinstance(d, float)) and finite_double(d) is not None
+        if value.kind == "array" and value.items is not None:
+            return isinstance(d, list) and all(self.default_ok(value.items, x) for x in d)
+        return False
+
     def check_default(self, schema: dict, value: Value, pointer: str) -> None:
         if "default" not in schema:
             return
-        d = schema["default"]
-        ok = {
-            "bool": isinstance(d, bool),
-            "string": isinstance(d, str), "enum": isinstance(d, str),
-            "int": isinstance(d, int) and not isinstance(d, bool),
-            "uint64": isinstance(d, int) and not isinstance(d, bool),
-        }.get(value.kind, False)
-        if not ok:
+        if not self.default_ok(value, schema["default"]):
             self.problem(pointer_join(pointer, "default"), "must be a value of the property's type")
 
     def non_negative_int(self, schema: dict, key: str, pointer: str) -> int | None:
         v = schema.get(key)
         if v is None:
             return None
-        if not isinstance(v, int) or isinstance(v, bool) or v < 0:
+        if not isinstance(v, int) or isinstance(v, bool) or v < 0 or v > INT64_MAX:
             self.problem(pointer_join(pointer, key), "must be a non-negative integer")
             return None
         return v
 
-    def build_string(self, schema: dict, pointer: str, context: tuple[ObjectType, str]) -> Value | None:
+    def build_string(self, schema: dict, pointer: str, context: tuple[ObjectType, str] | None) -> Value | None:
         value = Value("string")
         value.min_length = self.non_negative_int(schema, "minLength", pointer) or 0
         value.max_length = self.non_negative_int(schema, "maxLength", pointer)
+        if "x-acr-max-bytes" in schema:
+            value.max_bytes = self.non_negative_int(schema, "x-acr-max-bytes", pointer)
         if "pattern" in schema:
             pattern = schema["pattern"]
             pp = pointer_join(pointer, "pattern")
@@ -883,7 +1160,7 @@ class Builder:
                 self.problem(pointer_join(pointer, "x-acr-expected"), "must be a string, beside a pattern")
             else:
                 value.expected = expected
-        if "enum" in schema:
+        if "enum" in schema and context is not None:
             enum = schema["enum"]
             ep = pointer_join(pointer, "enum")
             if not (isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)
@@ -932,16 +1209,20 @@ class Builder:
             if v is not None and (not isinstance(v, int) or isinstance(v, bool)):
                 self.problem(pointer_join(pointer, key), "must be an integer")
         minimum, maximum = schema.get("minimum"), schema.get("maximum")
-        if isinstance(maximum, int) and maximum > INT64_MAX:
-            if not isinstance(minimum, int) or minimum < 0:
+        minimum = minimum if isinstance(minimum, int) and not isinstance(minimum, bool) else None
+        maximum = maximum if isinstance(maximum, int) and not isinstance(maximum, bool) else None
+        if maximum is not None and maximum > INT64_MAX:
+            if minimum is None or minimum < 0:
                 self.problem(pointer, "an integer above INT64_MAX needs minimum >= 0 (it becomes uint64_t)")
-            if maximum > UINT64_MAX:
-                self.problem(pointer_join(pointer, "maximum"), "must fit in 64 bits")
             value.kind = "uint64"
-        elif isinstance(minimum, int) and minimum < INT64_MIN:
-            self.problem(pointer_join(pointer, "minimum"), "must fit in 64 bits")
-        value.minimum = minimum if isinstance(minimum, int) else None
-        value.maximum = maximum if isinstance(maximum, int) else None
+        # Every bound must be exact in the C type, or the constant would be wrong.
+        low, high, ctype = (0, UINT64_MAX, "uint64_t") if value.kind == "uint64" else (INT64_MIN, INT64_MAX,
+                                                                                      "int64_t")
+        for key, bound in (("minimum", minimum), ("maximum", maximum)):
+            if bound is not None and not low <= bound <= high:
+                self.problem(pointer_join(pointer, key), f"must fit in 64 bits ({ctype}: {low} to {high})")
+        value.minimum = minimum if minimum is not None and low <= minimum <= high else None
+        value.maximum = maximum if maximum is not None and low <= maximum <= high else None
         if "enum" in schema:
             enum = schema["enum"]
             ep = pointer_join(pointer, "enum")
@@ -972,8 +1253,22 @@ class Builder:
             self.problem(pointer_join(pointer, "x-enum-varnames"), "needs an enum beside it")
         return value
 
+    def build_number(self, schema: dict, pointer: str) -> Value:
+        value = Value("number")
+        for key in ("minimum", "maximum"):
+            if key not in schema:
+                continue
+            bound = finite_double(schema[key])
+            if bound is None:
+                self.problem(pointer_join(pointer, key), "must be a finite number that fits a C double")
+            elif key == "minimum":
+                value.number_min = bound
+            else:
+                value.number_max = bound
+        return value
+
     def build_array(self, schema: dict, pointer: str, is_request: bool,
-                    context: tuple[ObjectType, str]) -> Value | None:
+                    context: tuple[ObjectType, str], inline_name: str | None = None) -> Value | None:
         value = Value("array")
         value.min_items = self.non_negative_int(schema, "minItems", pointer) or 0
         value.max_items = self.non_negative_int(schema, "maxItems", pointer)
@@ -982,14 +1277,19 @@ class Builder:
         if not isinstance(items, dict):
             self.problem(ip, "is required: the schema of the array's items")
             return None
-        item = self.build_value(items, ip, is_request, context)
+        item = self.build_value(items, ip, is_request, context,
+                                inline_name=(inline_name + "Item") if inline_name else None)
         if item is None:
             return None
-        if item.kind not in ("string", "int", "bool", "object"):
-            self.problem(ip, "array items must be strings, integers, booleans or objects")
+        if item.kind not in ("string", "int", "number", "bool", "object", "enum"):
+            self.problem(ip, "array items must be strings, integers, numbers, booleans, enums or objects")
             return None
         if item.nullable:
             self.problem(ip, "array items cannot be nullable")
+        if item.kind == "enum" and not is_request:
+            # A response keeps what the service sends: an item has no room for
+            # an unknown value's text, so a response's enum items are strings.
+            item = Value("string")
         value.items = item
         if "x-acr-max-prefix-length" in schema:
             n = self.non_negative_int(schema, "x-acr-max-prefix-length", pointer)
@@ -997,18 +1297,42 @@ class Builder:
                 self.problem(pointer_join(pointer, "x-acr-max-prefix-length"), "applies to arrays of strings only")
             elif n:
                 value.max_prefix_length = n
+        all_of = schema.get("allOf", [])
+        ap = pointer_join(pointer, "allOf")
+        if not isinstance(all_of, list):
+            self.problem(ap, "must be a list of contains rules")
+            all_of = []
+        for i, rule in enumerate(all_of):
+            rp = pointer_join(ap, i)
+            shape = "must be {\"if\": {\"contains\": {\"const\": A}}, \"then\": {\"contains\": {\"const\": B}}}"
+            consts = []
+            for key in ("if", "then"):
+                part = rule.get(key) if isinstance(rule, dict) else None
+                inner = part.get("contains") if isinstance(part, dict) and set(part) == {"contains"} else None
+                if isinstance(inner, dict) and set(inner) == {"const"} and isinstance(inner["const"], str):
+                    consts.append(inner["const"])
+            if not isinstance(rule, dict) or set(rule) - {"if", "then", "description"} or len(consts) != 2:
+                self.problem(rp, shape)
+                continue
+            if item.kind not in ("string", "enum"):
+                self.problem(rp, "contains rules apply to arrays of strings only")
+                continue
+            if item.kind == "enum" and item.enum and any(c not in item.enum.values for c in consts):
+                self.problem(rp, f"the values must be items of the enum {item.enum.values}")
+                continue
+            value.contains_rules.append((consts[0], consts[1], rp))
         return value
 
     def build_one_of(self, schema: dict, pointer: str, is_request: bool,
-                     context: tuple[ObjectType, str], extra: set[str]) -> Value | None:
+                     context: tuple[ObjectType, str], extra: set[str], inline_name: str | None = None) -> Value | None:
         self.check_keys(schema, ANNOTATIONS | {"oneOf"} | extra, pointer, "a oneOf schema")
         alternatives = schema["oneOf"]
         op = pointer_join(pointer, "oneOf")
         if not isinstance(alternatives, list) or len(alternatives) != 2:
             self.problem(op, "only a oneOf of a string and an array is supported")
             return None
-        built = [self.build_value(a, pointer_join(op, i), is_request, context) if isinstance(a, dict) else None
-                 for i, a in enumerate(alternatives)]
+        built = [self.build_value(a, pointer_join(op, i), is_request, context, inline_name=inline_name)
+                 if isinstance(a, dict) else None for i, a in enumerate(alternatives)]
         kinds = sorted(b.kind for b in built if b is not None)
         if kinds != ["array", "string"]:
             self.problem(op, "only a oneOf of a string and an array is supported")
@@ -1017,9 +1341,13 @@ class Builder:
         array = next(b for b in built if b and b.kind == "array")
         if string.nullable or array.nullable:
             self.problem(op, "oneOf alternatives cannot be nullable")
+        if array.items is not None and array.items.kind not in ("string", "object", "int", "bool"):
+            self.problem(op, "the array alternative's items must be strings, integers, booleans or objects")
+            return None
         value = Value("string_or_array", items=array.items, min_items=array.min_items,
                       max_items=array.max_items, min_length=string.min_length,
                       max_length=string.max_length, pattern=string.pattern, expected=string.expected)
+        value.max_bytes = string.max_bytes
         return value
 
     # -- rules --
@@ -1030,18 +1358,86 @@ class Builder:
         self.problem(pointer, f"'{name}' is not a property of {obj.schema_name}")
         return None
 
-    def build_rule(self, obj: ObjectType, rule: Any, pointer: str) -> Rule | None:
+    def build_rule(self, obj: ObjectType, rule: Any, pointer: str) -> list[Rule]:
         if not isinstance(rule, dict):
             self.problem(pointer, "must be a rule schema")
-            return None
+            return []
+        built: Rule | None
+        if "dependentRequired" in rule:
+            self.check_keys(rule, {"dependentRequired", "description"}, pointer, "a rule")
+            return self.build_dependent(obj, rule["dependentRequired"], pointer_join(pointer, "dependentRequired"))
         if "not" in rule:
             self.check_keys(rule, {"not", "description"}, pointer, "a rule")
-            return self.build_exclusive(obj, rule["not"], pointer_join(pointer, "not"))
-        if "if" in rule:
+            built = self.build_exclusive(obj, rule["not"], pointer_join(pointer, "not"))
+        elif "if" in rule:
             self.check_keys(rule, {"if", "then", "description"}, pointer, "a rule")
-            return self.build_conditional(obj, rule, pointer)
-        self.problem(pointer, "a rule must be {\"not\": {\"required\": [...]}} or {\"if\": ..., \"then\": ...}")
-        return None
+            built = self.build_conditional(obj, rule, pointer)
+        elif "x-acr-max-product" in rule:
+            self.check_keys(rule, {"x-acr-max-product", "description"}, pointer, "a rule")
+            built = self.build_product(obj, rule["x-acr-max-product"], pointer_join(pointer, "x-acr-max-product"))
+        elif "x-acr-if-modes" in rule:
+            self.check_keys(rule, {"x-acr-if-modes", "x-acr-then", "description"}, pointer, "a rule")
+            built = self.build_mode_rule(obj, rule, pointer)
+        else:
+            self.problem(pointer, "a rule must be {\"not\": {\"required\": [...]}}, {\"if\": ..., \"then\": ...}, "
+                                  "{\"dependentRequired\": ...}, {\"x-acr-max-product\": ...} or "
+                                  "{\"x-acr-if-modes\": ..., \"x-acr-then\": ...}")
+            return []
+        return [built] if built is not None else []
+
+    def build_dependent(self, obj: ObjectType, spec: Any, pointer: str) -> list[Rule]:
+        if not isinstance(spec, dict) or not all(isinstance(v, list) and v for v in spec.values()):
+            self.problem(pointer, "must map a property to the non-empty list of properties it needs")
+            return []
+        rules = []
+        for name, needed in spec.items():
+            p = pointer_join(pointer, name)
+            first = self.field_index(obj, name, p)
+            others = [self.field_index(obj, n, pointer_join(p, i)) for i, n in enumerate(needed)]
+            if first is not None and None not in others:
+                rules.append(Rule("dependent", [first] + [i for i in others if i is not None]))
+        return rules
+
+    def build_product(self, obj: ObjectType, spec: Any, pointer: str) -> Rule | None:
+        shape = "must be {\"properties\": [integer property names], \"maximum\": N}"
+        if not isinstance(spec, dict) or set(spec) != {"properties", "maximum"} \
+                or not isinstance(spec["properties"], list) or len(spec["properties"]) < 2:
+            self.problem(pointer, shape)
+            return None
+        maximum = spec["maximum"]
+        if not isinstance(maximum, int) or isinstance(maximum, bool) or not INT64_MIN <= maximum <= INT64_MAX:
+            self.problem(pointer_join(pointer, "maximum"), "must be a 64-bit integer")
+            return None
+        indices, defaults, has = [], [], []
+        for i, name in enumerate(spec["properties"]):
+            idx = self.field_index(obj, name, pointer_join(pointer, "properties", i))
+            if idx is None:
+                return None
+            f = obj.fields[idx]
+            if f.value.kind != "int":
+                self.problem(pointer_join(pointer, "properties", i), f"'{name}' is not an integer property")
+                return None
+            indices.append(idx)
+            d = f.default
+            has.append(isinstance(d, int) and not isinstance(d, bool))
+            defaults.append(d if has[-1] else 0)
+        names = [obj.fields[i].json_name for i in indices]
+        return Rule("max_product", indices, values=defaults, has_value=has, maximum=maximum,
+                    message=f"{' x '.join(names)} must be at most {maximum}")
+
+    def build_mode_rule(self, obj: ObjectType, rule: dict, pointer: str) -> Rule | None:
+        modes = self.mode_list(rule.get("x-acr-if-modes"), pointer_join(pointer, "x-acr-if-modes"),
+                               "x-acr-if-modes")
+        then = rule.get("x-acr-then")
+        if not isinstance(then, dict):
+            self.problem(pointer_join(pointer, "x-acr-then"), "is required beside x-acr-if-modes")
+            return None
+        if not modes:
+            return None
+        condition = f"the mode is {join_words(modes)}"
+        effects: list[Effect] = []
+        self.build_effects(obj, then, [], pointer_join(pointer, "x-acr-then"), condition, None, effects)
+        return Rule("conditional", [], condition="mode", modes=modes, effects=effects)
 
     def build_exclusive(self, obj: ObjectType, inner: Any, pointer: str) -> Rule | None:
         if not isinstance(inner, dict) or not isinstance(inner.get("required"), list) or len(inner["required"]) < 2:
@@ -1078,53 +1474,126 @@ class Builder:
     @staticmethod
     def json_type(value: Value) -> str:
         return {"string": "string", "enum": "string", "bool": "boolean", "int": "integer", "uint64": "integer",
-                "object": "object", "array": "array"}.get(value.kind, "?")
+                "number": "number", "object": "object", "array": "array"}.get(value.kind, "?")
+
+    def tested_values(self, f: Field, values: Any, pointer: str) -> tuple[list[int], list[str]] | None:
+        """The values a condition or effect compares a property with: integers
+        for an integer property, strings for a string or enum property."""
+        if not isinstance(values, list) or not values:
+            self.problem(pointer, "must list at least one value")
+            return None
+        if f.value.kind == "int":
+            if all(isinstance(v, int) and not isinstance(v, bool) and INT64_MIN <= v <= INT64_MAX for v in values):
+                return list(values), []
+            self.problem(pointer, f"'{f.json_name}' is an integer: the values must be integers")
+            return None
+        if f.value.kind in ("string", "enum"):
+            if not all(isinstance(v, str) for v in values):
+                self.problem(pointer, f"'{f.json_name}' is a string: the values must be strings")
+                return None
+            if f.value.kind == "enum" and f.value.enum and any(v not in f.value.enum.values for v in values):
+                self.problem(pointer, f"the values must be among '{f.json_name}''s enum {f.value.enum.values}")
+                return None
+            return [], list(values)
+        self.problem(pointer, "conditions can only test an integer or string property")
+        return None
 
     def build_conditional(self, obj: ObjectType, rule: dict, pointer: str) -> Rule | None:
         cond = rule.get("if")
         cp = pointer_join(pointer, "if")
-        shape = "must be {\"properties\": {P: {\"const\": v} | {\"enum\": [...]} | {\"not\": {\"enum\": [...]}}}, " \
-                "\"required\": [P]}"
-        if not isinstance(cond, dict) or set(cond) != {"properties", "required"} \
-                or not isinstance(cond["properties"], dict) or len(cond["properties"]) != 1:
+        shape = "must be {\"properties\": {P: {\"const\": v} | {\"enum\": [...]} | {\"not\": {\"const\" or " \
+                "\"enum\": ...}}}, \"required\": [P]} or {\"required\": [P]}"
+        if not isinstance(cond, dict):
             self.problem(cp, shape)
             return None
-        (name, test), = cond["properties"].items()
-        if cond["required"] != [name]:
-            self.problem(pointer_join(cp, "required"), f"must be [\"{name}\"]")
-        idx = self.field_index(obj, name, pointer_join(cp, "properties", name))
-        if idx is None:
-            return None
-        tested = obj.fields[idx]
-        if tested.value.kind != "int":
-            self.problem(pointer_join(cp, "properties", name), "conditions can only test an integer property")
-            return None
-        negate = False
-        tp = pointer_join(cp, "properties", name)
-        if isinstance(test, dict) and set(test) == {"const"}:
-            values = [test["const"]]
-        elif isinstance(test, dict) and set(test) == {"enum"}:
-            values = test["enum"]
-        elif isinstance(test, dict) and set(test) == {"not"} and isinstance(test["not"], dict) \
-                and set(test["not"]) == {"enum"}:
-            values, negate = test["not"]["enum"], True
-        else:
-            self.problem(tp, shape)
-            return None
-        if not (isinstance(values, list) and values and all(isinstance(v, int) and not isinstance(v, bool)
-                                                            for v in values)):
-            self.problem(tp, "the tested values must be integers")
-            return None
-        condition = f"{name} is {'not ' if negate else ''}{join_words([str(v) for v in values])}"
-        positive = f"{name} is {join_words([str(v) for v in values])}"
+        self.check_keys(cond, {"properties", "required", "x-acr-absent-means-default"}, cp, "a condition")
         then = rule.get("then")
         if not isinstance(then, dict):
             self.problem(pointer_join(pointer, "then"), "is required beside if")
             return None
-        effects: list[Effect] = []
+        props = cond.get("properties", {})
+        required = cond.get("required")
+        absent_default = cond.get("x-acr-absent-means-default", False)
+        if absent_default is not False and absent_default is not True:
+            self.problem(pointer_join(cp, "x-acr-absent-means-default"), "must be true or false")
+            return None
+        if not isinstance(props, dict):
+            self.problem(pointer_join(cp, "properties"), shape)
+            return None
+        # Presence: {"required": [P]} (with {"type": T} beside for a nullable P).
+        tests = {k: v for k, v in props.items() if not (isinstance(v, dict) and set(v) == {"type"})}
+        if not tests:
+            if not (isinstance(required, list) and len(required) == 1) or absent_default:
+                self.problem(cp, shape)
+                return None
+            name = required[0]
+            idx = self.field_index(obj, name, pointer_join(cp, "required", 0))
+            if idx is None:
+                return None
+            f = obj.fields[idx]
+            refinement = props.get(name)
+            if f.value.nullable and refinement != {"type": self.json_type(f.value)}:
+                self.problem(cp, f"'{name}' is nullable: testing its presence needs \"properties\": "
+                                 f"{{\"{name}\": {{\"type\": \"{self.json_type(f.value)}\"}}}} beside "
+                                 "\"required\", so that null does not count")
+            for other in props:
+                if other != name:
+                    self.problem(pointer_join(cp, "properties", other), shape)
+            condition = f"{name} is set"
+            effects: list[Effect] = []
+            self.build_effects(obj, then, [], pointer_join(pointer, "then"), condition, None, effects)
+            return Rule("conditional", [idx], condition="present", effects=effects)
+        if len(props) != 1:
+            self.problem(cp, shape)
+            return None
+        (name, test), = props.items()
+        tp = pointer_join(cp, "properties", name)
+        idx = self.field_index(obj, name, tp)
+        if idx is None:
+            return None
+        tested = obj.fields[idx]
+        negate = False
+        if isinstance(test, dict) and set(test) == {"const"}:
+            raw = [test["const"]]
+        elif isinstance(test, dict) and set(test) == {"enum"}:
+            raw = test["enum"]
+        elif isinstance(test, dict) and set(test) == {"not"} and isinstance(test["not"], dict) \
+                and set(test["not"]) in ({"enum"}, {"const"}):
+            inner = test["not"]
+            raw, negate = (inner["enum"] if "enum" in inner else [inner["const"]]), True
+        else:
+            self.problem(tp, shape)
+            return None
+        tested_values = self.tested_values(tested, raw, tp)
+        if tested_values is None:
+            return None
+        ints, texts = tested_values
+        shown = [str(v) for v in ints] if ints else [f'"{v}"' for v in texts]
+        condition = f"{name} is {'not ' if negate else ''}{join_words(shown)}"
+        positive = f"{name} is {join_words(shown)}"
+        default = None
+        if absent_default:
+            # An absent property is tested as its default; for ajv to agree, the
+            # `if` requires the property exactly when the default fails the test.
+            default = tested.default
+            if default is None:
+                self.problem(pointer_join(cp, "x-acr-absent-means-default"),
+                             f"'{name}' has no default to stand for its absence")
+                return None
+            holds = (default in (ints or texts)) != negate
+            expected = None if holds else [name]
+            if required != expected:
+                self.problem(pointer_join(cp, "required") if required is not None else cp,
+                             f"the default {json_text(default)} {'satisfies' if holds else 'fails'} the condition, "
+                             f"so the if must {'not list' if holds else 'list'} \"{name}\" in required "
+                             "(for standard validators to agree)")
+        elif required != [name]:
+            self.problem(pointer_join(cp, "required"), f"must be [\"{name}\"]")
+        effects = []
         self.build_effects(obj, then, [], pointer_join(pointer, "then"), condition, positive if negate else None,
                            effects)
-        return Rule("conditional", [idx], values=list(values), negate=negate, effects=effects)
+        return Rule("conditional", [idx], values=ints, texts=texts, negate=negate, effects=effects,
+                    default=default)
 
     def build_effects(self, obj: ObjectType, then: dict, path: list[int], pointer: str, condition: str,
                       only_when: str | None, effects: list[Effect]) -> None:
@@ -1150,6 +1619,7 @@ class Builder:
                                     f"{{\"{name}\": {{\"type\": \"{self.json_type(f.value)}\"}}}} beside it, "
                                     "so that null does not satisfy the rule")
             effects.append(Effect("required", path + [idx], [], f"is required when {condition}"))
+        string_keys = {"minLength", "maxLength", "pattern", "x-acr-expected", "x-acr-max-bytes"}
         for name, refinement in props.items():
             rp = pointer_join(pointer, "properties", name)
             idx = self.field_index(obj, name, rp)
@@ -1161,23 +1631,35 @@ class Builder:
             elif refinement == {"type": "null"}:
                 message = f"is only allowed when {only_when}" if only_when else f"is not allowed when {condition}"
                 effects.append(Effect("forbidden", path + [idx], [], message))
-            elif set(refinement) == {"enum"}:
-                values = refinement["enum"]
-                if f.value.kind != "int" or not (isinstance(values, list) and values and all(
-                        isinstance(v, int) and not isinstance(v, bool) for v in values)):
-                    self.problem(rp, "an enum here must restrict an integer property to integers")
+            elif set(refinement) in ({"enum"}, {"const"}):
+                values = refinement["enum"] if "enum" in refinement else [refinement["const"]]
+                tested = self.tested_values(f, values, rp)
+                if tested is None:
                     continue
-                effects.append(Effect("one_of", path + [idx], list(values),
-                                      f"must be {int_ranges_text(values)} when {condition}"))
+                ints, texts = tested
+                allowed = int_ranges_text(ints) if ints else join_words([f'"{t}"' for t in texts])
+                effects.append(Effect("one_of", path + [idx], ints, f"must be {allowed} when {condition}",
+                                      texts=texts))
+            elif refinement and set(refinement) <= string_keys | {"type"} and set(refinement) & string_keys:
+                if f.value.kind != "string" or refinement.get("type", "string") not in ("string", ["string", "null"],
+                                                                                     ["null", "string"]):
+                    self.problem(rp, "string rules apply to a string property only")
+                    continue
+                rules = self.build_string(refinement, rp, None)
+                if rules is not None:
+                    effects.append(Effect("string", path + [idx], [], f"when {condition}", string_rules=rules))
             elif refinement.get("type") == self.json_type(f.value) and set(refinement) == {"type"}:
                 if name not in required:
                     self.problem(rp, "a non-null type refinement only goes with required")
-            elif refinement.get("type") == "object" and f.value.kind == "object":
+            elif f.value.kind == "object" and set(refinement) <= {"type", "required", "properties"} \
+                    and refinement.get("type", "object") in ("object", ["object", "null"], ["null", "object"]):
+                # ["object", "null"] lets a null (absent) object pass under ajv, as in C.
                 nested = {k: v for k, v in refinement.items() if k != "type"}
                 self.build_effects(f.value.object, nested, path + [idx], rp, condition, only_when, effects)
             else:
-                self.problem(rp, "must be {\"enum\": [...]}, {\"type\": \"null\"}, the non-null type, "
-                                 "or a nested {\"type\": \"object\", \"required\": ..., \"properties\": ...}")
+                self.problem(rp, "must be {\"enum\": [...]}, {\"const\": v}, {\"type\": \"null\"}, the non-null "
+                                 "type, string rules (maxLength, pattern, x-acr-max-bytes...), or a nested "
+                                 "{\"type\": \"object\", \"required\": ..., \"properties\": ...}")
 
 
 def build_model(doc: dict, name: str, schema_path: str) -> Module:

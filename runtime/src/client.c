@@ -49,6 +49,7 @@ struct acr_client {
     acr_log_fn log;
     void *log_ctx;
     struct curl_slist *headers;
+    struct curl_slist *headers_no_body; /* the same without Content-Type */
     CURLSH *share;
     pthread_mutex_t share_locks[CURL_LOCK_DATA_LAST];
     /* Guards the pool and the resources being called one at a time. */
@@ -302,6 +303,14 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
             h = next;
     }
     c->headers = h;
+    /* For operations without a request body: no Content-Type ("Content-Type:"
+     * stops libcurl adding its form type to an empty POST). */
+    for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
+        next = curl_slist_append(c->headers_no_body, i == 0 ? "Content-Type:" : header_lines[i]);
+        ok = next != NULL;
+        if (ok)
+            c->headers_no_body = next;
+    }
     c->share = ok ? curl_share_init() : NULL;
     if (c->share) {
         curl_share_setopt(c->share, CURLSHOPT_LOCKFUNC, share_lock);
@@ -344,6 +353,7 @@ void acr_client_free(acr_client *c)
     if (c->share)
         curl_share_cleanup(c->share);
     curl_slist_free_all(c->headers);
+    curl_slist_free_all(c->headers_no_body);
     for (size_t i = 0; i < c->busy_count; i++)
         acr_free(c->busy_keys[i]);
     acr_free(c->busy_keys);
@@ -857,8 +867,8 @@ static void emit_log(const acr_client *c, const char *line)
 /* The attempt's line, once its outcome is known: a 200 whose body then broke
  * is not logged as a success. Only the client's own words and libcurl's
  * (never a text the server sent). */
-static void log_line(const acr_client *c, const char *url, long http_status, acr_status status,
-                     const acr_error *err, curl_off_t micros)
+static void log_line(const acr_client *c, const char *method, const char *url, long http_status,
+                     acr_status status, const acr_error *err, curl_off_t micros)
 {
     if (!c->log)
         return;
@@ -866,11 +876,11 @@ static void log_line(const acr_client *c, const char *url, long http_status, acr
     double ms = (double)micros / 1000.0;
     const char *why = status == ACR_ERR_TRANSPORT ? err->message : acr_status_name(status);
     if (status == ACR_OK || status == ACR_ERR_HTTP)
-        snprintf(line, sizeof line, "POST %s -> %ld (%.1f ms)", url, http_status, ms);
+        snprintf(line, sizeof line, "%s %s -> %ld (%.1f ms)", method, url, http_status, ms);
     else if (http_status)
-        snprintf(line, sizeof line, "POST %s -> failed after %ld: %s (%.1f ms)", url, http_status, why, ms);
+        snprintf(line, sizeof line, "%s %s -> failed after %ld: %s (%.1f ms)", method, url, http_status, why, ms);
     else
-        snprintf(line, sizeof line, "POST %s -> failed: %s (%.1f ms)", url, why, ms);
+        snprintf(line, sizeof line, "%s %s -> failed: %s (%.1f ms)", method, url, why, ms);
     emit_log(c, line);
 }
 
@@ -882,9 +892,11 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
     if (op->mode_param < 0)
         return ACR_OK;
     const char *text = values[op->mode_param];
-    const acr_type_desc *t = op->request;
+    const acr_type_desc *t = op->response; /* every operation has one; a request may not */
     for (size_t i = 0; text && i < t->mode_count; i++) {
         if (strcmp(text, t->mode_names[i]) == 0) {
+            if (op->mode_allowed && !(op->mode_allowed & (1u << i)))
+                return acr_error_set(err, ACR_ERR_USAGE, "%s does not accept mode \"%s\"", op->operation_id, text);
             *mode = (unsigned)i + 1;
             return ACR_OK;
         }
@@ -942,9 +954,14 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     /* Plain http (loopback only) never goes through a proxy, whatever the
      * environment says; https may (NULL: libcurl reads the environment). */
     curl_easy_setopt(h, CURLOPT_PROXY, strncasecmp(url, "http://", 7) == 0 ? "" : c->proxy);
-    curl_easy_setopt(h, CURLOPT_POST, 1L);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, body);
-    curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_length);
+    if (strcmp(op->method, "GET") == 0) {
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, body ? body : "");
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_length);
+    }
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, body ? c->headers : c->headers_no_body);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(h, CURLOPT_ERRORBUFFER, detail);
     curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
@@ -1019,7 +1036,7 @@ static acr_status perform(acr_client *c, const acr_operation_desc *op, const cha
     if ((status == ACR_ERR_INVALID_RESPONSE || status == ACR_ERR_TRANSPORT) && err && !err->request_id)
         err->request_id = request_id_text(&x);
     sanitize_error(err);
-    log_line(c, url, x.status, status, err, micros);
+    log_line(c, op->method, url, x.status, status, err, micros);
     acr_error_clear(&x.parse_err);
     acr_parser_free(x.parser);
     wiped_free(&x.error_body);
@@ -1098,7 +1115,7 @@ static acr_status attempt_until_done(acr_client *c, const acr_operation_desc *op
                                  "answers %s; the first attempt most likely succeeded", op->operation_id, last);
         }
         may_have_acted = may_have_acted || acr_attempt_may_have_acted(&a);
-        if (attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a))
+        if (attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a, op))
             return status;
     }
 }
@@ -1126,7 +1143,8 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     acr_error scratch = ACR_ERROR_INIT;
     acr_error *e = err ? err : &scratch;
     acr_error_clear(e);
-    if (!c || !op || !request || !response)
+    /* An operation without a request body takes NULL (op->request is NULL). */
+    if (!c || !op || (!request && op->request) || !response)
         return acr_error_set(e, ACR_ERR_USAGE, "acr_call: NULL argument");
     /* The parameter values, with the one the client supplies filled in. */
     const char *values[16];
@@ -1137,7 +1155,7 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     unsigned mode;
     acr_status status = call_mode(op, values, &mode, e);
     /* Nothing is sent for a request that breaks the schema. */
-    if (status == ACR_OK)
+    if (status == ACR_OK && op->request)
         status = acr_validate(op->request, request, mode, e);
     /* Empty path parameters are refused before anything is sent. */
     if (status == ACR_OK)
@@ -1150,15 +1168,15 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     acr_secrets_add(&secrets, c->customer_id);
     acr_secrets_add(&secrets, c->customer_secret);
     acr_secrets_add(&secrets, c->basic_token);
-    acr_secrets_add_request(&secrets, op->request, request);
+    if (op->request)
+        acr_secrets_add_request(&secrets, op->request, request);
     /* The body holds the request's keys: serialized into a buffer that is
      * wiped as it grows and before it is freed. */
     wiped_buffer body = {NULL, 0, 0, false};
-    if (status == ACR_OK) {
-        if (secrets.failed)
-            status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
-        else
-            status = acr_serialize(op->request, request, wiped_append, &body, e);
+    if (status == ACR_OK && secrets.failed)
+        status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
+    if (status == ACR_OK && op->request) {
+        status = acr_serialize(op->request, request, wiped_append, &body, e);
         if (body.failed) {
             acr_error_clear(e);
             status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory while serializing");

@@ -45,6 +45,7 @@ static void free_object(const acr_object_desc *desc, void *base)
         case ACR_KIND_BOOL:
         case ACR_KIND_INT:
         case ACR_KIND_UINT64:
+        case ACR_KIND_NUMBER:
             break;
         }
     }

@@ -108,6 +108,14 @@ typedef enum acr_number_class {
  * denote integers (JSON Schema counts them as integers). */
 acr_number_class acr_number_to_int64(const char *text, size_t length, int64_t *out);
 acr_number_class acr_number_to_uint64(const char *text, size_t length, uint64_t *out);
+/* JSON number text to a double, independent of LC_NUMERIC; false when the
+ * value is not finite (1e999) or the text is not a number (or no memory). */
+bool acr_number_to_double(const char *text, size_t length, double *out);
+/* The shortest of %.15g, %.16g, %.17g that reads back as the same double
+ * (never yajl's %.20g noise), in the "C" locale, into out (at least
+ * ACR_NUMBER_TEXT_MAX bytes). Returns the length; 0 for a non-finite value. */
+#define ACR_NUMBER_TEXT_MAX 32
+size_t acr_number_format(double value, char *out, size_t size);
 
 /* --- secrets and network text (sanitize.c) --- */
 /* Overwrites n bytes in a way the compiler keeps (the block is freed next). */

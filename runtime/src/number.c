@@ -4,8 +4,14 @@
  * precision, so the engine takes the number's text and converts it here. JSON
  * Schema treats 1.0 and 1e2 as integers, so those forms are accepted when their
  * value is integral. */
+#include <locale.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "acr/alloc.h"
 #include "internal.h"
 
 /* Larger exponents cannot produce an in-range integer, and clamping keeps the
@@ -146,4 +152,75 @@ acr_number_class acr_number_to_uint64(const char *text, size_t length, uint64_t 
         return ACR_NUMBER_OUT_OF_RANGE;
     *out = magnitude;
     return ACR_NUMBER_INTEGER;
+}
+
+/* --- doubles (the number kind) ---
+ *
+ * strtod and snprintf follow LC_NUMERIC, which the application may have set to
+ * a locale whose decimal point is ','. Both run here under the "C" locale,
+ * switched for this thread only (uselocale), so no process-wide state changes. */
+
+static pthread_once_t c_locale_once = PTHREAD_ONCE_INIT;
+static locale_t c_locale = (locale_t)0;
+
+static void make_c_locale(void)
+{
+    /* glibc returns its static C locale object for "C": no allocation. */
+    c_locale = newlocale(LC_ALL_MASK, "C", (locale_t)0);
+}
+
+static locale_t enter_c_locale(void)
+{
+    pthread_once(&c_locale_once, make_c_locale);
+    return c_locale ? uselocale(c_locale) : (locale_t)0;
+}
+
+static void leave_c_locale(locale_t previous)
+{
+    if (previous)
+        uselocale(previous);
+}
+
+bool acr_number_to_double(const char *text, size_t length, double *out)
+{
+    char buffer[64];
+    char *copy = buffer;
+    if (length >= sizeof buffer) {
+        copy = acr_copy_text(text, length);
+        if (!copy)
+            return false;
+    } else {
+        memcpy(buffer, text, length);
+        buffer[length] = '\0';
+    }
+    locale_t previous = enter_c_locale();
+    char *end = NULL;
+    double value = strtod(copy, &end);
+    bool whole = end == copy + length;
+    leave_c_locale(previous);
+    if (copy != buffer)
+        acr_free(copy);
+    if (!whole || !isfinite(value))
+        return false;
+    *out = value;
+    return true;
+}
+
+size_t acr_number_format(double value, char *out, size_t size)
+{
+    if (size < ACR_NUMBER_TEXT_MAX || !isfinite(value)) {
+        if (size)
+            out[0] = '\0';
+        return 0;
+    }
+    locale_t previous = enter_c_locale();
+    int n = 0;
+    /* The shortest of these that reads back as the same double; %.17g always does. */
+    for (int precision = 15; precision <= 17; precision++) {
+        n = snprintf(out, size, "%.*g", precision, value);
+        if (n > 0 && (size_t)n < size && strtod(out, NULL) == value)
+            break;
+    }
+    leave_c_locale(previous);
+    return n > 0 && (size_t)n < size ? (size_t)n : 0;
 }

@@ -337,6 +337,7 @@ static void mark_present(const target *t)
     case ACR_KIND_BOOL:
     case ACR_KIND_INT:
     case ACR_KIND_UINT64:
+    case ACR_KIND_NUMBER:
     case ACR_KIND_OBJECT:
         if (t->field->presence != ACR_ALWAYS_PRESENT)
             *ACR_AT(t->base, t->field->presence, bool) = true;
@@ -415,7 +416,19 @@ static int on_number(void *ctx, const char *text, size_t length)
     int ok = 1;
     if (begin_value(p, &t)) {
         acr_kind kind = t.value->kind;
-        if (kind != ACR_KIND_INT && kind != ACR_KIND_UINT64) {
+        double d = 0;
+        if (kind == ACR_KIND_NUMBER) {
+            /* Any JSON number, 1 and 1e2 included; 1e999 is not finite. */
+            if (!acr_number_to_double(text, length, &d)) {
+                ok = keep_index(p, &t, shape_problem(p, "must be a finite number"));
+            } else {
+                double *slot = slot_of(p, &t);
+                if (!slot)
+                    return 0;
+                *slot = d;
+                mark_present(&t);
+            }
+        } else if (kind != ACR_KIND_INT && kind != ACR_KIND_UINT64) {
             ok = wrong_type(p, &t);
         } else {
             int64_t i = 0;
@@ -492,11 +505,19 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
         } else if (kind == ACR_KIND_ENUM) {
             int index = enum_index(t.value->enumeration, s, length);
             char *other = NULL;
-            if ((size_t)index > t.value->enumeration->count && !(other = copy_string(p, s, length)))
+            if (!t.array && (size_t)index > t.value->enumeration->count && !(other = copy_string(p, s, length)))
                 return 0;
-            /* Enum arrays are not supported by the generator, so this is a field. */
-            *ACR_AT(t.base, t.field->offset, int) = index;
-            *ACR_AT(t.base, t.field->presence, char *) = other;
+            if (t.array) {
+                /* An enum item has no "other" text: the generator makes enum
+                 * arrays for requests only, where the validator refuses it. */
+                int *slot = slot_of(p, &t);
+                if (!slot)
+                    return 0;
+                *slot = index;
+            } else {
+                *ACR_AT(t.base, t.field->offset, int) = index;
+                *ACR_AT(t.base, t.field->presence, char *) = other;
+            }
         } else {
             char *copy = copy_string(p, s, length);
             if (!copy)

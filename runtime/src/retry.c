@@ -31,16 +31,14 @@ acr_retry_policy acr_retry_effective(const acr_retry_policy *given)
     return p;
 }
 
-bool acr_retry_worth_it(const acr_attempt *a)
+bool acr_retry_worth_it(const acr_attempt *a, const acr_operation_desc *op)
 {
     if (a->transport_failed)
         return !a->request_sent && !a->tls_rejected; /* the service cannot have acted on it */
-    if (a->http_status == 429)
-        return true;
-    if (a->http_status == 206 && a->has_code && a->code == 65)
-        return true;
-    if (a->http_status == 504 && a->has_code && a->code == 62)
-        return true;
+    for (size_t i = 0; op && i < op->retry_count; i++)
+        if (a->http_status == op->retry_statuses[i] &&
+            (op->retry_codes[i] < 0 || (a->has_code && a->code == op->retry_codes[i])))
+            return true;
     return false;
 }
 

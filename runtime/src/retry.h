@@ -19,11 +19,12 @@ typedef struct acr_attempt {
     bool tls_rejected;      /* the server's certificate was not trusted */
 } acr_attempt;
 
-/* True when the vendor's guidance says to try again: the connection failed
- * before the request was sent (but not because the server's certificate is not
- * trusted: trying again will not change that, and it needs a person); 206 with code 65 (network jitter); 504 with code
- * 62 (service timeout); 429 (rate limit). Never for other 4xx answers. */
-bool acr_retry_worth_it(const acr_attempt *a);
+/* True when the attempt is worth repeating: the connection failed before the
+ * request was sent (but not because the server's certificate is not trusted:
+ * trying again will not change that, and it needs a person), or the answer is
+ * one of the operation's x-acr-retry-on answers (op->retry_statuses/codes; the
+ * generator's default is 206 code 65, 504 code 62, 429). */
+bool acr_retry_worth_it(const acr_attempt *a, const acr_operation_desc *op);
 
 /* True when an attempt may have reached the service and acted, so a later
  * "already done" answer says nothing about failure. */

@@ -128,6 +128,16 @@ static void emit_value(serializer *s, const acr_value_desc *vd, const void *slot
         check(s, yajl_gen_number(s->gen, digits, (size_t)n));
         break;
     }
+    case ACR_KIND_NUMBER: {
+        /* Not yajl_gen_double: its %.20g writes 0.1 as 0.10000000000000000555. */
+        char text[ACR_NUMBER_TEXT_MAX];
+        size_t n = acr_number_format(*(const double *)slot, text, sizeof text);
+        if (n == 0)
+            fail_here(s, "must be a finite number");
+        else
+            check(s, yajl_gen_number(s->gen, text, n));
+        break;
+    }
     case ACR_KIND_ENUM: {
         int value = *(const int *)slot;
         const acr_enum_desc *e = vd->enumeration;

@@ -3,6 +3,7 @@
  * itself, the missing property itself, or the object for a rule about several
  * of its properties. */
 #include <inttypes.h>
+#include <math.h>
 #include <string.h>
 
 #include "acr/alloc.h"
@@ -63,6 +64,7 @@ bool acr_field_present(const acr_field_desc *field, const void *base)
     case ACR_KIND_BOOL:
     case ACR_KIND_INT:
     case ACR_KIND_UINT64:
+    case ACR_KIND_NUMBER:
         return *ACR_CAT(base, field->presence, bool);
     case ACR_KIND_ENUM:
         return *ACR_CAT(base, field->offset, int) != 0;
@@ -109,6 +111,8 @@ static void validate_string(validator *v, const acr_string_rules *rules, const c
                                          : "must be at least %zu characters long", rules->min_length);
     else if (length > rules->max_length)
         report(v, "must be at most %zu characters long (it has %zu)", rules->max_length, length);
+    if (bytes > rules->max_bytes)
+        report(v, "must be at most %zu bytes long in UTF-8 (it has %zu)", rules->max_bytes, bytes);
     if (rules->pattern && !acr_dfa_matches(rules->pattern, s, bytes)) {
         if (rules->expected)
             report(v, "must be %s", rules->expected);
@@ -139,6 +143,26 @@ static void validate_uint64(validator *v, const acr_int_rules *rules, uint64_t v
         report(v, "must be at most %" PRIu64 " (it is %" PRIu64 ")", rules->umax, value);
 }
 
+static void validate_number(validator *v, const acr_number_rules *rules, double value)
+{
+    if (!isfinite(value)) {
+        report(v, "must be a finite number");
+        return;
+    }
+    if (!rules)
+        return;
+    char bound[ACR_NUMBER_TEXT_MAX], given[ACR_NUMBER_TEXT_MAX];
+    acr_number_format(value, given, sizeof given);
+    if (rules->has_min && value < rules->min) {
+        acr_number_format(rules->min, bound, sizeof bound);
+        report(v, "must be at least %s (it is %s)", bound, given);
+    }
+    if (rules->has_max && value > rules->max) {
+        acr_number_format(rules->max, bound, sizeof bound);
+        report(v, "must be at most %s (it is %s)", bound, given);
+    }
+}
+
 static void validate_object(validator *v, const acr_object_desc *desc, const void *base);
 
 /* Validates one value stored at `slot` (a member, or an array item). */
@@ -153,6 +177,9 @@ static void validate_value(validator *v, const acr_value_desc *vd, const void *s
         break;
     case ACR_KIND_UINT64:
         validate_uint64(v, vd->int_rules, *(const uint64_t *)slot);
+        break;
+    case ACR_KIND_NUMBER:
+        validate_number(v, vd->number_rules, *(const double *)slot);
         break;
     case ACR_KIND_ENUM: {
         int value = *(const int *)slot;
@@ -227,13 +254,88 @@ static void validate_field(validator *v, const acr_field_desc *field, const void
     }
 }
 
-static bool condition_holds(const acr_rule *rule, const acr_object_desc *desc, const void *base)
+static bool text_in(const char *const *texts, size_t count, const char *text)
 {
-    const acr_field_desc *tested = &desc->fields[rule->fields[0]];
-    if (!acr_field_present(tested, base))
+    for (size_t i = 0; text && i < count; i++)
+        if (strcmp(texts[i], text) == 0)
+            return true;
+    return false;
+}
+
+/* The text of a string or enum member (NULL when absent or unknown). */
+static const char *text_of(const acr_field_desc *field, const void *base)
+{
+    if (field->value->kind == ACR_KIND_STRING)
+        return *ACR_CAT(base, field->offset, const char *);
+    if (field->value->kind == ACR_KIND_ENUM) {
+        int value = *ACR_CAT(base, field->offset, int);
+        const acr_enum_desc *e = field->value->enumeration;
+        if (value >= 1 && (size_t)value <= e->count)
+            return e->values[value - 1];
+        return *ACR_CAT(base, field->presence, const char *); /* an "other" text */
+    }
+    return NULL;
+}
+
+/* The text of array item i of an array of strings or enums. */
+static const char *item_text(const acr_value_desc *array, const void *items, size_t i)
+{
+    const void *slot = (const char *)items + i * array->item_size;
+    if (array->items->kind == ACR_KIND_STRING)
+        return *(const char *const *)slot;
+    if (array->items->kind == ACR_KIND_ENUM) {
+        int value = *(const int *)slot;
+        const acr_enum_desc *e = array->items->enumeration;
+        return value >= 1 && (size_t)value <= e->count ? e->values[value - 1] : NULL;
+    }
+    return NULL;
+}
+
+static bool array_contains(const acr_field_desc *field, const void *base, const char *const *texts,
+                           const int64_t *values)
+{
+    const void *items = *ACR_CAT(base, field->offset, const void *);
+    size_t count = *ACR_CAT(base, field->presence, size_t);
+    const acr_value_desc *array = field->value;
+    for (size_t i = 0; items && i < count; i++) {
+        if (texts) {
+            const char *t = item_text(array, items, i);
+            if (t && strcmp(t, texts[0]) == 0)
+                return true;
+        } else if (values && array->items->kind == ACR_KIND_INT &&
+                   ((const int64_t *)items)[i] == values[0]) {
+            return true;
+        }
+    }
+    return false;
+}
+
+static bool condition_holds(const validator *v, const acr_rule *rule, const acr_object_desc *desc,
+                            const void *base)
+{
+    const acr_field_desc *tested = rule->field_count ? &desc->fields[rule->fields[0]] : NULL;
+    switch (rule->condition) {
+    case ACR_IF_MODE:
+        return v->mode && (rule->modes & (1u << (v->mode - 1))) != 0;
+    case ACR_IF_PRESENT:
+        return acr_field_present(tested, base) != (rule->negate != 0);
+    case ACR_IF_CONTAINS:
+        return acr_field_present(tested, base) &&
+               array_contains(tested, base, rule->text_count ? rule->texts : NULL, rule->values);
+    case ACR_IF_VALUE:
+        break;
+    }
+    bool present = acr_field_present(tested, base);
+    if (!present && !rule->has_default)
         return false;
+    if (rule->text_count) {
+        const char *text = present ? text_of(tested, base) : rule->default_text;
+        return text_in(rule->texts, rule->text_count, text) != (rule->negate != 0);
+    }
     int64_t value;
-    if (tested->value->kind == ACR_KIND_UINT64) {
+    if (!present) {
+        value = rule->default_value;
+    } else if (tested->value->kind == ACR_KIND_UINT64) {
         uint64_t u = *ACR_CAT(base, tested->offset, uint64_t);
         if (u > (uint64_t)INT64_MAX)
             return rule->negate;
@@ -259,14 +361,34 @@ static void apply_effect(validator *v, const acr_effect *effect, const acr_objec
             base = ACR_CAT(base, field->offset, char);
             continue;
         }
-        if (effect->kind == ACR_EFFECT_REQUIRED && !present) {
-            report(v, "%s", effect->message);
-        } else if (effect->kind == ACR_EFFECT_FORBIDDEN && present) {
-            report(v, "%s", effect->message);
-        } else if (effect->kind == ACR_EFFECT_ONE_OF && present && field->value->kind == ACR_KIND_INT) {
-            int64_t value = *ACR_CAT(base, field->offset, int64_t);
-            if (!int_allowed(effect->allowed, effect->allowed_count, value))
-                report(v, "%s (it is %" PRId64 ")", effect->message, value);
+        switch (effect->kind) {
+        case ACR_EFFECT_REQUIRED:
+            if (!present)
+                report(v, "%s", effect->message);
+            break;
+        case ACR_EFFECT_FORBIDDEN:
+            if (present)
+                report(v, "%s", effect->message);
+            break;
+        case ACR_EFFECT_ONE_OF:
+            if (present && effect->text_count) {
+                const char *text = text_of(field, base);
+                if (text && !text_in(effect->texts, effect->text_count, text))
+                    report(v, "%s (it is \"%s\")", effect->message, text);
+            } else if (present && field->value->kind == ACR_KIND_INT) {
+                int64_t value = *ACR_CAT(base, field->offset, int64_t);
+                if (!int_allowed(effect->allowed, effect->allowed_count, value))
+                    report(v, "%s (it is %" PRId64 ")", effect->message, value);
+            }
+            break;
+        case ACR_EFFECT_STRING:
+            if (present && field->value->kind == ACR_KIND_STRING)
+                validate_string(v, effect->string_rules, *ACR_CAT(base, field->offset, const char *));
+            break;
+        case ACR_EFFECT_CONTAINS:
+            if (present && !array_contains(field, base, effect->text_count ? effect->texts : NULL, effect->allowed))
+                report(v, "%s", effect->message);
+            break;
         }
     }
     pop_step(v, mark);
@@ -282,6 +404,29 @@ static void validate_member(validator *v, const acr_field_desc *field, const voi
         validate_field(v, field, base);
     else if (field->required)
         report(v, "is required");
+}
+
+/* x-acr-max-product: false when the product is over the maximum. */
+static bool product_within(const acr_rule *rule, const acr_object_desc *desc, const void *base, bool *skipped)
+{
+    int64_t product = 1;
+    bool over = false;
+    *skipped = false;
+    for (size_t k = 0; k < rule->field_count; k++) {
+        const acr_field_desc *field = &desc->fields[rule->fields[k]];
+        int64_t value;
+        if (acr_field_present(field, base) && field->value->kind == ACR_KIND_INT)
+            value = *ACR_CAT(base, field->offset, int64_t);
+        else if (!acr_field_present(field, base) && rule->has_value && rule->has_value[k])
+            value = rule->values[k];
+        else {
+            *skipped = true;
+            return true;
+        }
+        if (!over && __builtin_mul_overflow(product, value, &product))
+            over = true;
+    }
+    return !over && product <= rule->maximum;
 }
 
 static void validate_object(validator *v, const acr_object_desc *desc, const void *base)
@@ -300,7 +445,22 @@ static void validate_object(validator *v, const acr_object_desc *desc, const voi
                 present += acr_field_present(&desc->fields[rule->fields[k]], base);
             if (present == rule->field_count)
                 report(v, "%s", rule->message);
-        } else if (condition_holds(rule, desc, base)) {
+        } else if (rule->kind == ACR_RULE_DEPENDENT) {
+            if (!acr_field_present(&desc->fields[rule->fields[0]], base))
+                continue;
+            for (size_t k = 1; k < rule->field_count; k++) {
+                const acr_field_desc *needed = &desc->fields[rule->fields[k]];
+                if (acr_field_present(needed, base))
+                    continue;
+                size_t mark = push_step(v, needed->json_name, needed->json_name_length);
+                report(v, "is required when %s is set", desc->fields[rule->fields[0]].json_name);
+                pop_step(v, mark);
+            }
+        } else if (rule->kind == ACR_RULE_MAX_PRODUCT) {
+            bool skipped;
+            if (!product_within(rule, desc, base, &skipped) && !skipped)
+                report(v, "%s", rule->message);
+        } else if (condition_holds(v, rule, desc, base)) {
             for (size_t e = 0; e < rule->effect_count; e++)
                 apply_effect(v, &rule->effects[e], desc, base);
         }

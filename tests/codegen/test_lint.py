@@ -72,7 +72,7 @@ class UnsupportedKeywordTest(unittest.TestCase):
         ("AudioUidList", "patternProperties", {"^x": {"type": "string"}}),
         ("StorageConfig/allOf/0", "else", {"required": ["bucket"]}),
         ("StorageConfig", "minProperties", 1),
-        ("StorageConfig", "dependentRequired", {"stsToken": ["stsExpiration"]}),
+        ("StorageConfig", "dependentSchemas", {"stsToken": {"required": ["stsExpiration"]}}),
         ("StorageConfig/properties/region", "const", 3),
         ("StorageConfig/properties/region", "exclusiveMaximum", 30),
         ("StorageConfig/properties/fileNamePrefix", "uniqueItems", True),
@@ -95,7 +95,7 @@ class UnsupportedKeywordTest(unittest.TestCase):
 
     def test_unsupported_type(self):
         doc = real_schema()
-        schemas(doc)["StorageConfig"]["properties"]["region"]["type"] = "number"
+        schemas(doc)["StorageConfig"]["properties"]["region"]["type"] = "decimal"
         self.assertIn(f"{SCHEMAS}/StorageConfig/properties/region/type", [p for p, _ in lint(doc)])
 
     def test_unsupported_one_of(self):
@@ -156,11 +156,11 @@ class RecursionTest(unittest.TestCase):
 
 class SharedComponentTest(unittest.TestCase):
     def test_non_object_component_in_request_and_response(self):
+        # A string component (Uid, Cname) serves both: responses do not enforce
+        # string rules, so nothing differs between the two uses.
         doc = real_schema()
         schemas(doc)["ErrorResponse"]["properties"]["sid"] = {"$ref": "#/components/schemas/Uid"}
-        problems = lint(doc)
-        self.assertEqual([p for p, _ in problems], [f"{SCHEMAS}/ErrorResponse/properties/sid/$ref"])
-        self.assertIn("both a request and a response", problems[0][1])
+        self.assertEqual(lint(doc), [])
 
     def test_object_component_in_request_and_response(self):
         doc = real_schema()
@@ -265,7 +265,7 @@ class EveryProblemInOneRunTest(unittest.TestCase):
         s["StorageConfig"]["allOf"][2]["else"] = {}
         s["AudioUidList"]["patternProperties"] = {}
         s["UpdateClientRequest"]["properties"]["rtmpPublishConfig"]["x-acr-modes"] = ["cdn"]
-        s["ErrorResponse"]["properties"]["sid"] = {"$ref": "#/components/schemas/Uid"}
+        s["ErrorResponse"]["properties"]["sid"] = {"$ref": "#/components/schemas/Nothing"}
         s["FileEntry"]["properties"]["next"] = {"$ref": "#/components/schemas/FileEntry"}
         s["StopRequest"]["properties"]["uid"]["$ref"] = "#/components/schemas/Nobody"
         expected = [
@@ -282,7 +282,7 @@ class EveryProblemInOneRunTest(unittest.TestCase):
 
     def test_unused_component(self):
         doc = real_schema()
-        schemas(doc)["Orphan"] = {"type": "object", "properties": {}}
+        schemas(doc)["Orphan"] = {"type": "object", "properties": {"x": {"type": "string"}}}
         self.assertEqual([p for p, _ in lint(doc)], [f"{SCHEMAS}/Orphan"])
 
 
@@ -382,3 +382,311 @@ class SecretFlagTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+# --- issue 10: the constructs the full API needs, and their misuse ----------
+
+WIDGETS = "/components/schemas"
+POLISH = f"{WIDGETS}/PolishRequest"
+HEALTH_PATH = "/paths/~1v2~1health/get"
+POLISH_PATH = "/paths/~1v2~1factories~1{factory}~1widgets~1{widgetId}~1mode~1{mode}~1polish/post"
+GET_PATH = "/paths/~1v2~1factories~1{factory}~1widgets~1{widgetId}~1mode~1{mode}/get"
+
+
+def node_at(doc, pointer):
+    node = doc
+    for part in pointer.lstrip("/").split("/"):
+        part = part.replace("~1", "/").replace("~0", "~")
+        node = node[int(part)] if isinstance(node, list) else node[part]
+    return node
+
+
+def polish_rule(doc, key):
+    """The index of the first PolishRequest allOf entry having `key` (in it or its if)."""
+    all_of = schemas(doc)["PolishRequest"]["allOf"]
+    return next(i for i, r in enumerate(all_of) if key in r or key in r.get("if", {}))
+
+
+class NewConstructsTest(unittest.TestCase):
+    """Each construct of issue 10 is accepted in the second schema; each misuse
+    is a problem at its JSON pointer."""
+
+    def assert_problem(self, doc, pointer, text=None):
+        problems = lint(doc)
+        self.assertIn(pointer, [p for p, _ in problems], problems)
+        if text:
+            self.assertIn(text, dict(problems)[pointer])
+
+    def test_annotations_are_ignored_everywhere(self):
+        doc = widgets_schema()
+        doc["x-vendor"] = {"anything": 1}
+        node_at(doc, HEALTH_PATH)["x-codegen-note"] = "ok"
+        schemas(doc)["PolishRequest"]["properties"]["gloss"]["x-unit"] = "gloss units"
+        schemas(doc)["WidgetStatus"]["x-owner"] = "team"
+        self.assertEqual(lint(doc), [])
+
+    def test_an_unknown_acr_extension_is_still_refused(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["properties"]["gloss"]["x-acr-gloss"] = 1
+        self.assert_problem(doc, f"{POLISH}/properties/gloss/x-acr-gloss")
+
+    def test_get_with_a_request_body(self):
+        doc = widgets_schema()
+        node_at(doc, HEALTH_PATH)["requestBody"] = node_at(doc, POLISH_PATH)["requestBody"]
+        self.assert_problem(doc, f"{HEALTH_PATH}/requestBody", "GET")
+
+    def test_other_methods(self):
+        doc = widgets_schema()
+        doc["paths"]["/v2/health"]["put"] = node_at(doc, HEALTH_PATH)
+        self.assert_problem(doc, "/paths/~1v2~1health/put", "'get' and 'post'")
+
+    def test_operation_ids(self):
+        doc = widgets_schema()
+        node_at(doc, HEALTH_PATH)["operationId"] = "health check"
+        self.assert_problem(doc, f"{HEALTH_PATH}/operationId")
+        doc = widgets_schema()
+        node_at(doc, HEALTH_PATH)["operationId"] = "polish-widget"  # the same C name as polishWidget
+        problems = lint(doc)
+        self.assertTrue(any(p.endswith("/operationId") and "acr_polish_widget" in m for p, m in problems), problems)
+
+    def test_mode_restriction_must_be_a_subset(self):
+        doc = widgets_schema()
+        node_at(doc, POLISH_PATH)["parameters"][2]["schema"]["enum"] = ["final", "gold"]
+        self.assert_problem(doc, f"{POLISH_PATH}/parameters/2/schema/enum", "subset")
+
+    def test_retry_on(self):
+        doc = widgets_schema()
+        node_at(doc, POLISH_PATH)["x-acr-retry-on"] = [{"status": 200}]
+        self.assert_problem(doc, f"{POLISH_PATH}/x-acr-retry-on/0/status")
+        node_at(doc, POLISH_PATH)["x-acr-retry-on"] = [{"code": 7}]
+        self.assert_problem(doc, f"{POLISH_PATH}/x-acr-retry-on/0")
+        node_at(doc, POLISH_PATH)["x-acr-retry-on"] = {"status": 500}
+        self.assert_problem(doc, f"{POLISH_PATH}/x-acr-retry-on")
+
+    def test_retry_code_needs_an_error_body_with_a_code(self):
+        doc = widgets_schema()
+        del node_at(doc, POLISH_PATH)["responses"]["default"]
+        self.assert_problem(doc, f"{POLISH_PATH}/x-acr-retry-on", "'code'")
+
+    def test_number_bounds_and_default(self):
+        gloss = f"{POLISH}/properties/gloss"
+        for key, bad in (("minimum", float("inf")), ("maximum", 10 ** 400), ("minimum", "0"), ("maximum", True)):
+            with self.subTest(key=key, bad=bad):
+                doc = widgets_schema()
+                node_at(doc, gloss)[key] = bad
+                self.assert_problem(doc, f"{gloss}/{key}", "finite number")
+        doc = widgets_schema()
+        node_at(doc, gloss)["default"] = "shiny"
+        self.assert_problem(doc, f"{gloss}/default")
+        doc = widgets_schema()
+        node_at(doc, gloss)["enum"] = [0.5, 1]
+        self.assert_problem(doc, f"{gloss}/enum", "enum")
+
+    def test_enum_array_default_and_contains_rule(self):
+        finishes = f"{POLISH}/properties/finishes"
+        doc = widgets_schema()
+        node_at(doc, finishes)["default"] = ["shiny"]
+        self.assert_problem(doc, f"{finishes}/default")
+        doc = widgets_schema()
+        node_at(doc, finishes)["allOf"][0]["then"]["contains"]["const"] = "mirror"
+        self.assert_problem(doc, f"{finishes}/allOf/0", "enum")
+        doc = widgets_schema()
+        node_at(doc, finishes)["allOf"][0]["if"] = {"minContains": 1}
+        self.assert_problem(doc, f"{finishes}/allOf/0", "contains")
+
+    def test_inline_object_name_clash(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishRequestWax"] = {"type": "object", "properties": {"x": {"type": "string"}}}
+        self.assert_problem(doc, f"{POLISH}/properties/wax", "acr_polish_request_wax")
+
+    def test_inline_object_at_the_top_of_a_body_is_refused(self):
+        doc = widgets_schema()
+        node_at(doc, HEALTH_PATH)["responses"]["200"]["content"]["application/json"]["schema"] = {
+            "type": "object", "properties": {"ok": {"type": "boolean"}}}
+        self.assert_problem(doc, f"{HEALTH_PATH}/responses/200/content/application~1json/schema")
+
+    def test_composition(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["allOf"][0] = {"$ref": "#/components/schemas/Serial"}
+        self.assert_problem(doc, f"{POLISH}/allOf/0/$ref", "object component")
+        doc = widgets_schema()
+        del schemas(doc)["PolishRequest"]["unevaluatedProperties"]
+        schemas(doc)["PolishRequest"]["additionalProperties"] = False
+        self.assert_problem(doc, f"{POLISH}/additionalProperties", "unevaluatedProperties")
+        doc = widgets_schema()
+        schemas(doc)["PolishBase"]["additionalProperties"] = False
+        self.assert_problem(doc, f"{WIDGETS}/PolishBase", "close")
+        doc = widgets_schema()
+        schemas(doc)["PolishBase"]["properties"]["gloss"] = {"type": "number"}
+        self.assert_problem(doc, f"{WIDGETS}/PolishBase/properties/gloss", "also defined")
+        doc = widgets_schema()
+        schemas(doc)["PolishResponse"]["unevaluatedProperties"] = False
+        self.assert_problem(doc, f"{WIDGETS}/PolishResponse/unevaluatedProperties", "lenient")
+
+    def test_string_conditions(self):
+        doc = widgets_schema()
+        i = polish_rule(doc, "properties")  # the first if on method
+        schemas(doc)["PolishRequest"]["allOf"][i]["if"]["properties"]["method"]["const"] = "robot"
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/if/properties/method", "enum")
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["allOf"][i]["if"] = {"properties": {"gloss": {"const": 1}},
+                                                           "required": ["gloss"]}
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/if/properties/gloss", "integer or string")
+
+    def test_presence_condition_on_a_nullable_property(self):
+        doc = widgets_schema()
+        i = polish_rule(doc, "required")
+        schemas(doc)["PolishRequest"]["allOf"][i]["if"] = {"required": ["wax"]}
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/if", "nullable")
+        schemas(doc)["PolishRequest"]["allOf"][i]["if"]["properties"] = {"wax": {"type": "object"}}
+        self.assertEqual(lint(doc), [])
+
+    def test_absent_means_default(self):
+        doc = widgets_schema()
+        i = polish_rule(doc, "x-acr-absent-means-default")
+        # The default 2 satisfies "not 3": the if must not require grade.
+        schemas(doc)["PolishRequest"]["allOf"][i]["if"]["required"] = ["grade"]
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/if/required", "satisfies")
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["allOf"][i]["if"]["properties"]["grade"] = {"const": 3}
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/if", "fails")
+        doc = widgets_schema()
+        del schemas(doc)["PolishRequest"]["properties"]["grade"]["default"]
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/if/x-acr-absent-means-default", "no default")
+
+    def test_dependent_required(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["dependentRequired"] = {"height": ["depth"]}
+        self.assert_problem(doc, f"{POLISH}/dependentRequired/height/0", "'depth'")
+        schemas(doc)["PolishRequest"]["dependentRequired"] = {"height": "width"}
+        self.assert_problem(doc, f"{POLISH}/dependentRequired")
+
+    def test_max_product(self):
+        doc = widgets_schema()
+        i = polish_rule(doc, "x-acr-max-product")
+        schemas(doc)["PolishRequest"]["allOf"][i]["x-acr-max-product"]["properties"] = ["width", "gloss"]
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/x-acr-max-product/properties/1", "integer")
+        schemas(doc)["PolishRequest"]["allOf"][i]["x-acr-max-product"] = {"properties": ["width", "height"]}
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/x-acr-max-product")
+        schemas(doc)["PolishRequest"]["allOf"][i]["x-acr-max-product"] = {"properties": ["width", "height"],
+                                                                           "maximum": 2 ** 64}
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/x-acr-max-product/maximum")
+
+    def test_required_in_modes(self):
+        cloth = f"{POLISH}/properties/cloth/x-acr-required-in-modes"
+        doc = widgets_schema()
+        node_at(doc, f"{POLISH}/properties/cloth")["x-acr-required-in-modes"] = ["gold"]
+        self.assert_problem(doc, cloth, "mode parameter")
+        doc = widgets_schema()
+        schemas(doc)["PolishResponse"]["properties"]["gloss"]["x-acr-required-in-modes"] = ["final"]
+        self.assert_problem(doc, f"{WIDGETS}/PolishResponse/properties/gloss/x-acr-required-in-modes", "requests")
+
+    def test_if_modes(self):
+        doc = widgets_schema()
+        i = polish_rule(doc, "x-acr-if-modes")
+        schemas(doc)["PolishRequest"]["allOf"][i]["x-acr-if-modes"] = []
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/x-acr-if-modes")
+        doc = widgets_schema()
+        del schemas(doc)["PolishRequest"]["allOf"][i]["x-acr-then"]
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/x-acr-then")
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["allOf"][i]["x-acr-then"] = {"properties": {"speed": {"maxLength": 3}}}
+        self.assert_problem(doc, f"{POLISH}/allOf/{i}/x-acr-then/properties/speed", "string")
+
+    def test_max_bytes(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishBase"]["properties"]["label"]["x-acr-max-bytes"] = -1
+        self.assert_problem(doc, f"{WIDGETS}/PolishBase/properties/label/x-acr-max-bytes")
+
+
+class GeneratorDefectsTest(unittest.TestCase):
+    """Issue 9 item 25: what the generator cannot emit correctly is refused."""
+
+    def test_empty_request_object(self):
+        doc = real_schema()
+        schemas(doc)["StopRequest"]["properties"] = {}
+        schemas(doc)["StopRequest"]["required"] = []
+        self.assertIn(f"{SCHEMAS}/StopRequest", [p for p, _ in lint(doc)])
+
+    def test_empty_inline_object(self):
+        doc = widgets_schema()
+        schemas(doc)["WidgetStatus"]["properties"]["location"]["properties"] = {}
+        self.assertIn(f"{WIDGETS}/WidgetStatus/properties/location", [p for p, _ in lint(doc)])
+
+    def test_integer_bounds_outside_the_c_type(self):
+        region = f"{SCHEMAS}/StorageConfig/properties/region"
+        for key, bound in (("minimum", 2 ** 64), ("minimum", 2 ** 63), ("maximum", -(2 ** 63) - 1),
+                           ("minimum", -(2 ** 63) - 1)):
+            with self.subTest(key=key, bound=bound):
+                doc = real_schema()
+                schemas(doc)["StorageConfig"]["properties"]["region"][key] = bound
+                self.assertIn(f"{region}/{key}", [p for p, _ in lint(doc)])
+        doc = real_schema()  # a uint64 maximum beyond 2^64 - 1
+        schemas(doc)["StorageConfig"]["properties"]["stsExpiration"]["maximum"] = 2 ** 64
+        self.assertIn(f"{SCHEMAS}/StorageConfig/properties/stsExpiration/maximum", [p for p, _ in lint(doc)])
+
+    def test_limits_of_the_runtime(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["properties"]["a\u0000b"] = {"type": "string"}
+        self.assertIn(f"{POLISH}/properties/a\u0000b", [p for p, _ in lint(doc)])
+        doc = widgets_schema()
+        doc["components"]["parameters"]["Mode"]["schema"]["enum"] += [f"m{i}" for i in range(30)]
+        self.assertIn("/components/parameters/Mode/schema/enum", [p for p, _ in lint(doc)])
+        doc = widgets_schema()
+        path = "/v2/" + "/".join("{p%d}" % i for i in range(17))
+        op = dict(doc["paths"]["/v2/health"]["get"], operationId="deep", parameters=[
+            {"name": f"p{i}", "in": "path", "required": True, "schema": {"type": "string"}} for i in range(17)])
+        doc["paths"][path] = {"get": op}
+        self.assertIn("/paths/" + path.replace("/", "~1") + "/get/parameters", [p for p, _ in lint(doc)])
+
+    def test_integer_default_outside_the_c_type(self):
+        doc = widgets_schema()
+        schemas(doc)["PolishRequest"]["properties"]["width"]["default"] = 2 ** 63
+        self.assertIn(f"{POLISH}/properties/width/default", [p for p, _ in lint(doc)])
+
+
+class ContractShapesTest(unittest.TestCase):
+    """The shapes CONTRACT-10 promises the schema work, written into a copy of the
+    shipped schema: they lint, and get the promised names."""
+
+    def test_lifecycle_shapes(self):
+        doc = real_schema()
+        s = schemas(doc)
+        update = doc["paths"][UPDATE_PATH]["post"]
+        mode_inline = {"name": "mode", "in": "path", "required": True,
+                       "schema": {"type": "string", "enum": ["mix"]}}
+        layout = dict(update, operationId="updateLayout", parameters=update["parameters"][:3] + [mode_inline],
+                      **{"x-acr-retry-on": [{"status": 206, "code": 65}, {"status": 504, "code": 62},
+                                            {"status": 429}]})
+        doc["paths"][UPDATE_PATH.replace("/update", "/updateLayout")] = {"post": layout}
+        query = {"operationId": "query", "parameters": update["parameters"],
+                 "responses": {"200": {"description": "ok", "content": {"application/json": {
+                     "schema": {"$ref": "#/components/schemas/QueryResponse"}}}}}}
+        doc["paths"][UPDATE_PATH.replace("/update", "/query")] = {"get": query}
+        s["QueryResponse"] = {"type": "object", "properties": {
+            "cname": {"$ref": "#/components/schemas/Cname"}, "uid": {"$ref": "#/components/schemas/Uid"},
+            "serverResponse": {"type": "object", "properties": {"status": {"type": "integer"}}}}}
+        s["Cname"] = {"type": "string", "minLength": 1, "x-acr-max-bytes": 1024}
+        s["UpdateRequest"]["properties"]["cname"] = {"$ref": "#/components/schemas/Cname"}
+        s["UpdateRequest"].setdefault("allOf", []).append({
+            "x-acr-if-modes": ["individual", "mix"],
+            "x-acr-then": {"properties": {"cname": {"x-acr-max-bytes": 63, "pattern": "^[a-zA-Z0-9 ]+$",
+                                                    "x-acr-expected": "an RTC channel name"}}}})
+        ncs = {"operationId": "ncsIp", "x-acr-retry-on": [{"status": 429}, {"status": 504}],
+               "responses": {"200": {"description": "ok", "content": {"application/json": {
+                   "schema": {"$ref": "#/components/schemas/NcsIpResponse"}}}}}}
+        doc["paths"]["/v1/ncs/ip"] = {"get": ncs}
+        s["NcsIpResponse"] = {"type": "object", "properties": {"data": {"type": "object", "properties": {
+            "service": {"type": "object", "properties": {"hosts": {"type": "array", "items": {
+                "type": "object", "properties": {"primary": {"type": "string"}}}}}}}}}}
+        self.assertEqual(lint(doc), [])
+        from codegen_support import model
+        m = model(doc)
+        ops = {op.operation_id: op for op in m.operations}
+        self.assertEqual((ops["updateLayout"].c_name, ops["updateLayout"].cli_name), ("update_layout", "update-layout"))
+        self.assertEqual(ops["updateLayout"].mode_allowed, ["mix"])
+        self.assertEqual((ops["ncsIp"].c_name, ops["ncsIp"].cli_name, ops["ncsIp"].method), ("ncs_ip", "ncs-ip", "GET"))
+        self.assertIsNone(ops["query"].request)
+        names = {o.schema_name: o.c_name for o in m.objects}
+        self.assertEqual(names["NcsIpResponseData"], "acr_ncs_ip_response_data")
+        self.assertEqual(names["NcsIpResponseDataServiceHostsItem"], "acr_ncs_ip_response_data_service_hosts_item")

@@ -5,7 +5,7 @@ import unittest
 
 from acrgen import emit
 from acrgen.model import c_identifier, c_string, int_ranges_text, snake_case
-from codegen_support import model
+from codegen_support import model, widgets_schema
 
 
 class ModelTestCase(unittest.TestCase):
@@ -182,3 +182,45 @@ class RenderedOutputTest(ModelTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+class OperationNamesTest(unittest.TestCase):
+    """camelCase and hyphenated operationIds: snake_case C names, kebab-case CLI names."""
+
+    def test_names(self):
+        doc = widgets_schema()
+        ops = {op.operation_id: op for op in model(doc).operations}
+        self.assertEqual((ops["get-widget"].c_name, ops["get-widget"].cli_name), ("get_widget", "get-widget"))
+        self.assertEqual((ops["healthCheck"].c_name, ops["healthCheck"].cli_name), ("health_check", "health-check"))
+        self.assertEqual(ops["polishWidget"].cli_name, "polish-widget")
+        for op_id, c_name, cli in (("updateLayout", "update_layout", "update-layout"), ("ncsIp", "ncs_ip", "ncs-ip"),
+                                   ("ncs-ip", "ncs_ip", "ncs-ip")):
+            doc = widgets_schema()
+            doc["paths"]["/v2/health"]["get"]["operationId"] = op_id
+            op = next(o for o in model(doc).operations if o.operation_id == op_id)
+            self.assertEqual((op.c_name, op.cli_name), (c_name, cli))
+
+    def test_body_less_and_param_less(self):
+        ops = {op.operation_id: op for op in model(widgets_schema()).operations}
+        self.assertIsNone(ops["get-widget"].request)
+        self.assertEqual(ops["get-widget"].method, "GET")
+        self.assertEqual(ops["healthCheck"].call_parameters, [])
+        self.assertEqual(ops["polishWidget"].mode_allowed, ["review", "final"])
+        self.assertEqual(ops["createWidget"].mode_allowed, [])
+
+
+class InlineObjectNamesTest(unittest.TestCase):
+    def test_parent_plus_property_and_item(self):
+        names = [o.schema_name for o in model(widgets_schema()).objects]
+        for expected in ("WidgetStatusLocation", "WidgetStatusLocationPosition", "WidgetStatusHistoryItem",
+                         "PolishRequestWax", "PolishRequestWaxSpec"):
+            self.assertIn(expected, names)
+        obj = next(o for o in model(widgets_schema()).objects if o.schema_name == "WidgetStatusHistoryItem")
+        self.assertEqual(obj.c_name, "acr_widget_status_history_item")
+
+
+class ArrayDefaultDocTest(unittest.TestCase):
+    def test_array_default_in_the_header(self):
+        header = emit.render(model(widgets_schema()))["acr_api.h"]
+        self.assertIn('/** finishes [default: ["matte"]]', header)
+        self.assertIn("/** gloss [default: 0.5]", header)

@@ -82,7 +82,7 @@ class NameClashTest(unittest.TestCase):
     def test_two_components_with_one_c_name(self):
         doc = real_schema()
         s = doc["components"]["schemas"]
-        s["File_Entry"] = {"type": "object", "properties": {}}
+        s["File_Entry"] = {"type": "object", "properties": {"x": {"type": "string"}}}
         s["StopResponse"]["properties"]["other"] = {"$ref": "#/components/schemas/File_Entry"}
         problems = lint(doc)
         self.assertEqual([p for p, _ in problems], [f"{SCHEMAS}/File_Entry"])

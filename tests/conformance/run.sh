@@ -9,7 +9,7 @@
 # as npm is configured, cache first), unless node_modules already matches the lockfile.
 #
 # usage: tests/conformance/run.sh [--acr BIN] [--variants N] [--seed N]
-#                                 [--no-capture] [--only redocly|ajv|prism]
+#                                 [--no-capture] [--only redocly|ajv|ajv-extensions|prism]
 # BIN defaults to $ACR_BIN, else build/bin/acr. Exit 0 when every check passes, 1 when
 # one fails, 77 (skipped) without node 20.19+ and npm.
 set -uo pipefail
@@ -101,11 +101,12 @@ prism_check() {
 
 run_check redocly redocly_lint
 run_check ajv ajv_compare
+run_check ajv-extensions node "$here/ajv_extensions.mjs"
 run_check prism prism_check
 
 echo "=== summary ($(( $(date +%s) - started )) s; acr: $acr)"
 rc=0
-for name in redocly ajv prism; do
+for name in redocly ajv ajv-extensions prism; do
   [ -n "${status[$name]:-}" ] || continue
   echo "  $name: ${status[$name]}"
   [ "${status[$name]}" = passed ] || rc=1

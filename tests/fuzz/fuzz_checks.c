@@ -501,6 +501,9 @@ static bool same_value(const acr_value_desc *vd, yajl_val in, yajl_val out)
     case ACR_KIND_UINT64:
         return YAJL_IS_NUMBER(in) && YAJL_IS_NUMBER(out) &&
                same_integer(in->u.number.r, out->u.number.r, vd->kind == ACR_KIND_UINT64);
+    case ACR_KIND_NUMBER:
+        /* The serializer writes the shortest text that reads back exactly. */
+        return YAJL_IS_DOUBLE(in) && YAJL_IS_DOUBLE(out) && in->u.number.d == out->u.number.d;
     case ACR_KIND_OBJECT:
         return same_object(vd->object, in, out);
     case ACR_KIND_STRING_OR_ARRAY:
@@ -990,6 +993,14 @@ static void build_value(const acr_value_desc *vd, const acr_field_desc *field, v
     case ACR_KIND_UINT64:
         *(uint64_t *)slot = how & 1 ? take_u64(r) : (uint64_t)(how >> 1);
         break;
+    case ACR_KIND_NUMBER: {
+        /* Any bit pattern: NaN and infinities included (the validator refuses them). */
+        uint64_t bits = take_u64(r);
+        double d;
+        memcpy(&d, &bits, sizeof d);
+        *(double *)slot = how & 1 ? d : (double)(int8_t)how / 8.0;
+        break;
+    }
     case ACR_KIND_ENUM: {
         /* 1..count the values, count + 1 "other" (with a text or NULL), beyond: invalid */
         int value = 1 + (int)(how % (vd->enumeration->count + 2));

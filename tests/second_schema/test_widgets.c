@@ -6,12 +6,20 @@
  *
  * The expectations come from widgets.json as a reader of the schema sees it,
  * not from the generated tables. */
+#include <arpa/inet.h>
+#include <locale.h>
+#include <math.h>
+#include <netinet/in.h>
+#include <pthread.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
@@ -1077,7 +1085,7 @@ static void test_calls_validate_before_sending(void **state)
     acr_ping_request ping = ACR_PING_REQUEST_INIT;
     ping.echo = "0123456789012345678901234567890123456789012345678901234567890123X"; /* 65 */
     acr_ping_response pong = ACR_PING_RESPONSE_INIT;
-    assert_int_equal(acr_ping(client, NULL, &ping, &pong, &err), ACR_ERR_INVALID_REQUEST);
+    assert_int_equal(acr_ping(client, &ping, &pong, &err), ACR_ERR_INVALID_REQUEST);
     EXPECT_POINTERS(&err, "/echo");
     acr_ping_response_free(&pong);
 
@@ -1103,6 +1111,695 @@ static void test_calls_validate_before_sending(void **state)
 
     acr_error_clear(&err);
     acr_client_free(client);
+}
+
+/* --- a stand-in server: one connection, one canned answer --- */
+
+typedef struct stand_in {
+    int listener;
+    int port;
+    pthread_t thread;
+    /* One answer per connection, in order (each answer closes its connection). */
+    const char *const *status_lines; /* "200 OK" */
+    const char *const *bodies;
+    size_t answer_count;
+    const char *one_status_line;
+    const char *one_body;
+    char request[8192];      /* what arrived last: head and body */
+    size_t request_length;
+    size_t connections;      /* connections answered */
+} stand_in;
+
+static void stand_in_answer(stand_in *s, int fd, const char *status_line, const char *body);
+
+static void *stand_in_run(void *arg)
+{
+    stand_in *s = arg;
+    for (size_t i = 0; i < s->answer_count; i++) {
+        int fd = accept(s->listener, NULL, NULL);
+        if (fd < 0)
+            return NULL;
+        stand_in_answer(s, fd, s->status_lines[i], s->bodies[i]);
+        s->connections++;
+    }
+    return NULL;
+}
+
+static void stand_in_answer(stand_in *s, int fd, const char *status_line, const char *body)
+{
+    size_t n = 0;
+    while (n < sizeof s->request - 1) {
+        ssize_t got = recv(fd, s->request + n, sizeof s->request - 1 - n, 0);
+        if (got <= 0)
+            break;
+        n += (size_t)got;
+        s->request[n] = '\0';
+        const char *end = strstr(s->request, "\r\n\r\n");
+        if (end) {
+            size_t head = (size_t)(end + 4 - s->request);
+            const char *field = strstr(s->request, "\r\nContent-Length: ");
+            size_t sent = field && field < end ? (size_t)strtoul(field + 18, NULL, 10) : 0;
+            if (n >= head + sent)
+                break;
+        }
+    }
+    s->request_length = n;
+    char reply[4096];
+    int length = snprintf(reply, sizeof reply,
+                          "HTTP/1.1 %s\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n"
+                          "Connection: close\r\n\r\n%s",
+                          status_line, strlen(body), body);
+    if (length > 0 && (size_t)length < sizeof reply && send(fd, reply, (size_t)length, 0) != length)
+        fprintf(stderr, "stand-in: short send\n");
+    close(fd);
+}
+
+/* Answers `count` connections with status_lines[i] and bodies[i] (s is set
+ * up before the thread starts, so the thread only reads it). */
+static void stand_in_launch(stand_in *s, size_t count, const char *const *status_lines, const char *const *bodies)
+{
+    s->status_lines = status_lines;
+    s->bodies = bodies;
+    s->answer_count = count;
+    s->listener = socket(AF_INET, SOCK_STREAM, 0);
+    assert_true(s->listener >= 0);
+    struct sockaddr_in a;
+    memset(&a, 0, sizeof a);
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    assert_int_equal(bind(s->listener, (struct sockaddr *)&a, sizeof a), 0);
+    assert_int_equal(listen(s->listener, 4), 0);
+    socklen_t size = sizeof a;
+    assert_int_equal(getsockname(s->listener, (struct sockaddr *)&a, &size), 0);
+    s->port = ntohs(a.sin_port);
+    assert_int_equal(pthread_create(&s->thread, NULL, stand_in_run, s), 0);
+}
+
+static void stand_in_start_answers(stand_in *s, size_t count, const char *const *status_lines,
+                                   const char *const *bodies)
+{
+    memset(s, 0, sizeof *s);
+    stand_in_launch(s, count, status_lines, bodies);
+}
+
+static void stand_in_start(stand_in *s, const char *status_line, const char *body)
+{
+    memset(s, 0, sizeof *s);
+    s->one_status_line = status_line;
+    s->one_body = body;
+    stand_in_launch(s, 1, &s->one_status_line, &s->one_body);
+}
+
+static void stand_in_finish(stand_in *s)
+{
+    pthread_join(s->thread, NULL);
+    close(s->listener);
+}
+
+static acr_client *client_with_retries(const stand_in *s, bool retries)
+{
+    char url[64];
+    snprintf(url, sizeof url, "http://127.0.0.1:%d", s ? s->port : 9);
+    acr_client_options options = {0};
+    options.app_id = "factory-app";
+    options.customer_id = "id";
+    options.customer_secret = "secret";
+    options.base_url = url;
+    static const long quick[] = {1};
+    options.retry.disabled = !retries;
+    options.retry.backoff_ms = quick; /* 1 ms, then 1 ms ... */
+    options.retry.backoff_count = 1;
+    options.retry.max_attempts = 3;
+    acr_client *client = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_client_new(&options, &client, &err), ACR_OK);
+    acr_error_clear(&err);
+    return client;
+}
+
+static acr_client *client_for(const stand_in *s)
+{
+    return client_with_retries(s, false);
+}
+
+/* A GET has no request argument, sends no body and no Content-Type, and its
+ * 200 answer fills inline objects (named WidgetStatusLocation...) and numbers. */
+static void test_get_without_body(void **state)
+{
+    (void)state;
+    stand_in s;
+    stand_in_start(&s, "200 OK",
+                   "{\"serial\":\"GL-0042\",\"weightKg\":0.1,\"location\":{\"shelf\":\"B2\","
+                   "\"position\":{\"x\":1e2,\"y\":-2.5}},\"history\":[{\"at\":7,\"note\":\"made\"}]}");
+    acr_client *client = client_for(&s);
+    acr_get_widget_params params = ACR_GET_WIDGET_PARAMS_INIT;
+    params.factory = "f1";
+    params.widget_id = "w 1";
+    params.mode = ACR_MODE_REVIEW;
+    acr_widget_status status = ACR_WIDGET_STATUS_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    acr_status result = acr_get_widget(client, &params, &status, &err);
+    stand_in_finish(&s);
+    if (result != ACR_OK)
+        dump_violations(&err);
+    assert_int_equal(result, ACR_OK);
+    const char *line = "GET /v2/factories/f1/widgets/w%201/mode/review HTTP/1.1\r\n";
+    assert_true(strncmp(s.request, line, strlen(line)) == 0);
+    assert_null(strstr(s.request, "Content-Type"));
+    assert_null(strstr(s.request, "Content-Length"));
+    assert_string_equal(s.request + s.request_length - 4, "\r\n\r\n"); /* nothing after the head */
+    assert_string_equal(status.serial, "GL-0042");
+    assert_true(status.has_weight_kg);
+    assert_true(status.weight_kg == 0.1);
+    assert_true(status.has_location);
+    acr_widget_status_location *where = &status.location;
+    assert_string_equal(where->shelf, "B2");
+    assert_true(where->has_position);
+    assert_true(where->position.x == 100.0);
+    assert_true(where->position.y == -2.5);
+    assert_int_equal(status.history_count, 1);
+    acr_widget_status_history_item *item = &status.history[0];
+    assert_int_equal(item->at, 7);
+    assert_string_equal(item->note, "made");
+    char *json = NULL;
+    assert_int_equal(acr_widget_status_to_json(&status, &json, NULL, &err), ACR_OK);
+    assert_string_equal(json, "{\"serial\":\"GL-0042\",\"weightKg\":0.1,\"location\":{\"shelf\":\"B2\","
+                              "\"position\":{\"x\":100,\"y\":-2.5}},\"history\":[{\"at\":7,\"note\":\"made\"}]}");
+    acr_free(json);
+    acr_widget_status_free(&status);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
+/* An operation without path parameters (other than none) takes no params
+ * argument at all: acr_health_check(client, response, err). */
+static void test_call_without_params(void **state)
+{
+    (void)state;
+    stand_in s;
+    stand_in_start(&s, "200 OK", "{\"ok\":true,\"load\":0.75,\"samples\":[0.5,1,2e-3]}");
+    acr_client *client = client_for(&s);
+    acr_health_response health = ACR_HEALTH_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_health_check(client, &health, &err), ACR_OK);
+    stand_in_finish(&s);
+    const char *line = "GET /v2/health HTTP/1.1\r\n";
+    assert_true(strncmp(s.request, line, strlen(line)) == 0);
+    assert_null(strstr(s.request, "Content-Type"));
+    assert_true(health.has_ok && health.ok);
+    assert_true(health.load == 0.75);
+    assert_int_equal(health.samples_count, 3);
+    assert_true(health.samples[0] == 0.5 && health.samples[1] == 1.0 && health.samples[2] == 0.002);
+    char *json = NULL;
+    assert_int_equal(acr_health_response_to_json(&health, &json, NULL, &err), ACR_OK);
+    assert_string_equal(json, "{\"ok\":true,\"load\":0.75,\"samples\":[0.5,1,0.002]}");
+    acr_free(json);
+    acr_health_response_free(&health);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
+/* A POST without a request body whose only path parameter is the client's
+ * (acquire's shape): acr_recall_all(client, response, err); an empty body and
+ * no Content-Type are sent. */
+static void test_body_less_post_with_client_param(void **state)
+{
+    (void)state;
+    stand_in s;
+    stand_in_start(&s, "200 OK", "{\"recalled\":3}");
+    acr_client *client = client_for(&s);
+    acr_recall_response recall = ACR_RECALL_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_recall_all(client, &recall, &err), ACR_OK);
+    stand_in_finish(&s);
+    const char *line = "POST /v2/factories/factory-app/recall HTTP/1.1\r\n";
+    assert_true(strncmp(s.request, line, strlen(line)) == 0);
+    assert_non_null(strstr(s.request, "\r\nContent-Length: 0\r\n"));
+    assert_null(strstr(s.request, "Content-Type"));
+    assert_true(recall.has_recalled);
+    assert_int_equal(recall.recalled, 3);
+    assert_string_equal(acr_recall_all_operation.cli_name, "recall-all");
+    acr_recall_response_free(&recall);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
+/* x-acr-retry-on decides per operation: healthCheck retries 503, polishWidget
+ * 500 code 7, while createWidget (the default list) reports 500 code 7 at once. */
+static void test_retry_on_per_operation(void **state)
+{
+    (void)state;
+    static const char *const busy_then_ok[] = {"503 Service Unavailable", "200 OK"};
+    static const char *const busy_then_ok_bodies[] = {"{}", "{\"ok\":true}"};
+    stand_in s;
+    stand_in_start_answers(&s, 2, busy_then_ok, busy_then_ok_bodies);
+    acr_client *client = client_with_retries(&s, true);
+    acr_health_response health = ACR_HEALTH_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_health_check(client, &health, &err), ACR_OK);
+    stand_in_finish(&s);
+    assert_int_equal(err.attempts, 2);
+    assert_int_equal(s.connections, 2);
+    acr_health_response_free(&health);
+    acr_client_free(client);
+
+    static const char *const code7_then_ok[] = {"500 Internal Server Error", "200 OK"};
+    static const char *const code7_then_ok_bodies[] = {"{\"code\":7}", "{\"serial\":\"PL-0001\"}"};
+    stand_in_start_answers(&s, 2, code7_then_ok, code7_then_ok_bodies);
+    client = client_with_retries(&s, true);
+    acr_polish_request r = ACR_POLISH_REQUEST_INIT;
+    r.serial = "PL-0001";
+    acr_polish_widget_params params = ACR_POLISH_WIDGET_PARAMS_INIT;
+    params.factory = "f1";
+    params.widget_id = "w1";
+    params.mode = ACR_MODE_REVIEW;
+    acr_polish_response done = ACR_POLISH_RESPONSE_INIT;
+    acr_status polished = acr_polish_widget(client, &params, &r, &done, &err);
+    if (polished != ACR_OK)
+        dump_violations(&err);
+    assert_int_equal(polished, ACR_OK);
+    stand_in_finish(&s);
+    assert_int_equal(err.attempts, 2);
+    acr_polish_response_free(&done);
+    /* A NULL request for an operation that has a body is a usage error. */
+    assert_int_equal(acr_polish_widget(client, &params, NULL, &done, &err), ACR_ERR_USAGE);
+    acr_client_free(client);
+
+    static const char *const code7[] = {"500 Internal Server Error"};
+    static const char *const code7_body[] = {"{\"code\":7}"};
+    stand_in_start_answers(&s, 1, code7, code7_body);
+    client = client_with_retries(&s, true);
+    acr_create_widget_request create = ACR_CREATE_WIDGET_REQUEST_INIT;
+    create.name = "gizmo";
+    create.serial = "ST-0001";
+    create.has_material = true;
+    create.material = ACR_MATERIAL_STEEL;
+    acr_create_widget_params create_params = ACR_CREATE_WIDGET_PARAMS_INIT;
+    create_params.factory = "f1";
+    create_params.mode = ACR_MODE_DRAFT;
+    acr_create_widget_response created = ACR_CREATE_WIDGET_RESPONSE_INIT;
+    assert_int_equal(acr_create_widget(client, &create_params, &create, &created, &err), ACR_ERR_HTTP);
+    stand_in_finish(&s);
+    assert_int_equal(err.http_status, 500);
+    assert_int_equal(err.attempts, 1);
+    acr_create_widget_response_free(&created);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
+static acr_polish_request plain_polish(void)
+{
+    acr_polish_request r = ACR_POLISH_REQUEST_INIT;
+    r.serial = "PL-0001";
+    return r;
+}
+
+/* polishWidget's inline mode parameter allows review and final only: draft is
+ * a usage error before anything is sent (nothing listens on port 9), final is
+ * sent as a POST with its JSON body. */
+static void test_restricted_mode(void **state)
+{
+    (void)state;
+    acr_client *nowhere = client_for(NULL);
+    acr_polish_request r = plain_polish();
+    acr_polish_widget_params params = ACR_POLISH_WIDGET_PARAMS_INIT;
+    params.factory = "f1";
+    params.widget_id = "w1";
+    params.mode = ACR_MODE_DRAFT;
+    acr_polish_response done = ACR_POLISH_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_polish_widget(nowhere, &params, &r, &done, &err), ACR_ERR_USAGE);
+    assert_non_null(strstr(err.message, "draft"));
+    assert_int_equal(err.attempts, 0);
+    acr_client_free(nowhere);
+
+    stand_in s;
+    stand_in_start(&s, "200 OK", "{\"serial\":\"PL-0001\",\"gloss\":0.3,\"finishes\":[\"matte\",\"mirror\"]}");
+    acr_client *client = client_for(&s);
+    params.mode = ACR_MODE_FINAL;
+    r.cloth = "felt"; /* required in final mode */
+    r.has_gloss = true;
+    r.gloss = 0.1;
+    acr_status result = acr_polish_widget(client, &params, &r, &done, &err);
+    stand_in_finish(&s);
+    if (result != ACR_OK)
+        dump_violations(&err);
+    assert_int_equal(result, ACR_OK);
+    const char *line = "POST /v2/factories/f1/widgets/w1/mode/final/polish HTTP/1.1\r\n";
+    assert_true(strncmp(s.request, line, strlen(line)) == 0);
+    assert_non_null(strstr(s.request, "Content-Type: application/json"));
+    assert_non_null(strstr(s.request, "\r\n\r\n{\"gloss\":0.1,\"cloth\":\"felt\",\"serial\":\"PL-0001\"}"));
+    /* A response's enum array is a string array: an unknown value is kept. */
+    assert_int_equal(done.finishes_count, 2);
+    assert_string_equal(done.finishes[1], "mirror");
+    assert_true(done.gloss == 0.3);
+    acr_polish_response_free(&done);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
+static void expect_polish(const acr_polish_request *r, acr_mode mode, const char *const *pointers, size_t count)
+{
+    acr_error err = ACR_ERROR_INIT;
+    acr_status status = acr_polish_request_validate(r, mode, &err);
+    if (count == 0 && status != ACR_OK)
+        dump_violations(&err);
+    assert_int_equal(status, count ? ACR_ERR_INVALID_REQUEST : ACR_OK);
+    assert_pointers(&err, pointers, count);
+    acr_error_clear(&err);
+}
+
+#define EXPECT_POLISH(r, mode, ...)                                                   \
+    do {                                                                              \
+        const char *const expected_[] = {__VA_ARGS__};                                \
+        expect_polish((r), (mode), expected_, sizeof expected_ / sizeof expected_[0]); \
+    } while (0)
+#define EXPECT_POLISH_VALID(r, mode) expect_polish((r), (mode), NULL, 0)
+
+static const char *polish_message(const acr_polish_request *r, acr_mode mode, const char *pointer,
+                                  char *buffer, size_t size)
+{
+    acr_error err = ACR_ERROR_INIT;
+    acr_polish_request_validate(r, mode, &err);
+    snprintf(buffer, size, "%s", message_at(&err, pointer));
+    acr_error_clear(&err);
+    return buffer;
+}
+
+/* The number kind: bounds with the shortest text in messages, integer-valued
+ * JSON numbers accepted, non-finite values refused. */
+static void test_number_kind(void **state)
+{
+    (void)state;
+    char text[256];
+    acr_polish_request r = plain_polish();
+    r.has_gloss = true;
+    r.gloss = 1.5;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.gloss = 1.5000000000000002;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/gloss");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/gloss", text, sizeof text),
+                        "must be at most 1.5 (it is 1.5000000000000002)");
+    r.gloss = -0.1;
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/gloss", text, sizeof text),
+                        "must be at least 0 (it is -0.1)");
+    r.gloss = NAN;
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/gloss", text, sizeof text), "must be a finite number");
+    r.gloss = INFINITY;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/gloss");
+
+    const char *accepted[] = {"1", "1.0", "1e0", "0.1E1", "-0", "0.000001"};
+    const double values[] = {1, 1, 1, 1, 0, 0.000001};
+    for (size_t i = 0; i < sizeof accepted / sizeof accepted[0]; i++) {
+        char json[128];
+        snprintf(json, sizeof json, "{\"serial\":\"PL-0001\",\"gloss\":%s}", accepted[i]);
+        acr_polish_request parsed = ACR_POLISH_REQUEST_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(acr_polish_request_parse(json, strlen(json), &parsed, &err), ACR_OK);
+        assert_true(parsed.has_gloss);
+        assert_true(parsed.gloss == values[i]);
+        acr_polish_request_free(&parsed);
+        acr_error_clear(&err);
+    }
+    const char *refused[] = {"1e999", "-1e400", "\"1\"", "true"};
+    for (size_t i = 0; i < sizeof refused / sizeof refused[0]; i++) {
+        char json[128];
+        snprintf(json, sizeof json, "{\"serial\":\"PL-0001\",\"gloss\":%s}", refused[i]);
+        acr_polish_request parsed = ACR_POLISH_REQUEST_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(acr_polish_request_parse(json, strlen(json), &parsed, &err), ACR_ERR_INVALID_REQUEST);
+        EXPECT_POINTERS(&err, "/gloss");
+        acr_polish_request_free(&parsed);
+        acr_error_clear(&err);
+    }
+}
+
+/* Serialization writes the shortest text that reads back as the same double:
+ * never yajl's %.20g (0.10000000000000000555). */
+static void test_number_round_trip(void **state)
+{
+    (void)state;
+    const double values[] = {0.1, 1.0 / 3.0, 5e-324, 1.7976931348623157e308, 123456789012345678.0, -2.5e-7,
+                             0.30000000000000004, 100, 1e21, 4.35};
+    const char *texts[] = {"0.1", "0.3333333333333333", "4.94065645841247e-324", "1.7976931348623157e+308",
+                           "1.2345678901234568e+17", "-2.5e-07", "0.30000000000000004", "100", "1e+21", "4.35"};
+    for (size_t i = 0; i < sizeof values / sizeof values[0]; i++) {
+        acr_health_response h = ACR_HEALTH_RESPONSE_INIT;
+        h.has_load = true;
+        h.load = values[i];
+        char *json = NULL;
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(acr_health_response_to_json(&h, &json, NULL, &err), ACR_OK);
+        char expected[96];
+        snprintf(expected, sizeof expected, "{\"load\":%s}", texts[i]);
+        assert_string_equal(json, expected);
+        acr_health_response back = ACR_HEALTH_RESPONSE_INIT;
+        assert_int_equal(acr_health_response_parse(json, strlen(json), &back, &err), ACR_OK);
+        assert_memory_equal(&back.load, &values[i], sizeof(double));
+        acr_health_response_free(&back);
+        acr_free(json);
+        acr_error_clear(&err);
+    }
+}
+
+/* Numbers are parsed and written the same whatever LC_NUMERIC says: a
+ * program that set a locale with a decimal comma still sends 0.5, not 0,5. */
+static void test_number_ignores_lc_numeric(void **state)
+{
+    (void)state;
+    /* This thread only (uselocale): setlocale would leave glibc's LOCPATH
+     * bookkeeping allocated, which LeakSanitizer reports. */
+    locale_t comma = newlocale(LC_NUMERIC_MASK, "de_DE.UTF-8", (locale_t)0);
+    if (!comma) {
+        skip(); /* no locale with a decimal comma here */
+        return;
+    }
+    locale_t previous = uselocale(comma);
+    char probe[16];
+    snprintf(probe, sizeof probe, "%.1f", 0.5);
+    assert_string_equal(probe, "0,5"); /* the locale is really in force */
+    acr_health_response h = ACR_HEALTH_RESPONSE_INIT;
+    h.has_load = true;
+    h.load = 0.5;
+    char *json = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    acr_status status = acr_health_response_to_json(&h, &json, NULL, &err);
+    acr_health_response back = ACR_HEALTH_RESPONSE_INIT;
+    acr_status parsed = acr_health_response_parse("{\"load\":2.25}", 13, &back, &err);
+    uselocale(previous);
+    freelocale(comma);
+    assert_int_equal(status, ACR_OK);
+    assert_string_equal(json, "{\"load\":0.5}");
+    assert_int_equal(parsed, ACR_OK);
+    assert_true(back.load == 2.25);
+    acr_free(json);
+    acr_health_response_free(&back);
+    acr_error_clear(&err);
+}
+
+/* Arrays of enum strings: C enum items, unknown values refused in a request,
+ * and the contains rule ("gloss" needs "satin") at the array's pointer. */
+static void test_enum_array(void **state)
+{
+    (void)state;
+    const char *json = "{\"serial\":\"PL-0001\",\"finishes\":[\"matte\",\"shiny\",\"satin\"]}";
+    acr_polish_request parsed = ACR_POLISH_REQUEST_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_polish_request_parse(json, strlen(json), &parsed, &err), ACR_OK);
+    assert_int_equal(parsed.finishes_count, 3);
+    assert_int_equal(parsed.finishes[0], ACR_FINISHES_MATTE);
+    assert_int_equal(parsed.finishes[2], ACR_FINISHES_SATIN);
+    assert_int_equal(acr_polish_request_validate(&parsed, ACR_MODE_ANY, &err), ACR_ERR_INVALID_REQUEST);
+    EXPECT_POINTERS(&err, "/finishes/1");
+    assert_string_equal(err.violations[0].message, "must be one of \"matte\", \"satin\" or \"gloss\"");
+    acr_polish_request_free(&parsed);
+
+    acr_polish_request r = plain_polish();
+    const acr_finishes alone[] = {ACR_FINISHES_GLOSS};
+    r.finishes = alone;
+    r.finishes_count = 1;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/finishes");
+    assert_int_equal(acr_polish_request_validate(&r, ACR_MODE_ANY, &err), ACR_ERR_INVALID_REQUEST);
+    assert_string_equal(err.violations[0].message, "must contain \"satin\" when it contains \"gloss\"");
+    const acr_finishes both[] = {ACR_FINISHES_GLOSS, ACR_FINISHES_SATIN};
+    r.finishes = both;
+    r.finishes_count = 2;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    char *text = NULL;
+    assert_int_equal(acr_polish_request_to_json(&r, &text, NULL, &err), ACR_OK);
+    assert_string_equal(text, "{\"finishes\":[\"gloss\",\"satin\"],\"serial\":\"PL-0001\"}");
+    acr_free(text);
+    acr_error_clear(&err);
+}
+
+/* allOf composition: PolishBase's properties (serial required, label) belong
+ * to PolishRequest, which unevaluatedProperties: false closes; x-acr-max-bytes
+ * counts UTF-8 bytes beside maxLength's characters. */
+static void test_composed_object(void **state)
+{
+    (void)state;
+    acr_polish_request r = ACR_POLISH_REQUEST_INIT;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/serial");
+    r = plain_polish();
+    r.serial = "bad";
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/serial"); /* the shared Serial component's pattern */
+    r = plain_polish();
+    r.label = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"; /* 4 characters, 8 bytes */
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.label = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9"; /* 5 characters, 10 bytes */
+    char text[256];
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/label", text, sizeof text),
+                        "must be at most 8 bytes long in UTF-8 (it has 10)");
+    r.label = "abcdefg"; /* 7 characters, 7 bytes */
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/label", text, sizeof text),
+                        "must be at most 6 characters long (it has 7)");
+
+    const char *json = "{\"serial\":\"PL-0001\",\"label\":\"x\",\"glos\":1}";
+    acr_polish_request parsed = ACR_POLISH_REQUEST_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_polish_request_parse(json, strlen(json), &parsed, &err), ACR_ERR_INVALID_REQUEST);
+    EXPECT_POINTERS(&err, "/glos");
+    acr_polish_request_free(&parsed);
+    acr_error_clear(&err);
+}
+
+/* if/then on string values and on presence, a nested then path two levels
+ * deep, dependentRequired, absent-means-default and x-acr-max-product. */
+static void test_cross_field_rules(void **state)
+{
+    (void)state;
+    char text[256];
+    acr_polish_request r = plain_polish();
+    r.method = ACR_METHOD_MACHINE;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/speed");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/speed", text, sizeof text),
+                        "is required when method is \"machine\"");
+    r.has_speed = true;
+    r.speed = 7;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    /* machine: wax.spec needs a temperature (wax only with grade 3). */
+    r.has_grade = true;
+    r.grade = 3;
+    r.has_wax = true;
+    r.wax.has_spec = true;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/wax/spec/temperature");
+    r.wax.spec.has_temperature = true;
+    r.wax.spec.temperature = 40;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    /* An absent grade counts as its default 2, which is "not 3": no wax. */
+    r.has_grade = false;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/wax");
+    r.has_grade = true;
+    r.grade = 2;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/wax");
+    r.has_wax = false;
+    /* hand: speed 1 to 3 only. */
+    r.method = ACR_METHOD_HAND;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/speed");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/speed", text, sizeof text),
+                        "must be 1 to 3 when method is \"hand\" (it is 7)");
+    r.speed = 2;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    /* A note present: the method must be hand (a string enum effect). */
+    r.note = "shine";
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.method = ACR_METHOD_MACHINE;
+    r.speed = 5;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/method");
+    r.note = NULL;
+    /* dependentRequired: height needs width. */
+    r.has_height = true;
+    r.height = 10;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/width");
+    r.has_width = true;
+    r.width = 500;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY); /* 5000: at the bound */
+    r.width = 501;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "", text, sizeof text),
+                        "width x height must be at most 5000");
+    r.has_height = false; /* height has no default: the product rule is skipped */
+    r.width = 100000;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+}
+
+/* x-acr-required-in-modes and x-acr-if-modes/x-acr-then: skipped when the mode
+ * is unknown. */
+static void test_mode_dependent_rules(void **state)
+{
+    (void)state;
+    acr_polish_request r = plain_polish();
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    EXPECT_POLISH_VALID(&r, ACR_MODE_REVIEW);
+    EXPECT_POLISH(&r, ACR_MODE_FINAL, "/cloth");
+    r.cloth = "felt";
+    EXPECT_POLISH_VALID(&r, ACR_MODE_FINAL);
+    r.note = "polish"; /* 6 characters: too long in review only */
+    EXPECT_POLISH(&r, ACR_MODE_REVIEW, "/note");
+    EXPECT_POLISH_VALID(&r, ACR_MODE_FINAL);
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+}
+
+/* Issue 9 item 22: a non-ASCII property name is matched and written with its
+ * length in bytes; item 24: members named class and linux compile (class_,
+ * linux_). */
+static void test_non_ascii_and_reserved_names(void **state)
+{
+    (void)state;
+    const char *json = "{\"serial\":\"PL-0001\",\"gr\xc3\xb6\xc3\x9f" "e\":5,\"class\":\"a\",\"linux\":true}";
+    acr_polish_request parsed = ACR_POLISH_REQUEST_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_polish_request_parse(json, strlen(json), &parsed, &err), ACR_OK);
+    assert_true(parsed.has_gr_e);
+    assert_int_equal(parsed.gr_e, 5);
+    assert_string_equal(parsed.class_, "a");
+    assert_true(parsed.has_linux_ && parsed.linux_);
+    char *text = NULL;
+    assert_int_equal(acr_polish_request_to_json(&parsed, &text, NULL, &err), ACR_OK);
+    assert_string_equal(text, "{\"gr\xc3\xb6\xc3\x9f" "e\":5,\"class\":\"a\",\"linux\":true,\"serial\":\"PL-0001\"}");
+    acr_free(text);
+    acr_polish_request_free(&parsed);
+    acr_error_clear(&err);
+}
+
+/* The operation table the command line is driven by. */
+static void test_operation_table(void **state)
+{
+    (void)state;
+    assert_int_equal(ACR_OPERATION_COUNT, 7);
+    size_t n = 0;
+    while (acr_operations[n])
+        n++;
+    assert_int_equal(n, ACR_OPERATION_COUNT);
+    assert_ptr_equal(acr_operations[3], &acr_get_widget_operation);
+    assert_ptr_equal(acr_operations[5], &acr_recall_all_operation);
+    const acr_operation_desc *get = &acr_get_widget_operation;
+    assert_string_equal(get->operation_id, "get-widget");
+    assert_string_equal(get->cli_name, "get-widget");
+    assert_string_equal(get->method, "GET");
+    assert_null(get->request);
+    assert_int_equal(get->mode_allowed, 0);
+    const acr_operation_desc *health = &acr_health_check_operation;
+    assert_string_equal(health->cli_name, "health-check");
+    assert_int_equal(health->param_count, 0);
+    assert_int_equal(health->retry_count, 2);
+    assert_int_equal(health->retry_statuses[1], 503);
+    assert_int_equal(health->retry_codes[1], -1);
+    const acr_operation_desc *polish = &acr_polish_widget_operation;
+    assert_string_equal(polish->cli_name, "polish-widget");
+    assert_string_equal(polish->method, "POST");
+    assert_int_equal(polish->mode_allowed, (1u << 1) | (1u << 2)); /* review, final */
+    assert_int_equal(polish->retry_count, 2);
+    assert_int_equal(polish->retry_statuses[0], 500);
+    assert_int_equal(polish->retry_codes[0], 7);
+    /* Without x-acr-retry-on: the default list, 206/65, 504/62, 429. */
+    const acr_operation_desc *create = &acr_create_widget_operation;
+    assert_int_equal(create->retry_count, 3);
+    assert_int_equal(create->retry_statuses[0], 206);
+    assert_int_equal(create->retry_codes[0], 65);
+    assert_int_equal(create->retry_statuses[2], 429);
+    assert_int_equal(create->retry_codes[2], -1);
+    assert_string_equal(create->cli_name, "create-widget");
 }
 
 int main(void)
@@ -1147,6 +1844,20 @@ int main(void)
         cmocka_unit_test(test_mode_helpers),
         cmocka_unit_test(test_operation_descriptors),
         cmocka_unit_test(test_calls_validate_before_sending),
+        cmocka_unit_test(test_get_without_body),
+        cmocka_unit_test(test_call_without_params),
+        cmocka_unit_test(test_restricted_mode),
+        cmocka_unit_test(test_body_less_post_with_client_param),
+        cmocka_unit_test(test_retry_on_per_operation),
+        cmocka_unit_test(test_number_kind),
+        cmocka_unit_test(test_number_round_trip),
+        cmocka_unit_test(test_number_ignores_lc_numeric),
+        cmocka_unit_test(test_enum_array),
+        cmocka_unit_test(test_composed_object),
+        cmocka_unit_test(test_cross_field_rules),
+        cmocka_unit_test(test_mode_dependent_rules),
+        cmocka_unit_test(test_non_ascii_and_reserved_names),
+        cmocka_unit_test(test_operation_table),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,8 @@
  * what is retried, where each attempt goes, and how long it waits. */
 #include "support.h"
 
+#include <string.h>
+
 #include "retry.h"
 
 static acr_attempt answer(int status, bool has_code, long long code)
@@ -10,35 +12,75 @@ static acr_attempt answer(int status, bool has_code, long long code)
     return a;
 }
 
+/* An operation carrying the generator's default x-acr-retry-on list. */
+static const int retry_statuses[] = {206, 504, 429};
+static const long long retry_codes[] = {65, 62, -1};
+static acr_operation_desc retried_op(void)
+{
+    acr_operation_desc op;
+    memset(&op, 0, sizeof op);
+    op.retry_statuses = retry_statuses;
+    op.retry_codes = retry_codes;
+    op.retry_count = 3;
+    return op;
+}
+
 static void retries_what_the_vendor_says_to(void **state)
 {
     (void)state;
+    acr_operation_desc op = retried_op();
     acr_attempt jitter = answer(206, true, 65), timeout = answer(504, true, 62), limit = answer(429, false, 0);
-    assert_true(acr_retry_worth_it(&jitter));
-    assert_true(acr_retry_worth_it(&timeout));
-    assert_true(acr_retry_worth_it(&limit));
+    assert_true(acr_retry_worth_it(&jitter, &op));
+    assert_true(acr_retry_worth_it(&timeout, &op));
+    assert_true(acr_retry_worth_it(&limit, &op));
     acr_attempt unsent = {0, false, 0, true, false, false};
-    assert_true(acr_retry_worth_it(&unsent));
+    assert_true(acr_retry_worth_it(&unsent, &op));
 }
 
 static void never_retries_other_answers(void **state)
 {
     (void)state;
+    acr_operation_desc op = retried_op();
     const acr_attempt others[] = {
         answer(206, true, 435), answer(206, false, 0), answer(504, true, 63), answer(504, false, 0),
         answer(400, true, 2), answer(400, true, 49), answer(401, false, 0), answer(404, true, 404),
         answer(403, false, 0), answer(500, false, 0), answer(302, false, 0),
     };
     for (size_t i = 0; i < sizeof others / sizeof others[0]; i++) {
-        if (acr_retry_worth_it(&others[i]))
+        if (acr_retry_worth_it(&others[i], &op))
             fail_msg("status %d code %lld must not be retried", others[i].http_status, others[i].code);
     }
     /* The request left: the service may have acted on it, so no blind retry. */
     acr_attempt sent = {0, false, 0, true, true, false};
-    assert_false(acr_retry_worth_it(&sent));
+    assert_false(acr_retry_worth_it(&sent, &op));
     /* An untrusted certificate stays untrusted. */
     acr_attempt tls = {0, false, 0, true, false, true};
-    assert_false(acr_retry_worth_it(&tls));
+    assert_false(acr_retry_worth_it(&tls, &op));
+}
+
+/* x-acr-retry-on is per operation: start's list retries 500 code 62 but not
+ * 502; an operation listing only 429 does not retry 206 code 65. */
+static void retries_what_the_operation_lists(void **state)
+{
+    (void)state;
+    static const int statuses[] = {500, 429};
+    static const long long codes[] = {62, -1};
+    acr_operation_desc op;
+    memset(&op, 0, sizeof op);
+    op.retry_statuses = statuses;
+    op.retry_codes = codes;
+    op.retry_count = 2;
+    acr_attempt a = answer(500, true, 62), b = answer(500, true, 502), c = answer(206, true, 65),
+                d = answer(429, true, 7), e = answer(500, false, 0);
+    assert_true(acr_retry_worth_it(&a, &op));
+    assert_false(acr_retry_worth_it(&b, &op));
+    assert_false(acr_retry_worth_it(&c, &op));
+    assert_true(acr_retry_worth_it(&d, &op));
+    assert_false(acr_retry_worth_it(&e, &op));
+    acr_attempt unsent = {0, false, 0, true, false, false};
+    op.retry_count = 0; /* nothing listed: only a connection failure before sending */
+    assert_true(acr_retry_worth_it(&unsent, &op));
+    assert_false(acr_retry_worth_it(&a, &op));
 }
 
 static void knows_which_attempts_may_have_acted(void **state)
@@ -114,6 +156,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(retries_what_the_vendor_says_to),
         cmocka_unit_test(never_retries_other_answers),
+        cmocka_unit_test(retries_what_the_operation_lists),
         cmocka_unit_test(knows_which_attempts_may_have_acted),
         cmocka_unit_test(first_domain_twice_then_each_next),
         cmocka_unit_test(defaults_follow_the_vendor),

@@ -83,7 +83,9 @@ typedef void (*acr_log_fn)(void *ctx, const char *line);
 /** When and how calls are retried. Zero members take the defaults, which follow
  * the vendor's guidance: 4 attempts, backing off 1 s, 3 s, 6 s with 20% jitter.
  * A call is retried when the connection failed before the request was sent,
- * and on 206 with code 65, 504 with code 62 and 429; never on any other 4xx. */
+ * and on the answers its operation lists (acr_operation_desc.retry_*, from the
+ * schema's x-acr-retry-on; by default 206 with code 65, 504 with code 62 and
+ * 429); never on any other answer. */
 typedef struct acr_retry_policy {
     int disabled;                   /**< non-zero: one attempt only */
     unsigned max_attempts;          /**< 0: backoff_count + 1 */
@@ -151,14 +153,17 @@ ACR_API void acr_client_free(acr_client *client);
 /** Calls `operation`, retrying as the client's policy says: validates `request`
  * first (nothing is sent when invalid:
  * ACR_ERR_INVALID_REQUEST), percent-encodes the path parameters (NULL or empty
- * values are ACR_ERR_USAGE), POSTs the JSON body, and streams a 200 answer into
+ * values are ACR_ERR_USAGE), sends the JSON body with operation->method (an
+ * operation without a request body, operation->request NULL, takes a NULL
+ * `request` and sends no body and no Content-Type), and streams a 200 answer into
  * the parser filling `response` (zeroed before; library-owned after, free it
  * whatever the result). Any other status is ACR_ERR_HTTP with err->http_status,
  * the service's code/reason or the gateway's message, and X-Request-ID.
  * `params` holds one value per operation->params entry; the entry the client
- * supplies (the app ID) is ignored. `err` may be NULL (only the status is
- * returned then). err->attempts counts every request sent, libcurl's own
- * re-sends on a fresh connection included. */
+ * supplies (the app ID) is ignored. A mode outside operation->mode_allowed is
+ * ACR_ERR_USAGE before anything is sent. Retried answers: operation->retry_*.
+ * `err` may be NULL (only the status is returned then). err->attempts counts
+ * every request sent, libcurl's own re-sends on a fresh connection included. */
 ACR_API acr_status acr_call(acr_client *client, const acr_operation_desc *operation, const char *const *params,
                             const void *request, void *response, acr_error *err);
 

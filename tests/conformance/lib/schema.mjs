@@ -1,7 +1,9 @@
 // ajv (draft 2020-12, strict mode) validators for the request bodies of
 // schema/cloud_recording.json, with the schema's x- keywords registered so that the
-// whole schema is checked: x-acr-max-prefix-length and x-acr-modes are enforced,
-// x-acr-expected and x-enum-varnames are annotations (schema/README.md, "Extensions").
+// whole schema is checked: x-acr-max-prefix-length, x-acr-modes, x-acr-max-bytes,
+// x-acr-if-modes/x-acr-then, x-acr-required-in-modes and x-acr-max-product are
+// enforced; x-acr-expected, x-enum-varnames, x-acr-absent-means-default and any
+// other x- key are annotations (schema/README.md, "Extensions").
 import Ajv2020 from "ajv/dist/2020.js";
 import fs from "node:fs";
 
@@ -18,6 +20,58 @@ function characters(s) {
   let n = 0;
   for (const _ of s) n++;
   return n;
+}
+
+// The extensions that ajv cannot read where they stand, moved to where a keyword
+// can check them (on a deep copy): x-acr-required-in-modes (beside a property)
+// becomes an x-acr-if-modes rule of its object requiring it, and each
+// x-acr-max-product learns the defaults of its properties.
+function prepare(doc) {
+  const copy = structuredClone(doc);
+  const visit = (node) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== "object") return;
+    for (const value of Object.values(node)) visit(value);
+    if (!node.properties || typeof node.properties !== "object") return;
+    const schemas = copy.components.schemas;
+    const propertySchema = (p) => (p && p.$ref ? schemas[p.$ref.split("/").pop()] || {} : p || {});
+    for (const [name, property] of Object.entries(node.properties)) {
+      const modes = property && property["x-acr-required-in-modes"];
+      // Null means absent: a null value does not satisfy the rule either.
+      if (modes) {
+        (node.allOf ||= []).push({
+          "x-acr-if-modes": modes,
+          "x-acr-then": { required: [name], properties: { [name]: { not: { type: "null" } } } },
+        });
+      }
+    }
+    for (const rule of node.allOf || []) {
+      const spec = rule["x-acr-max-product"];
+      if (!spec) continue;
+      const defaults = {};
+      for (const name of spec.properties) {
+        const property = node.properties[name];
+        const d = property && "default" in property ? property.default : propertySchema(property).default;
+        if (d !== undefined) defaults[name] = d;
+      }
+      rule["x-acr-max-product"] = { ...spec, defaults };
+    }
+  };
+  visit(copy.components);
+  return copy;
+}
+
+// Every x- key used anywhere in the components (registered as annotations when no
+// keyword below gives it a meaning).
+function extensionKeys(node, keys = new Set()) {
+  if (Array.isArray(node)) node.forEach((v) => extensionKeys(v, keys));
+  else if (node && typeof node === "object") {
+    for (const [k, v] of Object.entries(node)) {
+      if (k.startsWith("x-")) keys.add(k);
+      extensionKeys(v, keys);
+    }
+  }
+  return keys;
 }
 
 // One Ajv instance for one mode (null: no mode, the mode rules are skipped).
@@ -61,13 +115,52 @@ function makeAjv(doc, mode) {
       return total <= max;
     },
   });
+  // A string of at most N bytes of UTF-8.
+  ajv.addKeyword({
+    keyword: "x-acr-max-bytes",
+    type: "string",
+    schemaType: "number",
+    errors: false,
+    validate: (max, data) => Buffer.byteLength(data, "utf8") <= max,
+  });
+  // x-acr-then applies in the listed modes only; skipped without a mode.
+  ajv.addKeyword({
+    keyword: "x-acr-if-modes",
+    schemaType: "array",
+    macro: (modes, parentSchema) =>
+      mode !== null && modes.includes(mode) ? parentSchema["x-acr-then"] : true,
+  });
+  ajv.addKeyword({ keyword: "x-acr-then", schemaType: "object" });
+  // The product of the integer properties (absent or null: the default; no
+  // default: the rule is skipped) must not exceed the maximum.
+  ajv.addKeyword({
+    keyword: "x-acr-max-product",
+    type: "object",
+    schemaType: "object",
+    errors: false,
+    validate: (spec, data) => {
+      let product = 1n;
+      for (const name of spec.properties) {
+        const given = data[name] === undefined || data[name] === null ? spec.defaults?.[name] : data[name];
+        if (!Number.isInteger(given)) return true; // absent without default, or a type error reported elsewhere
+        product *= BigInt(given);
+      }
+      return product <= BigInt(spec.maximum);
+    },
+  });
+  for (const key of extensionKeys(doc.components)) {
+    if (!ajv.getKeyword(key)) ajv.addKeyword({ keyword: key });
+  }
   // The OpenAPI container of the schemas, so that "#/components/schemas/Name"
   // resolves exactly as in the document. Only the schemas reached from the
   // compiled $refs are compiled (and strictly checked).
   ajv.addKeyword({ keyword: "components" });
-  ajv.addSchema({ $id: BASE, components: doc.components });
+  ajv.addSchema({ $id: BASE, components: prepare(doc).components });
   return ajv;
 }
+
+// For tests of the keywords on another document (tests/second_schema/widgets.json).
+export { makeAjv, BASE };
 
 // {update: {none, individual, mix, web}, stop: {...}}: compiled validators.
 // Also compiles every component once, so strict mode sees the whole schema.
@@ -100,13 +193,20 @@ function escapePointerToken(token) {
 // else at the value ajv names. The "if" errors only repeat what their "then"
 // errors say, so they stand for nothing.
 export function errorPointer(error) {
+  // A failed `contains` also lists each item's miss: the array's error says it all.
+  if (error.schemaPath.includes("/contains/")) return null;
   switch (error.keyword) {
     case "if":
+    case "x-acr-if-modes": // its x-acr-then's errors say what is wrong, and where
       return null;
     case "required":
       return `${error.instancePath}/${escapePointerToken(error.params.missingProperty)}`;
     case "additionalProperties":
       return `${error.instancePath}/${escapePointerToken(error.params.additionalProperty)}`;
+    case "unevaluatedProperties":
+      return `${error.instancePath}/${escapePointerToken(error.params.unevaluatedProperty)}`;
+    case "dependentRequired":
+      return `${error.instancePath}/${escapePointerToken(error.params.missingProperty)}`;
     default:
       return error.instancePath;
   }
