@@ -1581,6 +1581,7 @@ void acr_stop_response_free(acr_stop_response *value)
 
 /* --- the update operation --- */
 static const char *const acr_update_param_names[] = { "appid", "resourceid", "sid", "mode" };
+static const char *const acr_update_param_flags[] = { "--appid", "--resource-id", "--sid", "--mode" };
 static const uint16_t acr_update_exclusive[] = { 1, 2 };
 const acr_operation_desc acr_update_operation = {
     "update", "POST",
@@ -1589,6 +1590,7 @@ const acr_operation_desc acr_update_operation = {
     acr_update_exclusive, 2, 30000L,
     NULL, NULL, 0,
     &acr_update_request_type, &acr_update_response_type, &acr_error_response_type,
+    "update", acr_update_param_flags, 0u,
 };
 
 acr_status acr_update(acr_client *client, const acr_update_params *params,
@@ -1605,6 +1607,7 @@ acr_status acr_update(acr_client *client, const acr_update_params *params,
 
 /* --- the stop operation --- */
 static const char *const acr_stop_param_names[] = { "appid", "resourceid", "sid", "mode" };
+static const char *const acr_stop_param_flags[] = { "--appid", "--resource-id", "--sid", "--mode" };
 static const int acr_stop_done_statuses[] = { 400, 404 };
 static const long long acr_stop_done_codes[] = { 49, -1 };
 const acr_operation_desc acr_stop_operation = {
@@ -1614,6 +1617,7 @@ const acr_operation_desc acr_stop_operation = {
     NULL, 0, 120000L,
     acr_stop_done_statuses, acr_stop_done_codes, 2,
     &acr_stop_request_type, &acr_stop_response_type, &acr_error_response_type,
+    "stop", acr_stop_param_flags, 0u,
 };
 
 acr_status acr_stop(acr_client *client, const acr_stop_params *params,
@@ -1627,3 +1631,10 @@ acr_status acr_stop(acr_client *client, const acr_stop_params *params,
     };
     return acr_call(client, &acr_stop_operation, values, request, response, err);
 }
+
+const acr_operation_desc *const acr_operations[] = {
+    &acr_update_operation,
+    &acr_stop_operation,
+    NULL,
+};
+const size_t acr_operation_count = 2;

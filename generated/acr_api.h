@@ -26,8 +26,8 @@
 #include "acr/export.h"
 #include "acr/version.h"
 
-#if ACR_TABLES_VERSION != 1
-#error "acr_api.h was generated for table format 1; regenerate it for this runtime"
+#if ACR_TABLES_VERSION != 2
+#error "acr_api.h was generated for table format 2; regenerate it for this runtime"
 #endif
 
 #ifdef __cplusplus
@@ -597,6 +597,10 @@ ACR_API extern const acr_operation_desc acr_stop_operation;
  * acr_stop_response_free() whatever the result. Default timeout: 120000 ms. See acr_call() in acr/client.h for the errors. */
 ACR_API acr_status acr_stop(acr_client *client, const acr_stop_params *params,
                             const acr_stop_request *request, acr_stop_response *response, acr_error *err);
+
+/** Every operation of the schema, in schema order, then NULL (for the acr tool). */
+ACR_API extern const acr_operation_desc *const acr_operations[];
+ACR_API extern const size_t acr_operation_count;
 
 #ifdef __cplusplus
 }

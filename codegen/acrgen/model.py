@@ -283,6 +283,26 @@ class Operation:
         return next((i for i, p in enumerate(self.parameters) if p.is_mode), -1)
 
     @property
+    def cli_name(self) -> str:
+        """The acr subcommand: the operationId in kebab-case (updateLayout -> update-layout)."""
+        return snake_case(self.operation_id).replace("_", "-")
+
+    @property
+    def cli_flags(self) -> list[str]:
+        """One option per path parameter, named after the C member it fills
+        (resource_id -> --resource-id); the client's parameter has none, so after
+        its path name (--appid)."""
+        return ["--" + (snake_case(p.name) if p.from_client else p.c_name).replace("_", "-")
+                for p in self.parameters]
+
+    def mode_mask(self, modes: list[str]) -> int:
+        """Bit i set: mode i + 1 is accepted; 0 when every mode is (or there is no mode)."""
+        mode = next((p for p in self.parameters if p.is_mode), None)
+        if mode is None or not mode.enum or set(mode.enum) == set(modes):
+            return 0
+        return sum(1 << i for i, m in enumerate(modes) if m in mode.enum)
+
+    @property
     def one_at_a_time_names(self) -> list[str]:
         return [self.parameters[i].name for i in self.one_at_a_time]
 
@@ -442,6 +462,7 @@ class Builder:
             servers = []
         self.modes = self.find_modes()
         self.claim([self.name.upper() + "_H"], "the header guard", "")
+        self.claim(["acr_operations", "acr_operation_count"], "the list of operations", "/paths")
         if self.modes:
             self.claim(["acr_mode", "acr_mode_parse", "acr_mode_name", "mode_names", "ACR_MODE_ANY"]
                        + ["ACR_MODE_" + c_identifier(m).upper() for m in self.modes],
@@ -523,9 +544,12 @@ class Builder:
         if not isinstance(op_id, str) or not re.fullmatch(r"[A-Za-z][A-Za-z0-9_]*", op_id):
             self.problem(pointer_join(pointer, "operationId"), "is required: an identifier like 'update'")
             return None
+        if snake_case(op_id) in ("validate", "help"):
+            self.problem(pointer_join(pointer, "operationId"), f"'{op_id}' is a command of the acr tool; rename it")
+            return None
         op_c = "acr_" + c_identifier(op_id)
         self.claim([op_c, op_c + "_params", op_c.upper() + "_PARAMS_INIT", op_c + "_operation",
-                    op_c + "_param_names", op_c + "_exclusive"], f"the C API of operation '{op_id}'",
+                    op_c + "_param_names", op_c + "_param_flags", op_c + "_exclusive"], f"the C API of operation '{op_id}'",
                    pointer_join(pointer, "operationId"))
         params = self.build_parameters(path, op.get("parameters", []), pointer_join(pointer, "parameters"))
         request = self.body_type(op.get("requestBody"), pointer_join(pointer, "requestBody"), True)
@@ -617,7 +641,8 @@ class Builder:
             if enum is not None and not (isinstance(enum, list) and enum and all(isinstance(v, str) for v in enum)):
                 self.problem(pointer_join(sp, "enum"), "must be a non-empty list of strings")
                 enum = None
-            is_mode = name == "mode" and bool(self.modes) and enum == self.modes
+            # A mode parameter may allow fewer modes than the schema has (updateLayout: mix).
+            is_mode = name == "mode" and bool(self.modes) and bool(enum) and set(enum) <= set(self.modes)
             if enum is not None and not is_mode:
                 self.problem(pointer_join(sp, "enum"), "only the 'mode' parameter may have an enum")
             result.append(Parameter(str(name), c_identifier(label or str(name)), str(entry.get("description", "")),

@@ -199,6 +199,13 @@ typedef struct acr_operation_desc {
     const acr_type_desc *request;
     const acr_type_desc *response;
     const acr_type_desc *error;     /**< the `default` response body, or NULL */
+    /** The acr subcommand: the operationId in kebab-case ("update-layout"). */
+    const char *cli_name;
+    /** The acr option of each path parameter, in the order of `params`
+     * ("--resource-id"): named after the C member it fills. */
+    const char *const *param_flags;
+    /** Bit i set: the mode parameter accepts mode i + 1; 0: every mode. */
+    uint32_t modes;
 } acr_operation_desc;
 
 #ifdef __cplusplus
