@@ -8,6 +8,7 @@ Every test runs the real binary (ACR_BIN). Standard library only.
 import base64
 import json
 import os
+import re
 import resource
 import socket
 import subprocess
@@ -15,7 +16,7 @@ import sys
 import time
 import unittest
 
-from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase
+from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase, load_schema, run_acr
 
 sys.path.insert(0, os.path.join(SOURCE_DIR, "mock"))
 from agora_mock import MockServer  # noqa: E402
@@ -576,6 +577,68 @@ class CallTest(AcrTestCase):
         self.assertEqual(limit, "0", "acr runs with core dumps allowed")
         if os.geteuid() != 0:  # a process that is not dumpable has its /proc files owned by root
             self.assertEqual(os.stat("/proc/{}/environ".format(proc.pid)).st_uid, 0)
+
+def kebab(name):
+    """operationId -> subcommand: updateLayout -> update-layout (as the generator does)."""
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1-\2", s)
+    return re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+
+
+class GeneratedCommandsTest(AcrTestCase):
+    """Issue 10 item 3: one subcommand per operation of the schema, with one option
+    per path parameter, and nothing else."""
+
+    def operations(self):
+        schema = load_schema()
+        found = []
+        for path, item in sorted(schema["paths"].items()):
+            for method, op in item.items():
+                if method in ("get", "post", "put", "delete", "patch"):
+                    names = []
+                    for p in op.get("parameters", []):
+                        if "$ref" in p:
+                            p = schema["components"]["parameters"][p["$ref"].rsplit("/", 1)[1]]
+                        names.append(p["name"])
+                    found.append((kebab(op["operationId"]), names, "requestBody" in op))
+        return found
+
+    FLAGS = {"appid": "--appid", "resourceid": "--resource-id", "sid": "--sid", "mode": "--mode"}
+
+    def test_help_lists_every_operation_with_its_options(self):
+        result = run_acr(["--help"])
+        self.assertEqual(result.code, EXIT_OK, result.describe())
+        operations = self.operations()
+        self.assertTrue(operations)
+        listed = [line.split()[0] for line in result.out.splitlines() if re.match(r"  \S", line)]
+        self.assertEqual(sorted(listed), sorted(["validate"] + [name for name, _, _ in operations]))
+        for name, params, has_body in operations:
+            with self.subTest(operation=name):
+                line = next(line for line in result.out.splitlines() if line.split()[:1] == [name])
+                for param in params:
+                    self.assertIn(self.FLAGS.get(param, "--" + param), line)
+                self.assertEqual("[FILE|-]" in line, has_body, line)
+                own = run_acr([name, "--help"])
+                self.assertEqual(own.code, EXIT_OK, own.describe())
+                self.assertTrue(own.out.startswith("usage: acr " + name + " "), own.describe())
+
+    def test_each_operation_requires_its_path_parameters(self):
+        for name, params, _ in self.operations():
+            for missing in params:
+                with self.subTest(operation=name, missing=missing):
+                    args = [name]
+                    for p in params:
+                        if p != missing:
+                            args += [self.FLAGS.get(p, "--" + p), "mix" if p == "mode" else "x"]
+                    result = run_acr(args, stdin="{}")
+                    self.assertEqual(result.code, EXIT_USAGE, result.describe())
+                    self.assertIn(self.FLAGS.get(missing, "--" + missing) + " is required", result.err)
+
+    def test_unknown_command_lists_the_operations(self):
+        result = run_acr(["frobnicate"])
+        self.assertEqual(result.code, EXIT_USAGE)
+        for name, _, _ in self.operations():
+            self.assertIn(name, result.err)
 
 if __name__ == "__main__":
     unittest.main()

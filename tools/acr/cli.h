@@ -70,6 +70,7 @@ void cli_puts(FILE *stream, const char *text);
  * written as \u00XX, so it can neither forge lines nor drive a terminal. */
 void cli_put_escaped(FILE *stream, const char *text, size_t length);
 void cli_put_text(FILE *stream, const char *text);
+void cli_flush(FILE *stream);
 int cli_finish(int code);
 
 #endif

@@ -69,6 +69,12 @@ void cli_put_text(FILE *stream, const char *text)
         cli_put_escaped(stream, text, strlen(text));
 }
 
+void cli_flush(FILE *stream)
+{
+    if (fflush(stream) != 0)
+        note(stream, -1);
+}
+
 int cli_finish(int code)
 {
     /* The result is only delivered once it is out of stdio's buffer and the

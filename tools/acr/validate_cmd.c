@@ -279,6 +279,8 @@ int cli_validate(int argc, char **argv)
         yajl_gen_free(r.gen);
         cli_puts(stdout, "\n");
     }
+    /* The report first, then the note and summary, when both go to one terminal. */
+    cli_flush(stdout);
     if (!r.mode && r.op->mode_param >= 0 && r.valid + r.invalid > 0)
         cli_puts(stderr, "acr validate: note: no --mode given, so the rules that depend on the mode were skipped\n");
     print_summary(&r);
