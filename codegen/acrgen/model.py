@@ -546,7 +546,6 @@ class Builder:
             return None
         if snake_case(op_id) in ("validate", "help"):
             self.problem(pointer_join(pointer, "operationId"), f"'{op_id}' is a command of the acr tool; rename it")
-            return None
         op_c = "acr_" + c_identifier(op_id)
         self.claim([op_c, op_c + "_params", op_c.upper() + "_PARAMS_INIT", op_c + "_operation",
                     op_c + "_param_names", op_c + "_param_flags", op_c + "_exclusive"], f"the C API of operation '{op_id}'",

@@ -1058,6 +1058,26 @@ static void test_operation_descriptors(void **state)
     assert_null(ping->params);
     assert_int_equal(ping->mode_param, -1);
     assert_null(ping->error);
+
+    /* What the acr tool reads: subcommand, options, the modes a parameter allows. */
+    assert_string_equal(create->cli_name, "create-widget");
+    assert_string_equal(create->param_flags[0], "--factory");
+    assert_string_equal(create->param_flags[1], "--mode");
+    assert_int_equal(create->modes, 0); /* every mode */
+    assert_string_equal(paint->param_flags[1], "--widget-id");
+    assert_null(ping->param_flags);
+    const acr_operation_desc *polish = &acr_polish_widget_operation;
+    assert_string_equal(polish->cli_name, "polish-widget");
+    assert_int_equal(polish->mode_param, 2);
+    assert_int_equal(polish->modes, 1u << (ACR_MODE_FINAL - 1));
+
+    /* Every operation, in schema order, then NULL. */
+    assert_int_equal(acr_operation_count, 4);
+    assert_ptr_equal(acr_operations[0], create);
+    assert_ptr_equal(acr_operations[1], ping);
+    assert_ptr_equal(acr_operations[2], paint);
+    assert_ptr_equal(acr_operations[3], polish);
+    assert_null(acr_operations[4]);
 }
 
 /* The generated calls validate before anything is sent: with an invalid body

@@ -10,7 +10,6 @@
 
 #include "acr/alloc.h"
 #include "acr/client.h"
-#include "acr_api.h"
 #include "cli.h"
 
 /* Path parameters of up to this many: the schema's operations have four. */

@@ -7,6 +7,13 @@
 #include <stdio.h>
 
 #include "acr/engine.h"
+#include "acr/tables.h"
+
+/* Every operation of the schema, then NULL: generated beside the API (acr_api.c).
+ * Declared here so that the tool builds against any generated API (the tests
+ * build it for a second schema too). */
+extern const acr_operation_desc *const acr_operations[];
+extern const size_t acr_operation_count;
 
 /* Exit codes: the contract in DESIGN.md. */
 enum {

@@ -8,7 +8,6 @@
 #endif
 
 #include "acr/version.h"
-#include "acr_api.h"
 #include "cli.h"
 
 const acr_operation_desc *cli_find_operation(const char *name)
@@ -28,8 +27,8 @@ const char *const *cli_mode_names(const acr_operation_desc *op, size_t *count)
 
 static void print_usage(FILE *out)
 {
-    cli_puts(out, "usage: acr <command> [options]\n\nCommands:\n  validate OPERATION [--mode MODE] [--format text|json] "
-                  "[--max-violations N] [FILE|-]...\n            check request bodies without sending them\n");
+    cli_puts(out, "usage: acr <command> [options]\n\nCommands:\n"
+                  "  validate      OPERATION [--mode MODE] [--format text|json] [--max-violations N] [FILE|-]...\n");
     for (size_t i = 0; i < acr_operation_count; i++) {
         cli_puts(out, "  ");
         cli_print_synopsis(out, acr_operations[i], 13);

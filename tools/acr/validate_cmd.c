@@ -7,7 +7,6 @@
 #include <yajl/yajl_gen.h>
 
 #include "acr/alloc.h"
-#include "acr_api.h"
 #include "cli.h"
 
 #define DEFAULT_MAX_VIOLATIONS 100
