@@ -1,13 +1,14 @@
-"""The acr tool built for the second, invented schema (tests/second_schema/widgets.json):
-its subcommands, options and modes come from the operation tables alone
-(issue 10 item 3). ACR_WIDGETS_BIN names that build; ctest sets it."""
+"""The acr tool built for other operation tables: the second, invented schema
+(tests/second_schema/widgets.json, ACR_WIDGETS_BIN) and a hand-written operation
+without a request body (tests/cli/no_body_ops.c, ACR_NO_BODY_BIN). Its
+subcommands, options and modes come from the tables alone (issue 10 item 3).
+ctest sets both variables."""
 import os
 import re
+import subprocess
 import unittest
 
 from support import EXIT_INVALID, EXIT_USAGE, EXIT_VALID, TIMEOUT
-
-import subprocess
 
 WIDGETS_BIN = os.environ.get("ACR_WIDGETS_BIN")
 CREDENTIALS = {"AGORA_CUSTOMER_ID": "id", "AGORA_CUSTOMER_SECRET": "secret"}
@@ -77,3 +78,40 @@ class WidgetsCliTest(unittest.TestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+NO_BODY_BIN = os.environ.get("ACR_NO_BODY_BIN")
+
+
+@unittest.skipUnless(NO_BODY_BIN, "ACR_NO_BODY_BIN is not set")
+class NoBodyOperationTest(unittest.TestCase):
+    """An operation without a request body (tests/cli/no_body_ops.c): no FILE."""
+
+    def run_cli(self, args, stdin=""):
+        env = {k: v for k, v in os.environ.items() if not k.startswith("AGORA_")}
+        env.update(CREDENTIALS)
+        proc = subprocess.run([NO_BODY_BIN] + args, input=stdin.encode(), stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, env=env, timeout=TIMEOUT)
+        return proc.returncode, proc.stdout.decode(), proc.stderr.decode()
+
+    def test_usage_shows_no_file(self):
+        code, out, _ = self.run_cli(["--help"])
+        self.assertEqual(code, EXIT_VALID)
+        line = next(line for line in out.splitlines() if line.startswith("  describe-thing"))
+        self.assertTrue(line.endswith("--appid APPID --resource-id RESOURCE_ID [options]"), line)
+        code, out, _ = self.run_cli(["describe-thing", "--help"])
+        self.assertEqual(code, EXIT_VALID)
+        self.assertIn("takes no request body", out)
+
+    def test_a_file_argument_is_a_usage_error(self):
+        for arg in ("body.json", "-"):
+            with self.subTest(arg=arg):
+                code, out, err = self.run_cli(["describe-thing", "--appid", "a", "--resource-id", "r", arg])
+                self.assertEqual(code, EXIT_USAGE)
+                self.assertIn("takes no request body", err)
+                self.assertEqual(out, "")
+
+    def test_validate_refuses_it(self):
+        code, _, err = self.run_cli(["validate", "describe-thing"], "{}")
+        self.assertEqual(code, EXIT_USAGE)
+        self.assertIn("takes no request body", err)
