@@ -54,6 +54,12 @@ class WidgetsCliTest(unittest.TestCase):
                 self.assertEqual(code, EXIT_USAGE, err)
         code, _, _ = self.run_cli(["validate", "polish-widget", "--mode", "final"], "{}")
         self.assertEqual(code, EXIT_VALID)
+        # Without --mode, validate takes the only mode too: no rule was skipped.
+        code, _, err = self.run_cli(["validate", "polish-widget"], "{}")
+        self.assertEqual(code, EXIT_VALID)
+        self.assertNotIn("no --mode given", err)
+        code, _, err = self.run_cli(["validate", "paint-widget"], "{}")
+        self.assertIn("no --mode given", err)
 
     def test_every_path_parameter_is_a_required_option(self):
         code, _, err = self.run_cli(["paint-widget", "--factory", "f", "--mode", "draft"], "{}", **CREDENTIALS)

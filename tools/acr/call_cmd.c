@@ -25,8 +25,7 @@ static bool mode_allowed(const acr_operation_desc *op, size_t mode)
     return mode >= 1 && mode <= 32 && (op->modes == 0 || (op->modes >> (mode - 1)) & 1u);
 }
 
-/* The only mode the operation accepts (updateLayout: mix), or 0. */
-static size_t only_mode(const acr_operation_desc *op)
+size_t cli_only_mode(const acr_operation_desc *op)
 {
     size_t count, found = 0, n = 0;
     cli_mode_names(op, &count);
@@ -62,10 +61,10 @@ void cli_print_synopsis(FILE *out, const acr_operation_desc *op, int name_width)
 {
     cli_printf(out, "%-*s", name_width, op->cli_name);
     for (size_t i = 0; i < op->param_count; i++) {
-        cli_printf(out, " %s%s ", is_mode_param(op, i) && only_mode(op) ? "[" : "", op->param_flags[i]);
+        cli_printf(out, " %s%s ", is_mode_param(op, i) && cli_only_mode(op) ? "[" : "", op->param_flags[i]);
         if (is_mode_param(op, i)) {
             print_modes(out, op, "|");
-            if (only_mode(op))
+            if (cli_only_mode(op))
                 cli_puts(out, "]");
         } else {
             print_metavar(out, op->param_flags[i]);
@@ -195,7 +194,7 @@ static int parse_args(const acr_operation_desc *op, int argc, char **argv, call_
     }
     for (size_t k = 0; k < op->param_count; k++) {
         if (is_mode_param(op, k) && !a->values[k]) {
-            size_t only = only_mode(op);
+            size_t only = cli_only_mode(op);
             size_t count;
             const char *const *names = cli_mode_names(op, &count);
             if (only && names) {

@@ -60,6 +60,9 @@ void cli_print_synopsis(FILE *out, const acr_operation_desc *op, int name_width)
 /* The operation whose subcommand is `name`, or NULL. */
 const acr_operation_desc *cli_find_operation(const char *name);
 
+/* The only mode `op` accepts (updateLayout: mix), or 0. */
+size_t cli_only_mode(const acr_operation_desc *op);
+
 /* The names of `op`'s modes (from its request or response type), or NULL. */
 const char *const *cli_mode_names(const acr_operation_desc *op, size_t *count);
 

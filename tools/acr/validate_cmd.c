@@ -240,6 +240,8 @@ int cli_validate(int argc, char **argv)
         else if (r.op->mode_param < 0 || (r.op->modes && !((r.op->modes >> (r.mode - 1)) & 1u)))
             code = usage_error("this operation does not take the mode", mode_text, NULL);
     }
+    if (code < 0 && !mode_text && r.op->mode_param >= 0)
+        r.mode = (unsigned)cli_only_mode(r.op); /* one mode allowed: its rules apply */
     if (code < 0 && strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
         code = usage_error("unknown format", format, "expected text or json");
     r.max_violations = DEFAULT_MAX_VIOLATIONS;
