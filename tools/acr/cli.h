@@ -2,7 +2,6 @@
 #ifndef ACR_CLI_H
 #define ACR_CLI_H
 
-#include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -73,7 +72,6 @@ void cli_printf(FILE *stream, const char *format, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-void cli_vprintf(FILE *stream, const char *format, va_list args);
 void cli_write(FILE *stream, const char *text, size_t length);
 void cli_puts(FILE *stream, const char *text);
 /* Text from outside (the network, a request body): C0 controls and DEL are

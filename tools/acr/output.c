@@ -25,7 +25,10 @@ static void note(FILE *stream, int result)
     }
 }
 
-void cli_vprintf(FILE *stream, const char *format, va_list args)
+#if defined(__GNUC__)
+__attribute__((format(printf, 2, 0)))
+#endif
+static void cli_vprintf(FILE *stream, const char *format, va_list args)
 {
     note(stream, vfprintf(stream, format, args));
 }
