@@ -1665,6 +1665,7 @@ void acr_stop_response_free(acr_stop_response *value)
 
 /* --- the update operation --- */
 static const char *const acr_update_param_names[] = { "appid", "resourceid", "sid", "mode" };
+static const char *const acr_update_param_flags[] = { "--appid", "--resource-id", "--sid", "--mode" };
 static const uint16_t acr_update_exclusive[] = { 1, 2 };
 static const int acr_update_retry_statuses[] = { 206, 504, 429 };
 static const long long acr_update_retry_codes[] = { 65, 62, -1 };
@@ -1677,6 +1678,7 @@ const acr_operation_desc acr_update_operation = {
     NULL, NULL, 0,
     acr_update_retry_statuses, acr_update_retry_codes, 3,
     &acr_update_request_type, &acr_update_response_type, &acr_error_response_type,
+    acr_update_param_flags,
 };
 
 acr_status acr_update(acr_client *client, const acr_update_params *params,
@@ -1693,6 +1695,7 @@ acr_status acr_update(acr_client *client, const acr_update_params *params,
 
 /* --- the stop operation --- */
 static const char *const acr_stop_param_names[] = { "appid", "resourceid", "sid", "mode" };
+static const char *const acr_stop_param_flags[] = { "--appid", "--resource-id", "--sid", "--mode" };
 static const int acr_stop_done_statuses[] = { 400, 404 };
 static const long long acr_stop_done_codes[] = { 49, -1 };
 static const int acr_stop_retry_statuses[] = { 206, 504, 429 };
@@ -1706,6 +1709,7 @@ const acr_operation_desc acr_stop_operation = {
     acr_stop_done_statuses, acr_stop_done_codes, 2,
     acr_stop_retry_statuses, acr_stop_retry_codes, 3,
     &acr_stop_request_type, &acr_stop_response_type, &acr_error_response_type,
+    acr_stop_param_flags,
 };
 
 acr_status acr_stop(acr_client *client, const acr_stop_params *params,
@@ -1725,3 +1729,4 @@ const acr_operation_desc *const acr_operations[] = {
     &acr_stop_operation,
     NULL,
 };
+const size_t acr_operation_count = 2;

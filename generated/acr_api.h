@@ -605,6 +605,9 @@ ACR_API extern const acr_operation_desc *const acr_operations[];
 /** The number of entries of acr_operations before its NULL. */
 #define ACR_OPERATION_COUNT 2
 
+/** The same number, as an object (for tools built against any generated API). */
+ACR_API extern const size_t acr_operation_count;
+
 #ifdef __cplusplus
 }
 #endif

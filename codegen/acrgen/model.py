@@ -395,6 +395,14 @@ class Operation:
         return next((i for i, p in enumerate(self.parameters) if p.is_mode), -1)
 
     @property
+    def cli_flags(self) -> list[str]:
+        """One option per path parameter, named after the C member it fills
+        (resource_id -> --resource-id); the client's parameter has none, so after
+        its path name (--appid)."""
+        return ["--" + (snake_case(p.name) if p.from_client else p.c_name).replace("_", "-")
+                for p in self.parameters]
+
+    @property
     def one_at_a_time_names(self) -> list[str]:
         return [self.parameters[i].name for i in self.one_at_a_time]
 
@@ -567,6 +575,7 @@ class Builder:
             servers = []
         self.modes = self.find_modes()
         self.claim([self.name.upper() + "_H"], "the header guard", "")
+        self.claim(["acr_operations", "acr_operation_count"], "the list of operations", "/paths")
         if self.modes:
             self.claim(["acr_mode", "acr_mode_parse", "acr_mode_name", "mode_names", "ACR_MODE_ANY"]
                        + ["ACR_MODE_" + c_identifier(m).upper() for m in self.modes],
@@ -652,9 +661,11 @@ class Builder:
             self.problem(pointer_join(pointer, "operationId"),
                          "is required: an identifier like 'update', 'updateLayout' or 'ncs-ip'")
             return None
+        if snake_case(op_id) in ("validate", "help"):
+            self.problem(pointer_join(pointer, "operationId"), f"'{op_id}' is a command of the acr tool; rename it")
         op_c = "acr_" + c_identifier(op_id)
         self.claim([op_c, op_c + "_params", op_c.upper() + "_PARAMS_INIT", op_c + "_operation",
-                    op_c + "_param_names", op_c + "_exclusive", op_c + "_done_statuses", op_c + "_done_codes",
+                    op_c + "_param_names", op_c + "_param_flags", op_c + "_exclusive", op_c + "_done_statuses", op_c + "_done_codes",
                     op_c + "_retry_statuses", op_c + "_retry_codes"], f"the C API of operation '{op_id}'",
                    pointer_join(pointer, "operationId"))
         params = self.build_parameters(path, op.get("parameters", []), pointer_join(pointer, "parameters"))

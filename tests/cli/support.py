@@ -157,6 +157,24 @@ class AcrTestCase(unittest.TestCase):
         self.assertEqual(result.out, "", result.describe())
         self.assertNotEqual(result.err.strip(), "", result.describe())
 
+    def assertNotChecked(self, result, kind=None):
+        """Exit 2 for input that could not be checked (unreadable, malformed): a
+        message on stderr; stdout empty in text format, and in json format one
+        document whose entries all say why (kind: "malformed" or "unreadable")."""
+        self.assertExit(result, EXIT_USAGE)
+        self.assertNotEqual(result.err.strip(), "", result.describe())
+        if "json" not in result.argv and "--format=json" not in result.argv:
+            self.assertEqual(result.out, "", result.describe())
+            return None
+        report = json.loads(result.out)
+        self.assertIsInstance(report, list, result.describe())
+        self.assertTrue(report, result.describe())
+        for entry in report:
+            self.assertIn(entry.get("error"), ("malformed", "unreadable"), result.describe())
+            if kind:
+                self.assertEqual(entry["error"], kind, result.describe())
+        return report
+
     def text_violations(self, result):
         """The (pointer, message) pairs of a text report; checks the line shape."""
         self.assertTrue(result.out.endswith("\n"), result.describe())

@@ -8,13 +8,15 @@ Every test runs the real binary (ACR_BIN). Standard library only.
 import base64
 import json
 import os
+import re
+import resource
 import socket
 import subprocess
 import sys
 import time
 import unittest
 
-from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase
+from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase, load_schema, run_acr
 
 sys.path.insert(0, os.path.join(SOURCE_DIR, "mock"))
 from agora_mock import MockServer  # noqa: E402
@@ -469,6 +471,174 @@ class CallTest(AcrTestCase):
         self.assertOneJsonLine(run)
         self.assertEqual(run.err, "")
 
+    # --- issue 9: what the tool prints, and what it keeps
+
+    def test_base_url_credentials_query_and_fragment_are_never_printed(self):
+        # Issue 9 item 3: even a URL that does not parse (port 999999) is not echoed.
+        urls = ["https://ID:PRIVATEpw1@api.example.com:999999",
+                "https://PRIVATEuser2@api.example.com/prefix",
+                "https://api.example.com:999999/?token=PRIVATEq3",
+                "https://api.example.com/#PRIVATEf4",
+                "http://u:PRIVATEpw5@127.0.0.1:1/",
+                "not a url ID:PRIVATEpw6@ ?x=PRIVATEq7"]
+        for url in urls:
+            for how in ("flag", "environment"):
+                with self.subTest(url=url, how=how):
+                    if how == "flag":
+                        run = self.call("update", "individual", update_body("individual"), base_url=url)
+                    else:
+                        run = self.call("update", "individual", update_body("individual"), base_url=None,
+                                        env=self.env(AGORA_BASE_URL=url))
+                    self.assertFailure(run, EXIT_USAGE)
+                    self.assertNotIn("PRIVATE", run.err + run.out, run.describe())
+                    self.assertNoSecrets(run)
+        self.assertNothingSent()
+
+    def test_customer_id_with_a_colon_or_control_character_is_refused(self):
+        # Issue 9 item 4: "id:secret" splits at the first colon (RFC 7617).
+        for changes in ({"AGORA_CUSTOMER_ID": "cust:omer"}, {"AGORA_CUSTOMER_ID": "cust\x01omer"},
+                        {"AGORA_CUSTOMER_ID": "cust\x7fomer"}, {"AGORA_CUSTOMER_ID": "cust\nomer"},
+                        {"AGORA_CUSTOMER_SECRET": "sec\x1bret"}, {"AGORA_CUSTOMER_SECRET": "sec\tret"}):
+            with self.subTest(changes=changes):
+                run = self.call("stop", "individual", STOP_BODY, env=self.env(**changes))
+                self.assertFailure(run, EXIT_USAGE)
+                for value in changes.values():
+                    self.assertNotIn(value, run.err)
+        self.assertNothingSent()
+        # A colon in the secret is fine: only the first one splits.
+        run = self.call("update", "individual", update_body("individual"),
+                        env=self.env(AGORA_CUSTOMER_SECRET="a:b"))
+        self.assertExit(run, EXIT_HTTP)  # the mock does not know that secret
+
+    def test_failed_write_of_the_output_is_exit_2(self):
+        # Issue 9 item 26: `acr stop ... >/dev/full` lost the file list and exited 0.
+        if not os.path.exists("/dev/full"):
+            self.skipTest("no /dev/full here")
+        args = ["stop", "--appid", APP, "--resource-id", "rid-ind", "--sid", "sid-ind",
+                "--mode", "individual", "--base-url", self.mock.base_url]
+        with open("/dev/full", "wb") as full:
+            proc = subprocess.run([ACR_BIN] + args, input=json.dumps(STOP_BODY).encode(), stdout=full,
+                                  stderr=subprocess.PIPE, env=self.env(), timeout=TIMEOUT)
+            err = proc.stderr.decode("utf-8", "replace")
+            self.assertEqual(proc.returncode, EXIT_USAGE, err)
+            self.assertIn("cannot write the output", err)
+            self.assertEqual(self.recording("rid-ind", "sid-ind")["status"], "stopped")
+            for args in (["--help"], ["update", "--help"], ["--version"]):
+                with self.subTest(args=args):
+                    proc = subprocess.run([ACR_BIN] + args, stdout=full, stderr=subprocess.PIPE,
+                                          env=self.env(), timeout=TIMEOUT)
+                    self.assertEqual(proc.returncode, EXIT_USAGE, proc.stderr)
+                    self.assertIn(b"cannot write the output", proc.stderr)
+
+    def test_text_from_the_network_is_escaped(self):
+        # Issue 9 item 6: a reason with escape sequences and newlines must not forge
+        # lines or drive the terminal.
+        hostile = "bad\x1b[2J\x1b]0;owned\x07\r\nacr update: forged line\x7f"
+        faults = [{"match": "update", "status": 400, "body": {"code": 2, "reason": hostile}},
+                  {"match": "update", "status": 401, "body": {"message": hostile}}]
+        for fault in faults:
+            with self.subTest(status=fault["status"]):
+                self.mock.add_faults(fault)
+                run = self.call("update", "individual", update_body("individual"), "--verbose")
+                self.assertFailure(run, EXIT_HTTP)
+                for c in ("\x1b", "\x07", "\r", "\x7f"):
+                    self.assertNotIn(c, run.err, run.describe())
+                self.assertNotIn("\nacr update: forged", run.err, run.describe())
+                self.assertIn("\\u001b[2J", run.err, run.describe())
+
+    def test_core_dumps_are_disabled(self):
+        # Issue 9 item 7: the process holds the customer secret.
+        soft, hard = resource.getrlimit(resource.RLIMIT_CORE)
+        if hard == 0:
+            self.skipTest("core dumps are already off for this user")
+
+        def allow_core_dumps():
+            resource.setrlimit(resource.RLIMIT_CORE, (hard, hard))
+
+        self.mock.add_faults({"match": "update", "stall": 20000})
+        args = ["update", "--appid", APP, "--resource-id", "rid-ind", "--sid", "sid-ind",
+                "--mode", "individual", "--base-url", self.mock.base_url, "--timeout", "30", "--retries", "0"]
+        proc = subprocess.Popen([ACR_BIN] + args, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.DEVNULL, env=self.env(), preexec_fn=allow_core_dumps)
+        self.addCleanup(proc.wait)
+        self.addCleanup(proc.kill)
+        proc.stdin.write(json.dumps(update_body("individual")).encode())
+        proc.stdin.close()
+        # Poll (bounded) while acr waits for the stalled answer.
+        limit = None
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline and proc.poll() is None:
+            with open("/proc/{}/limits".format(proc.pid)) as f:
+                line = next(line for line in f if line.startswith("Max core file size"))
+            limit = line.split()[4]
+            if limit == "0":
+                break
+            time.sleep(0.01)
+        self.assertEqual(limit, "0", "acr runs with core dumps allowed")
+        if os.geteuid() != 0:  # a process that is not dumpable has its /proc files owned by root
+            self.assertEqual(os.stat("/proc/{}/environ".format(proc.pid)).st_uid, 0)
+
+def kebab(name):
+    """operationId -> subcommand: updateLayout -> update-layout (as the generator does)."""
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1-\2", s)
+    return re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+
+
+class GeneratedCommandsTest(AcrTestCase):
+    """Issue 10 item 3: one subcommand per operation of the schema, with one option
+    per path parameter, and nothing else."""
+
+    def operations(self):
+        schema = load_schema()
+        found = []
+        for path, item in sorted(schema["paths"].items()):
+            for method, op in item.items():
+                if method in ("get", "post", "put", "delete", "patch"):
+                    names = []
+                    for p in op.get("parameters", []):
+                        if "$ref" in p:
+                            p = schema["components"]["parameters"][p["$ref"].rsplit("/", 1)[1]]
+                        names.append(p["name"])
+                    found.append((kebab(op["operationId"]), names, "requestBody" in op))
+        return found
+
+    FLAGS = {"appid": "--appid", "resourceid": "--resource-id", "sid": "--sid", "mode": "--mode"}
+
+    def test_help_lists_every_operation_with_its_options(self):
+        result = run_acr(["--help"])
+        self.assertEqual(result.code, EXIT_OK, result.describe())
+        operations = self.operations()
+        self.assertTrue(operations)
+        listed = [line.split()[0] for line in result.out.splitlines() if re.match(r"  \S", line)]
+        self.assertEqual(sorted(listed), sorted(["validate"] + [name for name, _, _ in operations]))
+        for name, params, has_body in operations:
+            with self.subTest(operation=name):
+                line = next(line for line in result.out.splitlines() if line.split()[:1] == [name])
+                for param in params:
+                    self.assertIn(self.FLAGS.get(param, "--" + param), line)
+                self.assertEqual("[FILE|-]" in line, has_body, line)
+                own = run_acr([name, "--help"])
+                self.assertEqual(own.code, EXIT_OK, own.describe())
+                self.assertTrue(own.out.startswith("usage: acr " + name + " "), own.describe())
+
+    def test_each_operation_requires_its_path_parameters(self):
+        for name, params, _ in self.operations():
+            for missing in params:
+                with self.subTest(operation=name, missing=missing):
+                    args = [name]
+                    for p in params:
+                        if p != missing:
+                            args += [self.FLAGS.get(p, "--" + p), "mix" if p == "mode" else "x"]
+                    result = run_acr(args, stdin="{}")
+                    self.assertEqual(result.code, EXIT_USAGE, result.describe())
+                    self.assertIn(self.FLAGS.get(missing, "--" + missing) + " is required", result.err)
+
+    def test_unknown_command_lists_the_operations(self):
+        result = run_acr(["frobnicate"])
+        self.assertEqual(result.code, EXIT_USAGE)
+        for name, _, _ in self.operations():
+            self.assertIn(name, result.err)
 
 if __name__ == "__main__":
     unittest.main()

@@ -350,7 +350,7 @@ class InputTest(AcrTestCase):
         for fmt in ("text", "json"):
             with self.subTest(format=fmt):
                 result = run_acr(["validate", "update", "--format", fmt, path])
-                self.assertUsageError(result)
+                self.assertNotChecked(result, "unreadable")
                 self.assertIn(path, result.err)
 
     def test_directory_instead_of_file(self):
@@ -435,7 +435,7 @@ class InputTest(AcrTestCase):
             for fmt in ("text", "json"):
                 with self.subTest(text=text, format=fmt):
                     result = self.validate("update", text, "--format", fmt)
-                    self.assertUsageError(result)
+                    self.assertNotChecked(result, "malformed")
                     self.position(result)
 
     def test_truncated_valid_document_at_every_length(self):
@@ -453,7 +453,7 @@ class InputTest(AcrTestCase):
         for text in ("", " ", "\n\n\t \r\n"):
             for fmt in ("text", "json"):
                 with self.subTest(text=text, format=fmt):
-                    self.assertUsageError(self.validate("update", text, "--format", fmt))
+                    self.assertNotChecked(self.validate("update", text, "--format", fmt), "malformed")
         path = self.write_file("empty.json", "")
         self.assertUsageError(run_acr(["validate", "stop", path]))
 
@@ -465,11 +465,11 @@ class InputTest(AcrTestCase):
 
     def test_malformed_json_prints_no_violations(self):
         # Violations found before the syntax error are not printed: the exit
-        # code is 2 and stdout stays empty in both formats.
+        # code is 2, stdout stays empty in text and holds only the syntax error in json.
         text = '{"uid": 5, "bogus": 1, "cname": ]'
         for fmt in ("text", "json"):
             with self.subTest(format=fmt):
-                self.assertUsageError(self.validate("update", text, "--format", fmt))
+                self.assertNotChecked(self.validate("update", text, "--format", fmt), "malformed")
 
     def test_deep_nesting_is_refused_cleanly(self):
         for text in ("[" * 100000 + "]" * 100000,
@@ -532,7 +532,7 @@ class UsageTest(AcrTestCase):
         self.assertUsageError(run_acr(["validate", "--format", "json"], stdin="{}"))
 
     def test_validate_unknown_request_name(self):
-        for name in ("start", "Update", "acquire", "-"):
+        for name in ("Update", "update_layout", "frobnicate", "-"):
             with self.subTest(name=name):
                 self.assertUsageError(run_acr(["validate", name], stdin=to_json(update_body())))
 
@@ -549,9 +549,10 @@ class UsageTest(AcrTestCase):
                                               stdin=to_json(update_body())))
         self.assertUsageError(run_acr(["validate", "update", "--format"], stdin="{}"))
 
-    def test_too_many_arguments(self):
+    def test_options_after_the_files(self):
         path = self.write_file("body.json", to_json(update_body()))
-        self.assertUsageError(run_acr(["validate", "update", path, path]))
+        self.assertValid(run_acr(["validate", "update", path, path, "--format", "json"]))
+        self.assertUsageError(run_acr(["validate", "update", path, "--bogus", path]))
 
     def test_validate_help(self):
         for args in (["validate", "--help"], ["validate", "update", "--help"],
@@ -708,3 +709,155 @@ class SecretTest(AcrTestCase):
 
 if __name__ == "__main__":
     unittest.main()
+
+
+def many_unknown_properties(count):
+    """An update body with `count` unknown properties: `count` violations."""
+    body = update_body()
+    for i in range(count):
+        body["extra{:04d}".format(i)] = i
+    return body
+
+
+class ManyFilesTest(AcrTestCase):
+    """acr validate for CI and scripts (issue 12 item 2): many files, one summary,
+    one JSON document whatever happens, a cap per file."""
+
+    SUMMARY_RE = r"(?m)^acr validate: (\d+) files?: (\d+) valid, (\d+) invalid \((\d+) violations?\), (\d+) not checked$"
+
+    def files(self, *contents):
+        """Writes each content to its own file in one directory; returns the paths."""
+        folder = self.tmpdir()
+        paths = []
+        for i, content in enumerate(contents):
+            path = os.path.join(folder, "body{}.json".format(i))
+            with open(path, "wb") as f:
+                f.write(content if isinstance(content, bytes) else to_json(content).encode("utf-8"))
+            paths.append(path)
+        return paths
+
+    def summary(self, result):
+        import re
+        found = re.findall(self.SUMMARY_RE, result.err)
+        self.assertEqual(len(found), 1, "expected one summary line:\n" + result.describe())
+        return tuple(int(n) for n in found[0])
+
+    def test_several_files_each_line_starts_with_the_file_name(self):
+        valid, invalid, other = self.files(update_body(), many_problems_body(), {"cname": "c", "uid": 1,
+                                                                                 "clientRequest": {}})
+        result = run_acr(["validate", "update", valid, invalid, other])
+        self.assertExit(result, EXIT_INVALID)
+        lines = result.out.splitlines()
+        self.assertEqual(len(lines), len(MANY_PROBLEMS_POINTERS) + 1, result.describe())
+        for line in lines[:-1]:
+            self.assertTrue(line.startswith(invalid + ": /"), line)
+        self.assertEqual(lines[-1], other + ": /uid: must be a string")
+        pointers = sorted(line[len(invalid) + 2:].split(": ", 1)[0] for line in lines[:-1])
+        self.assertEqual(pointers, sorted(MANY_PROBLEMS_POINTERS))
+        self.assertEqual(self.summary(result), (3, 1, 2, len(MANY_PROBLEMS_POINTERS) + 1, 0))
+
+    def test_one_file_keeps_the_plain_format_and_has_a_summary(self):
+        result = self.validate("update", many_problems_body(), "--mode", "mix")
+        self.assertEqual(sorted(p for p, _ in self.text_violations(result)), sorted(MANY_PROBLEMS_POINTERS))
+        self.assertEqual(self.summary(result), (1, 0, 1, len(MANY_PROBLEMS_POINTERS), 0))
+        self.assertEqual(self.summary(self.validate("stop", stop_body(), "--mode", "web")), (1, 1, 0, 0, 0))
+
+    def test_dash_is_standard_input_among_files(self):
+        (path,) = self.files(update_body())
+        result = run_acr(["validate", "update", path, "-"], stdin='{"uid": "1"}')
+        self.assertExit(result, EXIT_INVALID)
+        self.assertTrue(result.out.startswith("<stdin>: "), result.describe())
+        self.assertNotIn(path, result.out)
+
+    def test_the_worst_outcome_sets_the_exit_code(self):
+        valid, invalid, broken = self.files(update_body(), {"uid": 1}, '{"cname": ]')
+        missing = os.path.join(self.tmpdir(), "missing.json")
+        self.assertExit(run_acr(["validate", "update", valid, valid]), EXIT_VALID)
+        self.assertExit(run_acr(["validate", "update", valid, invalid]), EXIT_INVALID)
+        for bad in (broken, missing):
+            with self.subTest(bad=bad):
+                result = run_acr(["validate", "update", invalid, bad, valid])
+                self.assertExit(result, EXIT_USAGE)
+                self.assertIn(bad, result.err)
+                self.assertEqual(self.summary(result), (3, 1, 1, 3, 1))
+                # The files after the bad one were checked too.
+                self.assertIn(invalid + ": /uid", result.out)
+
+    def test_json_is_one_document_for_every_outcome(self):
+        valid, invalid, broken = self.files(update_body(), {"cname": "c", "uid": 1, "clientRequest": {}},
+                                            '{\n  "cname": ]\n}')
+        missing = os.path.join(self.tmpdir(), "missing.json")
+        result = run_acr(["validate", "update", "--format", "json", valid, invalid, broken, missing])
+        self.assertExit(result, EXIT_USAGE)
+        report = json.loads(result.out)
+        self.assertEqual(report, [
+            {"file": invalid, "pointer": "/uid", "message": "must be a string"},
+            {"file": broken, "error": "malformed", "line": 2, "column": 12,
+             "message": report[1]["message"]},
+            {"file": missing, "error": "unreadable", "message": report[2]["message"]},
+        ])
+        self.assertIn("line 2, column 12", report[1]["message"])
+        # One file: the same entries, without "file".
+        for content, kind in (('{"cname": ]', "malformed"), (None, "unreadable")):
+            with self.subTest(kind=kind):
+                path = missing if content is None else self.files(content)[0]
+                result = run_acr(["validate", "update", "--format=json", path])
+                report = self.assertNotChecked(result, kind)
+                self.assertEqual(len(report), 1)
+                self.assertNotIn("file", report[0])
+        self.assertValid(run_acr(["validate", "update", "--format", "json", valid, valid]))
+
+    def test_violations_are_capped_per_file(self):
+        (path,) = self.files(many_unknown_properties(150))
+        result = run_acr(["validate", "update", path])
+        self.assertExit(result, EXIT_INVALID)
+        self.assertEqual(len(result.out.splitlines()), 100, result.describe())
+        self.assertIn(": and 50 more violations", result.err)
+        self.assertEqual(self.summary(result)[3], 150)  # the summary counts them all
+        result = run_acr(["validate", "update", "--max-violations", "7", "--format", "json", path, path])
+        report = json.loads(result.out)
+        self.assertEqual(len(report), 16)
+        self.assertEqual(report[7], {"file": path, "omitted": 143, "message": "and 143 more violations"})
+        self.assertEqual(len(run_acr(["validate", "update", "--max-violations=0", path]).out.splitlines()), 150)
+        (exactly,) = self.files(many_unknown_properties(100))
+        result = run_acr(["validate", "update", exactly])
+        self.assertEqual(len(result.out.splitlines()), 100)
+        self.assertNotIn("more", result.err)
+        for bad in ("-1", "x", "", "1.5"):
+            with self.subTest(bad=bad):
+                self.assertUsageError(run_acr(["validate", "update", "--max-violations", bad, path]))
+
+    def test_a_note_when_mode_rules_were_skipped(self):
+        note = "no --mode given"
+        self.assertIn(note, self.validate("update", update_body()).err)
+        self.assertIn(note, self.validate("update", many_problems_body()).err)
+        self.assertNotIn(note, self.validate("update", update_body(), "--mode", "mix").err)
+        self.assertNotIn(note, self.validate("update", "{").err)  # nothing was checked
+
+    def test_byte_order_mark_is_named(self):
+        body = b"\xef\xbb\xbf" + to_json(update_body()).encode("utf-8")
+        for fmt in ("text", "json"):
+            with self.subTest(format=fmt):
+                result = run_acr(["validate", "update", "--format", fmt], stdin=body)
+                self.assertNotChecked(result, "malformed")
+                self.assertIn("byte order mark", result.err)
+                self.assertEqual(self.position(result), (1, 1))
+
+    def test_a_thousand_files_in_one_run(self):
+        # Functional only: every file is read and reported (timing: README, not here).
+        folder = self.tmpdir()
+        paths = []
+        for i in range(1000):
+            path = os.path.join(folder, "b{:04d}.json".format(i))
+            with open(path, "w") as f:
+                f.write(to_json(update_body() if i % 10 else {"cname": "c", "uid": i, "clientRequest": {}}))
+            paths.append(path)
+        result = run_acr(["validate", "update", "--mode", "mix"] + paths)
+        self.assertExit(result, EXIT_INVALID)
+        self.assertEqual(self.summary(result), (1000, 900, 100, 100, 0))
+        self.assertEqual(len(result.out.splitlines()), 100)
+
+    def test_validate_lists_the_operations_with_a_body(self):
+        result = run_acr(["validate", "--help"])
+        for name in ("update", "stop"):
+            self.assertIn(name, result.out)

@@ -690,3 +690,25 @@ class ContractShapesTest(unittest.TestCase):
         names = {o.schema_name: o.c_name for o in m.objects}
         self.assertEqual(names["NcsIpResponseData"], "acr_ncs_ip_response_data")
         self.assertEqual(names["NcsIpResponseDataServiceHostsItem"], "acr_ncs_ip_response_data_service_hosts_item")
+
+
+class CliNamesTest(unittest.TestCase):
+    """The acr tool's subcommands come from the operationIds (issue 10 item 3)."""
+
+    def test_an_operation_named_like_a_command_of_the_tool(self):
+        for name in ("validate", "help"):
+            with self.subTest(name=name):
+                doc = real_schema()
+                doc["paths"][UPDATE_PATH]["post"]["operationId"] = name
+                problems = lint(doc)
+                self.assertEqual({p for p, _ in problems}, {f"/paths/{UPDATE_PATH.replace('/', '~1')}/post/operationId"})
+                self.assertTrue(any("command of the acr tool" in m for _, m in problems), problems)
+
+    def test_a_mode_parameter_may_allow_fewer_modes_but_no_others(self):
+        doc = real_schema()
+        params = doc["paths"][UPDATE_PATH]["post"]["parameters"]
+        params[-1] = {"name": "mode", "in": "path", "required": True, "schema": {"type": "string", "enum": ["mix"]}}
+        self.assertEqual(lint(doc), [])
+        params[-1]["schema"]["enum"] = ["mix", "audio"]
+        self.assertEqual([p for p, _ in lint(doc)],
+                         [f"/paths/{UPDATE_PATH.replace('/', '~1')}/post/parameters/3/schema/enum"])

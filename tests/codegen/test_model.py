@@ -224,3 +224,23 @@ class ArrayDefaultDocTest(unittest.TestCase):
         header = emit.render(model(widgets_schema()))["acr_api.h"]
         self.assertIn('/** finishes [default: ["matte"]]', header)
         self.assertIn("/** gloss [default: 0.5]", header)
+
+
+class CliNamesTest(ModelTestCase):
+    def test_subcommands_and_options(self):
+        ops = {op.operation_id: op for op in self.module.operations}
+        self.assertEqual(ops["update"].cli_name, "update")
+        self.assertEqual(ops["update"].cli_flags, ["--appid", "--resource-id", "--sid", "--mode"])
+        self.assertEqual(ops["stop"].mode_allowed, [])
+
+    def test_kebab_case_and_restricted_modes(self):
+        from codegen_support import real_schema
+        doc = real_schema()
+        path = next(p for p in doc["paths"] if p.endswith("/update"))
+        doc["paths"][path]["post"]["operationId"] = "updateLayout"
+        doc["paths"][path]["post"]["parameters"][-1] = {
+            "name": "mode", "in": "path", "required": True, "schema": {"type": "string", "enum": ["mix"]}}
+        op = next(o for o in model(doc).operations if o.operation_id == "updateLayout")
+        self.assertEqual(op.cli_name, "update-layout")
+        self.assertEqual(op.mode_allowed, ["mix"])
+        self.assertEqual(op.mode_param, 3)

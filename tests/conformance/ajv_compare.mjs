@@ -141,7 +141,7 @@ function capturedCases(dir) {
       const a = rest[i];
       if (a === "--mode") mode = rest[++i];
       else if (a.startsWith("--mode=")) mode = a.slice(7);
-      else if (["--format", "--appid", "--resource-id", "--sid", "--base-url", "--timeout", "--retries"].includes(a)) i++;
+      else if (["--format", "--max-violations", "--appid", "--resource-id", "--sid", "--base-url", "--timeout", "--retries"].includes(a)) i++;
       else if (a === "--help" || a === "-h") usable = false;
     }
     if (!usable || (mode !== null && !MODES.includes(mode))) continue;

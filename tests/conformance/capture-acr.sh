@@ -19,7 +19,7 @@ skip=0
 for arg in "${@:2}"; do
   if [ "$skip" = 1 ]; then skip=0; continue; fi
   case "$arg" in
-    --mode|--format|--appid|--resource-id|--sid|--base-url|--timeout|--retries) skip=1 ;;
+    --mode|--format|--max-violations|--appid|--resource-id|--sid|--base-url|--timeout|--retries) skip=1 ;;
     -) file= ;;
     -*) ;;
     *) if [ "$1" != validate ] || [ "$arg" != "$2" ]; then file=$arg; fi ;;

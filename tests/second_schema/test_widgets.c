@@ -1066,6 +1066,26 @@ static void test_operation_descriptors(void **state)
     assert_null(ping->params);
     assert_int_equal(ping->mode_param, -1);
     assert_null(ping->error);
+
+    /* What the acr tool reads: subcommand, options, the modes a parameter allows. */
+    assert_string_equal(create->cli_name, "create-widget");
+    assert_string_equal(create->param_flags[0], "--factory");
+    assert_string_equal(create->param_flags[1], "--mode");
+    assert_int_equal(create->mode_allowed, 0); /* every mode */
+    assert_string_equal(paint->param_flags[1], "--widget-id");
+    assert_null(ping->param_flags);
+    const acr_operation_desc *finish = &acr_finish_widget_operation;
+    assert_string_equal(finish->cli_name, "finish-widget");
+    assert_int_equal(finish->mode_param, 2);
+    assert_int_equal(finish->mode_allowed, 1u << (ACR_MODE_FINAL - 1));
+
+    /* Every operation, in schema order, then NULL. */
+    assert_int_equal(acr_operation_count, 8);
+    assert_ptr_equal(acr_operations[0], create);
+    assert_ptr_equal(acr_operations[1], ping);
+    assert_ptr_equal(acr_operations[2], paint);
+    assert_ptr_equal(acr_operations[6], finish);
+    assert_null(acr_operations[8]);
 }
 
 /* The generated calls validate before anything is sent: with an invalid body
@@ -1766,7 +1786,7 @@ static void test_non_ascii_and_reserved_names(void **state)
 static void test_operation_table(void **state)
 {
     (void)state;
-    assert_int_equal(ACR_OPERATION_COUNT, 7);
+    assert_int_equal(ACR_OPERATION_COUNT, 8);
     size_t n = 0;
     while (acr_operations[n])
         n++;

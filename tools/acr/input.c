@@ -25,8 +25,19 @@ static acr_status parse_file(const char *path, acr_parser *parser, acr_error *er
     /* Stream the body through the parser, which stops past ACR_MAX_REQUEST_BYTES. */
     static char chunk[64 * 1024];
     acr_status status = ACR_OK;
-    for (;;) {
+    for (bool first = true;; first = false) {
         size_t n = fread(chunk, 1, sizeof chunk, in);
+        /* JSON text must not start with one (RFC 8259), and "invalid character"
+         * would not say what is wrong with a file an editor wrote. */
+        if (first && n >= 3 && memcmp(chunk, "\xEF\xBB\xBF", 3) == 0) {
+            acr_error_clear(err);
+            err->status = status = ACR_ERR_MALFORMED_JSON;
+            err->line = err->column = 1;
+            snprintf(err->message, sizeof err->message,
+                     "line 1, column 1: the input starts with a UTF-8 byte order mark (EF BB BF); "
+                     "JSON text must not, remove it");
+            break;
+        }
         if (n > 0) {
             status = acr_parser_feed(parser, chunk, n, err);
             if (status != ACR_OK)

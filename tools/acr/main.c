@@ -1,49 +1,84 @@
-/* acr: the command-line tool. Subcommands live in their own files. */
+/* acr: the command-line tool. One subcommand per operation of the schema
+ * (acr_operations), driven by its descriptor; plus validate. */
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
+#if defined(__linux__)
+#include <sys/prctl.h>
+#endif
 
 #include "acr/version.h"
-#include "acr_api.h"
 #include "cli.h"
 
-static const char usage[] =
-    "usage: acr <command> [options]\n"
-    "\n"
-    "Commands:\n"
-    "  validate update|stop [--mode individual|mix|web] [--format text|json] [FILE|-]\n"
-    "            check a request body against the schema without sending it\n"
-    "  update --appid ID --resource-id RID --sid SID --mode MODE [options] [FILE|-]\n"
-    "            update a recording's settings (subscriptions, web page recording, CDN push,\n"
-    "            storage credentials)\n"
-    "  stop   --appid ID --resource-id RID --sid SID --mode MODE [options] [FILE|-]\n"
-    "            stop a recording\n"
-    "\n"
-    "Credentials for update and stop: AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET in the\n"
-    "environment. Options: --base-url URL, --timeout SECONDS, --verbose, --help.\n"
-    "\n"
-    "Run 'acr <command> --help' for a command's options; 'acr --version' for the version.\n";
+const acr_operation_desc *cli_find_operation(const char *name)
+{
+    for (size_t i = 0; i < acr_operation_count; i++)
+        if (strcmp(acr_operations[i]->cli_name, name) == 0)
+            return acr_operations[i];
+    return NULL;
+}
 
-int main(int argc, char **argv)
+const char *const *cli_mode_names(const acr_operation_desc *op, size_t *count)
+{
+    const acr_type_desc *type = op->request ? op->request : op->response;
+    *count = type ? type->mode_count : 0;
+    return type ? type->mode_names : NULL;
+}
+
+static void print_usage(FILE *out)
+{
+    cli_puts(out, "usage: acr <command> [options]\n\nCommands:\n"
+                  "  validate      OPERATION [--mode MODE] [--format text|json] [--max-violations N] [FILE|-]...\n");
+    for (size_t i = 0; i < acr_operation_count; i++) {
+        cli_puts(out, "  ");
+        cli_print_synopsis(out, acr_operations[i], 13);
+        cli_puts(out, "\n");
+    }
+    cli_puts(out, "\nOptions of the calls: --base-url URL, --timeout SECONDS, --retries N, --verbose, --help.\n"
+                  "Credentials: AGORA_CUSTOMER_ID and AGORA_CUSTOMER_SECRET in the environment.\n"
+                  "\nRun 'acr <command> --help' for a command's options; 'acr --version' for the version.\n");
+}
+
+/* The process holds the customer secret: a core dump must not write it to disk,
+ * nor may another process of the same user read it through ptrace or /proc. */
+static void keep_secrets_in_memory(void)
+{
+    struct rlimit none = {0, 0};
+    (void)setrlimit(RLIMIT_CORE, &none);
+#if defined(__linux__)
+    (void)prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+#endif
+}
+
+static int run(int argc, char **argv)
 {
     if (argc < 2) {
-        fputs(usage, stderr);
+        print_usage(stderr);
         return EXIT_USAGE;
     }
     const char *command = argv[1];
     if (strcmp(command, "--help") == 0 || strcmp(command, "-h") == 0 || strcmp(command, "help") == 0) {
-        fputs(usage, stdout);
+        print_usage(stdout);
         return EXIT_VALID;
     }
     if (strcmp(command, "--version") == 0) {
-        printf("acr %s\n", ACR_VERSION_STRING);
+        cli_printf(stdout, "acr %s\n", ACR_VERSION_STRING);
         return EXIT_VALID;
     }
     if (strcmp(command, "validate") == 0)
         return cli_validate(argc - 1, argv + 1);
-    if (strcmp(command, "update") == 0)
-        return cli_call(&acr_update_operation, argc - 1, argv + 1);
-    if (strcmp(command, "stop") == 0)
-        return cli_call(&acr_stop_operation, argc - 1, argv + 1);
-    fprintf(stderr, "acr: unknown command '%s'\n\n%s", command, usage);
+    const acr_operation_desc *op = cli_find_operation(command);
+    if (op)
+        return cli_call(op, argc - 1, argv + 1);
+    cli_puts(stderr, "acr: unknown command '");
+    cli_put_text(stderr, command);
+    cli_puts(stderr, "'\n\n");
+    print_usage(stderr);
     return EXIT_USAGE;
+}
+
+int main(int argc, char **argv)
+{
+    keep_secrets_in_memory();
+    return cli_finish(run(argc, argv));
 }

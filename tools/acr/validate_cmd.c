@@ -1,138 +1,290 @@
-/* acr validate: check a request body against the schema without sending it. */
+/* acr validate: check request bodies against the schema without sending them. */
+#include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <yajl/yajl_gen.h>
 
 #include "acr/alloc.h"
-#include "acr_api.h"
 #include "cli.h"
 
-static const char validate_usage[] =
-    "usage: acr validate update|stop [--mode individual|mix|web] [--format text|json] [FILE|-]\n"
-    "\n"
-    "Checks a request body (the whole JSON body the API takes: cname, uid,\n"
-    "clientRequest) against every rule of the schema, without sending anything.\n"
-    "FILE defaults to standard input. Without --mode, rules that depend on the\n"
-    "recording mode are skipped.\n"
-    "\n"
-    "Output: one line per violation, \"POINTER: message\", where POINTER is an RFC 6901\n"
-    "JSON pointer into the body (the root is the empty string); --format json prints\n"
-    "a JSON array of {\"pointer\": ..., \"message\": ...} instead.\n"
-    "\n"
-    "Exit status: 0 valid; 1 the body breaks at least one rule; 2 usage error,\n"
-    "unreadable input or malformed JSON (reported with line and column).\n";
+#define DEFAULT_MAX_VIOLATIONS 100
 
-/* A pointer on one line: control characters (possible in JSON keys) are shown
- * as \u00XX, so each violation stays one line. */
-void cli_print_pointer(FILE *out, const acr_violation *v)
+static void print_validate_usage(FILE *out)
 {
-    for (size_t i = 0; i < v->pointer_length; i++) {
-        unsigned char c = (unsigned char)v->pointer[i];
-        if (c < 0x20 || c == 0x7F)
-            fprintf(out, "\\u%04x", c);
-        else
-            fputc(c, out);
-    }
-}
-
-static void print_text(const acr_error *err)
-{
-    for (size_t i = 0; i < err->violation_count; i++) {
-        cli_print_pointer(stdout, &err->violations[i]);
-        printf(": %s\n", err->violations[i].message);
-    }
-}
-
-static void print_piece(void *ctx, const char *text, size_t length)
-{
-    fwrite(text, 1, length, ctx);
-}
-
-static int print_json(const acr_error *err)
-{
-    yajl_gen g = yajl_gen_alloc(NULL);
-    if (!g)
-        return -1;
-    yajl_gen_config(g, yajl_gen_print_callback, print_piece, (void *)stdout);
-    yajl_gen_array_open(g);
-    for (size_t i = 0; i < err->violation_count; i++) {
-        const acr_violation *v = &err->violations[i];
-        yajl_gen_map_open(g);
-        yajl_gen_string(g, (const unsigned char *)"pointer", 7);
-        yajl_gen_string(g, (const unsigned char *)v->pointer, v->pointer_length);
-        yajl_gen_string(g, (const unsigned char *)"message", 7);
-        yajl_gen_string(g, (const unsigned char *)v->message, strlen(v->message));
-        yajl_gen_map_close(g);
-    }
-    yajl_gen_array_close(g);
-    yajl_gen_free(g);
-    putchar('\n');
-    return 0;
+    cli_puts(out, "usage: acr validate OPERATION [--mode MODE] [--format text|json] [--max-violations N]\n"
+                  "                    [FILE|-]...\n\nOPERATION: ");
+    bool first = true;
+    for (size_t i = 0; i < acr_operation_count; i++)
+        if (acr_operations[i]->request) {
+            cli_printf(out, "%s%s", first ? "" : ", ", acr_operations[i]->cli_name);
+            first = false;
+        }
+    cli_puts(out,
+             "\n\n"
+             "Checks request bodies (the whole JSON body the API takes) against every rule of\n"
+             "the schema, without sending anything. FILE defaults to standard input; any\n"
+             "number may be given. Without --mode, rules that depend on the recording mode are\n"
+             "skipped (a note on standard error says so).\n"
+             "\n"
+             "Output: one line per violation, \"POINTER: message\", where POINTER is an RFC 6901\n"
+             "JSON pointer into the body (the root is the empty string), preceded by\n"
+             "\"FILE: \" when several files are checked. At most --max-violations (default 100;\n"
+             "0: no limit) are listed per file, then \"and N more\" on standard error. A\n"
+             "one-line summary goes to standard error.\n"
+             "\n"
+             "--format json prints one JSON array for the whole run: {\"pointer\", \"message\"}\n"
+             "per violation; {\"error\": \"malformed\", \"message\", \"line\", \"column\"} or\n"
+             "{\"error\": \"unreadable\", \"message\"} for a file that could not be checked;\n"
+             "{\"omitted\": N, \"message\"} when violations were left out; each with \"file\"\n"
+             "when several files are checked.\n"
+             "\n"
+             "Exit status: 0 every body is valid; 1 at least one breaks a rule; 2 usage error,\n"
+             "an unreadable file or malformed JSON (reported with line and column), or a failed\n"
+             "write of the output.\n");
 }
 
 static int usage_error(const char *what, const char *arg, const char *hint)
 {
-    fprintf(stderr, "acr validate: %s%s%s%s\n(acr validate --help shows the usage)\n",
-            what, arg ? " '" : "", arg ? arg : "", arg ? "'" : "");
+    cli_printf(stderr, "acr validate: %s", what);
+    if (arg) {
+        cli_puts(stderr, " '");
+        cli_put_text(stderr, arg);
+        cli_puts(stderr, "'");
+    }
+    cli_puts(stderr, "\n(acr validate --help shows the usage)\n");
     if (hint)
-        fprintf(stderr, "%s\n", hint);
+        cli_printf(stderr, "%s\n", hint);
     return EXIT_USAGE;
+}
+
+typedef struct run {
+    const acr_operation_desc *op;
+    unsigned mode;
+    bool json, several;
+    size_t max_violations; /* 0: no limit */
+    yajl_gen gen;          /* --format json: the one array of the run */
+    size_t valid, invalid, unchecked, violations;
+} run;
+
+static void json_piece(void *ctx, const char *text, size_t length)
+{
+    (void)ctx;
+    cli_write(stdout, text, length);
+}
+
+static void json_string(yajl_gen g, const char *text, size_t length)
+{
+    yajl_gen_string(g, (const unsigned char *)text, length);
+}
+
+static void json_key(yajl_gen g, const char *key)
+{
+    json_string(g, key, strlen(key));
+}
+
+static void json_open(run *r, const char *label)
+{
+    yajl_gen_map_open(r->gen);
+    if (r->several) {
+        json_key(r->gen, "file");
+        json_string(r->gen, label, strlen(label));
+    }
+}
+
+static void text_prefix(const run *r, const char *label)
+{
+    if (r->several) {
+        cli_put_text(stdout, label);
+        cli_puts(stdout, ": ");
+    }
+}
+
+static void report_violations(run *r, const char *label, const acr_error *err)
+{
+    size_t shown = err->violation_count;
+    if (r->max_violations && shown > r->max_violations)
+        shown = r->max_violations;
+    for (size_t i = 0; i < shown; i++) {
+        const acr_violation *v = &err->violations[i];
+        if (r->json) {
+            json_open(r, label);
+            json_key(r->gen, "pointer");
+            json_string(r->gen, v->pointer, v->pointer_length);
+            json_key(r->gen, "message");
+            json_string(r->gen, v->message, strlen(v->message));
+            yajl_gen_map_close(r->gen);
+        } else {
+            text_prefix(r, label);
+            cli_put_escaped(stdout, v->pointer, v->pointer_length);
+            cli_puts(stdout, ": ");
+            cli_put_text(stdout, v->message);
+            cli_puts(stdout, "\n");
+        }
+    }
+    size_t more = err->violation_count - shown;
+    if (!more)
+        return;
+    char message[96];
+    snprintf(message, sizeof message, "and %zu more violation%s", more, more == 1 ? "" : "s");
+    if (r->json) {
+        json_open(r, label);
+        json_key(r->gen, "omitted");
+        yajl_gen_integer(r->gen, (long long)more);
+        json_key(r->gen, "message");
+        json_string(r->gen, message, strlen(message));
+        yajl_gen_map_close(r->gen);
+    }
+    cli_puts(stderr, "acr validate: ");
+    cli_put_text(stderr, label);
+    cli_printf(stderr, ": %s (--max-violations 0 lists all)\n", message);
+}
+
+static void report_unchecked(run *r, const char *label, const acr_error *err)
+{
+    if (r->json) {
+        json_open(r, label);
+        json_key(r->gen, "error");
+        json_key(r->gen, err->status == ACR_ERR_MALFORMED_JSON ? "malformed" : "unreadable");
+        json_key(r->gen, "message");
+        json_string(r->gen, err->message, strlen(err->message));
+        if (err->status == ACR_ERR_MALFORMED_JSON && err->line) {
+            json_key(r->gen, "line");
+            yajl_gen_integer(r->gen, (long long)err->line);
+            json_key(r->gen, "column");
+            yajl_gen_integer(r->gen, (long long)err->column);
+        }
+        yajl_gen_map_close(r->gen);
+    }
+    cli_puts(stderr, "acr validate: ");
+    cli_put_text(stderr, label);
+    cli_puts(stderr, ": ");
+    cli_put_text(stderr, err->message);
+    cli_puts(stderr, "\n");
+}
+
+static void check_one(run *r, const char *path)
+{
+    const char *label = cli_input_label(path);
+    void *body;
+    acr_error err = ACR_ERROR_INIT;
+    acr_status status = cli_read_request(r->op->request, path, r->mode, &body, &err);
+    cli_free_body(r->op->request, body);
+    if (status == ACR_OK) {
+        r->valid++;
+    } else if (status == ACR_ERR_INVALID_REQUEST) {
+        r->invalid++;
+        r->violations += err.violation_count;
+        report_violations(r, label, &err);
+    } else {
+        r->unchecked++;
+        report_unchecked(r, label, &err);
+    }
+    acr_error_clear(&err);
+}
+
+static void print_summary(const run *r)
+{
+    size_t files = r->valid + r->invalid + r->unchecked;
+    cli_printf(stderr, "acr validate: %zu file%s: %zu valid, %zu invalid (%zu violation%s), %zu not checked\n", files,
+               files == 1 ? "" : "s", r->valid, r->invalid, r->violations, r->violations == 1 ? "" : "s",
+               r->unchecked);
 }
 
 int cli_validate(int argc, char **argv)
 {
-    const char *document = NULL, *mode_text = NULL, *format = "text", *path = NULL;
-    for (int i = 1; i < argc; i++) {
+    const char *operation = NULL, *mode_text = NULL, *format = "text", *max_text = NULL;
+    /* The files, in argv order: at most argc of them. */
+    const char **paths = acr_malloc(sizeof *paths * (size_t)(argc > 0 ? argc : 1));
+    size_t path_count = 0;
+    if (!paths) {
+        cli_puts(stderr, "acr validate: out of memory\n");
+        return EXIT_USAGE;
+    }
+    int code = -1;
+    for (int i = 1; code < 0 && i < argc; i++) {
         const char *arg = argv[i], *value;
         if (strcmp(arg, "--help") == 0 || strcmp(arg, "-h") == 0) {
-            fputs(validate_usage, stdout);
-            return EXIT_VALID;
+            print_validate_usage(stdout);
+            code = EXIT_VALID;
         } else if ((value = cli_option_value(argc, argv, &i, "--mode"))) {
             mode_text = value;
         } else if ((value = cli_option_value(argc, argv, &i, "--format"))) {
             format = value;
+        } else if ((value = cli_option_value(argc, argv, &i, "--max-violations"))) {
+            max_text = value;
         } else if (strncmp(arg, "--", 2) == 0 && arg[2] != '\0') {
-            return usage_error("unknown option, or option without its value:", arg, NULL);
-        } else if (!document) {
-            document = arg;
-        } else if (!path) {
-            path = arg;
+            code = usage_error("unknown option, or option without its value:", arg, NULL);
+        } else if (!operation) {
+            operation = arg;
         } else {
-            return usage_error("unexpected argument", arg, NULL);
+            paths[path_count++] = arg;
         }
     }
-    const acr_type_desc *type;
-    if (!document)
-        return usage_error("name the request to check: update or stop", NULL, NULL);
-    if (strcmp(document, "update") == 0)
-        type = &acr_update_request_type;
-    else if (strcmp(document, "stop") == 0)
-        type = &acr_stop_request_type;
-    else
-        return usage_error("unknown request", document, "expected update or stop");
-    acr_mode mode = ACR_MODE_ANY;
-    if (mode_text && !acr_mode_parse(mode_text, &mode))
-        return usage_error("unknown mode", mode_text, "expected individual, mix or web (lower case)");
-    if (strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
-        return usage_error("unknown format", format, "expected text or json");
-
-    void *body;
-    acr_error err = ACR_ERROR_INIT;
-    acr_status status = cli_read_request(type, path, (unsigned)mode, &body, &err);
-    cli_free_body(type, body);
-
-    int code;
-    if (status == ACR_OK || status == ACR_ERR_INVALID_REQUEST) {
-        if (strcmp(format, "json") == 0)
-            print_json(&err);
-        else
-            print_text(&err);
-        code = status == ACR_OK ? EXIT_VALID : EXIT_INVALID_REQUEST;
-    } else {
-        fprintf(stderr, "acr validate: %s: %s\n", cli_input_label(path), err.message);
-        code = EXIT_USAGE;
+    run r = {0};
+    if (code < 0 && !operation)
+        code = usage_error("name the operation whose request body to check", NULL, NULL);
+    if (code < 0 && !(r.op = cli_find_operation(operation)))
+        code = usage_error("unknown operation", operation, NULL);
+    if (code < 0 && !r.op->request)
+        code = usage_error("this operation takes no request body:", operation, NULL);
+    if (code < 0 && mode_text) {
+        size_t count;
+        const char *const *names = cli_mode_names(r.op, &count);
+        for (size_t m = 1; names && m <= count && !r.mode; m++)
+            if (strcmp(mode_text, names[m - 1]) == 0)
+                r.mode = (unsigned)m;
+        if (!r.mode)
+            code = usage_error("unknown mode", mode_text, "expected one of the schema's modes (lower case)");
+        else if (r.op->mode_param < 0 || (r.op->mode_allowed && !((r.op->mode_allowed >> (r.mode - 1)) & 1u)))
+            code = usage_error("this operation does not take the mode", mode_text, NULL);
     }
-    acr_error_clear(&err);
-    return code;
+    if (code < 0 && !mode_text && r.op->mode_param >= 0)
+        r.mode = (unsigned)cli_only_mode(r.op); /* one mode allowed: its rules apply */
+    if (code < 0 && strcmp(format, "text") != 0 && strcmp(format, "json") != 0)
+        code = usage_error("unknown format", format, "expected text or json");
+    r.max_violations = DEFAULT_MAX_VIOLATIONS;
+    if (code < 0 && max_text) {
+        char *end;
+        errno = 0;
+        long long n = strtoll(max_text, &end, 10);
+        if (errno || end == max_text || *end || n < 0)
+            code = usage_error("--max-violations takes a whole number (0: no limit), not", max_text, NULL);
+        else
+            r.max_violations = (size_t)n;
+    }
+    if (code >= 0) {
+        acr_free(paths);
+        return code;
+    }
+
+    if (path_count == 0)
+        paths[path_count++] = "-";
+    r.several = path_count > 1;
+    r.json = strcmp(format, "json") == 0;
+    if (r.json) {
+        r.gen = yajl_gen_alloc(NULL);
+        if (!r.gen) {
+            acr_free(paths);
+            cli_puts(stderr, "acr validate: out of memory\n");
+            return EXIT_USAGE;
+        }
+        yajl_gen_config(r.gen, yajl_gen_print_callback, json_piece, NULL);
+        yajl_gen_array_open(r.gen);
+    }
+    for (size_t i = 0; i < path_count; i++)
+        check_one(&r, paths[i]);
+    if (r.json) {
+        yajl_gen_array_close(r.gen);
+        yajl_gen_free(r.gen);
+        cli_puts(stdout, "\n");
+    }
+    /* The report first, then the note and summary, when both go to one terminal. */
+    cli_flush(stdout);
+    if (!r.mode && r.op->mode_param >= 0 && r.valid + r.invalid > 0)
+        cli_puts(stderr, "acr validate: note: no --mode given, so the rules that depend on the mode were skipped\n");
+    print_summary(&r);
+    acr_free(paths);
+    return r.unchecked ? EXIT_USAGE : r.invalid ? EXIT_INVALID_REQUEST : EXIT_VALID;
 }

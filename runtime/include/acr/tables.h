@@ -263,6 +263,9 @@ typedef struct acr_operation_desc {
     const acr_type_desc *request;   /**< NULL: no request body (nothing sent, no Content-Type) */
     const acr_type_desc *response;
     const acr_type_desc *error;     /**< the `default` response body, or NULL */
+    /** The acr option of each path parameter, in the order of `params`
+     * ("--resource-id"): named after the C member it fills. */
+    const char *const *param_flags;
 } acr_operation_desc;
 
 #ifdef __cplusplus
