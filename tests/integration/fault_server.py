@@ -31,7 +31,8 @@ Control API (main listener only, no auth, JSON):
   "outcome", "done"}], "connections": {"main", "tls", "other"},
   "open_connections": {"main", "tls", "other"} (open now, not reset),
   "tls_handshake_failures", "other_bytes", "in_flight", "pending"}.
-  "in_flight" counts scripts still running (a script outlives the client's
+  "in_flight" counts scripts still running and TLS handshakes not yet
+  finished (a script outlives the client's
   call when it is sending into a connection the client has left).
 
 A script is {"name": "...", "steps": [STEP, ...]}; the steps run in order:
@@ -323,6 +324,11 @@ class FaultServer:
                 self.state.open[name] += 1
                 self.state.connection_ids += 1
                 conn_id = self.state.connection_ids
+                # A TLS handshake is in flight from the accept on: a client
+                # that gave up on the certificate returns before the server
+                # has counted the failed handshake.
+                if name == "tls":
+                    self.state.in_flight += 1
             threading.Thread(target=self._counted, args=(handler, sock, name, conn_id), daemon=True).start()
 
     def _counted(self, handler, sock, name, conn_id):
@@ -357,8 +363,11 @@ class FaultServer:
             except (OSError, ssl.SSLError):
                 with self.state.lock:
                     self.state.tls_handshake_failures += 1
+                    self.state.in_flight -= 1
                 sock.close()
                 return
+            with self.state.lock:
+                self.state.in_flight -= 1
         conn = Connection(self, sock, name, conn_id)
         try:
             while True:
