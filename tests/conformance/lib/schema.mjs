@@ -223,15 +223,18 @@ function escapePointerToken(token) {
 }
 
 // The JSON pointer an ajv error stands for, in the C validator's convention: a
-// missing or unknown property is reported at the property itself, everything
-// else at the value ajv names. The "if" errors only repeat what their "then"
+// missing or unknown property (also one that dependentRequired asks for) is
+// reported at the property itself, everything else at the value ajv names. The "if" errors only repeat what their "then"
 // errors say, so they stand for nothing (x-acr-if-modes the same).
 export function errorPointer(error) {
+  // The items a "contains" tried: its own error names the array.
+  if (/\/contains\//.test(error.schemaPath)) return null;
   switch (error.keyword) {
     case "if":
     case "x-acr-if-modes": // a macro: its own error only repeats those of its x-acr-then
       return null;
     case "required":
+    case "dependentRequired":
       return `${error.instancePath}/${escapePointerToken(error.params.missingProperty)}`;
     case "additionalProperties":
       return `${error.instancePath}/${escapePointerToken(error.params.additionalProperty)}`;
