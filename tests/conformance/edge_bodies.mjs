@@ -352,6 +352,23 @@ bad("two CDN outputs", "start", [null, "web"], startWeb([webService({ outputs: [
   [`${CR}/extensionServiceConfig/extensionServices/0/serviceParam/outputs`]);
 bad("web recording in mix mode", "start", ["mix"], { ...startWeb([webService({})]) },
   [`${CR}/extensionServiceConfig`]);
+bad("subscribe and unsubscribe audio at start", "start", I0, startInd({ subscribeAudioUids: ["1"], unsubscribeAudioUids: ["2"] }),
+  [RC]);
+bad("recordingConfig in web mode", "start", ["web"], { ...startWeb([webService({})]), clientRequest: {
+  ...startWeb([webService({})]).clientRequest, recordingConfig: { channelType: 0 } } }, [`${CR}/recordingConfig`]);
+bad("transcodeOptions in mix mode", "start", ["mix"], startMix({}, { transcodeOptions: { transConfig: { transMode: "audioMix" } } }),
+  [`${CR}/appsCollection`, `${CR}/transcodeOptions`]);
+// acquire's startParameter: the same rules as start's clientRequest
+const SP = "/clientRequest/startParameter";
+const param = (changes) => body({ startParameter: { ...startInd().clientRequest, ...changes } });
+bad("startParameter: transcodeOptions without appsCollection", "acquire", [null],
+  param({ transcodeOptions: { transConfig: { transMode: "audioMix" } } }), [`${SP}/appsCollection`]);
+bad("startParameter: snapshot with streamTypes 0", "acquire", [null],
+  param({ recordingConfig: { channelType: 0, streamTypes: 0 }, snapshotConfig: { fileType: ["jpg"] } }),
+  [`${SP}/recordingConfig/streamTypes`]);
+bad("startParameter: snapshot with audio UIDs only", "acquire", [null],
+  param({ recordingConfig: { channelType: 0, subscribeAudioUids: ["1"] }, snapshotConfig: { fileType: ["jpg"] } }),
+  [`${SP}/recordingConfig/subscribeVideoUids`]);
 // updateLayout
 ok("updateLayout with an empty clientRequest", "updateLayout", [null, "mix"], body({}));
 ok("updateLayout custom, 6 decimals", "updateLayout", [null, "mix"], body({ mixedVideoLayout: 3,

@@ -294,9 +294,15 @@ function unescapeToken(token) {
 export function ruleSites(doc) {
   const sites = new Set();
   const schemas = doc.components.schemas;
+  // The request bodies' own rules (the cname mode rule) are named "#/allOf/i".
+  for (const component of Object.values(requestDocuments(doc))) {
+    (schemas[component].allOf || []).forEach((_, i) => sites.add(`#/allOf/${i}`));
+  }
   eachSchema(Object.values(schemas), (schema) => {
     for (const [name, property] of Object.entries(schema.properties || {})) {
-      const target = property.$ref ? schemas[property.$ref.split("/").pop()] : property;
+      // A component under the property, or under its items (named by the array).
+      const ref = property.$ref || property.items?.$ref;
+      const target = ref ? schemas[ref.split("/").pop()] : property;
       (target.allOf || []).forEach((_, i) => sites.add(`${name}#/allOf/${i}`));
       for (const keyword of ["x-acr-modes", "x-acr-max-prefix-length", "x-acr-required-in-modes", "x-acr-max-bytes"]) {
         if (property[keyword] !== undefined || (target[keyword] !== undefined && keyword === "x-acr-max-bytes")) {
@@ -312,7 +318,9 @@ export function ruleSites(doc) {
 export function ruleHits(errors) {
   const hits = new Set();
   for (const e of errors) {
-    const name = unescapeToken(e.instancePath.slice(e.instancePath.lastIndexOf("/") + 1));
+    // The property's name; for an array item, the array's name.
+    const path = e.instancePath.replace(/\/\d+$/, "");
+    const name = unescapeToken(path.slice(path.lastIndexOf("/") + 1));
     const rule = /(?:^#|\/properties\/[^/]+)\/allOf\/(\d+)\/(if|not|x-acr-[a-z-]+)$/.exec(e.schemaPath);
     if (rule) hits.add(`${name}#/allOf/${rule[1]}`);
     if (e.keyword.startsWith("x-acr-")) hits.add(`${e.keyword}:${name}`);
