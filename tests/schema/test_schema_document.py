@@ -247,6 +247,37 @@ class SchemaDocumentTest(unittest.TestCase):
         self.assertEqual(self.schemas["AcquireClientRequest"]["properties"]["startParameter"]["$ref"],
                          "#/components/schemas/StartClientRequest")
 
+    def reachable(self, names):
+        seen, todo = set(), list(names)
+        while todo:
+            name = todo.pop()
+            if name in seen:
+                continue
+            seen.add(name)
+            todo += [n["$ref"].split("/")[-1] for _, n in walk(self.schemas[name]) if isinstance(n.get("$ref"), str)]
+        return seen
+
+    def test_requests_strict_responses_lenient(self):
+        requests = self.reachable(OPERATIONS[o][3] for o in OPERATIONS if OPERATIONS[o][3])
+        responses = self.reachable(OPERATIONS[o][4] for o in OPERATIONS) | {"ErrorResponse"}
+        self.assertEqual(sorted(requests & responses), ["Cname", "Uid"])
+        for name in requests:
+            schema = self.schemas[name]
+            if "object" not in schema["type"]:
+                continue
+            with self.subTest(name):
+                if "properties" in schema:
+                    self.assertIs(schema.get("additionalProperties"), False)
+                else:  # a composition: strict through what it composes
+                    for part in schema["allOf"]:
+                        self.assertIs(resolve(self.doc, part["$ref"]).get("additionalProperties"), False)
+        for name in responses:
+            for pointer, node in walk(self.schemas[name]):
+                if isinstance(node.get("type"), str) and node["type"] == "object":
+                    with self.subTest(name + pointer):
+                        self.assertNotIn("required", node)
+                        self.assertNotIn("additionalProperties", node)
+
     def test_every_extension_is_documented(self):
         with open(README, encoding="utf-8") as f:
             readme = f.read()
