@@ -341,6 +341,8 @@ bad("backgroundColor #12345", "start", [null, "mix"], startMix({ backgroundColor
 ok("web recording and a CDN push with outputs only", "start", [null, "web"],
   startWeb([webService({}), { serviceName: "rtmp_publish_service", serviceParam: { outputs: [{ rtmpUrl: "rtmps://a/b" }] } }]));
 bad("no extension services", "start", [null, "web"], startWeb([]), [`${CR}/extensionServiceConfig/extensionServices`]);
+bad("web start without extensionServiceConfig", "start", ["web"], startMix({}, { recordingConfig: undefined }),
+  [`${CR}/extensionServiceConfig`]);
 bad("web recorder without url", "start", [null, "web"], startWeb([webService({ url: undefined })]),
   [`${CR}/extensionServiceConfig/extensionServices/0/serviceParam/url`]);
 ok("videoWidth 1080 x videoHeight 1920", "start", [null, "web"], startWeb([webService({ videoWidth: 1080, videoHeight: 1920 })]));
