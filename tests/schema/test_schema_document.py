@@ -278,6 +278,14 @@ class SchemaDocumentTest(unittest.TestCase):
                         self.assertNotIn("required", node)
                         self.assertNotIn("additionalProperties", node)
 
+    def test_layout_members_are_the_same_in_both_places(self):
+        layout = self.schemas["UpdateLayoutClientRequest"]
+        transcoding = self.schemas["TranscodingConfig"]
+        self.assertEqual(len(layout["properties"]), 7)
+        for name, schema in layout["properties"].items():
+            self.assertEqual(transcoding["properties"][name], schema, name)
+        self.assertEqual([r for r in transcoding["allOf"] if "x-acr-max-product" not in r], layout["allOf"])
+
     def test_every_extension_is_documented(self):
         with open(README, encoding="utf-8") as f:
             readme = f.read()
