@@ -905,9 +905,16 @@ class Builder:
                     continue
                 self.note_usage(name, is_request, pointer_join(ep, "$ref"))
                 self.check_keys(target, ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE["object"], tp, "an object schema")
-                if target.get("additionalProperties", True) is not True or "unevaluatedProperties" in target:
+                closed = target.get("additionalProperties", True) is not True or "unevaluatedProperties" in target
+                # An alias (nothing but this one $ref, e.g. a required, non-null
+                # copy of a nullable component) may compose a closed component:
+                # ajv then closes it exactly as the component does.
+                alias = not schema.get("properties") and sum(
+                    isinstance(e, dict) and "$ref" in e for e in all_of) == 1
+                if closed and not alias:
                     self.problem(tp, "a component composed with allOf cannot close itself (additionalProperties "
                                      "or unevaluatedProperties): close the composing object instead")
+                parts["closed"] = parts.get("closed", False) or closed
                 self.building.add(name)
                 self.compose(target, tp, is_request, parts)
                 self.building.discard(name)
@@ -946,7 +953,7 @@ class Builder:
             # ajv would apply it to this schema's own properties only.
             self.problem(pointer_join(pointer, "additionalProperties"),
                          "with allOf composition, close the object with unevaluatedProperties: false")
-        obj.strict = additional is False or unevaluated is False
+        obj.strict = additional is False or unevaluated is False or parts.get("closed", False)
         if obj.strict and not is_request:
             key = "additionalProperties" if additional is False else "unevaluatedProperties"
             self.problem(pointer_join(pointer, key),

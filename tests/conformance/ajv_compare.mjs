@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { acrValidateAll, defaultLimit } from "./lib/acr.mjs";
 import { ajvValue, bodyText } from "./lib/body.mjs";
 import { parseBody } from "./lib/json_text.mjs";
-import { ajvVerdict, errorPointer, loadDocument, makeValidators, MODES, ruleHits, ruleSites } from "./lib/schema.mjs";
+import { ajvVerdict, errorPointer, loadDocument, makeValidators, MODES, operations, ruleHits, ruleSites } from "./lib/schema.mjs";
 import { generateVariants } from "./lib/variants.mjs";
 import { EDGE_BODIES } from "./edge_bodies.mjs";
 
@@ -70,10 +70,9 @@ function textCase(source, name, document, mode, bytes, extra = {}) {
 function schemaExampleCases(doc) {
   const cases = [];
   const bases = [];
-  for (const item of Object.values(doc.paths)) {
-    const post = item.post;
-    const document = post.operationId;
-    const examples = post.requestBody.content["application/json"].examples || {};
+  for (const { id: document, op } of operations(doc)) {
+    if (!op.requestBody) continue; // query, ncsIp: nothing to validate
+    const examples = op.requestBody.content["application/json"].examples || {};
     for (const [name, example] of Object.entries(examples)) {
       bases.push({ document, mode: example["x-acr-mode"], value: example.value });
       for (const mode of ALL_MODES) {
@@ -257,7 +256,7 @@ async function main() {
   const doc = loadDocument(o.schema);
   const validators = makeValidators(doc); // throws on anything strict mode rejects
   console.log(`ajv: compiled ${Object.keys(doc.components.schemas).length} components in strict mode; ` +
-    "request validators for update and stop, without a mode and in each mode");
+    `request validators for ${Object.keys(validators).join(", ")}, without a mode and in each mode`);
 
   const examples = schemaExampleCases(doc);
   const files = exampleFileCases(o.examples);

@@ -159,8 +159,10 @@ function schemaExamples(doc) {
   const out = { update: [], stop: [] };
   const responses = { update: [], stop: [] };
   for (const item of Object.values(doc.paths)) {
+    // Only update and stop are driven through Prism so far (the proxy knows their paths).
     const post = item.post;
-    const op = post.operationId;
+    const op = post?.operationId;
+    if (op !== "update" && op !== "stop") continue;
     for (const [name, ex] of Object.entries(post.requestBody.content["application/json"].examples || {})) {
       out[op].push({ name: `schema example ${op}/${name}`, value: ex.value });
     }

@@ -2,14 +2,16 @@
 # Conformance with third-party tools (issue 6, part 3): checks
 # schema/cloud_recording.json and the acr client against
 #   1. Redocly CLI  `redocly lint` with redocly.yaml (rules changed there, with reasons),
-#   2. ajv          the C validator's verdicts and pointers vs ajv (draft 2020-12,
-#                   strict), on every request body we have and 10 000 seeded variants,
+#   2. ajv          every example and edge body valid/invalid as written (ajv alone,
+#                   schema_examples.mjs); then the C validator's verdicts and pointers
+#                   vs ajv (draft 2020-12, strict), on every request body we have and
+#                   10 000 seeded variants,
 #   3. Prism        `prism mock` as the service for `acr update` and `acr stop`.
 # Installs the pinned tools first with `npm ci` (package-lock.json; the registry
 # as npm is configured, cache first), unless node_modules already matches the lockfile.
 #
 # usage: tests/conformance/run.sh [--acr BIN] [--variants N] [--seed N]
-#                                 [--no-capture] [--only redocly|ajv|ajv-extensions|prism]
+#                                 [--no-capture] [--only redocly|examples|ajv|ajv-extensions|prism]
 # BIN defaults to $ACR_BIN, else build/bin/acr. Exit 0 when every check passes, 1 when
 # one fails, 77 (skipped) without node 20.19+ and npm.
 set -uo pipefail
@@ -100,13 +102,14 @@ prism_check() {
 }
 
 run_check redocly redocly_lint
+run_check examples node "$here/schema_examples.mjs" --schema "$schema"
 run_check ajv ajv_compare
 run_check ajv-extensions node "$here/ajv_extensions.mjs"
 run_check prism prism_check
 
 echo "=== summary ($(( $(date +%s) - started )) s; acr: $acr)"
 rc=0
-for name in redocly ajv ajv-extensions prism; do
+for name in redocly examples ajv ajv-extensions prism; do
   [ -n "${status[$name]:-}" ] || continue
   echo "  $name: ${status[$name]}"
   [ "${status[$name]}" = passed ] || rc=1

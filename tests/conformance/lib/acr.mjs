@@ -2,10 +2,12 @@
 // one process per body, the body on standard input, the report in JSON.
 import { spawn } from "node:child_process";
 import os from "node:os";
+import { cliName } from "./schema.mjs";
 
-// One run: {code, violations: [{pointer, message}] | null, stderr}.
+// One run: {code, violations: [{pointer, message}] | null, stderr}. `document` is
+// an operationId; acr names it in kebab-case (updateLayout: update-layout).
 export function acrValidate(acrBin, document, mode, bodyText) {
-  const args = ["validate", document, "--format", "json"];
+  const args = ["validate", cliName(document), "--format", "json"];
   if (mode) args.push("--mode", mode);
   return new Promise((resolve) => {
     const child = spawn(acrBin, args, { stdio: ["pipe", "pipe", "pipe"] });
