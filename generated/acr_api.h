@@ -122,7 +122,7 @@ typedef struct acr_audio_uid_list {
     size_t unsubscribe_audio_uids_count;
 } acr_audio_uid_list;
 
-#define ACR_AUDIO_UID_LIST_INIT {0}
+#define ACR_AUDIO_UID_LIST_INIT ACR_ZERO_INIT
 
 /** VideoUidList: The video subscription list. Only applicable when streamTypes is 1 or 2.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -135,7 +135,7 @@ typedef struct acr_video_uid_list {
     size_t unsubscribe_video_uids_count;
 } acr_video_uid_list;
 
-#define ACR_VIDEO_UID_LIST_INIT {0}
+#define ACR_VIDEO_UID_LIST_INIT ACR_ZERO_INIT
 
 /** StreamSubscribe: Updates the subscription lists. Only applicable in individual recording and composite recording modes.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -148,7 +148,7 @@ typedef struct acr_stream_subscribe {
     acr_video_uid_list video_uid_list;
 } acr_stream_subscribe;
 
-#define ACR_STREAM_SUBSCRIBE_INIT {0}
+#define ACR_STREAM_SUBSCRIBE_INIT ACR_ZERO_INIT
 
 /** WebRecordingConfig: Updates web page recording settings. Only applicable in web page recording mode.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -158,7 +158,7 @@ typedef struct acr_web_recording_config {
     bool onhold;
 } acr_web_recording_config;
 
-#define ACR_WEB_RECORDING_CONFIG_INIT {0}
+#define ACR_WEB_RECORDING_CONFIG_INIT ACR_ZERO_INIT
 
 /** RtmpOutput: One CDN push output.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -167,7 +167,7 @@ typedef struct acr_rtmp_output {
     const char *rtmp_url;
 } acr_rtmp_output;
 
-#define ACR_RTMP_OUTPUT_INIT {0}
+#define ACR_RTMP_OUTPUT_INIT ACR_ZERO_INIT
 
 /** RtmpPublishConfig: Updates the CDN push configuration. Only applicable when pushing web page recording to CDN.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -177,7 +177,7 @@ typedef struct acr_rtmp_publish_config {
     size_t outputs_count;
 } acr_rtmp_publish_config;
 
-#define ACR_RTMP_PUBLISH_CONFIG_INIT {0}
+#define ACR_RTMP_PUBLISH_CONFIG_INIT ACR_ZERO_INIT
 
 /** ExtensionParams: Encryption and tagging settings applied to uploaded recording files by the cloud storage service.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -191,7 +191,7 @@ typedef struct acr_extension_params {
     const char *endpoint;
 } acr_extension_params;
 
-#define ACR_EXTENSION_PARAMS_INIT {0}
+#define ACR_EXTENSION_PARAMS_INIT ACR_ZERO_INIT
 
 /** StorageConfig: Third-party cloud storage configuration.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -221,7 +221,7 @@ typedef struct acr_storage_config {
     acr_extension_params extension_params;
 } acr_storage_config;
 
-#define ACR_STORAGE_CONFIG_INIT {0}
+#define ACR_STORAGE_CONFIG_INIT ACR_ZERO_INIT
 
 /** UpdateClientRequest: The settings to update.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -240,7 +240,7 @@ typedef struct acr_update_client_request {
     acr_storage_config storage_config;
 } acr_update_client_request;
 
-#define ACR_UPDATE_CLIENT_REQUEST_INIT {0}
+#define ACR_UPDATE_CLIENT_REQUEST_INIT ACR_ZERO_INIT
 
 /** UpdateRequest: Request body of update.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -253,7 +253,7 @@ typedef struct acr_update_request {
     acr_update_client_request client_request;
 } acr_update_request;
 
-#define ACR_UPDATE_REQUEST_INIT {0}
+#define ACR_UPDATE_REQUEST_INIT ACR_ZERO_INIT
 
 /** UpdateResponse: Response body of update (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -268,7 +268,7 @@ typedef struct acr_update_response {
     char *sid;
 } acr_update_response;
 
-#define ACR_UPDATE_RESPONSE_INIT {0}
+#define ACR_UPDATE_RESPONSE_INIT ACR_ZERO_INIT
 
 /** ErrorResponse: Body of a failed request (any status other than 200, including 206). Service errors carry code and reason; gateway errors carry message. The body may also be empty or not JSON.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -286,7 +286,7 @@ typedef struct acr_error_response {
     char *sid;
 } acr_error_response;
 
-#define ACR_ERROR_RESPONSE_INIT {0}
+#define ACR_ERROR_RESPONSE_INIT ACR_ZERO_INIT
 
 /** StopClientRequest: Stop options.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -296,7 +296,7 @@ typedef struct acr_stop_client_request {
     bool async_stop;
 } acr_stop_client_request;
 
-#define ACR_STOP_CLIENT_REQUEST_INIT {0}
+#define ACR_STOP_CLIENT_REQUEST_INIT ACR_ZERO_INIT
 
 /** StopRequest: Request body of stop.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -309,7 +309,7 @@ typedef struct acr_stop_request {
     acr_stop_client_request client_request;
 } acr_stop_request;
 
-#define ACR_STOP_REQUEST_INIT {0}
+#define ACR_STOP_REQUEST_INIT ACR_ZERO_INIT
 
 /** WebFileEntry: A file generated by web page recording (note the lower-case n in filename).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -321,7 +321,7 @@ typedef struct acr_web_file_entry {
     int64_t slice_start_time;
 } acr_web_file_entry;
 
-#define ACR_WEB_FILE_ENTRY_INIT {0}
+#define ACR_WEB_FILE_ENTRY_INIT ACR_ZERO_INIT
 
 /** ExtensionPayload: Service-specific state at the time of stopping.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -340,7 +340,7 @@ typedef struct acr_extension_payload {
     char *state_other; /**< the raw text when state is ACR_STATE_OTHER */
 } acr_extension_payload;
 
-#define ACR_EXTENSION_PAYLOAD_INIT {0}
+#define ACR_EXTENSION_PAYLOAD_INIT ACR_ZERO_INIT
 
 /** ExtensionServiceState: State of one extension service at the time of stopping.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -353,7 +353,7 @@ typedef struct acr_extension_service_state {
     acr_extension_payload payload;
 } acr_extension_service_state;
 
-#define ACR_EXTENSION_SERVICE_STATE_INIT {0}
+#define ACR_EXTENSION_SERVICE_STATE_INIT ACR_ZERO_INIT
 
 /** FileEntry: A file generated by individual or composite recording.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -376,7 +376,7 @@ typedef struct acr_file_entry {
     int64_t slice_start_time;
 } acr_file_entry;
 
-#define ACR_FILE_ENTRY_INIT {0}
+#define ACR_FILE_ENTRY_INIT ACR_ZERO_INIT
 
 /** ServerResponse: The recording stop status. The fields returned vary depending on the recording mode and whether screenshot capture is enabled.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -396,7 +396,7 @@ typedef struct acr_server_response {
     size_t file_list_count;
 } acr_server_response;
 
-#define ACR_SERVER_RESPONSE_INIT {0}
+#define ACR_SERVER_RESPONSE_INIT ACR_ZERO_INIT
 
 /** StopResponse: Response body of stop (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -414,7 +414,7 @@ typedef struct acr_stop_response {
     acr_server_response server_response;
 } acr_stop_response;
 
-#define ACR_STOP_RESPONSE_INIT {0}
+#define ACR_STOP_RESPONSE_INIT ACR_ZERO_INIT
 
 /* --- UpdateRequest: a request body --- */
 ACR_API extern const acr_type_desc acr_update_request_type;
@@ -563,7 +563,7 @@ typedef struct acr_update_params {
     acr_mode mode;
 } acr_update_params;
 
-#define ACR_UPDATE_PARAMS_INIT {0}
+#define ACR_UPDATE_PARAMS_INIT ACR_ZERO_INIT
 
 ACR_API extern const acr_operation_desc acr_update_operation;
 
@@ -587,7 +587,7 @@ typedef struct acr_stop_params {
     acr_mode mode;
 } acr_stop_params;
 
-#define ACR_STOP_PARAMS_INIT {0}
+#define ACR_STOP_PARAMS_INIT ACR_ZERO_INIT
 
 ACR_API extern const acr_operation_desc acr_stop_operation;
 

@@ -78,6 +78,9 @@ typedef struct acr_client_options {
     void *log_ctx;
 } acr_client_options;
 
+/** Every option unset: the defaults. */
+#define ACR_CLIENT_OPTIONS_INIT ACR_ZERO_INIT
+
 typedef struct acr_client acr_client;
 
 /** Creates a client; the options' strings are copied. Returns ACR_OK, or
