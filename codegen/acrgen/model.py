@@ -47,6 +47,7 @@ RUNTIME_NAMES = frozenset("""
     ACR_KIND_STRING_OR_ARRAY ACR_KIND_UINT64 ACR_OK ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
     ACR_TABLES_VERSION ACR_ALWAYS_PRESENT ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
     ACR_VERSION_STRING
+    ACR_CLIENT_OPTIONS_INIT ACR_ZERO_INIT
     acr_allocator acr_array_rules acr_call acr_client acr_client_free acr_client_new acr_client_options
     acr_dfa acr_effect acr_effect_kind acr_enum_desc acr_error acr_error_clear acr_field_desc acr_free
     acr_free_value acr_int_rules acr_kind acr_log_fn acr_malloc acr_object_desc acr_operation_desc
