@@ -3,7 +3,7 @@
 
 Python 3 standard library only. It keeps recordings, answers `acquire`, `start`,
 `update` and `stop` like the service (including the 401/404/400-49/206 bodies of
-shared/api-reference/NOTES.md), injects faults on request, and exposes a small
+docs/SERVICE-NOTES.md), injects faults on request, and exposes a small
 control API under /__mock/. See mock/README.md for the CLI and the control API.
 
 Use it from the command line::

@@ -1,6 +1,6 @@
 """`acr update` and `acr stop`, end to end, against the loopback mock of the
 service (mock/agora_mock.py, run in this process) and the tool's contract in
-DESIGN.md: exit codes, the one line of JSON on success, --base-url and
+docs/DESIGN.md: exit codes, the one line of JSON on success, --base-url and
 AGORA_BASE_URL, the loopback-only rule for http://, --verbose, --help, secrets.
 
 Every test runs the real binary (ACR_BIN). Standard library only.

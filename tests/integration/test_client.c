@@ -14,7 +14,7 @@
  * the client leaves). Elapsed times are only checked as loose bounds around a
  * configured timeout.
  *
- * Which category for a 200 whose body is bad (DESIGN.md: "Only HTTP 200 is
+ * Which category for a 200 whose body is bad (docs/DESIGN.md: "Only HTTP 200 is
  * success"; README's error table):
  * - the whole answer arrived, as its framing (Content-Length, or the last chunk)
  *   says, but it is not a valid response document (not JSON, wrong types, empty,

@@ -7,7 +7,7 @@
 
 #include "acr/engine.h"
 
-/* Exit codes: the contract in DESIGN.md. */
+/* Exit codes: the contract in docs/DESIGN.md. */
 enum {
     EXIT_VALID = 0,
     EXIT_INVALID_REQUEST = 1,
