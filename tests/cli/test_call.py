@@ -14,7 +14,7 @@ import sys
 import time
 import unittest
 
-from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase
+from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase, record_call
 
 sys.path.insert(0, os.path.join(SOURCE_DIR, "mock"))
 from agora_mock import MockServer  # noqa: E402
@@ -139,6 +139,7 @@ class CallTest(AcrTestCase):
         stdin = b"" if body is None else (body if isinstance(body, bytes) else
                                           json.dumps(body).encode("utf-8"))
         argv = [str(a) for a in args]
+        record_call(argv, stdin)
         start = time.monotonic()
         proc = subprocess.run([ACR_BIN] + argv, input=stdin, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, env=env or self.env(), timeout=TIMEOUT)

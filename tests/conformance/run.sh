@@ -11,7 +11,9 @@
 # (node resolves ES module imports from the importing file's folder, not NODE_PATH).
 #
 # usage: tests/conformance/run.sh [--acr BIN] [--deps DIR] [--variants N] [--seed N]
-#                                 [--no-capture] [--only redocly|ajv|prism]
+#                                 [--recorded DIR | --no-capture] [--only redocly|ajv|prism]
+# ajv also compares the bodies the CLI tests send: those recorded in DIR by the
+# cli.acr test (--recorded), else it runs tests/cli once itself to record them.
 # BIN defaults to $ACR_BIN, else build/bin/acr. Exit 0 when every check passes, 1 when
 # one fails, 77 (skipped, with the reason) without node 20.19+ and npm, or when the
 # packages cannot be installed (no registry and no cache). ACR_CONFORMANCE_REQUIRED=1
@@ -25,11 +27,13 @@ deps=${ACR_CONFORMANCE_DEPS:-$root/build/conformance}
 variants=${ACR_CONFORMANCE_VARIANTS:-10000}
 seed=${ACR_CONFORMANCE_SEED:-20260601}
 capture=1
+recorded=
 only=
 while [ $# -gt 0 ]; do
   case "$1" in
     --acr) acr=$2; shift 2 ;;
     --deps) deps=$2; shift 2 ;;
+    --recorded) recorded=$2; shift 2 ;;
     --variants) variants=$2; shift 2 ;;
     --seed) seed=$2; shift 2 ;;
     --no-capture) capture=0; shift ;;
@@ -98,11 +102,15 @@ redocly_lint() {
 
 ajv_compare() {
   local captured= tmp=$work/captured
-  if [ "$capture" = 1 ] && command -v python3 >/dev/null && [ -d "$root/tests/cli" ]; then
-    # The bodies the CLI tests send: run them once with acr behind capture-acr.sh.
+  if [ -n "$recorded" ] && ls "$recorded" 2>/dev/null | grep -q '\.args$'; then
+    # Recorded by the cli.acr test (tests/cli/support.py, ACR_CAPTURE_DIR).
+    echo "the request bodies of tests/cli: $(ls "$recorded" | grep -c '\.args$') calls recorded by cli.acr in $recorded"
+    captured="--captured $recorded"
+  elif [ "$capture" = 1 ] && command -v python3 >/dev/null && [ -d "$root/tests/cli" ]; then
+    # The bodies the CLI tests send: run them once, recording each call.
     mkdir -p "$tmp"
-    echo "capturing the request bodies of tests/cli (python3 -m unittest) ..."
-    if ACR_BIN=$here/capture-acr.sh ACR_CAPTURE_REAL=$acr ACR_CAPTURE_DIR=$tmp ACR_SOURCE_DIR=$root \
+    echo "recording the request bodies of tests/cli (python3 -m unittest) ..."
+    if ACR_BIN=$acr ACR_CAPTURE_DIR=$tmp ACR_SOURCE_DIR=$root \
         python3 -m unittest discover -s "$root/tests/cli" >"$work/cli-tests.log" 2>&1; then
       echo "  tests/cli passed; $(ls "$tmp" | grep -c '\.args$') calls recorded"
     else
