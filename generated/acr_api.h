@@ -272,7 +272,7 @@ typedef struct acr_audio_uid_list {
     size_t unsubscribe_audio_uids_count;
 } acr_audio_uid_list;
 
-#define ACR_AUDIO_UID_LIST_INIT {0}
+#define ACR_AUDIO_UID_LIST_INIT ACR_ZERO_INIT
 
 /** VideoUidList: The video subscription list. Only applicable when streamTypes is 1 or 2.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -285,7 +285,7 @@ typedef struct acr_video_uid_list {
     size_t unsubscribe_video_uids_count;
 } acr_video_uid_list;
 
-#define ACR_VIDEO_UID_LIST_INIT {0}
+#define ACR_VIDEO_UID_LIST_INIT ACR_ZERO_INIT
 
 /** StreamSubscribe: Updates the subscription lists. Only applicable in individual recording and composite recording modes.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -298,7 +298,7 @@ typedef struct acr_stream_subscribe {
     acr_video_uid_list video_uid_list;
 } acr_stream_subscribe;
 
-#define ACR_STREAM_SUBSCRIBE_INIT {0}
+#define ACR_STREAM_SUBSCRIBE_INIT ACR_ZERO_INIT
 
 /** WebRecordingConfig: Updates web page recording settings. Only applicable in web page recording mode.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -308,7 +308,7 @@ typedef struct acr_web_recording_config {
     bool onhold;
 } acr_web_recording_config;
 
-#define ACR_WEB_RECORDING_CONFIG_INIT {0}
+#define ACR_WEB_RECORDING_CONFIG_INIT ACR_ZERO_INIT
 
 /** RtmpOutput: One CDN push output.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -317,7 +317,7 @@ typedef struct acr_rtmp_output {
     const char *rtmp_url;
 } acr_rtmp_output;
 
-#define ACR_RTMP_OUTPUT_INIT {0}
+#define ACR_RTMP_OUTPUT_INIT ACR_ZERO_INIT
 
 /** RtmpPublishConfig: Updates the CDN push configuration. Only applicable when pushing web page recording to CDN.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -327,7 +327,7 @@ typedef struct acr_rtmp_publish_config {
     size_t outputs_count;
 } acr_rtmp_publish_config;
 
-#define ACR_RTMP_PUBLISH_CONFIG_INIT {0}
+#define ACR_RTMP_PUBLISH_CONFIG_INIT ACR_ZERO_INIT
 
 /** ExtensionParams: Encryption and tagging settings applied to uploaded recording files by the cloud storage service.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -341,7 +341,7 @@ typedef struct acr_extension_params {
     const char *endpoint;
 } acr_extension_params;
 
-#define ACR_EXTENSION_PARAMS_INIT {0}
+#define ACR_EXTENSION_PARAMS_INIT ACR_ZERO_INIT
 
 /** StorageConfig: Third-party cloud storage configuration.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -371,7 +371,7 @@ typedef struct acr_storage_config {
     acr_extension_params extension_params;
 } acr_storage_config;
 
-#define ACR_STORAGE_CONFIG_INIT {0}
+#define ACR_STORAGE_CONFIG_INIT ACR_ZERO_INIT
 
 /** UpdateClientRequest: The settings to update.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -390,7 +390,7 @@ typedef struct acr_update_client_request {
     acr_storage_config storage_config;
 } acr_update_client_request;
 
-#define ACR_UPDATE_CLIENT_REQUEST_INIT {0}
+#define ACR_UPDATE_CLIENT_REQUEST_INIT ACR_ZERO_INIT
 
 /** UpdateRequest: Request body of update.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -403,7 +403,7 @@ typedef struct acr_update_request {
     acr_update_client_request client_request;
 } acr_update_request;
 
-#define ACR_UPDATE_REQUEST_INIT {0}
+#define ACR_UPDATE_REQUEST_INIT ACR_ZERO_INIT
 
 /** UpdateResponse: Response body of update (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -418,7 +418,7 @@ typedef struct acr_update_response {
     char *sid;
 } acr_update_response;
 
-#define ACR_UPDATE_RESPONSE_INIT {0}
+#define ACR_UPDATE_RESPONSE_INIT ACR_ZERO_INIT
 
 /** ErrorResponse: Body of a failed request (any status other than 200, including 206). Service errors carry code and reason; gateway errors carry message. The body may also be empty or not JSON.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -436,7 +436,7 @@ typedef struct acr_error_response {
     char *sid;
 } acr_error_response;
 
-#define ACR_ERROR_RESPONSE_INIT {0}
+#define ACR_ERROR_RESPONSE_INIT ACR_ZERO_INIT
 
 /** StopClientRequest: Stop options.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -446,7 +446,7 @@ typedef struct acr_stop_client_request {
     bool async_stop;
 } acr_stop_client_request;
 
-#define ACR_STOP_CLIENT_REQUEST_INIT {0}
+#define ACR_STOP_CLIENT_REQUEST_INIT ACR_ZERO_INIT
 
 /** StopRequest: Request body of stop.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -459,7 +459,7 @@ typedef struct acr_stop_request {
     acr_stop_client_request client_request;
 } acr_stop_request;
 
-#define ACR_STOP_REQUEST_INIT {0}
+#define ACR_STOP_REQUEST_INIT ACR_ZERO_INIT
 
 /** WebFileEntry: A file generated by web page recording (note the lower-case n in filename).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -471,7 +471,7 @@ typedef struct acr_web_file_entry {
     int64_t slice_start_time;
 } acr_web_file_entry;
 
-#define ACR_WEB_FILE_ENTRY_INIT {0}
+#define ACR_WEB_FILE_ENTRY_INIT ACR_ZERO_INIT
 
 /** ExtensionPayload: Service-specific state at the time of stopping.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -490,7 +490,7 @@ typedef struct acr_extension_payload {
     char *state_other; /**< the raw text when state is ACR_STATE_OTHER */
 } acr_extension_payload;
 
-#define ACR_EXTENSION_PAYLOAD_INIT {0}
+#define ACR_EXTENSION_PAYLOAD_INIT ACR_ZERO_INIT
 
 /** ExtensionServiceState: State of one extension service at the time of stopping.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -503,7 +503,7 @@ typedef struct acr_extension_service_state {
     acr_extension_payload payload;
 } acr_extension_service_state;
 
-#define ACR_EXTENSION_SERVICE_STATE_INIT {0}
+#define ACR_EXTENSION_SERVICE_STATE_INIT ACR_ZERO_INIT
 
 /** FileEntry: A file generated by individual or composite recording.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -526,7 +526,7 @@ typedef struct acr_file_entry {
     int64_t slice_start_time;
 } acr_file_entry;
 
-#define ACR_FILE_ENTRY_INIT {0}
+#define ACR_FILE_ENTRY_INIT ACR_ZERO_INIT
 
 /** ServerResponse: The recording stop status. The fields returned vary depending on the recording mode and whether screenshot capture is enabled.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -546,7 +546,7 @@ typedef struct acr_server_response {
     size_t file_list_count;
 } acr_server_response;
 
-#define ACR_SERVER_RESPONSE_INIT {0}
+#define ACR_SERVER_RESPONSE_INIT ACR_ZERO_INIT
 
 /** StopResponse: Response body of stop (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -564,7 +564,7 @@ typedef struct acr_stop_response {
     acr_server_response server_response;
 } acr_stop_response;
 
-#define ACR_STOP_RESPONSE_INIT {0}
+#define ACR_STOP_RESPONSE_INIT ACR_ZERO_INIT
 
 /** StartStorageConfig: Third-party cloud storage configuration, as in update, but required and never null.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -594,7 +594,7 @@ typedef struct acr_start_storage_config {
     acr_extension_params extension_params;
 } acr_start_storage_config;
 
-#define ACR_START_STORAGE_CONFIG_INIT {0}
+#define ACR_START_STORAGE_CONFIG_INIT ACR_ZERO_INIT
 
 /** LayoutRegion: One window of a custom layout, relative to the canvas (0 to 1, up to 6 decimals).
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -621,7 +621,7 @@ typedef struct acr_layout_region {
     int64_t render_mode;
 } acr_layout_region;
 
-#define ACR_LAYOUT_REGION_INIT {0}
+#define ACR_LAYOUT_REGION_INIT ACR_ZERO_INIT
 
 /** UserBackground: The background image of one user's window.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -635,7 +635,7 @@ typedef struct acr_user_background {
     int64_t render_mode;
 } acr_user_background;
 
-#define ACR_USER_BACKGROUND_INIT {0}
+#define ACR_USER_BACKGROUND_INIT ACR_ZERO_INIT
 
 /** TranscodingConfig: The mixed video (mix mode).
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -671,7 +671,7 @@ typedef struct acr_transcoding_config {
     size_t background_config_count;
 } acr_transcoding_config;
 
-#define ACR_TRANSCODING_CONFIG_INIT {0}
+#define ACR_TRANSCODING_CONFIG_INIT ACR_ZERO_INIT
 
 /** RecordingConfig: What to subscribe to and how.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -721,7 +721,7 @@ typedef struct acr_recording_config {
     acr_transcoding_config transcoding_config;
 } acr_recording_config;
 
-#define ACR_RECORDING_CONFIG_INIT {0}
+#define ACR_RECORDING_CONFIG_INIT ACR_ZERO_INIT
 
 /** RecordingFileConfig: Which files to write.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -731,7 +731,7 @@ typedef struct acr_recording_file_config {
     size_t av_file_type_count;
 } acr_recording_file_config;
 
-#define ACR_RECORDING_FILE_CONFIG_INIT {0}
+#define ACR_RECORDING_FILE_CONFIG_INIT ACR_ZERO_INIT
 
 /** SnapshotConfig: Screenshots (individual mode). Needs recordingConfig.streamTypes 1 or 2; with subscribeAudioUids, subscribeVideoUids is needed too.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -744,7 +744,7 @@ typedef struct acr_snapshot_config {
     size_t file_type_count;
 } acr_snapshot_config;
 
-#define ACR_SNAPSHOT_CONFIG_INIT {0}
+#define ACR_SNAPSHOT_CONFIG_INIT ACR_ZERO_INIT
 
 /** ServiceContainer: The output file's container and audio.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -760,7 +760,7 @@ typedef struct acr_service_container {
     const char *channels;
 } acr_service_container;
 
-#define ACR_SERVICE_CONTAINER_INIT {0}
+#define ACR_SERVICE_CONTAINER_INIT ACR_ZERO_INIT
 
 /** ServiceParam: A service's settings. url, audioProfile, videoWidth, videoHeight and maxRecordingHour are required for web_recorder_service; rtmp_publish_service takes outputs.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -805,7 +805,7 @@ typedef struct acr_service_param {
     acr_service_container container;
 } acr_service_param;
 
-#define ACR_SERVICE_PARAM_INIT {0}
+#define ACR_SERVICE_PARAM_INIT ACR_ZERO_INIT
 
 /** ExtensionService: One service: web page recording or CDN push.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -820,7 +820,7 @@ typedef struct acr_extension_service {
     acr_service_param service_param;
 } acr_extension_service;
 
-#define ACR_EXTENSION_SERVICE_INIT {0}
+#define ACR_EXTENSION_SERVICE_INIT ACR_ZERO_INIT
 
 /** ExtensionServiceConfig: The web page to record and where to push it (web mode).
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -833,7 +833,7 @@ typedef struct acr_extension_service_config {
     size_t extension_services_count;
 } acr_extension_service_config;
 
-#define ACR_EXTENSION_SERVICE_CONFIG_INIT {0}
+#define ACR_EXTENSION_SERVICE_CONFIG_INIT ACR_ZERO_INIT
 
 /** AppsCollection: Postponed transcoding or audio mixing (individual mode).
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -843,7 +843,7 @@ typedef struct acr_apps_collection {
     const char *combination_policy_other; /**< the raw text when combination_policy is ACR_COMBINATION_POLICY_OTHER */
 } acr_apps_collection;
 
-#define ACR_APPS_COLLECTION_INIT {0}
+#define ACR_APPS_COLLECTION_INIT ACR_ZERO_INIT
 
 /** TransConfig: What to make.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -853,7 +853,7 @@ typedef struct acr_trans_config {
     const char *trans_mode_other; /**< the raw text when trans_mode is ACR_TRANS_MODE_OTHER */
 } acr_trans_config;
 
-#define ACR_TRANS_CONFIG_INIT {0}
+#define ACR_TRANS_CONFIG_INIT ACR_ZERO_INIT
 
 /** TranscodeContainer: The file format.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -863,7 +863,7 @@ typedef struct acr_transcode_container {
     const char *format_other; /**< the raw text when format is ACR_FORMAT_OTHER */
 } acr_transcode_container;
 
-#define ACR_TRANSCODE_CONTAINER_INIT {0}
+#define ACR_TRANSCODE_CONTAINER_INIT ACR_ZERO_INIT
 
 /** TranscodeAudio: The mixed audio (audioMix only).
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -879,7 +879,7 @@ typedef struct acr_transcode_audio {
     const char *channels_other; /**< the raw text when channels is ACR_CHANNELS_OTHER */
 } acr_transcode_audio;
 
-#define ACR_TRANSCODE_AUDIO_INIT {0}
+#define ACR_TRANSCODE_AUDIO_INIT ACR_ZERO_INIT
 
 /** TranscodeOptions: After the recording ends (within 24 h), the service makes one file per user and uploads it.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -894,7 +894,7 @@ typedef struct acr_transcode_options {
     acr_transcode_audio audio;
 } acr_transcode_options;
 
-#define ACR_TRANSCODE_OPTIONS_INIT {0}
+#define ACR_TRANSCODE_OPTIONS_INIT ACR_ZERO_INIT
 
 /** StartClientRequest: How to record. Also the shape of acquire's startParameter.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -923,7 +923,7 @@ typedef struct acr_start_client_request {
     acr_transcode_options transcode_options;
 } acr_start_client_request;
 
-#define ACR_START_CLIENT_REQUEST_INIT {0}
+#define ACR_START_CLIENT_REQUEST_INIT ACR_ZERO_INIT
 
 /** AcquireClientRequest: What to reserve.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -945,7 +945,7 @@ typedef struct acr_acquire_client_request {
     const char *region_other; /**< the raw text when region is ACR_REGION_OTHER */
 } acr_acquire_client_request;
 
-#define ACR_ACQUIRE_CLIENT_REQUEST_INIT {0}
+#define ACR_ACQUIRE_CLIENT_REQUEST_INIT ACR_ZERO_INIT
 
 /** AcquireRequest: Request body of acquire.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -958,7 +958,7 @@ typedef struct acr_acquire_request {
     acr_acquire_client_request client_request;
 } acr_acquire_request;
 
-#define ACR_ACQUIRE_REQUEST_INIT {0}
+#define ACR_ACQUIRE_REQUEST_INIT ACR_ZERO_INIT
 
 /** AcquireResponse: Response body of acquire (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -971,7 +971,7 @@ typedef struct acr_acquire_response {
     char *resource_id;
 } acr_acquire_response;
 
-#define ACR_ACQUIRE_RESPONSE_INIT {0}
+#define ACR_ACQUIRE_RESPONSE_INIT ACR_ZERO_INIT
 
 /** StartRequest: Request body of start.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -984,7 +984,7 @@ typedef struct acr_start_request {
     acr_start_client_request client_request;
 } acr_start_request;
 
-#define ACR_START_REQUEST_INIT {0}
+#define ACR_START_REQUEST_INIT ACR_ZERO_INIT
 
 /** StartResponse: Response body of start (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -999,7 +999,7 @@ typedef struct acr_start_response {
     char *sid;
 } acr_start_response;
 
-#define ACR_START_RESPONSE_INIT {0}
+#define ACR_START_RESPONSE_INIT ACR_ZERO_INIT
 
 /** RtmpPublishState: One CDN push target's state.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1011,7 +1011,7 @@ typedef struct acr_rtmp_publish_state {
     char *status_other; /**< the raw text when status is ACR_RTMP_PUBLISH_STATUS_OTHER */
 } acr_rtmp_publish_state;
 
-#define ACR_RTMP_PUBLISH_STATE_INIT {0}
+#define ACR_RTMP_PUBLISH_STATE_INIT ACR_ZERO_INIT
 
 /** QueryExtensionPayload: A web mode service's state.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1030,7 +1030,7 @@ typedef struct acr_query_extension_payload {
     size_t outputs_count;
 } acr_query_extension_payload;
 
-#define ACR_QUERY_EXTENSION_PAYLOAD_INIT {0}
+#define ACR_QUERY_EXTENSION_PAYLOAD_INIT ACR_ZERO_INIT
 
 /** QueryExtensionServiceState: One web mode service's state.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1043,7 +1043,7 @@ typedef struct acr_query_extension_service_state {
     acr_query_extension_payload payload;
 } acr_query_extension_service_state;
 
-#define ACR_QUERY_EXTENSION_SERVICE_STATE_INIT {0}
+#define ACR_QUERY_EXTENSION_SERVICE_STATE_INIT ACR_ZERO_INIT
 
 /** QueryServerResponse: The recording's state; the members depend on the mode.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1066,7 +1066,7 @@ typedef struct acr_query_server_response {
     size_t extension_service_state_count;
 } acr_query_server_response;
 
-#define ACR_QUERY_SERVER_RESPONSE_INIT {0}
+#define ACR_QUERY_SERVER_RESPONSE_INIT ACR_ZERO_INIT
 
 /** QueryResponse: Response body of query (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1084,7 +1084,7 @@ typedef struct acr_query_response {
     acr_query_server_response server_response;
 } acr_query_response;
 
-#define ACR_QUERY_RESPONSE_INIT {0}
+#define ACR_QUERY_RESPONSE_INIT ACR_ZERO_INIT
 
 /** UpdateLayoutClientRequest: The new layout. It replaces the whole layout: members left out go back to their defaults.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -1108,7 +1108,7 @@ typedef struct acr_update_layout_client_request {
     size_t background_config_count;
 } acr_update_layout_client_request;
 
-#define ACR_UPDATE_LAYOUT_CLIENT_REQUEST_INIT {0}
+#define ACR_UPDATE_LAYOUT_CLIENT_REQUEST_INIT ACR_ZERO_INIT
 
 /** UpdateLayoutRequest: Request body of updateLayout.
  * Request type: caller-owned, strict (unknown properties are violations). */
@@ -1121,7 +1121,7 @@ typedef struct acr_update_layout_request {
     acr_update_layout_client_request client_request;
 } acr_update_layout_request;
 
-#define ACR_UPDATE_LAYOUT_REQUEST_INIT {0}
+#define ACR_UPDATE_LAYOUT_REQUEST_INIT ACR_ZERO_INIT
 
 /** UpdateLayoutResponse: Response body of updateLayout (HTTP 200).
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1136,7 +1136,7 @@ typedef struct acr_update_layout_response {
     char *sid;
 } acr_update_layout_response;
 
-#define ACR_UPDATE_LAYOUT_RESPONSE_INIT {0}
+#define ACR_UPDATE_LAYOUT_RESPONSE_INIT ACR_ZERO_INIT
 
 /** NcsIpResponseDataServiceHostsItem: One server.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1145,7 +1145,7 @@ typedef struct acr_ncs_ip_response_data_service_hosts_item {
     char *primary_ip;
 } acr_ncs_ip_response_data_service_hosts_item;
 
-#define ACR_NCS_IP_RESPONSE_DATA_SERVICE_HOSTS_ITEM_INIT {0}
+#define ACR_NCS_IP_RESPONSE_DATA_SERVICE_HOSTS_ITEM_INIT ACR_ZERO_INIT
 
 /** NcsIpResponseDataService: The notification service.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1155,7 +1155,7 @@ typedef struct acr_ncs_ip_response_data_service {
     size_t hosts_count;
 } acr_ncs_ip_response_data_service;
 
-#define ACR_NCS_IP_RESPONSE_DATA_SERVICE_INIT {0}
+#define ACR_NCS_IP_RESPONSE_DATA_SERVICE_INIT ACR_ZERO_INIT
 
 /** NcsIpResponseData: The answer.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1165,7 +1165,7 @@ typedef struct acr_ncs_ip_response_data {
     acr_ncs_ip_response_data_service service;
 } acr_ncs_ip_response_data;
 
-#define ACR_NCS_IP_RESPONSE_DATA_INIT {0}
+#define ACR_NCS_IP_RESPONSE_DATA_INIT ACR_ZERO_INIT
 
 /** NcsIpResponse: Response body of ncsIp (HTTP 200): the addresses the notification servers call from.
  * Response type: library-owned, lenient (unknown properties are skipped). */
@@ -1175,7 +1175,7 @@ typedef struct acr_ncs_ip_response {
     acr_ncs_ip_response_data data;
 } acr_ncs_ip_response;
 
-#define ACR_NCS_IP_RESPONSE_INIT {0}
+#define ACR_NCS_IP_RESPONSE_INIT ACR_ZERO_INIT
 
 /* --- UpdateRequest: a request body --- */
 ACR_API extern const acr_type_desc acr_update_request_type;
@@ -1540,7 +1540,7 @@ typedef struct acr_update_params {
     acr_mode mode;
 } acr_update_params;
 
-#define ACR_UPDATE_PARAMS_INIT {0}
+#define ACR_UPDATE_PARAMS_INIT ACR_ZERO_INIT
 
 ACR_API extern const acr_operation_desc acr_update_operation;
 
@@ -1564,7 +1564,7 @@ typedef struct acr_stop_params {
     acr_mode mode;
 } acr_stop_params;
 
-#define ACR_STOP_PARAMS_INIT {0}
+#define ACR_STOP_PARAMS_INIT ACR_ZERO_INIT
 
 ACR_API extern const acr_operation_desc acr_stop_operation;
 
@@ -1596,7 +1596,7 @@ typedef struct acr_start_params {
     acr_mode mode;
 } acr_start_params;
 
-#define ACR_START_PARAMS_INIT {0}
+#define ACR_START_PARAMS_INIT ACR_ZERO_INIT
 
 ACR_API extern const acr_operation_desc acr_start_operation;
 
@@ -1618,7 +1618,7 @@ typedef struct acr_query_params {
     acr_mode mode;
 } acr_query_params;
 
-#define ACR_QUERY_PARAMS_INIT {0}
+#define ACR_QUERY_PARAMS_INIT ACR_ZERO_INIT
 
 ACR_API extern const acr_operation_desc acr_query_operation;
 
@@ -1638,7 +1638,7 @@ typedef struct acr_update_layout_params {
     acr_mode mode;
 } acr_update_layout_params;
 
-#define ACR_UPDATE_LAYOUT_PARAMS_INIT {0}
+#define ACR_UPDATE_LAYOUT_PARAMS_INIT ACR_ZERO_INIT
 
 ACR_API extern const acr_operation_desc acr_update_layout_operation;
 

@@ -69,6 +69,7 @@ RUNTIME_NAMES = frozenset("""
     acr_condition_kind ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
     ACR_TABLES_VERSION ACR_ALWAYS_PRESENT ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
     ACR_VERSION_STRING
+    ACR_CLIENT_OPTIONS_INIT ACR_ZERO_INIT
     acr_allocator acr_array_rules acr_call acr_client acr_client_free acr_client_new acr_client_options
     acr_dfa acr_effect acr_effect_kind acr_enum_desc acr_error acr_error_clear acr_field_desc acr_free
     acr_free_value acr_int_rules acr_kind acr_log_fn acr_malloc acr_object_desc acr_operation_desc
@@ -435,7 +436,7 @@ OPERATION_KEYS = {"operationId", "summary", "description", "parameters", "reques
                   "tags", "security", "externalDocs", "x-acr-timeout-ms", "x-acr-one-at-a-time",
                   "x-acr-done-when-retried", "x-acr-retry-on"}
 DEFAULT_TIMEOUT_MS = 30000
-# x-acr-retry-on when an operation does not say: what NOTES.md recommends for
+# x-acr-retry-on when an operation does not say: what docs/SERVICE-NOTES.md recommends for
 # every call (206 code 65 network jitter, 504 code 62 service timeout, 429).
 DEFAULT_RETRY_ON = [(206, 65), (504, 62), (429, -1)]
 METHODS = {"get": "GET", "post": "POST"}

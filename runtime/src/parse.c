@@ -5,7 +5,7 @@
  * for a token split across chunks. The struct owns every allocation as soon as it
  * is made, so whatever happens, acr_free_value() releases everything.
  *
- * Requests and responses differ on purpose (DESIGN.md): for a request, a value of
+ * Requests and responses differ on purpose (docs/DESIGN.md): for a request, a value of
  * the wrong type, an unknown or duplicate property is a violation, and parsing
  * goes on to find the others; for a response, unknown properties are skipped and
  * unknown enum strings kept, but anything else is fatal. */

@@ -1,4 +1,4 @@
-/* acr runtime: the retry and domain-failover policy (NOTES.md: "retry the same
+/* acr runtime: the retry and domain-failover policy (docs/SERVICE-NOTES.md: "retry the same
  * domain, then the other primary domain, then a regional domain of the same
  * area; back off 1 s, 3 s, 6 s"). */
 #include <string.h>

@@ -1,5 +1,5 @@
 /* acr runtime: validation of a struct against its descriptor tables. Every
- * violation is reported with the JSON pointer DESIGN.md defines: the value
+ * violation is reported with the JSON pointer docs/DESIGN.md defines: the value
  * itself, the missing property itself, or the object for a rule about several
  * of its properties. */
 #include <inttypes.h>

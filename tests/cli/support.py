@@ -26,6 +26,45 @@ EXIT_VALID, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 POSITION_RE = re.compile(r"line (\d+), column (\d+)")
 
 
+# ACR_CAPTURE_DIR (ctest sets it): every validate/update/stop call's argv and body
+# are recorded there for conformance.ajv, which compares ajv's verdicts with acr's
+# on them (tests/conformance/README.md). Emptied once per test process.
+CAPTURE_DIR = os.environ.get("ACR_CAPTURE_DIR")
+if CAPTURE_DIR:
+    shutil.rmtree(CAPTURE_DIR, ignore_errors=True)
+    os.makedirs(CAPTURE_DIR)
+_VALUE_OPTIONS = {"--mode", "--format", "--appid", "--resource-id", "--sid", "--base-url",
+                  "--timeout", "--retries"}
+
+
+def record_call(argv, stdin):
+    """Records one call in CAPTURE_DIR as N.args (NUL-separated argv) and N.body:
+    the FILE operand's content, or standard input."""
+    if not CAPTURE_DIR or not argv or argv[0] not in ("validate", "update", "stop"):
+        return
+    body, skip = stdin, False
+    for i, arg in enumerate(argv[1:], start=1):
+        if skip:
+            skip = False
+        elif arg in _VALUE_OPTIONS:
+            skip = True
+        elif arg == "-":
+            body = stdin
+        elif not arg.startswith("-") and not (argv[0] == "validate" and i == 1):
+            try:
+                with open(arg, "rb") as f:
+                    body = f.read()
+            except OSError:
+                return
+    fd, path = tempfile.mkstemp(dir=CAPTURE_DIR, prefix="call.")
+    os.close(fd)
+    with open(path + ".args", "wb") as f:
+        f.write(b"".join(a.encode("utf-8", "surrogateescape") + b"\0" for a in argv))
+    with open(path + ".body", "wb") as f:
+        f.write(body)
+    os.remove(path)
+
+
 class Result(object):
     """What one run of acr gave: exit code, raw and decoded output."""
 
@@ -47,6 +86,7 @@ def run_acr(args, stdin=b""):
     if isinstance(stdin, str):
         stdin = stdin.encode("utf-8")
     argv = [str(a) for a in args]
+    record_call(argv, stdin)
     proc = subprocess.run([ACR_BIN] + argv, input=stdin, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, timeout=TIMEOUT)
     return Result(argv, proc)

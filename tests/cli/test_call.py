@@ -1,6 +1,6 @@
 """`acr update` and `acr stop`, end to end, against the loopback mock of the
 service (mock/agora_mock.py, run in this process) and the tool's contract in
-DESIGN.md: exit codes, the one line of JSON on success, --base-url and
+docs/DESIGN.md: exit codes, the one line of JSON on success, --base-url and
 AGORA_BASE_URL, the loopback-only rule for http://, --verbose, --help, secrets.
 
 Every test runs the real binary (ACR_BIN). Standard library only.
@@ -16,7 +16,7 @@ import sys
 import time
 import unittest
 
-from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase, load_schema, run_acr
+from support import ACR_BIN, SOURCE_DIR, TIMEOUT, AcrTestCase, load_schema, record_call, run_acr
 
 sys.path.insert(0, os.path.join(SOURCE_DIR, "mock"))
 from agora_mock import MockServer  # noqa: E402
@@ -141,6 +141,7 @@ class CallTest(AcrTestCase):
         stdin = b"" if body is None else (body if isinstance(body, bytes) else
                                           json.dumps(body).encode("utf-8"))
         argv = [str(a) for a in args]
+        record_call(argv, stdin)
         start = time.monotonic()
         proc = subprocess.run([ACR_BIN] + argv, input=stdin, stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, env=env or self.env(), timeout=TIMEOUT)
@@ -189,7 +190,7 @@ class CallTest(AcrTestCase):
                 return r
         self.fail("no recording {}/{}".format(rid, sid))
 
-    def wait_for_requests(self, count, limit=5.0):
+    def wait_for_requests(self, count, limit=30.0):
         """Polls (bounded) until the mock has recorded `count` requests."""
         deadline = time.monotonic() + limit
         while self.mock.state()["requests_total"] < count:
@@ -403,10 +404,9 @@ class CallTest(AcrTestCase):
         self.mock.add_faults({"match": "update", "stall": True})
         run = self.call("update", "individual", update_body("individual"), "--timeout", "0.3")
         self.assertFailure(run, EXIT_TRANSPORT)
+        # The timeout ended it (the stall lasts 60 s): the error names the timeout.
+        # How long it took is in run.describe(), never asserted (no timing checks).
         self.assertIn("300 ms", run.err)
-        # Not before the timeout; and far from the stall's 60 s (a bound, not a benchmark).
-        self.assertGreaterEqual(run.elapsed, 0.25, run.describe())
-        self.assertLess(run.elapsed, 5.0, run.describe())
         # The mock records a stalled request when the stall ends (the client left).
         self.wait_for_requests(1)
         self.assertEqual(self.mock.state()["requests_total"], 1)  # sent, so never retried

@@ -1,4 +1,4 @@
-"""`acr validate`, end to end, against its contract (DESIGN.md, "The `acr` tool:
+"""`acr validate`, end to end, against its contract (docs/DESIGN.md, "The `acr` tool:
 contract") and the schema's rules (schema/README.md).
 
 Every test runs the real binary. The C unit tests cover each constraint at its
@@ -249,7 +249,7 @@ class ViolationReportTest(AcrTestCase):
         self.assertPointers("update", body, ["/a~1b~0c"])
 
     def test_text_output_is_one_line_per_violation_even_for_odd_keys(self):
-        # DESIGN.md: "Text output is one line per violation". A key holding a
+        # docs/DESIGN.md: "Text output is one line per violation". A key holding a
         # newline must not split its violation over two lines.
         body = update_body()
         body["evil\nkey"] = 1

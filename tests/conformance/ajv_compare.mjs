@@ -112,7 +112,7 @@ function edgeCases() {
   return cases;
 }
 
-// Bodies recorded by capture-acr.sh while the CLI tests ran: NNN.args (NUL-separated
+// Bodies recorded while the CLI tests ran (tests/cli/support.py, ACR_CAPTURE_DIR): NNN.args (NUL-separated
 // argv) and NNN.body (standard input, or the FILE named on the command line).
 function capturedCases(dir) {
   const cases = [];

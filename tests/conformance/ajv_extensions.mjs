@@ -9,8 +9,11 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { BASE, errorPointer, makeAjv } from "./lib/schema.mjs";
 
+// run.sh runs a copy of this script beside node_modules in the build tree, so the
+// source tree comes from ACR_SOURCE_DIR (set by run.sh).
 const here = path.dirname(fileURLToPath(import.meta.url));
-const doc = JSON.parse(fs.readFileSync(path.join(here, "..", "second_schema", "widgets.json"), "utf8"));
+const source = process.env.ACR_SOURCE_DIR || path.join(here, "..", "..");
+const doc = JSON.parse(fs.readFileSync(path.join(source, "tests", "second_schema", "widgets.json"), "utf8"));
 const base = { serial: "PL-0001" };
 // [mode (null: none), body, the C validator's pointers]
 const CASES = [

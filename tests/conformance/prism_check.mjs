@@ -181,7 +181,7 @@ function exampleFiles(dir) {
 }
 
 // What the client is expected to send for a body: the same JSON, without the
-// properties whose value is null (null means absent, DESIGN.md).
+// properties whose value is null (null means absent, docs/DESIGN.md).
 function withoutNulls(v) {
   if (Array.isArray(v)) return v.map(withoutNulls);
   if (v !== null && typeof v === "object") {

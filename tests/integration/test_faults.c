@@ -36,9 +36,10 @@
  *   scenario also shows whether the failure was retried: only when nothing was
  *   sent (refused, DNS, TLS handshake) or for 206/65, 429 and 504/62.
  *
- * Time: elapsed times are only checked against upper bounds (the call's own
- * timeout plus slack), scaled by ACR_FAULT_TIME_SCALE (set by CMake for
- * valgrind and the sanitizers). Nothing here sleeps to make a result come out
+ * Time: no elapsed time is checked (a loaded machine must not fail a test).
+ * The table shows each call's time beside its expected bound (the call's own
+ * timeout plus slack, scaled by ACR_FAULT_TIME_SCALE for valgrind and the
+ * sanitizers), marking "[slow]" the ones over it: a figure to look at. Nothing here sleeps to make a result come out
  * right: the only waits are bounded polls for the fault server to finish a
  * script (it may still be writing into a connection the client has left). */
 #include <arpa/inet.h>
@@ -216,8 +217,8 @@ static void print_table(void)
     putchar('\n');
     for (size_t i = 0; i < row_count; i++) {
         const row *r = &rows[i];
-        printf("%-36s %-20s %3u %8.1f %7.0f  %s%s\n", r->name, r->category, r->attempts, r->elapsed_ms,
-               r->bound_ms, r->checked ? "" : "[FAILED] ", r->detail);
+        printf("%-36s %-20s %3u %8.1f %7.0f  %s%s%s\n", r->name, r->category, r->attempts, r->elapsed_ms,
+               r->bound_ms, r->checked ? "" : "[FAILED] ", r->elapsed_ms > r->bound_ms ? "[slow] " : "", r->detail);
     }
     printf("(%zu scenarios; time scale %.1f)\n", row_count, time_scale);
     fflush(stdout);
@@ -569,8 +570,8 @@ static void stop_call(outcome *o)
     assert_int_equal(o->err.status, o->status);
 }
 
-/* The checks every scenario makes: category, attempts, time bound; no secret
- * in the error. */
+/* The checks every scenario makes: category, attempts; no secret in the error.
+ * bound_ms is the expected time, for the table only. */
 static void expect(const outcome *o, acr_status status, unsigned attempts, double bound_ms)
 {
     if (o->status != status)
@@ -579,8 +580,7 @@ static void expect(const outcome *o, acr_status status, unsigned attempts, doubl
         assert_true(o->err.message[0] != '\0');
     if (o->err.attempts != attempts)
         fail_msg("expected %u attempt(s), got %u (%s)", attempts, o->err.attempts, o->err.message);
-    if (o->elapsed_ms > bound_ms)
-        fail_msg("the call took %.0f ms, more than its bound of %.0f ms", o->elapsed_ms, bound_ms);
+    (void)bound_ms; /* shown in the table, never checked */
     const char *secrets[] = {CUSTOMER_ID, CUSTOMER_SECRET};
     for (size_t i = 0; i < 2; i++) {
         assert_null(strstr(o->err.message, secrets[i]));

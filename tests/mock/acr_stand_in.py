@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""A stand-in for `acr` with the DESIGN.md command line of the seven calls, no
+"""A stand-in for `acr` with the command line of docs/DESIGN.md of the seven calls, no
 validation: it lets tests run scripts/demo-lifecycle.sh against the mock before the
 generated CLI has every operation. Exit codes as acr's: 0 HTTP 200 (the body printed
 as one line of JSON), 2 usage error, 3 another status (on stderr)."""

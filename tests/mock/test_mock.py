@@ -572,6 +572,7 @@ class FaultTests(MockTestCase):
         self.faults([{"match": "update", "delay_ms": 150, "headers": {"X-Test": "yes"}}])
         t0 = time.monotonic()
         r = self.update(*self.UPDATE)
+        # The delay was applied. Only a lower bound, which load cannot break (never an upper one).
         self.assertGreaterEqual(time.monotonic() - t0, 0.15)
         self.assertEqual((r.status, r.headers["X-Test"]), (200, "yes"))
         self.assertEqual(self.recording("rid-ind")["updates"], 1)
@@ -611,6 +612,7 @@ class FaultTests(MockTestCase):
         t0 = time.monotonic()
         with self.assertRaises(http.client.RemoteDisconnected):
             self.update(*self.UPDATE)
+        # The stall held the answer back (a lower bound only, as above).
         self.assertGreaterEqual(time.monotonic() - t0, 0.2)
 
     def test_extra_fields(self):

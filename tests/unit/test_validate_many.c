@@ -1,5 +1,5 @@
 /* Validation of bodies that break many rules at once: every violation is
- * reported (not only the first), each at the pointer DESIGN.md defines, in an
+ * reported (not only the first), each at the pointer docs/DESIGN.md defines, in an
  * order that does not change from one call to the next; a valid body has none;
  * acr_error_clear releases everything and may be called again. */
 #include "support.h"

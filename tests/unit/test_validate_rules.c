@@ -1,8 +1,8 @@
 /* Every rule of the request schema at its boundary, through the typed API: the
  * request structs are built in C with the _INIT macros, validated with
  * acr_*_request_validate, and each broken rule must come back as exactly one
- * violation at the JSON pointer DESIGN.md defines. The expectations come from
- * the reference pages and NOTES.md, not from the generated tables. */
+ * violation at the JSON pointer docs/DESIGN.md defines. The expectations come from
+ * the reference pages and docs/SERVICE-NOTES.md, not from the generated tables. */
 #include "support.h"
 
 #include <stdio.h>
@@ -562,7 +562,7 @@ static void test_vendor_enum(void **state)
     }
 }
 
-/* The NOTES.md table of regions, written independently of the schema. */
+/* The docs/SERVICE-NOTES.md table of regions, written independently of the schema. */
 static bool region_allowed(int64_t vendor, int64_t region)
 {
     switch (vendor) {
@@ -613,7 +613,7 @@ static void test_region_holes_and_lower_bounds(void **state)
 }
 
 /* Every vendor against every region from -2 to 30 and the int64 extremes:
- * valid exactly when NOTES.md says so, and otherwise reported at /region only. */
+ * valid exactly when docs/SERVICE-NOTES.md says so, and otherwise reported at /region only. */
 static void test_region_table_sweep(void **state)
 {
     (void)state;

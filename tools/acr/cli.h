@@ -14,7 +14,7 @@
 extern const acr_operation_desc *const acr_operations[];
 extern const size_t acr_operation_count;
 
-/* Exit codes: the contract in DESIGN.md. */
+/* Exit codes: the contract in docs/DESIGN.md. */
 enum {
     EXIT_VALID = 0,
     EXIT_INVALID_REQUEST = 1,

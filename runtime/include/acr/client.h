@@ -138,6 +138,9 @@ typedef struct acr_client_options {
     size_t max_idle_connections;
 } acr_client_options;
 
+/** Every option unset: the defaults. */
+#define ACR_CLIENT_OPTIONS_INIT ACR_ZERO_INIT
+
 typedef struct acr_client acr_client;
 
 /** Creates a client; the options' strings are copied. Returns ACR_OK, or

@@ -16,4 +16,12 @@
 #define ACR_API
 #endif
 
+/** The initialiser of every acr struct, all members zero: {0} in C (C11 has no
+ * empty braces), {} in C++ (where {0} trips -Wmissing-field-initializers). */
+#ifdef __cplusplus
+#define ACR_ZERO_INIT {}
+#else
+#define ACR_ZERO_INIT {0}
+#endif
+
 #endif
