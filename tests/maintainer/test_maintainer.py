@@ -80,10 +80,10 @@ class MaintainerProof(unittest.TestCase):
         cls.tmp = tempfile.mkdtemp(prefix="acr-maintainer-")
         try:
             cls.build(cfg)
+            cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
         except BaseException:
             shutil.rmtree(cls.tmp, ignore_errors=True)
             raise
-        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), StandIn)
         cls.thread = threading.Thread(target=cls.server.serve_forever, daemon=True)
         cls.thread.start()
         cls.base_url = "http://127.0.0.1:%d" % cls.server.server_address[1]
