@@ -27,11 +27,18 @@ const char *const *cli_mode_names(const acr_operation_desc *op, size_t *count)
 
 static void print_usage(FILE *out)
 {
-    cli_puts(out, "usage: acr <command> [options]\n\nCommands:\n"
-                  "  validate      OPERATION [--mode MODE] [--format text|json] [--max-violations N] [FILE|-]...\n");
+    /* One column for the synopses, as wide as the longest command the schema has. */
+    size_t width = strlen("validate");
+    for (size_t i = 0; i < acr_operation_count; i++) {
+        size_t length = strlen(acr_operations[i]->cli_name);
+        if (length > width)
+            width = length;
+    }
+    cli_printf(out, "usage: acr <command> [options]\n\nCommands:\n  %-*s %s\n", (int)width, "validate",
+               "OPERATION [--mode MODE] [--format text|json] [--max-violations N] [FILE|-]...");
     for (size_t i = 0; i < acr_operation_count; i++) {
         cli_puts(out, "  ");
-        cli_print_synopsis(out, acr_operations[i], 13);
+        cli_print_synopsis(out, acr_operations[i], (int)width);
         cli_puts(out, "\n");
     }
     cli_puts(out, "\nOptions of the calls: --base-url URL, --timeout SECONDS, --retries N, --verbose, --help.\n"
