@@ -3653,6 +3653,16 @@ static const acr_effect acr_transcode_options_rule_0_effects[] = {
       acr_transcode_options_rule_0_effect_0_texts, 1, NULL,
       "must be \"audioMix\" when audio is set" },
 };
+static const uint16_t acr_transcode_options_rule_1_fields[] = { 0, 0 };
+static const char *const acr_transcode_options_rule_1_texts[] = { "postponeTranscoding" };
+static const uint16_t acr_transcode_options_rule_1_effect_0_path[] = { 1, 0 };
+static const char *const acr_transcode_options_rule_1_effect_0_texts[] = { "mp4" };
+static const acr_effect acr_transcode_options_rule_1_effects[] = {
+    { ACR_EFFECT_ONE_OF, acr_transcode_options_rule_1_effect_0_path, 2,
+      NULL, 0,
+      acr_transcode_options_rule_1_effect_0_texts, 1, NULL,
+      "must be \"mp4\" when transConfig.transMode is \"postponeTranscoding\"" },
+};
 static const acr_rule acr_transcode_options_rules[] = {
     { ACR_RULE_CONDITIONAL, ACR_IF_PRESENT,
       acr_transcode_options_rule_0_fields, 1,
@@ -3661,10 +3671,17 @@ static const acr_rule acr_transcode_options_rules[] = {
       0, INT64_C(0), NULL,
       0, NULL, INT64_C(0),
       acr_transcode_options_rule_0_effects, 1, NULL },
+    { ACR_RULE_CONDITIONAL, ACR_IF_VALUE,
+      acr_transcode_options_rule_1_fields, 2,
+      NULL, 0,
+      acr_transcode_options_rule_1_texts, 1, 0,
+      0, INT64_C(0), NULL,
+      0, NULL, INT64_C(0),
+      acr_transcode_options_rule_1_effects, 1, NULL },
 };
 static const acr_object_desc acr_transcode_options_object = {
     "TranscodeOptions", sizeof(acr_transcode_options), acr_transcode_options_fields, 3,
-    acr_transcode_options_rules, 1, 1,
+    acr_transcode_options_rules, 2, 1,
 };
 
 /* --- StartClientRequest --- */
@@ -3799,23 +3816,32 @@ static const acr_effect acr_start_client_request_rule_1_effects[] = {
       NULL, 0, NULL,
       "must be 1 or 2 when snapshotConfig is set" },
 };
-static const uint16_t acr_start_client_request_rule_2_effect_0_path[] = { 2 };
+static const uint16_t acr_start_client_request_rule_2_fields[] = { 4 };
+static const uint16_t acr_start_client_request_rule_2_effect_0_path[] = { 2, 7 };
+static const char *const acr_start_client_request_rule_2_effect_0_texts[] = { "subscribeVideoUids" };
 static const acr_effect acr_start_client_request_rule_2_effects[] = {
-    { ACR_EFFECT_REQUIRED, acr_start_client_request_rule_2_effect_0_path, 1,
+    { ACR_EFFECT_DEPENDENT, acr_start_client_request_rule_2_effect_0_path, 2,
       NULL, 0,
-      NULL, 0, NULL,
-      "is required in mode individual" },
+      acr_start_client_request_rule_2_effect_0_texts, 1, NULL,
+      "is required when subscribeAudioUids is set and snapshotConfig is set" },
 };
-static const uint16_t acr_start_client_request_rule_3_effect_0_path[] = { 3 };
+static const uint16_t acr_start_client_request_rule_3_effect_0_path[] = { 2 };
 static const acr_effect acr_start_client_request_rule_3_effects[] = {
     { ACR_EFFECT_REQUIRED, acr_start_client_request_rule_3_effect_0_path, 1,
       NULL, 0,
       NULL, 0, NULL,
-      "is required in mode mix or web" },
+      "is required in mode individual" },
 };
-static const uint16_t acr_start_client_request_rule_4_effect_0_path[] = { 5 };
+static const uint16_t acr_start_client_request_rule_4_effect_0_path[] = { 3 };
 static const acr_effect acr_start_client_request_rule_4_effects[] = {
     { ACR_EFFECT_REQUIRED, acr_start_client_request_rule_4_effect_0_path, 1,
+      NULL, 0,
+      NULL, 0, NULL,
+      "is required in mode mix or web" },
+};
+static const uint16_t acr_start_client_request_rule_5_effect_0_path[] = { 5 };
+static const acr_effect acr_start_client_request_rule_5_effects[] = {
+    { ACR_EFFECT_REQUIRED, acr_start_client_request_rule_5_effect_0_path, 1,
       NULL, 0,
       NULL, 0, NULL,
       "is required in mode web" },
@@ -3835,31 +3861,38 @@ static const acr_rule acr_start_client_request_rules[] = {
       0, INT64_C(0), NULL,
       0, NULL, INT64_C(0),
       acr_start_client_request_rule_1_effects, 1, NULL },
-    { ACR_RULE_CONDITIONAL, ACR_IF_MODE,
-      NULL, 0,
+    { ACR_RULE_CONDITIONAL, ACR_IF_PRESENT,
+      acr_start_client_request_rule_2_fields, 1,
       NULL, 0,
       NULL, 0, 0,
       0, INT64_C(0), NULL,
-      (1u << 0), NULL, INT64_C(0),
+      0, NULL, INT64_C(0),
       acr_start_client_request_rule_2_effects, 1, NULL },
     { ACR_RULE_CONDITIONAL, ACR_IF_MODE,
       NULL, 0,
       NULL, 0,
       NULL, 0, 0,
       0, INT64_C(0), NULL,
-      (1u << 1) | (1u << 2), NULL, INT64_C(0),
+      (1u << 0), NULL, INT64_C(0),
       acr_start_client_request_rule_3_effects, 1, NULL },
     { ACR_RULE_CONDITIONAL, ACR_IF_MODE,
       NULL, 0,
       NULL, 0,
       NULL, 0, 0,
       0, INT64_C(0), NULL,
-      (1u << 2), NULL, INT64_C(0),
+      (1u << 1) | (1u << 2), NULL, INT64_C(0),
       acr_start_client_request_rule_4_effects, 1, NULL },
+    { ACR_RULE_CONDITIONAL, ACR_IF_MODE,
+      NULL, 0,
+      NULL, 0,
+      NULL, 0, 0,
+      0, INT64_C(0), NULL,
+      (1u << 2), NULL, INT64_C(0),
+      acr_start_client_request_rule_5_effects, 1, NULL },
 };
 static const acr_object_desc acr_start_client_request_object = {
     "StartClientRequest", sizeof(acr_start_client_request), acr_start_client_request_fields, 8,
-    acr_start_client_request_rules, 5, 1,
+    acr_start_client_request_rules, 6, 1,
 };
 
 /* --- AcquireClientRequest --- */

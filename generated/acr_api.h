@@ -26,8 +26,8 @@
 #include "acr/export.h"
 #include "acr/version.h"
 
-#if ACR_TABLES_VERSION != 2
-#error "acr_api.h was generated for table format 2; regenerate it for this runtime"
+#if ACR_TABLES_VERSION != 3
+#error "acr_api.h was generated for table format 3; regenerate it for this runtime"
 #endif
 
 #ifdef __cplusplus

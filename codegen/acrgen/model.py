@@ -65,7 +65,8 @@ RUNTIME_NAMES = frozenset("""
     ACR_MAX_ATTEMPTS ACR_MAX_BACKOFF_MS ACR_MAX_TIME_MS
     ACR_KIND_ARRAY ACR_KIND_BOOL ACR_KIND_ENUM ACR_KIND_INT ACR_KIND_OBJECT ACR_KIND_STRING
     ACR_KIND_STRING_OR_ARRAY ACR_KIND_UINT64 ACR_KIND_NUMBER ACR_OK ACR_IF_VALUE ACR_IF_PRESENT ACR_IF_MODE
-    ACR_IF_CONTAINS ACR_RULE_DEPENDENT ACR_RULE_MAX_PRODUCT ACR_EFFECT_STRING ACR_EFFECT_CONTAINS acr_number_rules
+    ACR_IF_CONTAINS ACR_RULE_DEPENDENT ACR_RULE_MAX_PRODUCT ACR_EFFECT_STRING ACR_EFFECT_CONTAINS ACR_EFFECT_DEPENDENT
+    acr_number_rules
     acr_condition_kind ACR_RULE_CONDITIONAL ACR_RULE_EXCLUSIVE ACR_TABLES_H
     ACR_TABLES_VERSION ACR_ALWAYS_PRESENT ACR_VERSION_H ACR_VERSION_MAJOR ACR_VERSION_MINOR ACR_VERSION_PATCH
     ACR_VERSION_STRING
@@ -313,7 +314,7 @@ class Field:
 
 @dataclass
 class Effect:
-    kind: str  # required forbidden one_of string contains
+    kind: str  # required forbidden one_of string contains dependent (texts: the names it needs)
     path: list[int]
     allowed: list[int]
     message: str
@@ -1530,6 +1531,46 @@ class Builder:
         if not isinstance(then, dict):
             self.problem(pointer_join(pointer, "then"), "is required beside if")
             return None
+        # A nested condition ({"properties": {"a": {"type": "object", "properties":
+        # {"b": TEST}, "required": ["b"]}}, "required": ["a"]}) holds only when
+        # every object on the way is present; each step is checked here and the
+        # innermost condition is read below against the innermost object.
+        outer = obj
+        prefix: list[int] = []
+        names: list[str] = []
+        while True:
+            props = cond.get("properties")
+            if not (isinstance(props, dict) and len(props) == 1):
+                break
+            (name, test), = props.items()
+            if not (isinstance(test, dict) and "properties" in test):
+                break
+            tp = pointer_join(cp, "properties", name)
+            idx = self.field_index(obj, name, tp)
+            if idx is None:
+                return None
+            f = obj.fields[idx]
+            if f.value.kind != "object" or f.value.object is None:
+                self.problem(tp, f"'{name}' is not an object: a nested condition goes through object properties only")
+                return None
+            if cond.get("required") != [name]:
+                self.problem(pointer_join(cp, "required") if "required" in cond else cp,
+                             f"must be [\"{name}\"]: a nested condition holds only when every object on the way "
+                             "is present")
+                return None
+            if "x-acr-absent-means-default" in cond:
+                self.problem(pointer_join(cp, "x-acr-absent-means-default"),
+                             "is not allowed in a condition on a nested property")
+                return None
+            if test.get("type") != "object":
+                self.problem(pointer_join(tp, "type") if "type" in test else tp,
+                             "must be \"object\": a nested condition step needs it, so that a null object "
+                             "does not satisfy the condition under standard validators (null means absent)")
+                return None
+            self.check_keys(test, {"type", "properties", "required"}, tp, "a nested condition")
+            prefix.append(idx)
+            names.append(name)
+            obj, cond, cp = f.value.object, test, tp
         props = cond.get("properties", {})
         required = cond.get("required")
         absent_default = cond.get("x-acr-absent-means-default", False)
@@ -1558,10 +1599,10 @@ class Builder:
             for other in props:
                 if other != name:
                     self.problem(pointer_join(cp, "properties", other), shape)
-            condition = f"{name} is set"
+            condition = f"{'.'.join(names + [name])} is set"
             effects: list[Effect] = []
-            self.build_effects(obj, then, [], pointer_join(pointer, "then"), condition, None, effects)
-            return Rule("conditional", [idx], condition="present", effects=effects)
+            self.build_effects(outer, then, [], pointer_join(pointer, "then"), condition, None, effects)
+            return Rule("conditional", prefix + [idx], condition="present", effects=effects)
         if len(props) != 1:
             self.problem(cp, shape)
             return None
@@ -1588,8 +1629,9 @@ class Builder:
             return None
         ints, texts = tested_values
         shown = [str(v) for v in ints] if ints else [f'"{v}"' for v in texts]
-        condition = f"{name} is {'not ' if negate else ''}{join_words(shown)}"
-        positive = f"{name} is {join_words(shown)}"
+        dotted = ".".join(names + [name])
+        condition = f"{dotted} is {'not ' if negate else ''}{join_words(shown)}"
+        positive = f"{dotted} is {join_words(shown)}"
         default = None
         if absent_default:
             # An absent property is tested as its default; for ajv to agree, the
@@ -1609,20 +1651,23 @@ class Builder:
         elif required != [name]:
             self.problem(pointer_join(cp, "required"), f"must be [\"{name}\"]")
         effects = []
-        self.build_effects(obj, then, [], pointer_join(pointer, "then"), condition, positive if negate else None,
+        self.build_effects(outer, then, [], pointer_join(pointer, "then"), condition, positive if negate else None,
                            effects)
-        return Rule("conditional", [idx], values=ints, texts=texts, negate=negate, effects=effects,
+        return Rule("conditional", prefix + [idx], values=ints, texts=texts, negate=negate, effects=effects,
                     default=default)
 
     def build_effects(self, obj: ObjectType, then: dict, path: list[int], pointer: str, condition: str,
                       only_when: str | None, effects: list[Effect]) -> None:
         # A nested clause arrives without its "type": "object" (checked by the caller).
-        self.check_keys(then, {"required", "properties"}, pointer, "a then clause")
+        self.check_keys(then, {"required", "properties", "dependentRequired"}, pointer, "a then clause")
         required = then.get("required", [])
         props = then.get("properties", {})
         if not isinstance(required, list) or not isinstance(props, dict):
             self.problem(pointer, "required must be a list and properties an object")
             return
+        if "dependentRequired" in then:
+            self.build_dependent_effects(obj, then["dependentRequired"], path, pointer_join(pointer, "dependentRequired"),
+                                         condition, effects)
         for i, name in enumerate(required):
             idx = self.field_index(obj, name, pointer_join(pointer, "required", i))
             if idx is None:
@@ -1670,7 +1715,7 @@ class Builder:
             elif refinement.get("type") == self.json_type(f.value) and set(refinement) == {"type"}:
                 if name not in required:
                     self.problem(rp, "a non-null type refinement only goes with required")
-            elif f.value.kind == "object" and set(refinement) <= {"type", "required", "properties"} \
+            elif f.value.kind == "object" and set(refinement) <= {"type", "required", "properties", "dependentRequired"} \
                     and refinement.get("type", "object") in ("object", ["object", "null"], ["null", "object"]):
                 # ["object", "null"] lets a null (absent) object pass under ajv, as in C.
                 nested = {k: v for k, v in refinement.items() if k != "type"}
@@ -1678,7 +1723,27 @@ class Builder:
             else:
                 self.problem(rp, "must be {\"enum\": [...]}, {\"const\": v}, {\"type\": \"null\"}, the non-null "
                                  "type, string rules (maxLength, pattern, x-acr-max-bytes...), or a nested "
-                                 "{\"type\": \"object\", \"required\": ..., \"properties\": ...}")
+                                 "{\"type\": \"object\", \"required\": ..., \"properties\": ..., "
+                                 "\"dependentRequired\": ...}")
+
+    def build_dependent_effects(self, obj: ObjectType, spec: Any, path: list[int], pointer: str, condition: str,
+                                effects: list[Effect]) -> None:
+        """dependentRequired in a then clause: when the condition holds (and the
+        objects of `path` are present), each property present needs its list."""
+        if not isinstance(spec, dict) or not spec or not all(isinstance(v, list) and v for v in spec.values()):
+            self.problem(pointer, "must map a property to the non-empty list of properties it needs")
+            return
+        for name, needed in spec.items():
+            p = pointer_join(pointer, name)
+            idx = self.field_index(obj, name, p)
+            others = [self.field_index(obj, n, pointer_join(p, i)) for i, n in enumerate(needed)]
+            if idx is None or None in others:
+                continue
+            if name in needed:
+                self.problem(pointer_join(p, needed.index(name)), f"'{name}' cannot need itself")
+                continue
+            effects.append(Effect("dependent", path + [idx], [], f"is required when {name} is set and {condition}",
+                                  texts=list(dict.fromkeys(needed))))
 
 
 def build_model(doc: dict, name: str, schema_path: str) -> Module:

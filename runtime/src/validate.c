@@ -310,10 +310,41 @@ static bool array_contains(const acr_field_desc *field, const void *base, const 
     return false;
 }
 
+/* The field at the end of `path` (indices from `desc` down through nested
+ * objects), with *base moved to the struct holding it; NULL when an object on
+ * the way is absent. */
+static const acr_field_desc *follow_path(const acr_object_desc *desc, const uint16_t *path, size_t length,
+                                         const void **base)
+{
+    for (size_t i = 0; i + 1 < length; i++) {
+        const acr_field_desc *field = &desc->fields[path[i]];
+        if (!acr_field_present(field, *base))
+            return NULL;
+        *base = ACR_CAT(*base, field->offset, char);
+        desc = field->value->object;
+    }
+    return &desc->fields[path[length - 1]];
+}
+
+/* The member of `desc` named `name`, or NULL. */
+static const acr_field_desc *field_named(const acr_object_desc *desc, const char *name)
+{
+    for (size_t i = 0; i < desc->field_count; i++)
+        if (strcmp(desc->fields[i].json_name, name) == 0)
+            return &desc->fields[i];
+    return NULL;
+}
+
 static bool condition_holds(const validator *v, const acr_rule *rule, const acr_object_desc *desc,
                             const void *base)
 {
-    const acr_field_desc *tested = rule->field_count ? &desc->fields[rule->fields[0]] : NULL;
+    const acr_field_desc *tested = NULL;
+    if (rule->field_count) {
+        /* A nested condition never holds while an object on the way is absent. */
+        tested = follow_path(desc, rule->fields, rule->field_count, &base);
+        if (!tested)
+            return false;
+    }
     switch (rule->condition) {
     case ACR_IF_MODE:
         return v->mode && (rule->modes & (1u << (v->mode - 1))) != 0;
@@ -351,7 +382,7 @@ static void apply_effect(validator *v, const acr_effect *effect, const acr_objec
     size_t mark = v->steps.depth;
     for (size_t i = 0; i < effect->path_length; i++) {
         const acr_field_desc *field = &desc->fields[effect->path[i]];
-        push_step(v, field->json_name, field->json_name_length);
+        size_t here = push_step(v, field->json_name, field->json_name_length);
         bool present = acr_field_present(field, base);
         if (i + 1 < effect->path_length) {
             /* A nested effect applies only when the objects on the way exist. */
@@ -388,6 +419,18 @@ static void apply_effect(validator *v, const acr_effect *effect, const acr_objec
         case ACR_EFFECT_CONTAINS:
             if (present && !array_contains(field, base, effect->text_count ? effect->texts : NULL, effect->allowed))
                 report(v, "%s", effect->message);
+            break;
+        case ACR_EFFECT_DEPENDENT:
+            /* Reported at each missing sibling, not at the property itself. */
+            pop_step(v, here);
+            for (size_t k = 0; present && k < effect->text_count; k++) {
+                const acr_field_desc *needed = field_named(desc, effect->texts[k]);
+                if (!needed || acr_field_present(needed, base))
+                    continue;
+                size_t at = push_step(v, needed->json_name, needed->json_name_length);
+                report(v, "%s", effect->message);
+                pop_step(v, at);
+            }
             break;
         }
     }

@@ -712,3 +712,150 @@ class CliNamesTest(unittest.TestCase):
         params[-1]["schema"]["enum"] = ["mix", "audio"]
         self.assertEqual([p for p, _ in lint(doc)],
                          [f"/paths/{UPDATE_PATH.replace('/', '~1')}/post/parameters/3/schema/enum"])
+
+
+def nested_rule(doc, words):
+    """The index of the PolishRequest allOf entry whose description starts with `words`."""
+    all_of = schemas(doc)["PolishRequest"]["allOf"]
+    return next(i for i, r in enumerate(all_of) if r.get("description", "").startswith(words))
+
+
+class NestedRuleFormsTest(unittest.TestCase):
+    """An if on a nested property path and dependentRequired in a then clause
+    (the second schema's last four PolishRequest rules, and LIFECYCLE.md's two
+    in the shipped schema): accepted, and each misuse reported at its pointer."""
+
+    HOT = "A nested condition two levels down"
+    BRAND = "A negated string test"
+    DEPENDENT = "dependentRequired in a nested then"
+    TOP = "A nested presence test"
+
+    def problems_at(self, doc):
+        return [p for p, _ in lint(doc)]
+
+    def assert_only_problem(self, doc, pointer, text):
+        problems = lint(doc)
+        self.assertEqual([p for p, _ in problems], [pointer], problems)
+        self.assertIn(text, problems[0][1])
+
+    def step(self, doc):
+        """The hot wax rule's if, its wax step and its spec step."""
+        i = nested_rule(doc, self.HOT)
+        cond = schemas(doc)["PolishRequest"]["allOf"][i]["if"]
+        wax = cond["properties"]["wax"]
+        return i, cond, wax, wax["properties"]["spec"]
+
+    def test_the_model_keeps_the_path_and_the_names(self):
+        m = model()
+        rules = {o.schema_name: o.rules for o in m.objects}
+        transcode = [r for r in rules["TranscodeOptions"] if r.condition == "value"]
+        self.assertEqual([(r.fields, r.texts) for r in transcode], [([0, 0], ["postponeTranscoding"])])
+        self.assertEqual(transcode[0].effects[0].message,
+                         "must be \"mp4\" when transConfig.transMode is \"postponeTranscoding\"")
+        dependent = [e for r in rules["StartClientRequest"] for e in r.effects if e.kind == "dependent"]
+        self.assertEqual([(e.path, e.texts) for e in dependent], [([2, 7], ["subscribeVideoUids"])])
+        self.assertEqual(dependent[0].message, "is required when subscribeAudioUids is set and snapshotConfig is set")
+
+    def test_a_step_needs_type_object(self):
+        doc = widgets_schema()
+        i, _, wax, _ = self.step(doc)
+        del wax["type"]
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/properties/wax", "\"object\"")
+        doc = widgets_schema()
+        i, _, wax, _ = self.step(doc)
+        wax["type"] = ["object", "null"]  # null would satisfy the step under ajv
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/properties/wax/type", "null")
+
+    def test_each_step_must_require_its_property(self):
+        doc = widgets_schema()
+        i, cond, _, _ = self.step(doc)
+        del cond["required"]
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if", "[\"wax\"]")
+        doc = widgets_schema()
+        i, _, wax, _ = self.step(doc)
+        wax["required"] = ["brand"]
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/properties/wax/required", "every object on the way")
+        doc = widgets_schema()  # the leaf too: an absent leaf must not satisfy the if
+        i, _, _, spec = self.step(doc)
+        del spec["required"]
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/properties/wax/properties/spec/required",
+                                 "[\"temperature\"]")
+
+    def test_a_step_goes_through_objects_only(self):
+        doc = widgets_schema()
+        i, cond, _, _ = self.step(doc)
+        cond["properties"] = {"method": {"type": "object", "properties": {"x": {"const": 1}}, "required": ["x"]}}
+        cond["required"] = ["method"]
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/properties/method", "not an object")
+
+    def test_the_leaf_is_checked_against_the_nested_object(self):
+        doc = widgets_schema()
+        i, _, _, spec = self.step(doc)
+        spec["properties"] = {"heat": {"enum": [80]}}
+        spec["required"] = ["heat"]
+        self.assertIn(f"{POLISH}/allOf/{i}/if/properties/wax/properties/spec/properties/heat", self.problems_at(doc))
+        doc = widgets_schema()
+        i, _, _, spec = self.step(doc)
+        spec["properties"]["temperature"] = {"enum": ["hot"]}
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/properties/wax/properties/spec/properties/temperature",
+                                 "integer")
+        doc = widgets_schema()
+        i, _, _, spec = self.step(doc)
+        spec["properties"]["temperature"] = {"minimum": 80}
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/properties/wax/properties/spec/properties/temperature",
+                                 "must be")
+
+    def test_no_absent_means_default_or_other_keywords_on_the_way(self):
+        doc = widgets_schema()
+        i, cond, _, _ = self.step(doc)
+        cond["x-acr-absent-means-default"] = True
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/if/x-acr-absent-means-default", "nested")
+        doc = widgets_schema()
+        i, _, wax, spec = self.step(doc)
+        spec["x-acr-absent-means-default"] = True
+        wax["minProperties"] = 1
+        self.assertEqual(set(self.problems_at(doc)),
+                         {f"{POLISH}/allOf/{i}/if/properties/wax/minProperties",
+                          f"{POLISH}/allOf/{i}/if/properties/wax/properties/spec/x-acr-absent-means-default"})
+
+    def test_dependent_required_in_a_then(self):
+        doc = widgets_schema()
+        i = nested_rule(doc, self.DEPENDENT)
+        wax = schemas(doc)["PolishRequest"]["allOf"][i]["then"]["properties"]["wax"]
+        then = f"{POLISH}/allOf/{i}/then/properties/wax/dependentRequired"
+        wax["dependentRequired"] = {"brand": ["spec", "colour"]}
+        self.assert_only_problem(doc, f"{then}/brand/1", "'colour'")
+        wax["dependentRequired"] = {"brand": "spec"}
+        self.assert_only_problem(doc, then, "non-empty list")
+        wax["dependentRequired"] = {"brand": []}
+        self.assert_only_problem(doc, then, "non-empty list")
+        wax["dependentRequired"] = {"brand": ["brand"]}
+        self.assert_only_problem(doc, f"{then}/brand/0", "itself")
+        wax["dependentRequired"] = {"label": ["spec"]}  # a property of PolishRequest, not of its wax
+        self.assert_only_problem(doc, f"{then}/label", "'label'")
+        # On a property that is no object it is no nested clause.
+        doc = widgets_schema()
+        i = nested_rule(doc, self.DEPENDENT)
+        schemas(doc)["PolishRequest"]["allOf"][i]["then"]["properties"] = {
+            "note": {"type": "string", "dependentRequired": {"a": ["b"]}}}
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/then/properties/note", "dependentRequired")
+
+    def test_dependent_required_at_the_top_of_a_then(self):
+        doc = widgets_schema()
+        i = nested_rule(doc, self.TOP)
+        schemas(doc)["PolishRequest"]["allOf"][i]["then"]["dependentRequired"] = {"height": ["spec"]}
+        self.assert_only_problem(doc, f"{POLISH}/allOf/{i}/then/dependentRequired/height/0", "'spec'")
+
+    def test_other_keywords_beside_the_lifecycle_rules_are_still_refused(self):
+        # The two rules of the shipped schema lint clean (RealSchemaTest); an
+        # else, or another applicator, beside them is still refused.
+        doc = real_schema()
+        rule = schemas(doc)["TranscodeOptions"]["allOf"][1]
+        self.assertIn("transMode", rule["if"]["properties"]["transConfig"]["properties"])
+        rule["else"] = {"required": ["audio"]}
+        self.assert_only_problem(doc, f"{SCHEMAS}/TranscodeOptions/allOf/1/else", "unsupported")
+        doc = real_schema()
+        rule = schemas(doc)["StartClientRequest"]["allOf"][2]
+        rule["then"]["properties"]["recordingConfig"]["dependentSchemas"] = {}
+        self.assert_only_problem(doc, f"{SCHEMAS}/StartClientRequest/allOf/2/then/properties/recordingConfig",
+                                 "must be")

@@ -40,6 +40,16 @@ const CASES = [
   [null, { ...base, note: "x", method: "machine", speed: 2 }, ["/method"]],
   [null, { ...base, glos: 1 }, ["/glos"]],
   [null, { ...base, gloss: 1.6 }, ["/gloss"]],
+  // if on a nested property; dependentRequired in a then (nested and at its top)
+  [null, { ...base, grade: 3, wax: { spec: { temperature: 80 } } }, ["/method"]],
+  [null, { ...base, grade: 3, wax: { spec: { temperature: 90 } }, method: "hand", speed: 2 }, ["/method"]],
+  [null, { ...base, grade: 3, wax: { spec: { temperature: 40 } }, method: "hand" }, []],
+  [null, { ...base, grade: 3, wax: { spec: {} } }, []],
+  [null, { ...base, grade: 3, wax: { brand: "shiny", spec: {} } }, ["/note"]],
+  [null, { ...base, grade: 3, wax: { brand: "acme", spec: {} } }, []],
+  [null, { ...base, grade: 3, wax: { brand: "acme" } }, ["/wax/spec"]],
+  [null, { ...base, grade: 3, wax: { spec: {} }, height: 10, width: 100 }, ["/speed"]],
+  [null, { ...base, grade: 3, wax: null, height: 10, width: 100 }, []],
 ];
 
 let bad = 0;

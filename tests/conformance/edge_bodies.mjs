@@ -289,6 +289,12 @@ bad("snapshot with streamTypes 0", "start", I0, startInd({ streamTypes: 0 }, sna
 bad("snapshot with audio UIDs and no video UIDs", "start", I0, startInd({ subscribeAudioUids: ["1"] }, snap),
   [`${RC}/subscribeVideoUids`]);
 ok("audio UIDs and no video UIDs without a snapshot", "start", I0, startInd({ subscribeAudioUids: ["1"] }));
+ok("snapshot with audio and video UIDs", "start", I0, startInd({ subscribeAudioUids: ["1"], subscribeVideoUids: ["2"] }, snap));
+ok("snapshot with video UIDs only", "start", I0, startInd({ subscribeVideoUids: ["2"] }, snap));
+bad("snapshot with audio UIDs in acquire's startParameter", "acquire", [null],
+  body({ startParameter: { storageConfig: STORE, snapshotConfig: { fileType: ["jpg"] },
+    recordingConfig: { channelType: 0, subscribeUidGroup: 0, subscribeAudioUids: ["1"] } } }),
+  ["/clientRequest/startParameter/recordingConfig/subscribeVideoUids"]);
 bad("snapshot without fileType", "start", I0, startInd({}, { snapshotConfig: {} }), [`${CR}/snapshotConfig/fileType`]);
 bad("captureInterval 3601", "start", I0, startInd({}, { snapshotConfig: { fileType: ["jpg"], captureInterval: 3601 } }),
   [`${CR}/snapshotConfig/captureInterval`]);
@@ -313,6 +319,15 @@ bad("transcodeOptions with combinationPolicy absent (default)", "start", I0,
   postpone({ transConfig: { transMode: "audioMix" } }, {}), [`${CR}/appsCollection/combinationPolicy`]);
 bad("postponed transcoding to mp3", "start", I0, postpone({ transConfig: { transMode: "postponeTranscoding" }, container: { format: "mp3" } }),
   [`${CR}/transcodeOptions/container/format`]);
+bad("postponed transcoding to aac", "start", I0, postpone({ transConfig: { transMode: "postponeTranscoding" }, container: { format: "aac" } }),
+  [`${CR}/transcodeOptions/container/format`]);
+ok("postponed transcoding without a container", "start", I0, postpone({ transConfig: { transMode: "postponeTranscoding" } }));
+ok("audio mixing to mp3", "start", I0, postpone({ transConfig: { transMode: "audioMix" }, container: { format: "mp3" } }));
+bad("postponed transcoding to m4a in acquire's startParameter", "acquire", [null],
+  body({ startParameter: { storageConfig: STORE, recordingConfig: { channelType: 0, subscribeUidGroup: 0 },
+    appsCollection: { combinationPolicy: "postpone_transcoding" },
+    transcodeOptions: { transConfig: { transMode: "postponeTranscoding" }, container: { format: "m4a" } } } }),
+  ["/clientRequest/startParameter/transcodeOptions/container/format"]);
 bad("audio settings with postponed transcoding", "start", I0,
   postpone({ transConfig: { transMode: "postponeTranscoding" }, audio: { channels: "1" } }), [`${CR}/transcodeOptions/transConfig/transMode`]);
 ok("audio mixing to aac, stereo", "start", I0, postpone({ transConfig: { transMode: "audioMix" }, container: { format: "aac" },

@@ -1743,6 +1743,113 @@ static void test_cross_field_rules(void **state)
     EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
 }
 
+/* An if on a nested property: it holds only when every object on the way is
+ * present and the leaf passes the test (wax.spec.temperature 80 or 90 needs a
+ * machine; wax.brand not "acme" needs a note; wax.spec present: height needs
+ * speed); dependentRequired inside a nested then (grade 3: wax.brand needs
+ * wax.spec), reported at the missing property. */
+static void test_nested_conditions_and_dependencies(void **state)
+{
+    (void)state;
+    char text[256];
+    acr_polish_request r = plain_polish();
+    r.has_grade = true;
+    r.grade = 3; /* wax is allowed */
+    r.has_wax = true;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    /* The leaf under an absent object is never tested, whatever the struct holds. */
+    r.wax.spec.has_temperature = true;
+    r.wax.spec.temperature = 90;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.has_wax = false;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    /* Every object present, the leaf absent: the condition does not hold. */
+    r.has_wax = true;
+    r.wax.has_spec = true;
+    r.wax.spec.has_temperature = false;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    /* The leaf passes the test: the then applies at the rule's own object. */
+    r.wax.spec.has_temperature = true;
+    r.wax.spec.temperature = 80;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/method");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/method", text, sizeof text),
+                        "is required when wax.spec.temperature is 80 or 90");
+    r.method = ACR_METHOD_HAND;
+    r.has_speed = true;
+    r.speed = 2;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/method");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/method", text, sizeof text),
+                        "must be \"machine\" when wax.spec.temperature is 80 or 90 (it is \"hand\")");
+    r.method = ACR_METHOD_MACHINE;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.wax.spec.temperature = 40; /* the leaf fails the test */
+    r.method = ACR_METHOD_HAND;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.method = ACR_METHOD_UNSET;
+    r.has_speed = false;
+
+    /* A negated test one level down: an absent brand is not "not acme". */
+    r.wax.brand = "acme";
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.wax.brand = "shiny";
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/note");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/note", text, sizeof text),
+                        "is required when wax.brand is not \"acme\"");
+    r.note = "x";
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.note = NULL;
+
+    /* dependentRequired in a nested then: grade 3, wax.brand without wax.spec. */
+    r.wax.brand = "acme";
+    r.wax.has_spec = false;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/wax/spec");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/wax/spec", text, sizeof text),
+                        "is required when brand is set and grade is 3");
+    r.wax.brand = NULL; /* nothing to depend on */
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.wax.brand = "acme";
+    r.has_wax = false; /* the object on the way is absent */
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.has_wax = true;
+    r.has_grade = false; /* grade 2 by default: only the wax itself is refused */
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/wax");
+    r.has_grade = true;
+    r.wax.has_spec = true;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+
+    /* A nested presence test with dependentRequired at the top of the then. */
+    r.has_height = true;
+    r.height = 10;
+    r.has_width = true;
+    r.width = 100;
+    EXPECT_POLISH(&r, ACR_MODE_ANY, "/speed");
+    assert_string_equal(polish_message(&r, ACR_MODE_ANY, "/speed", text, sizeof text),
+                        "is required when height is set and wax.spec is set");
+    r.has_speed = true;
+    r.speed = 9;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+    r.has_speed = false;
+    r.wax.has_spec = false;
+    r.wax.brand = NULL;
+    EXPECT_POLISH_VALID(&r, ACR_MODE_ANY);
+
+    /* From JSON, every rule at once: a null wax is absent (no rule on it fires). */
+    const char *json = "{\"serial\":\"PL-0001\",\"grade\":3,\"height\":10,\"width\":100,\"method\":\"hand\","
+                       "\"speed\":2,\"wax\":{\"brand\":\"shiny\",\"spec\":{\"temperature\":90}}}";
+    acr_polish_request parsed = ACR_POLISH_REQUEST_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_polish_request_parse(json, strlen(json), &parsed, &err), ACR_OK);
+    assert_int_equal(acr_polish_request_validate(&parsed, ACR_MODE_ANY, &err), ACR_ERR_INVALID_REQUEST);
+    EXPECT_POINTERS(&err, "/method", "/note");
+    acr_polish_request_free(&parsed);
+    json = "{\"serial\":\"PL-0001\",\"grade\":3,\"height\":10,\"width\":100,\"method\":\"hand\","
+           "\"speed\":2,\"wax\":null}";
+    assert_int_equal(acr_polish_request_parse(json, strlen(json), &parsed, &err), ACR_OK);
+    assert_int_equal(acr_polish_request_validate(&parsed, ACR_MODE_ANY, &err), ACR_OK);
+    acr_polish_request_free(&parsed);
+    acr_error_clear(&err);
+}
+
 /* x-acr-required-in-modes and x-acr-if-modes/x-acr-then: skipped when the mode
  * is unknown. */
 static void test_mode_dependent_rules(void **state)
@@ -1875,6 +1982,7 @@ int main(void)
         cmocka_unit_test(test_enum_array),
         cmocka_unit_test(test_composed_object),
         cmocka_unit_test(test_cross_field_rules),
+        cmocka_unit_test(test_nested_conditions_and_dependencies),
         cmocka_unit_test(test_mode_dependent_rules),
         cmocka_unit_test(test_non_ascii_and_reserved_names),
         cmocka_unit_test(test_operation_table),

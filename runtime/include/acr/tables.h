@@ -150,15 +150,16 @@ typedef enum acr_rule_kind {
 
 /** What an ACR_RULE_CONDITIONAL tests. */
 typedef enum acr_condition_kind {
-    /** fields[0] present and its value in `values` (integers) or `texts`
-     * (strings, enums); with `negate`, not in them. An absent field makes the
-     * condition false, unless `has_default`: then its default is tested. */
+    /** The tested field present and its value in `values` (integers) or
+     * `texts` (strings, enums); with `negate`, not in them. An absent field
+     * makes the condition false, unless `has_default`: then its default is
+     * tested. */
     ACR_IF_VALUE = 1,
-    /** fields[0] is present (with `negate`: absent). */
+    /** The tested field is present (with `negate`: absent). */
     ACR_IF_PRESENT,
     /** The call's mode is in `modes`; never holds when the mode is unknown. */
     ACR_IF_MODE,
-    /** The array fields[0] contains texts[0] (string or enum items) or values[0]. */
+    /** The tested array contains texts[0] (string or enum items) or values[0]. */
     ACR_IF_CONTAINS
 } acr_condition_kind;
 
@@ -167,7 +168,10 @@ typedef enum acr_effect_kind {
     ACR_EFFECT_FORBIDDEN,           /**< the property must be absent */
     ACR_EFFECT_ONE_OF,              /**< when present, its value must be in `allowed` or `texts` */
     ACR_EFFECT_STRING,              /**< when present, the string must meet `string_rules` */
-    ACR_EFFECT_CONTAINS             /**< when present, the array must contain texts[0] or allowed[0] */
+    ACR_EFFECT_CONTAINS,            /**< when present, the array must contain texts[0] or allowed[0] */
+    /** when present, each sibling named in `texts` must be present too
+     * (dependentRequired in a then); reported at each missing sibling */
+    ACR_EFFECT_DEPENDENT
 } acr_effect_kind;
 
 typedef struct acr_effect {
@@ -186,7 +190,11 @@ typedef struct acr_effect {
 typedef struct acr_rule {
     acr_rule_kind kind;
     acr_condition_kind condition;   /**< CONDITIONAL only */
-    const uint16_t *fields;         /**< EXCLUSIVE, DEPENDENT, MAX_PRODUCT: the fields; CONDITIONAL: [0] is tested */
+    /** EXCLUSIVE, DEPENDENT, MAX_PRODUCT: the fields. CONDITIONAL: the path to
+     * the tested field (the objects on the way, then the field; one index for
+     * a field of this object); the condition never holds while an object on
+     * the way is absent. */
+    const uint16_t *fields;
     size_t field_count;
     const int64_t *values;          /**< tested integers; MAX_PRODUCT: each field's default */
     size_t value_count;

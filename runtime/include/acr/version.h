@@ -18,7 +18,7 @@
  * whenever the layout of the descriptor tables in acr/tables.h changes, so a
  * generated file can never be compiled against a runtime that reads its tables
  * differently. */
-#define ACR_TABLES_VERSION 2
+#define ACR_TABLES_VERSION 3
 
 #ifdef __cplusplus
 extern "C" {
