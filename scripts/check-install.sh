@@ -9,8 +9,8 @@
 #  3. the binaries run against the bundled mock of the service: exit status 0 and
 #     the expected output; then a few failures and their exit statuses; the
 #     lifecycle example from acquire to stop in each mode, then its failures
-#     (an invalid request, an invalid answer, a retried stop that may have
-#     succeeded, wrong credentials, no service).
+#     (an invalid request, an invalid answer, a retried stop and a retried start
+#     that most likely succeeded, wrong credentials, no service).
 # The mock is stopped and the temporary folders removed on any exit.
 #
 # usage: scripts/check-install.sh [BUILD_DIR]   (default: build, already built)
@@ -208,6 +208,11 @@ mock_fault '{"match": "stop", "preset": "jitter", "process": true}'
 run "lifecycle: a retried stop hears 400/49: it most likely succeeded" 6 - \
   'stop: retried, .*most likely succeeded stop: the service answered HTTP 400, code 49, reason "invalid operation" stop: X-Request-ID [^ ]+' -- \
   "$lifecycle_cmake" --mode mix "${lifecycle_args[@]}"
+# Leaves a recording running (no sid to stop it with): the last run that starts one.
+mock_fault '{"match": "start", "preset": "jitter", "process": true}'
+run "lifecycle: a retried start hears 201/7: it most likely succeeded" 6 - \
+  'start: retried, .*most likely succeeded start: the service answered HTTP 201, code 7, .*start: the recording may be running' -- \
+  "$lifecycle_pkg_config" --mode individual "${lifecycle_args[@]}"
 run "lifecycle: wrong credentials: HTTP 401" 3 - 'acquire: the service answered HTTP 401' -- \
   env AGORA_CUSTOMER_SECRET=wrong "$lifecycle_cmake" --mode mix "${lifecycle_args[@]}"
 run "lifecycle: no service on that port: transport" 4 - 'acquire: could not reach the service' -- \
