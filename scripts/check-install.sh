@@ -4,9 +4,13 @@
 #     acr.pc, acrConfig.cmake);
 #  2. examples/update_and_stop built out of tree: with CMake's find_package(acr)
 #     (CMAKE_PREFIX_PATH=TMP; acr::acr, then acr::acr_static) and with pkg-config
-#     (PKG_CONFIG_PATH=TMP/lib/pkgconfig);
+#     (PKG_CONFIG_PATH=TMP/lib/pkgconfig); examples/lifecycle the same way
+#     (find_package with acr::acr, and pkg-config);
 #  3. the binaries run against the bundled mock of the service: exit status 0 and
-#     the expected output; then a few failures and their exit statuses.
+#     the expected output; then a few failures and their exit statuses; the
+#     lifecycle example from acquire to stop in each mode, then its failures
+#     (an invalid request, an invalid answer, a retried stop and a retried start
+#     that most likely succeeded, wrong credentials, no service).
 # The mock is stopped and the temporary folders removed on any exit.
 #
 # usage: scripts/check-install.sh [BUILD_DIR]   (default: build, already built)
@@ -68,14 +72,29 @@ PKG_CONFIG_PATH=$(dirname "$pc") make -s -f "$src/examples/update_and_stop/Makef
   OUT="$work/with-pkg-config/update_and_stop" >"$work/make.log" 2>&1 || { cat "$work/make.log"; fail "building the example with pkg-config"; }
 with_pkg_config=$work/with-pkg-config/update_and_stop
 
+step "find_package(acr): cmake -S examples/lifecycle -DCMAKE_PREFIX_PATH=$prefix"
+cmake -S "$src/examples/lifecycle" -B "$work/lifecycle-cmake" -DCMAKE_PREFIX_PATH="$prefix" \
+  -DCMAKE_C_COMPILER="$cc" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  >"$work/lifecycle-cmake.log" 2>&1 || { cat "$work/lifecycle-cmake.log"; fail "configuring examples/lifecycle with find_package"; }
+cmake --build "$work/lifecycle-cmake" >>"$work/lifecycle-cmake.log" 2>&1 ||
+  { cat "$work/lifecycle-cmake.log"; fail "building examples/lifecycle with CMake"; }
+lifecycle_cmake=$work/lifecycle-cmake/lifecycle
+
+step "pkg-config: make -f examples/lifecycle/Makefile"
+mkdir -p "$work/lifecycle-pkg-config"
+PKG_CONFIG_PATH=$(dirname "$pc") make -s -f "$src/examples/lifecycle/Makefile" CC="$cc" \
+  OUT="$work/lifecycle-pkg-config/lifecycle" >"$work/lifecycle-make.log" 2>&1 ||
+  { cat "$work/lifecycle-make.log"; fail "building examples/lifecycle with pkg-config"; }
+lifecycle_pkg_config=$work/lifecycle-pkg-config/lifecycle
+
 # Both must run on the installed libacr.so (when one is installed), not on the build tree's.
 if [ -n "$shared" ]; then
-  for bin in "$with_cmake" "$with_pkg_config"; do
+  for bin in "$with_cmake" "$with_pkg_config" "$lifecycle_cmake" "$lifecycle_pkg_config"; do
     resolved=$(ldd "$bin" | awk '$1 ~ /^libacr\.so/ {print $3}')
     [ "$(readlink -f "$resolved")" = "$(readlink -f "$shared")" ] ||
-      fail "$(basename "$(dirname "$bin")")/update_and_stop loads libacr from '$resolved', not $shared"
+      fail "$(basename "$(dirname "$bin")")/$(basename "$bin") loads libacr from '$resolved', not $shared"
   done
-  echo "    both binaries load $shared"
+  echo "    the four binaries load $shared"
 fi
 
 # --- 3. run them against the mock ---
@@ -98,6 +117,7 @@ run() {
   step "$name: expecting exit status $want_status"
   local status=0
   "$@" >"$work/out" 2>"$work/err" || status=$?
+  cat "$work/out" "$work/err" >>"$work/all"
   sed 's/^/    out: /' "$work/out"
   sed 's/^/    err: /' "$work/err"
   [ "$status" -eq "$want_status" ] || fail "$name: exit status $status, expected $want_status"
@@ -153,4 +173,54 @@ run "plain http to a remote host is refused" 2 - 'http' -- \
   --cname "$cname" --uid "$uid" --base-url "http://example.com"
 run "missing settings: usage" 2 - 'is required' -- "$with_cmake" --appid "$app"
 
-echo "check-install: ok (installed, built with find_package and with pkg-config, ran against the mock)"
+# --- 4. examples/lifecycle: acquire to stop in each mode, then its failures ---
+# A channel of its own, so that no recording above is in the way (task conflict).
+lc_cname=lifecycleChannel lc_uid=10001
+export AGORA_STORAGE_ACCESS_KEY=AKIAcheckAccessKey AGORA_STORAGE_SECRET_KEY=checkStorageSecret
+lifecycle_args=(--appid "$app" --cname "$lc_cname" --uid "$lc_uid" --bucket recordings --base-url "$base_url")
+# The output's lines, in order, as one line joined by spaces.
+expect_out() {
+  tr '\n' ' ' <"$work/out" | grep -Eq -- "$1" || fail "unexpected output: not /$1/"
+}
+mock_fault() {
+  "$python" -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(
+      sys.argv[1] + "/__mock/faults", data=sys.argv[2].encode(), method="POST"), timeout=10).read()' \
+    "$base_url" "$1" || fail "could not queue the fault $1"
+}
+life='^acquire: resource ID [^ ]+ start: recording ([0-9a-f]+) in MODE mode query: status 5 \(recording\) .*'
+run "lifecycle (find_package): individual mode" 0 - - -- "$lifecycle_cmake" --mode individual "${lifecycle_args[@]}"
+expect_out "${life/MODE/individual}update: subscribed .* stop: stopped recording [0-9a-f]+ +upload: uploaded +file: .*_audio\.m3u8"
+run "lifecycle (pkg-config): mix mode" 0 - - -- "$lifecycle_pkg_config" --mode mix "${lifecycle_args[@]}"
+expect_out "${life/MODE/mix}update: subscribed .* updateLayout: two windows side by side stop: stopped recording"
+run "lifecycle (find_package): web mode, from the environment" 0 - - -- \
+  env AGORA_MODE=web AGORA_WEB_URL=https://example.com/class "$lifecycle_cmake" "${lifecycle_args[@]}"
+expect_out "${life/MODE/web}update: the page recording is paused stop: stopped recording [0-9a-f]+ +upload: uploaded +file: "
+run "lifecycle: a request that breaks a rule: pointers, nothing sent" 1 - \
+  'acquire: the request breaks 1 rule .*nothing was sent: +/uid: ' -- \
+  "$lifecycle_cmake" --mode individual "${lifecycle_args[@]}" --uid not-a-number
+[ ! -s "$work/out" ] || fail "lifecycle printed a result for a request that was not sent"
+mock_fault '{"match": "query", "preset": "wrong_types_200"}'
+run "lifecycle: an invalid query answer; the recording is still stopped" 5 - \
+  "query: the service's answer is invalid: .*\(at /uid\) query: X-Request-ID [^ ]+" -- \
+  "$lifecycle_pkg_config" --mode individual "${lifecycle_args[@]}"
+expect_out 'stop: stopped recording'
+mock_fault '{"match": "stop", "preset": "jitter", "process": true}'
+run "lifecycle: a retried stop hears 400/49: it most likely succeeded" 6 - \
+  'stop: retried, .*most likely succeeded stop: the service answered HTTP 400, code 49, reason "invalid operation" stop: X-Request-ID [^ ]+' -- \
+  "$lifecycle_cmake" --mode mix "${lifecycle_args[@]}"
+# Leaves a recording running (no sid to stop it with): the last run that starts one.
+mock_fault '{"match": "start", "preset": "jitter", "process": true}'
+run "lifecycle: a retried start hears 201/7: it most likely succeeded" 6 - \
+  'start: retried, .*most likely succeeded start: the service answered HTTP 201, code 7, .*start: the recording may be running' -- \
+  "$lifecycle_pkg_config" --mode individual "${lifecycle_args[@]}"
+run "lifecycle: wrong credentials: HTTP 401" 3 - 'acquire: the service answered HTTP 401' -- \
+  env AGORA_CUSTOMER_SECRET=wrong "$lifecycle_cmake" --mode mix "${lifecycle_args[@]}"
+run "lifecycle: no service on that port: transport" 4 - 'acquire: could not reach the service' -- \
+  "$lifecycle_cmake" --mode mix "${lifecycle_args[@]}" --base-url "http://127.0.0.1:1"
+run "lifecycle: web mode without a page: usage" 2 - 'AGORA_WEB_URL\) is required' -- \
+  "$lifecycle_cmake" --mode web "${lifecycle_args[@]}"
+for secret in check-secret AKIAcheckAccessKey checkStorageSecret; do
+  if grep -q -- "$secret" "$work/all"; then fail "a secret ($secret) was printed"; fi
+done
+
+echo "check-install: ok (installed; update_and_stop and lifecycle built with find_package and with pkg-config, ran against the mock)"

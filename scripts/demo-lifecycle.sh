@@ -85,15 +85,16 @@ echo
 echo "=== what goes wrong, and how acr says so"
 last_rid=${last_rid:-none} last_sid=${last_sid:-none} last_mode=${last_mode:-web}
 ids=(--appid "$app" --resource-id "$last_rid" --sid "$last_sid" --mode "$last_mode")
-# A resource ID serves one recording: starting it again is HTTP 201 "already
-# started", which is not success (exit 3).
+# Each case says what it shows before running it.
+say() { echo; echo "# $*"; }
+say "A resource ID serves one recording: starting it again is HTTP 201, code 7, not success (exit 3)."
 run start --appid "$app" --resource-id "$last_rid" --mode "$last_mode" "$bodies/start-$last_mode.json" || true
-# The recording has stopped: query gets 404 (exit 3), a second stop 400 code 49 (exit 3).
+say "The recording has stopped: query gets 404 (exit 3), a second stop 400, code 49 (exit 3)."
 run query "${ids[@]}" || true
 run stop "${ids[@]}" examples/bodies/stop-individual.json || true
-# A resource ID not started within 5 minutes expires (the mock's control API plays
-# the waiting): 400 (exit 3).
+say "A resource ID not started within 5 minutes expires: 400, code 433 (exit 3)."
 if run acquire --appid "$app" "$bodies/acquire.json" && rid=$(member resourceId); then
+  # The mock's control API plays the waiting.
   python3 -c 'import sys, urllib.request; urllib.request.urlopen(urllib.request.Request(
       sys.argv[1] + "/__mock/expire", data=b"{}", method="POST"), timeout=5).read()' "$AGORA_BASE_URL"
   echo "(five minutes later)"
@@ -101,9 +102,12 @@ if run acquire --appid "$app" "$bodies/acquire.json" && rid=$(member resourceId)
 else
   failed=1
 fi
-# updateLayout exists in mix mode only: a usage error, nothing is sent (exit 2).
+say "updateLayout exists in mix mode only: a usage error, nothing sent (exit 2)."
 run update-layout --appid "$app" --resource-id "$last_rid" --sid "$last_sid" --mode web \
   "$bodies/update-layout-mix.json" || true
+say "A body that breaks the API's rules: every violation with its JSON pointer, nothing sent (exit 1)."
+run update --appid "$app" --resource-id "$last_rid" --sid "$last_sid" --mode mix \
+  examples/bodies/update-mix-broken.json || true
 
 echo
 if [ "$failed" -ne 0 ]; then

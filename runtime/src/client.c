@@ -234,8 +234,6 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     *out = NULL;
     if (!options)
         return acr_error_set(err, ACR_ERR_USAGE, "acr_client_new: NULL options");
-    if (!options->app_id || !*options->app_id)
-        return acr_error_set(err, ACR_ERR_USAGE, "the App ID is missing");
     if (!options->customer_id || !*options->customer_id || !options->customer_secret || !*options->customer_secret)
         return acr_error_set(err, ACR_ERR_USAGE, "the customer ID or customer secret is missing");
     acr_status checked = check_time("timeout_ms", options->timeout_ms, err);
@@ -273,7 +271,9 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         acr_client_free(c);
         return status;
     }
-    c->app_id = acr_copy_string(options->app_id);
+    /* Optional: only operations whose path has {appid} need it (acr_call). */
+    bool has_app_id = options->app_id && *options->app_id;
+    c->app_id = has_app_id ? acr_copy_string(options->app_id) : NULL;
     c->customer_id = acr_copy_string(options->customer_id);
     c->customer_secret = acr_copy_string(options->customer_secret);
     if (c->customer_id && c->customer_secret)
@@ -294,7 +294,7 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     struct curl_slist *h = NULL, *next;
     const char *header_lines[] = {"Content-Type: application/json", "Accept: application/json",
                                   "Expect:" /* no 100-continue round trip */};
-    bool ok = c->app_id && c->customer_id && c->customer_secret && c->basic_token &&
+    bool ok = (!has_app_id || c->app_id) && c->customer_id && c->customer_secret && c->basic_token &&
               (!options->ca_file || c->ca_file) && (!options->proxy || c->proxy);
     for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
         next = curl_slist_append(h, header_lines[i]);
@@ -1146,6 +1146,10 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     /* An operation without a request body takes NULL (op->request is NULL). */
     if (!c || !op || (!request && op->request) || !response)
         return acr_error_set(e, ACR_ERR_USAGE, "acr_call: NULL argument");
+    if (op->client_param >= 0 && (size_t)op->client_param < op->param_count && !c->app_id)
+        return acr_error_set(e, ACR_ERR_USAGE,
+                             "%s needs the App ID (the path parameter %s): the client was made without "
+                             "acr_client_options.app_id", op->operation_id, op->params[op->client_param]);
     /* The parameter values, with the one the client supplies filled in. */
     const char *values[16];
     if (op->param_count > sizeof values / sizeof values[0])
