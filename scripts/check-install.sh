@@ -33,7 +33,7 @@ prefix=$work/prefix
 step "cmake --install $build --prefix $prefix"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" || { cat "$work/install.log"; fail "cmake --install"; }
 (cd "$prefix" && find . ! -type d | sort)
-for header in acr_api.h acr/alloc.h acr/client.h acr/engine.h acr/error.h acr/export.h acr/tables.h acr/version.h; do
+for header in acr_api.h acr/alloc.h acr/client.h acr/engine.h acr/error.h acr/export.h acr/files.h acr/tables.h acr/version.h; do
   [ -f "$prefix/include/$header" ] || fail "include/$header is not installed"
 done
 [ -z "$(find "$prefix" -name internal.h -o -name url.h -o -name retry.h)" ] || fail "a private header is installed"
