@@ -73,7 +73,8 @@ set(_expected
   acr_client_new acr_client_free acr_call acr_error_clear acr_status_name
   acr_validate acr_serialize acr_to_json acr_parse acr_parser_new acr_parser_feed
   acr_parser_finish acr_parser_free acr_free_value
-  acr_set_allocator acr_malloc acr_realloc acr_free acr_version)
+  acr_set_allocator acr_malloc acr_realloc acr_free acr_version
+  acr_files_of_stop acr_files_of_query acr_files_next acr_file_kind_of acr_file_kind_name)
 list(APPEND _expected ${_declared})
 list(REMOVE_DUPLICATES _expected)
 foreach(_name IN LISTS _expected)

@@ -290,11 +290,13 @@ typedef struct acr_video_uid_list {
 /** StreamSubscribe: Updates the subscription lists. Only applicable in individual recording and composite recording modes.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_stream_subscribe {
-    /** audioUidList: The audio subscription list. Only applicable when streamTypes is 0 or 2. */
+    /** whether `audioUidList` is set */
     bool has_audio_uid_list;
+    /** audioUidList: The audio subscription list. Only applicable when streamTypes is 0 or 2. */
     acr_audio_uid_list audio_uid_list;
-    /** videoUidList: The video subscription list. Only applicable when streamTypes is 1 or 2. */
+    /** whether `videoUidList` is set */
     bool has_video_uid_list;
+    /** videoUidList: The video subscription list. Only applicable when streamTypes is 1 or 2. */
     acr_video_uid_list video_uid_list;
 } acr_stream_subscribe;
 
@@ -303,8 +305,9 @@ typedef struct acr_stream_subscribe {
 /** WebRecordingConfig: Updates web page recording settings. Only applicable in web page recording mode.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_web_recording_config {
-    /** onhold [default: false]: Whether to pause web page recording: true pauses recording and stops generating slice files; false resumes recording and continues generating slice files. */
+    /** whether `onhold` is set */
     bool has_onhold;
+    /** onhold [default: false]: Whether to pause web page recording: true pauses recording and stops generating slice files; false resumes recording and continues generating slice files. */
     bool onhold;
 } acr_web_recording_config;
 
@@ -346,11 +349,13 @@ typedef struct acr_extension_params {
 /** StorageConfig: Third-party cloud storage configuration.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_storage_config {
-    /** vendor (required): Third-party cloud storage platform: 1 Amazon S3, 2 Alibaba Cloud, 3 Tencent Cloud, 5 Microsoft Azure, 6 Google Cloud, 7 Huawei Cloud, 8 Baidu IntelligentCloud, 11 S3-compatible storage (specify the domain name in extensionParams.endpoint). */
+    /** whether `vendor` is set */
     bool has_vendor;
+    /** vendor (required): Third-party cloud storage platform: 1 Amazon S3, 2 Alibaba Cloud, 3 Tencent Cloud, 5 Microsoft Azure, 6 Google Cloud, 7 Huawei Cloud, 8 Baidu IntelligentCloud, 11 S3-compatible storage (specify the domain name in extensionParams.endpoint). */
     int64_t vendor;
-    /** region (required): The region of the third-party cloud storage. Must match the region of the server where you initiate the request. The allowed values depend on vendor. */
+    /** whether `region` is set */
     bool has_region;
+    /** region (required): The region of the third-party cloud storage. Must match the region of the server where you initiate the request. The allowed values depend on vendor. */
     int64_t region;
     /** bucket (required): The cloud storage bucket name. Must comply with the naming rules of the corresponding cloud storage service. */
     const char *bucket;
@@ -360,14 +365,16 @@ typedef struct acr_storage_config {
     const char *secret_key;
     /** stsToken: A temporary security token issued by the cloud provider's Security Token Service (STS). Currently supported only for Amazon S3 (1), Alibaba Cloud (2), and Tencent Cloud (3). */
     const char *sts_token;
-    /** stsExpiration: The stsToken expiration time as a Unix timestamp in seconds (uint64). The minimum validity period is 4 hours; for tasks longer than 1 hour, reapply a new stsToken every 60 minutes and call update again. */
+    /** whether `stsExpiration` is set */
     bool has_sts_expiration;
+    /** stsExpiration: The stsToken expiration time as a Unix timestamp in seconds (uint64). The minimum validity period is 4 hours; for tasks longer than 1 hour, reapply a new stsToken every 60 minutes and call update again. */
     uint64_t sts_expiration;
     /** fileNamePrefix: The storage path prefix for recorded files: ["directory1","directory2"] gives directory1/directory2/. The total prefix length, including slashes, cannot exceed 128 characters. Supported characters: a-z, A-Z, 0-9. */
     const char *const *file_name_prefix;
     size_t file_name_prefix_count;
-    /** extensionParams: Encryption and tagging settings applied to uploaded recording files by the cloud storage service. */
+    /** whether `extensionParams` is set */
     bool has_extension_params;
+    /** extensionParams: Encryption and tagging settings applied to uploaded recording files by the cloud storage service. */
     acr_extension_params extension_params;
 } acr_storage_config;
 
@@ -376,17 +383,21 @@ typedef struct acr_storage_config {
 /** UpdateClientRequest: The settings to update.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_update_client_request {
-    /** streamSubscribe [modes: individual, mix]: Updates the subscription lists. Only applicable in individual recording and composite recording modes. */
+    /** whether `streamSubscribe` is set */
     bool has_stream_subscribe;
+    /** streamSubscribe [modes: individual, mix]: Updates the subscription lists. Only applicable in individual recording and composite recording modes. */
     acr_stream_subscribe stream_subscribe;
-    /** webRecordingConfig [modes: web]: Updates web page recording settings. Only applicable in web page recording mode. */
+    /** whether `webRecordingConfig` is set */
     bool has_web_recording_config;
+    /** webRecordingConfig [modes: web]: Updates web page recording settings. Only applicable in web page recording mode. */
     acr_web_recording_config web_recording_config;
-    /** rtmpPublishConfig [modes: web]: Updates the CDN push configuration. Only applicable when pushing web page recording to CDN. */
+    /** whether `rtmpPublishConfig` is set */
     bool has_rtmp_publish_config;
+    /** rtmpPublishConfig [modes: web]: Updates the CDN push configuration. Only applicable when pushing web page recording to CDN. */
     acr_rtmp_publish_config rtmp_publish_config;
-    /** storageConfig: Updates the third-party cloud storage configuration. Use this to refresh an expiring stsToken. */
+    /** whether `storageConfig` is set */
     bool has_storage_config;
+    /** storageConfig: Updates the third-party cloud storage configuration. Use this to refresh an expiring stsToken. */
     acr_storage_config storage_config;
 } acr_update_client_request;
 
@@ -423,8 +434,9 @@ typedef struct acr_update_response {
 /** ErrorResponse: Body of a failed request (any status other than 200, including 206). Service errors carry code and reason; gateway errors carry message. The body may also be empty or not JSON.
  * Response type: library-owned, lenient (unknown properties are skipped). */
 typedef struct acr_error_response {
-    /** code: The service's error code (for example 2, 49, 50, 62, 65, 404, 435). */
+    /** whether `code` is set */
     bool has_code;
+    /** code: The service's error code (for example 2, 49, 50, 62, 65, 404, 435). */
     int64_t code;
     /** reason: The service's reason for the error. */
     char *reason;
@@ -441,8 +453,9 @@ typedef struct acr_error_response {
 /** StopClientRequest: Stop options.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_stop_client_request {
-    /** async_stop [default: false]: The response mechanism for the stop request: true, asynchronous (respond immediately, without waiting for the recording files to finish uploading); false, synchronous (respond only after all recorded files have been uploaded to third-party cloud storage; if the upload takes longer than 20 seconds, the response returns error code 50). */
+    /** whether `async_stop` is set */
     bool has_async_stop;
+    /** async_stop [default: false]: The response mechanism for the stop request: true, asynchronous (respond immediately, without waiting for the recording files to finish uploading); false, synchronous (respond only after all recorded files have been uploaded to third-party cloud storage; if the upload takes longer than 20 seconds, the response returns error code 50). */
     bool async_stop;
 } acr_stop_client_request;
 
@@ -466,8 +479,9 @@ typedef struct acr_stop_request {
 typedef struct acr_web_file_entry {
     /** filename: Name of the M3U8 or MP4 file. */
     char *filename;
-    /** sliceStartTime: Recording start time of the file, Unix timestamp in seconds. */
+    /** whether `sliceStartTime` is set */
     bool has_slice_start_time;
+    /** sliceStartTime: Recording start time of the file, Unix timestamp in seconds. */
     int64_t slice_start_time;
 } acr_web_file_entry;
 
@@ -482,8 +496,9 @@ typedef struct acr_extension_payload {
     /** fileList: Files generated during recording. Only returned by web_recorder_service. */
     acr_web_file_entry *file_list;
     size_t file_list_count;
-    /** onhold: Whether recording was paused at the time of stopping: true if paused, false if running. Only returned by web_recorder_service. */
+    /** whether `onhold` is set */
     bool has_onhold;
+    /** onhold: Whether recording was paused at the time of stopping: true if paused, false if running. Only returned by web_recorder_service. */
     bool onhold;
     /** state: Upload status of the extension service: init (initializing), inProgress (running), exit (stopped). Only returned by web_recorder_service. */
     acr_state state;
@@ -498,8 +513,9 @@ typedef struct acr_extension_service_state {
     /** serviceName: Extension service name: upload_service (upload service) or web_recorder_service (web page recording service). */
     acr_service_name service_name;
     char *service_name_other; /**< the raw text when service_name is ACR_SERVICE_NAME_OTHER */
-    /** payload: Service-specific state at the time of stopping. */
+    /** whether `payload` is set */
     bool has_payload;
+    /** payload: Service-specific state at the time of stopping. */
     acr_extension_payload payload;
 } acr_extension_service_state;
 
@@ -515,14 +531,17 @@ typedef struct acr_file_entry {
     char *track_type_other; /**< the raw text when track_type is ACR_TRACK_TYPE_OTHER */
     /** uid: The UID whose stream is recorded. In composite recording mode, this is "0". */
     char *uid;
-    /** mixedAllUser: true if all users are recorded in a single file; false if each user is recorded separately. */
+    /** whether `mixedAllUser` is set */
     bool has_mixed_all_user;
+    /** mixedAllUser: true if all users are recorded in a single file; false if each user is recorded separately. */
     bool mixed_all_user;
-    /** isPlayable: true if the file can be played online; false if it cannot. */
+    /** whether `isPlayable` is set */
     bool has_is_playable;
+    /** isPlayable: true if the file can be played online; false if it cannot. */
     bool is_playable;
-    /** sliceStartTime: Recording start time of the file, Unix timestamp in seconds. */
+    /** whether `sliceStartTime` is set */
     bool has_slice_start_time;
+    /** sliceStartTime: Recording start time of the file, Unix timestamp in seconds. */
     int64_t slice_start_time;
 } acr_file_entry;
 
@@ -559,8 +578,9 @@ typedef struct acr_stop_response {
     char *resource_id;
     /** sid: The recording ID, identifying the current recording session. */
     char *sid;
-    /** serverResponse: The recording stop status. The fields returned vary depending on the recording mode and whether screenshot capture is enabled. */
+    /** whether `serverResponse` is set */
     bool has_server_response;
+    /** serverResponse: The recording stop status. The fields returned vary depending on the recording mode and whether screenshot capture is enabled. */
     acr_server_response server_response;
 } acr_stop_response;
 
@@ -569,11 +589,13 @@ typedef struct acr_stop_response {
 /** StartStorageConfig: Third-party cloud storage configuration, as in update, but required and never null.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_start_storage_config {
-    /** vendor (required): Third-party cloud storage platform: 1 Amazon S3, 2 Alibaba Cloud, 3 Tencent Cloud, 5 Microsoft Azure, 6 Google Cloud, 7 Huawei Cloud, 8 Baidu IntelligentCloud, 11 S3-compatible storage (specify the domain name in extensionParams.endpoint). */
+    /** whether `vendor` is set */
     bool has_vendor;
+    /** vendor (required): Third-party cloud storage platform: 1 Amazon S3, 2 Alibaba Cloud, 3 Tencent Cloud, 5 Microsoft Azure, 6 Google Cloud, 7 Huawei Cloud, 8 Baidu IntelligentCloud, 11 S3-compatible storage (specify the domain name in extensionParams.endpoint). */
     int64_t vendor;
-    /** region (required): The region of the third-party cloud storage. Must match the region of the server where you initiate the request. The allowed values depend on vendor. */
+    /** whether `region` is set */
     bool has_region;
+    /** region (required): The region of the third-party cloud storage. Must match the region of the server where you initiate the request. The allowed values depend on vendor. */
     int64_t region;
     /** bucket (required): The cloud storage bucket name. Must comply with the naming rules of the corresponding cloud storage service. */
     const char *bucket;
@@ -583,14 +605,16 @@ typedef struct acr_start_storage_config {
     const char *secret_key;
     /** stsToken: A temporary security token issued by the cloud provider's Security Token Service (STS). Currently supported only for Amazon S3 (1), Alibaba Cloud (2), and Tencent Cloud (3). */
     const char *sts_token;
-    /** stsExpiration: The stsToken expiration time as a Unix timestamp in seconds (uint64). The minimum validity period is 4 hours; for tasks longer than 1 hour, reapply a new stsToken every 60 minutes and call update again. */
+    /** whether `stsExpiration` is set */
     bool has_sts_expiration;
+    /** stsExpiration: The stsToken expiration time as a Unix timestamp in seconds (uint64). The minimum validity period is 4 hours; for tasks longer than 1 hour, reapply a new stsToken every 60 minutes and call update again. */
     uint64_t sts_expiration;
     /** fileNamePrefix: The storage path prefix for recorded files: ["directory1","directory2"] gives directory1/directory2/. The total prefix length, including slashes, cannot exceed 128 characters. Supported characters: a-z, A-Z, 0-9. */
     const char *const *file_name_prefix;
     size_t file_name_prefix_count;
-    /** extensionParams: Encryption and tagging settings applied to uploaded recording files by the cloud storage service. */
+    /** whether `extensionParams` is set */
     bool has_extension_params;
+    /** extensionParams: Encryption and tagging settings applied to uploaded recording files by the cloud storage service. */
     acr_extension_params extension_params;
 } acr_start_storage_config;
 
@@ -601,23 +625,29 @@ typedef struct acr_start_storage_config {
 typedef struct acr_layout_region {
     /** uid: Whose video. Without it, windows go to users in the order they joined. */
     const char *uid;
-    /** x_axis (required): Left edge. */
+    /** whether `x_axis` is set */
     bool has_x_axis;
+    /** x_axis (required): Left edge. */
     double x_axis;
-    /** y_axis (required): Top edge. */
+    /** whether `y_axis` is set */
     bool has_y_axis;
+    /** y_axis (required): Top edge. */
     double y_axis;
-    /** width (required): Width. */
+    /** whether `width` is set */
     bool has_width;
+    /** width (required): Width. */
     double width;
-    /** height (required): Height. */
+    /** whether `height` is set */
     bool has_height;
+    /** height (required): Height. */
     double height;
-    /** alpha [default: 1]: Opacity, 0 transparent to 1 opaque. */
+    /** whether `alpha` is set */
     bool has_alpha;
+    /** alpha [default: 1]: Opacity, 0 transparent to 1 opaque. */
     double alpha;
-    /** render_mode [default: 0]: 0 crop, 1 fit. */
+    /** whether `render_mode` is set */
     bool has_render_mode;
+    /** render_mode [default: 0]: 0 crop, 1 fit. */
     int64_t render_mode;
 } acr_layout_region;
 
@@ -630,8 +660,9 @@ typedef struct acr_user_background {
     const char *uid;
     /** image_url (required): An HTTPS URL of a JPG or BMP image of at most 6 MB. */
     const char *image_url;
-    /** render_mode [default: 0]: 0 crop, 1 fit. */
+    /** whether `render_mode` is set */
     bool has_render_mode;
+    /** render_mode [default: 0]: 0 crop, 1 fit. */
     int64_t render_mode;
 } acr_user_background;
 
@@ -640,22 +671,27 @@ typedef struct acr_user_background {
 /** TranscodingConfig: The mixed video (mix mode).
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_transcoding_config {
-    /** width [default: 360]: Pixels. width x height is at most 1920 x 1080. */
+    /** whether `width` is set */
     bool has_width;
+    /** width [default: 360]: Pixels. width x height is at most 1920 x 1080. */
     int64_t width;
-    /** height [default: 640]: Pixels. width x height is at most 1920 x 1080. */
+    /** whether `height` is set */
     bool has_height;
+    /** height [default: 640]: Pixels. width x height is at most 1920 x 1080. */
     int64_t height;
-    /** fps [default: 15]: Frames per second. */
+    /** whether `fps` is set */
     bool has_fps;
+    /** fps [default: 15]: Frames per second. */
     int64_t fps;
-    /** bitrate [default: 500]: Kbps. */
+    /** whether `bitrate` is set */
     bool has_bitrate;
+    /** bitrate [default: 500]: Kbps. */
     int64_t bitrate;
     /** maxResolutionUid: The UID shown in the large window. Required when mixedVideoLayout is 2. */
     const char *max_resolution_uid;
-    /** mixedVideoLayout [default: 0]: 0 floating, 1 best fit (adaptive), 2 vertical, 3 custom (layoutConfig). Layouts 0 to 2 show at most 17 windows. */
+    /** whether `mixedVideoLayout` is set */
     bool has_mixed_video_layout;
+    /** mixedVideoLayout [default: 0]: 0 floating, 1 best fit (adaptive), 2 vertical, 3 custom (layoutConfig). Layouts 0 to 2 show at most 17 windows. */
     int64_t mixed_video_layout;
     /** backgroundColor [default: "#000000"]: The canvas color, #RRGGBB. */
     const char *background_color;
@@ -676,24 +712,29 @@ typedef struct acr_transcoding_config {
 /** RecordingConfig: What to subscribe to and how.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_recording_config {
-    /** channelType (required): The channel profile: 0 communication, 1 live broadcast. Must match the channel. */
+    /** whether `channelType` is set */
     bool has_channel_type;
+    /** channelType (required): The channel profile: 0 communication, 1 live broadcast. Must match the channel. */
     int64_t channel_type;
-    /** decryptionMode [default: 0]: How the channel's media is encrypted: 0 not at all, 1 AES_128_XTS, 2 AES_128_ECB, 3 AES_256_XTS, 4 SM4_128_ECB, 5 AES_128_GCM, 6 AES_256_GCM, 7 AES_128_GCM2, 8 AES_256_GCM2. */
+    /** whether `decryptionMode` is set */
     bool has_decryption_mode;
+    /** decryptionMode [default: 0]: How the channel's media is encrypted: 0 not at all, 1 AES_128_XTS, 2 AES_128_ECB, 3 AES_256_XTS, 4 SM4_128_ECB, 5 AES_128_GCM, 6 AES_256_GCM, 7 AES_128_GCM2, 8 AES_256_GCM2. */
     int64_t decryption_mode;
     /** secret: The decryption key. Required when decryptionMode is not 0. */
     const char *secret;
     /** salt: The salt, Base64 of 32 bytes. Required when decryptionMode is 7 or 8. */
     const char *salt;
-    /** maxIdleTime [default: 30]: Seconds without anyone in the channel after which the recording stops by itself. */
+    /** whether `maxIdleTime` is set */
     bool has_max_idle_time;
+    /** maxIdleTime [default: 30]: Seconds without anyone in the channel after which the recording stops by itself. */
     int64_t max_idle_time;
-    /** streamTypes [default: 2]: What to subscribe to: 0 audio only, 1 video only, 2 audio and video. */
+    /** whether `streamTypes` is set */
     bool has_stream_types;
+    /** streamTypes [default: 2]: What to subscribe to: 0 audio only, 1 video only, 2 audio and video. */
     int64_t stream_types;
-    /** videoStreamType [default: 0]: Which stream of a dual-stream sender: 0 high, 1 low. */
+    /** whether `videoStreamType` is set */
     bool has_video_stream_type;
+    /** videoStreamType [default: 0]: Which stream of a dual-stream sender: 0 high, 1 low. */
     int64_t video_stream_type;
     /** subscribeAudioUids: Audio of these UIDs only (at most 32; ["#allstream#"]: everyone). Not with unsubscribeAudioUids; only when streamTypes is 0 or 2. */
     const char *const *subscribe_audio_uids;
@@ -707,17 +748,20 @@ typedef struct acr_recording_config {
     /** unsubscribeVideoUids: Video of everyone except these UIDs (at most 32). Not with subscribeVideoUids; only when streamTypes is 1 or 2. */
     const char *const *unsubscribe_video_uids;
     size_t unsubscribe_video_uids_count;
-    /** subscribeUidGroup [required in modes: individual]: The expected peak number of subscribed UIDs: 0 (1-2), 1 (3-7), 2 (8-12), 3 (13-17), 4 (18-32), 5 (33-49). Required in individual mode. */
+    /** whether `subscribeUidGroup` is set */
     bool has_subscribe_uid_group;
+    /** subscribeUidGroup [required in modes: individual]: The expected peak number of subscribed UIDs: 0 (1-2), 1 (3-7), 2 (8-12), 3 (13-17), 4 (18-32), 5 (33-49). Required in individual mode. */
     int64_t subscribe_uid_group;
     /** streamMode [modes: individual] [default: "default"]: How to write the media: default, standard, or original (only with streamTypes 0). */
     acr_stream_mode stream_mode;
     const char *stream_mode_other; /**< the raw text when stream_mode is ACR_STREAM_MODE_OTHER */
-    /** audioProfile [modes: mix] [default: 0]: The mixed audio: 0 48 kHz mono about 48 kbps, 1 48 kHz mono about 128 kbps, 2 48 kHz stereo about 192 kbps. */
+    /** whether `audioProfile` is set */
     bool has_audio_profile;
+    /** audioProfile [modes: mix] [default: 0]: The mixed audio: 0 48 kHz mono about 48 kbps, 1 48 kHz mono about 128 kbps, 2 48 kHz stereo about 192 kbps. */
     int64_t audio_profile;
-    /** transcodingConfig [modes: mix]: The mixed video. */
+    /** whether `transcodingConfig` is set */
     bool has_transcoding_config;
+    /** transcodingConfig [modes: mix]: The mixed video. */
     acr_transcoding_config transcoding_config;
 } acr_recording_config;
 
@@ -736,8 +780,9 @@ typedef struct acr_recording_file_config {
 /** SnapshotConfig: Screenshots (individual mode). Needs recordingConfig.streamTypes 1 or 2; with subscribeAudioUids, subscribeVideoUids is needed too.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_snapshot_config {
-    /** captureInterval [default: 10]: Seconds between screenshots. */
+    /** whether `captureInterval` is set */
     bool has_capture_interval;
+    /** captureInterval [default: 10]: Seconds between screenshots. */
     int64_t capture_interval;
     /** fileType (required): Image formats: ["jpg"]. */
     const acr_file_type *file_type;
@@ -767,41 +812,52 @@ typedef struct acr_service_container {
 typedef struct acr_service_param {
     /** url: The page to record. */
     const char *url;
-    /** audioProfile: 0 48 kHz mono about 48 kbps, 1 48 kHz mono about 128 kbps, 2 48 kHz stereo about 192 kbps. */
+    /** whether `audioProfile` is set */
     bool has_audio_profile;
+    /** audioProfile: 0 48 kHz mono about 48 kbps, 1 48 kHz mono about 128 kbps, 2 48 kHz stereo about 192 kbps. */
     int64_t audio_profile;
-    /** videoWidth: Pixels. videoWidth x videoHeight is at most 1920 x 1080. */
+    /** whether `videoWidth` is set */
     bool has_video_width;
+    /** videoWidth: Pixels. videoWidth x videoHeight is at most 1920 x 1080. */
     int64_t video_width;
-    /** videoHeight: Pixels. videoWidth x videoHeight is at most 1920 x 1080. */
+    /** whether `videoHeight` is set */
     bool has_video_height;
+    /** videoHeight: Pixels. videoWidth x videoHeight is at most 1920 x 1080. */
     int64_t video_height;
-    /** maxRecordingHour: Hours after which the recording stops. */
+    /** whether `maxRecordingHour` is set */
     bool has_max_recording_hour;
+    /** maxRecordingHour: Hours after which the recording stops. */
     int64_t max_recording_hour;
-    /** videoBitrate: Kbps. */
+    /** whether `videoBitrate` is set */
     bool has_video_bitrate;
+    /** videoBitrate: Kbps. */
     int64_t video_bitrate;
-    /** videoFps [default: 15]: Frames per second. */
+    /** whether `videoFps` is set */
     bool has_video_fps;
+    /** videoFps [default: 15]: Frames per second. */
     int64_t video_fps;
-    /** mobile [default: false]: Render the page as on a phone. */
+    /** whether `mobile` is set */
     bool has_mobile;
+    /** mobile [default: false]: Render the page as on a phone. */
     bool mobile;
-    /** maxVideoDuration [default: 120]: Minutes per MP4 file. */
+    /** whether `maxVideoDuration` is set */
     bool has_max_video_duration;
+    /** maxVideoDuration [default: 120]: Minutes per MP4 file. */
     int64_t max_video_duration;
-    /** onhold [default: false]: Start paused (the page loads, no files) until an update sets it to false. */
+    /** whether `onhold` is set */
     bool has_onhold;
+    /** onhold [default: false]: Start paused (the page loads, no files) until an update sets it to false. */
     bool onhold;
-    /** readyTimeout [default: 0]: Seconds to wait for the page to load. */
+    /** whether `readyTimeout` is set */
     bool has_ready_timeout;
+    /** readyTimeout [default: 0]: Seconds to wait for the page to load. */
     int64_t ready_timeout;
     /** outputs: CDN push targets (at most one, as in update). */
     const acr_rtmp_output *outputs;
     size_t outputs_count;
-    /** container: The output file's container and audio. */
+    /** whether `container` is set */
     bool has_container;
+    /** container: The output file's container and audio. */
     acr_service_container container;
 } acr_service_param;
 
@@ -886,11 +942,13 @@ typedef struct acr_transcode_audio {
 typedef struct acr_transcode_options {
     /** transConfig (required): What to make. */
     acr_trans_config trans_config;
-    /** container: The file format. */
+    /** whether `container` is set */
     bool has_container;
+    /** container: The file format. */
     acr_transcode_container container;
-    /** audio: The mixed audio (audioMix only). */
+    /** whether `audio` is set */
     bool has_audio;
+    /** audio: The mixed audio (audioMix only). */
     acr_transcode_audio audio;
 } acr_transcode_options;
 
@@ -903,23 +961,29 @@ typedef struct acr_start_client_request {
     const char *token;
     /** storageConfig (required): Where to upload the files. */
     acr_start_storage_config storage_config;
-    /** recordingConfig [modes: individual, mix] [required in modes: individual]: What to subscribe to and how. Needed in individual mode (it carries subscribeUidGroup). */
+    /** whether `recordingConfig` is set */
     bool has_recording_config;
+    /** recordingConfig [modes: individual, mix] [required in modes: individual]: What to subscribe to and how. Needed in individual mode (it carries subscribeUidGroup). */
     acr_recording_config recording_config;
-    /** recordingFileConfig [required in modes: mix, web]: Which files to write. Leave it out when only taking screenshots; needed in every other case (so always in mix and web modes). */
+    /** whether `recordingFileConfig` is set */
     bool has_recording_file_config;
+    /** recordingFileConfig [required in modes: mix, web]: Which files to write. Leave it out when only taking screenshots; needed in every other case (so always in mix and web modes). */
     acr_recording_file_config recording_file_config;
-    /** snapshotConfig [modes: individual]: Screenshots. */
+    /** whether `snapshotConfig` is set */
     bool has_snapshot_config;
+    /** snapshotConfig [modes: individual]: Screenshots. */
     acr_snapshot_config snapshot_config;
-    /** extensionServiceConfig [modes: web] [required in modes: web]: The web page to record and where to push it. Needed in web mode (it carries the page's URL). */
+    /** whether `extensionServiceConfig` is set */
     bool has_extension_service_config;
+    /** extensionServiceConfig [modes: web] [required in modes: web]: The web page to record and where to push it. Needed in web mode (it carries the page's URL). */
     acr_extension_service_config extension_service_config;
-    /** appsCollection [modes: individual]: Postponed transcoding or audio mixing. */
+    /** whether `appsCollection` is set */
     bool has_apps_collection;
+    /** appsCollection [modes: individual]: Postponed transcoding or audio mixing. */
     acr_apps_collection apps_collection;
-    /** transcodeOptions [modes: individual]: What the postponed transcoding or audio mixing makes. Only with appsCollection's postpone_transcoding. */
+    /** whether `transcodeOptions` is set */
     bool has_transcode_options;
+    /** transcodeOptions [modes: individual]: What the postponed transcoding or audio mixing makes. Only with appsCollection's postpone_transcoding. */
     acr_transcode_options transcode_options;
 } acr_start_client_request;
 
@@ -928,14 +992,17 @@ typedef struct acr_start_client_request {
 /** AcquireClientRequest: What to reserve.
  * Request type: caller-owned, strict (unknown properties are violations). */
 typedef struct acr_acquire_client_request {
-    /** scene [default: 0]: 0 real-time audio and video recording, 1 web page recording. */
+    /** whether `scene` is set */
     bool has_scene;
+    /** scene [default: 0]: 0 real-time audio and video recording, 1 web page recording. */
     int64_t scene;
-    /** resourceExpiredHour [default: 72]: Hours, counted from the start of the recording, after which no call on it is accepted any more. */
+    /** whether `resourceExpiredHour` is set */
     bool has_resource_expired_hour;
+    /** resourceExpiredHour [default: 72]: Hours, counted from the start of the recording, after which no call on it is accepted any more. */
     double resource_expired_hour;
-    /** startParameter: The clientRequest of the later start, given early. When given, it must agree with what start sends: a bad one lets acquire succeed and start fail. */
+    /** whether `startParameter` is set */
     bool has_start_parameter;
+    /** startParameter: The clientRequest of the later start, given early. When given, it must agree with what start sends: a bad one lets acquire succeed and start fail. */
     acr_start_client_request start_parameter;
     /** excludeResourceIds: Resource IDs of other tasks whose servers this one must avoid (redundant recordings across regions). */
     const char *const *exclude_resource_ids;
@@ -1019,8 +1086,9 @@ typedef struct acr_query_extension_payload {
     /** fileList: The files so far (web_recorder_service). */
     acr_web_file_entry *file_list;
     size_t file_list_count;
-    /** onhold: Whether recording is paused (web_recorder_service). */
+    /** whether `onhold` is set */
     bool has_onhold;
+    /** onhold: Whether recording is paused (web_recorder_service). */
     bool onhold;
     /** state: init, inProgress or exit. */
     acr_state state;
@@ -1038,8 +1106,9 @@ typedef struct acr_query_extension_service_state {
     /** serviceName: web_recorder_service or rtmp_publish_service. */
     acr_extension_service_service_name service_name;
     char *service_name_other; /**< the raw text when service_name is ACR_EXTENSION_SERVICE_SERVICE_NAME_OTHER */
-    /** payload: The service's state. */
+    /** whether `payload` is set */
     bool has_payload;
+    /** payload: The service's state. */
     acr_query_extension_payload payload;
 } acr_query_extension_service_state;
 
@@ -1048,11 +1117,13 @@ typedef struct acr_query_extension_service_state {
 /** QueryServerResponse: The recording's state; the members depend on the mode.
  * Response type: library-owned, lenient (unknown properties are skipped). */
 typedef struct acr_query_server_response {
-    /** status: 0 not started, 1 initialised, 2 components starting, 3 some components ready, 4 all ready, 5 recording, 6 stop requested, 7 all stopped, 8 exited, 20 exited abnormally. Other values are kept as they come. */
+    /** whether `status` is set */
     bool has_status;
+    /** status: 0 not started, 1 initialised, 2 components starting, 3 some components ready, 4 all ready, 5 recording, 6 stop requested, 7 all stopped, 8 exited, 20 exited abnormally. Other values are kept as they come. */
     int64_t status;
-    /** sliceStartTime: When recording began, in milliseconds since the epoch (individual mode); the file entries count seconds. */
+    /** whether `sliceStartTime` is set */
     bool has_slice_start_time;
+    /** sliceStartTime: When recording began, in milliseconds since the epoch (individual mode); the file entries count seconds. */
     int64_t slice_start_time;
     /** fileListMode: How fileList is written: string or json, as in stop. */
     acr_file_list_mode file_list_mode;
@@ -1079,8 +1150,9 @@ typedef struct acr_query_response {
     char *resource_id;
     /** sid: The recording ID. */
     char *sid;
-    /** serverResponse: The recording's state; the members depend on the mode. */
+    /** whether `serverResponse` is set */
     bool has_server_response;
+    /** serverResponse: The recording's state; the members depend on the mode. */
     acr_query_server_response server_response;
 } acr_query_response;
 
@@ -1091,8 +1163,9 @@ typedef struct acr_query_response {
 typedef struct acr_update_layout_client_request {
     /** maxResolutionUid: The UID shown in the large window. Required when mixedVideoLayout is 2. */
     const char *max_resolution_uid;
-    /** mixedVideoLayout [default: 0]: 0 floating, 1 best fit (adaptive), 2 vertical, 3 custom (layoutConfig). Layouts 0 to 2 show at most 17 windows. */
+    /** whether `mixedVideoLayout` is set */
     bool has_mixed_video_layout;
+    /** mixedVideoLayout [default: 0]: 0 floating, 1 best fit (adaptive), 2 vertical, 3 custom (layoutConfig). Layouts 0 to 2 show at most 17 windows. */
     int64_t mixed_video_layout;
     /** backgroundColor [default: "#000000"]: The canvas color, #RRGGBB. */
     const char *background_color;
@@ -1160,8 +1233,9 @@ typedef struct acr_ncs_ip_response_data_service {
 /** NcsIpResponseData: The answer.
  * Response type: library-owned, lenient (unknown properties are skipped). */
 typedef struct acr_ncs_ip_response_data {
-    /** service: The notification service. */
+    /** whether `service` is set */
     bool has_service;
+    /** service: The notification service. */
     acr_ncs_ip_response_data_service service;
 } acr_ncs_ip_response_data;
 
@@ -1170,8 +1244,9 @@ typedef struct acr_ncs_ip_response_data {
 /** NcsIpResponse: Response body of ncsIp (HTTP 200): the addresses the notification servers call from.
  * Response type: library-owned, lenient (unknown properties are skipped). */
 typedef struct acr_ncs_ip_response {
-    /** data: The answer. */
+    /** whether `data` is set */
     bool has_data;
+    /** data: The answer. */
     acr_ncs_ip_response_data data;
 } acr_ncs_ip_response;
 

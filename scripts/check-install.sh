@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # What a user of an installed libacr gets, checked end to end:
 #  1. `cmake --install BUILD_DIR --prefix TMP` (headers, libacr.a, libacr.so,
-#     acr.pc, acrConfig.cmake);
+#     acr.pc, acrConfig.cmake, the man page and the bash completion);
 #  2. examples/update_and_stop built out of tree: with CMake's find_package(acr)
 #     (CMAKE_PREFIX_PATH=TMP; acr::acr, then acr::acr_static) and with pkg-config
 #     (PKG_CONFIG_PATH=TMP/lib/pkgconfig); examples/lifecycle the same way
@@ -37,10 +37,15 @@ prefix=$work/prefix
 step "cmake --install $build --prefix $prefix"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" || { cat "$work/install.log"; fail "cmake --install"; }
 (cd "$prefix" && find . ! -type d | sort)
-for header in acr_api.h acr/alloc.h acr/client.h acr/engine.h acr/error.h acr/export.h acr/tables.h acr/version.h; do
+for header in acr_api.h acr/alloc.h acr/client.h acr/engine.h acr/error.h acr/export.h acr/files.h acr/tables.h acr/version.h; do
   [ -f "$prefix/include/$header" ] || fail "include/$header is not installed"
 done
 [ -z "$(find "$prefix" -name internal.h -o -name url.h -o -name retry.h)" ] || fail "a private header is installed"
+# The tool's man page and bash completion (generated/acr.1, generated/acr.bash).
+[ -s "$prefix/share/man/man1/acr.1" ] || fail "share/man/man1/acr.1 is not installed"
+[ -s "$prefix/share/bash-completion/completions/acr" ] || fail "share/bash-completion/completions/acr is not installed"
+bash -c 'source "$1" && complete -p acr' _ "$prefix/share/bash-completion/completions/acr" | grep -q -- "-F _acr" ||
+  fail "the installed completion does not complete acr"
 pc=$(find "$prefix" -name acr.pc)
 [ -n "$pc" ] || fail "acr.pc is not installed"
 config=$(find "$prefix" -name acrConfig.cmake)

@@ -17,6 +17,7 @@ case "${1-}" in
       openssl                            # TLS certificates made by the fault-injection tests
       clang libclang-rt-14-dev valgrind  # second compiler, sanitizer and libFuzzer runtimes, leak checks
       doxygen                            # the API reference (docs target)
+      groff-base                         # renders the man page in its test (docs.man_completion)
       abigail-tools                      # the ABI guard (scripts/check-abi.sh)
     )
     # The conformance tests (node 20.19+ and npm): Debian's nodejs where there is

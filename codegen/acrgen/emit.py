@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shlex
 
 import jinja2
 
@@ -23,7 +24,23 @@ def _environment() -> jinja2.Environment:
     env.filters["c_comment"] = c_comment
     env.filters["c_int"] = _c_int
     env.filters["byte_length"] = lambda text: len(text.encode("utf-8"))
+    env.filters["roff"] = roff
+    env.filters["roff_option"] = lambda text: roff(text).replace("-", "\\-")
+    env.filters["roff_path"] = lambda text: roff(text).replace("/", "/\\:")  # may break after a slash
+    env.filters["metavar"] = lambda flag: flag.lstrip("-").replace("-", "_").upper()
+    env.filters["shell_word"] = _shell_word
     return env
+
+
+def roff(text: object) -> str:
+    """Text for a roff line: one line, backslashes escaped, no control line."""
+    out = " ".join(str(text).split()).replace("\\", "\\e")
+    return "\\&" + out if out[:1] in (".", "'") else out
+
+
+def _shell_word(text: str) -> str:
+    """One shell word, quoted when it needs to be (a case pattern or an argument)."""
+    return shlex.quote(str(text))
 
 
 def _c_int(value: int) -> str:
@@ -40,4 +57,7 @@ def render(module: Module) -> dict[str, str]:
     for template, suffix in (("header.h.j2", ".h"), ("source.c.j2", ".c")):
         text = env.get_template(template).render(m=module)
         files[module.name + suffix] = text
+    # The acr tool's man page and bash completion, from the same operations.
+    for template, name in (("acr.1.j2", "acr.1"), ("acr.bash.j2", "acr.bash")):
+        files[name] = env.get_template(template).render(m=module)
     return files

@@ -78,6 +78,10 @@ RUNTIME_NAMES = frozenset("""
     acr_parser_new acr_realloc acr_retry_policy acr_rule acr_rule_kind acr_serialize acr_set_allocator acr_status
     acr_status_name acr_string_rules acr_to_json acr_type_desc acr_validate acr_value_desc
     acr_version acr_violation acr_write_fn
+    ACR_FILES_H ACR_FILE_KIND_AAC ACR_FILE_KIND_JPG ACR_FILE_KIND_M3U8 ACR_FILE_KIND_MP4 ACR_FILE_KIND_OTHER
+    ACR_FILE_KIND_TS ACR_FILE_KIND_WEBM ACR_FILE_SOURCE_ENTRY ACR_FILE_SOURCE_NAME ACR_FILE_SOURCE_WEB
+    acr_file acr_file_iter acr_file_kind acr_file_kind_name acr_file_kind_of acr_file_source acr_files_next
+    acr_files_of_query acr_files_of_stop
 """.split())
 
 

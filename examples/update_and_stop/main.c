@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include <acr_api.h>
+#include <acr/files.h>
 
 enum {
     EXIT_DONE = 0,
@@ -205,7 +206,7 @@ static int report(const char *call, acr_status status, const acr_error *err)
     return EXIT_USAGE;
 }
 
-static const char *track_name(const acr_file_entry *file)
+static const char *track_name(const acr_file *file)
 {
     switch (file->track_type) {
     case ACR_TRACK_TYPE_AUDIO: return "audio";
@@ -236,12 +237,15 @@ static void print_stop(const acr_stop_response *stop)
         return;
     const acr_server_response *server = &stop->server_response;
     printf("upload: %s\n", upload_name(server->uploading_status, server->uploading_status_other));
-    if (server->file_list)
-        printf("file: %s\n", server->file_list);
-    for (size_t i = 0; i < server->file_list_count; i++) {
-        const acr_file_entry *file = &server->file_list_items[i];
-        printf("file: %s (%s, uid %s)\n", file->file_name ? file->file_name : "?", track_name(file),
-               file->uid ? file->uid : "?");
+    /* One loop for every shape of fileList: a name, entries, web mode's lists. */
+    acr_file_iter it;
+    acr_file file;
+    acr_files_of_stop(&it, stop);
+    while (acr_files_next(&it, &file)) {
+        if (file.source == ACR_FILE_SOURCE_ENTRY)
+            printf("file: %s (%s, uid %s)\n", file.name, track_name(&file), file.uid ? file.uid : "?");
+        else
+            printf("file: %s\n", file.name);
     }
 }
 

@@ -144,7 +144,7 @@ class GenerateCommandTest(TempDirTestCase):
                 result = self.generate(out, schema=schema, seed=seed)
                 self.assertEqual(result.returncode, 0, result.stderr)
                 outputs.append(self.read_dir(out))
-            self.assertEqual(sorted(outputs[0]), ["acr_api.c", "acr_api.h"])
+            self.assertEqual(sorted(outputs[0]), ["acr.1", "acr.bash", "acr_api.c", "acr_api.h"])
             self.assertEqual(outputs[0], outputs[1], schema)
             self.assertEqual(outputs[0], outputs[2], schema)
 

@@ -226,6 +226,18 @@ class ArrayDefaultDocTest(unittest.TestCase):
         self.assertIn("/** gloss [default: 0.5]", header)
 
 
+class DoxygenPlacementTest(unittest.TestCase):
+    def test_property_text_on_the_value_member(self):
+        """Each has_ flag gets a short line; the property's text documents the value member."""
+        lines = emit.render(model(widgets_schema()))["acr_api.h"].splitlines()
+        flags = [i for i, line in enumerate(lines) if line.strip().startswith("bool has_")]
+        self.assertTrue(flags)
+        for i in flags:
+            self.assertRegex(lines[i - 1].strip(), r"^/\*\* whether `[^`]+` is set \*/$")
+            self.assertRegex(lines[i + 1].strip(), r"^/\*\* \S+.*\*/$")
+        self.assertIn("/** gloss [default: 0.5]", "\n".join(lines))
+
+
 class CliNamesTest(ModelTestCase):
     def test_subcommands_and_options(self):
         ops = {op.operation_id: op for op in self.module.operations}

@@ -18,7 +18,12 @@ def declared_runtime_names():
     for path in glob.glob(os.path.join(SOURCE_DIR, "runtime", "include", "acr", "*.h")):
         with open(path, encoding="utf-8") as f:
             code = re.sub(r"/\*.*?\*/|//[^\n]*", " ", f.read(), flags=re.S)
-        names.update(re.findall(r"\b(?:acr|ACR)_[A-Za-z0-9_]+\b", code))
+        found = set(re.findall(r"\b(?:acr|ACR)_[A-Za-z0-9_]+\b", code))
+        if os.path.basename(path) == "files.h":
+            # It reads the shipped schema's response types (acr_stop_response, ...):
+            # those are the generated API's names; its own all start with acr_file.
+            found = {n for n in found if re.match(r"(acr|ACR)_FILES?(_|$)", n, re.I)}
+        names.update(found)
     return names
 
 
