@@ -1,5 +1,5 @@
 # The symbols libacr.so exports, checked (ctest -L install):
-#   cmake -DNM=nm -DLIBRARY=libacr.so [-DREADELF=readelf -DSONAME=libacr.so.0]
+#   cmake -DNM=nm -DLIBRARY=libacr.so [-DREADELF=readelf -DSONAME=libacr.so.1]
 #         "-DHEADERS=a.h;b.h" -P check_exports.cmake
 # - every defined dynamic symbol starts with acr_ or ACR_;
 # - every function and object the public HEADERS declare at file scope is marked
