@@ -234,8 +234,6 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     *out = NULL;
     if (!options)
         return acr_error_set(err, ACR_ERR_USAGE, "acr_client_new: NULL options");
-    if (!options->app_id || !*options->app_id)
-        return acr_error_set(err, ACR_ERR_USAGE, "the App ID is missing");
     if (!options->customer_id || !*options->customer_id || !options->customer_secret || !*options->customer_secret)
         return acr_error_set(err, ACR_ERR_USAGE, "the customer ID or customer secret is missing");
     acr_status checked = check_time("timeout_ms", options->timeout_ms, err);
@@ -294,7 +292,7 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     struct curl_slist *h = NULL, *next;
     const char *header_lines[] = {"Content-Type: application/json", "Accept: application/json",
                                   "Expect:" /* no 100-continue round trip */};
-    bool ok = c->app_id && c->customer_id && c->customer_secret && c->basic_token &&
+    bool ok = (!options->app_id || c->app_id) && c->customer_id && c->customer_secret && c->basic_token &&
               (!options->ca_file || c->ca_file) && (!options->proxy || c->proxy);
     for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
         next = curl_slist_append(h, header_lines[i]);
@@ -1152,6 +1150,10 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
         return acr_error_set(e, ACR_ERR_USAGE, "acr_call: too many path parameters");
     for (size_t i = 0; i < op->param_count; i++)
         values[i] = (int)i == op->client_param ? c->app_id : (params ? params[i] : NULL);
+    /* A client without an App ID serves only the operations without one (ncsIp). */
+    if (op->client_param >= 0 && (!c->app_id || !*c->app_id))
+        return acr_error_set(e, ACR_ERR_USAGE, "the App ID is missing (acr_client_options.app_id): %s needs it",
+                             op->operation_id);
     unsigned mode;
     acr_status status = call_mode(op, values, &mode, e);
     /* Nothing is sent for a request that breaks the schema. */

@@ -98,7 +98,10 @@ typedef struct acr_retry_policy {
 } acr_retry_policy;
 
 typedef struct acr_client_options {
-    const char *app_id;             /**< required: the {appid} path parameter */
+    /** The {appid} path parameter (copied): required by every operation that
+     * has one; without it those calls are ACR_ERR_USAGE (nothing sent), and the
+     * client serves only the others (ncsIp). */
+    const char *app_id;
     const char *customer_id;        /**< required: Basic auth user (secret) */
     const char *customer_secret;    /**< required: Basic auth password (secret) */
     /** Scheme, host, optional port and path prefix; NULL: ACR_DEFAULT_BASE_URL.
