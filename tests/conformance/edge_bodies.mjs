@@ -390,4 +390,25 @@ bad("user background over http", "updateLayout", [null, "mix"], body({ backgroun
 bad("user background without uid", "updateLayout", [null, "mix"], body({ backgroundConfig: [{ image_url: "https://a/b.jpg" }] }),
   ["/clientRequest/backgroundConfig/0/uid"]);
 
-export const EDGE_BODIES = E;
+// Rules of the reference left out of the schema when schema-ops was merged: the
+// generator cannot express them yet (schema/README.md, "Rules not in the schema
+// yet"). Until they are back, ajv and acr accept these bodies, and the checks
+// expect exactly that (`pending` names why): a body that gets the rule's verdict
+// fails, so the entry is removed here when the rule returns.
+const PENDING = {
+  "snapshot with audio UIDs and no video UIDs": "dependentRequired inside a nested then (StartClientRequest)",
+  "startParameter: snapshot with audio UIDs only": "dependentRequired inside a nested then (StartClientRequest)",
+  "postponed transcoding to mp3": "a condition on a nested property (TranscodeOptions)",
+};
+for (const name of Object.keys(PENDING)) {
+  if (!E.some((e) => e.name === name)) throw new Error(`edge_bodies.mjs: PENDING names no edge body "${name}"`);
+}
+
+export const EDGE_BODIES = E.map((e) => (e.name in PENDING
+  ? { ...e, expect: !e.expect, pointers: undefined, pending: PENDING[e.name] }
+  : e));
+
+/** The note for a failure on `e`: for a pending body, that its rule seems back. */
+export const pendingNote = (e) => (e.pending
+  ? ` (pending: ${e.pending}; if the rule is in the schema again, remove the body from PENDING in edge_bodies.mjs)`
+  : "");
