@@ -578,6 +578,12 @@ class CallTest(AcrTestCase):
         self.assertEqual(limit, "0", "acr runs with core dumps allowed")
         if os.geteuid() != 0:  # a process that is not dumpable has its /proc files owned by root
             self.assertEqual(os.stat("/proc/{}/environ".format(proc.pid)).st_uid, 0)
+        # The limit can be read before acr has sent anything: let its request reach
+        # the mock now (a bounded wait), or a busy mock counts it after the next
+        # test's reset and that test sees a request it did not send.
+        deadline = time.monotonic() + 30
+        while proc.poll() is None and self.mock.state()["requests_total"] == 0 and time.monotonic() < deadline:
+            time.sleep(0.01)
 
 class GeneratedCommandsTest(AcrTestCase):
     """Issue 10 item 3: one subcommand per operation of the schema, with one option
