@@ -147,7 +147,7 @@ typedef enum acr_track_type {
 /** How to write the media: default, standard, or original (only with streamTypes 0). */
 typedef enum acr_stream_mode {
     ACR_STREAM_MODE_UNSET = 0,
-    ACR_STREAM_MODE_DEFAULT_, /**< "default" */
+    ACR_STREAM_MODE_DEFAULT, /**< "default" */
     ACR_STREAM_MODE_STANDARD, /**< "standard" */
     ACR_STREAM_MODE_ORIGINAL, /**< "original" */
     ACR_STREAM_MODE_OTHER /**< a value this version does not know: see the _other text */
@@ -204,7 +204,7 @@ typedef enum acr_format {
 /** default, or postpone_transcoding (for transcodeOptions). */
 typedef enum acr_combination_policy {
     ACR_COMBINATION_POLICY_UNSET = 0,
-    ACR_COMBINATION_POLICY_DEFAULT_, /**< "default" */
+    ACR_COMBINATION_POLICY_DEFAULT, /**< "default" */
     ACR_COMBINATION_POLICY_POSTPONE_TRANSCODING, /**< "postpone_transcoding" */
     ACR_COMBINATION_POLICY_OTHER /**< a value this version does not know: see the _other text */
 } acr_combination_policy;

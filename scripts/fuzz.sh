@@ -23,7 +23,7 @@ case $seconds in
 esac
 jobs=${FUZZ_JOBS:-$(nproc)}
 build=${FUZZ_BUILD_DIR:-build-fuzz}
-all=(fuzz_request fuzz_update_response fuzz_stop_response fuzz_error_response fuzz_roundtrip fuzz_struct fuzz_pattern fuzz_number)
+all=(fuzz_request fuzz_response fuzz_roundtrip fuzz_struct fuzz_pattern fuzz_number)
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then targets=("${all[@]}"); fi
 

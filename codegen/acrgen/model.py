@@ -352,6 +352,8 @@ class ObjectType:
     strict: bool = False
     fields: list[Field] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)
+    # Properties whose own problem is already reported: rules naming them say nothing more.
+    unbuilt: set[str] = field(default_factory=set)
 
     @property
     def upper(self) -> str:
@@ -979,6 +981,7 @@ class Builder:
         for json_name, (prop, pp) in properties.items():
             built = self.build_field(obj, json_name, prop, pp, json_name in required, is_request)
             if built is None:
+                obj.unbuilt.add(json_name)
                 continue
             for member in self.member_names(built):
                 if member in c_names:
@@ -1207,7 +1210,8 @@ class Builder:
         # the owning type when the name is taken (by another enum, a type, or the
         # runtime).
         def constants_of(c: str) -> list[str]:
-            return [c.upper() + "_" + c_identifier(v).upper() for v in values]
+            # After the prefix a value is never a C keyword: no trailing "_" ("default").
+            return [c.upper() + "_" + c_identifier(v).rstrip("_").upper() for v in values]
 
         def names(c: str) -> list[str]:
             # A value "other" would clash with the _OTHER sentinel: claim reports it.
@@ -1379,7 +1383,8 @@ class Builder:
         for f in obj.fields:
             if f.json_name == name:
                 return f.index
-        self.problem(pointer, f"'{name}' is not a property of {obj.schema_name}")
+        if not isinstance(name, str) or name not in obj.unbuilt:
+            self.problem(pointer, f"'{name}' is not a property of {obj.schema_name}")
         return None
 
     def build_rule(self, obj: ObjectType, rule: Any, pointer: str) -> list[Rule]:

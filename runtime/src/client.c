@@ -1146,6 +1146,7 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     /* An operation without a request body takes NULL (op->request is NULL). */
     if (!c || !op || (!request && op->request) || !response)
         return acr_error_set(e, ACR_ERR_USAGE, "acr_call: NULL argument");
+    /* A client without an App ID serves only the operations without one (ncsIp). */
     if (op->client_param >= 0 && (size_t)op->client_param < op->param_count && !c->app_id)
         return acr_error_set(e, ACR_ERR_USAGE,
                              "%s needs the App ID (the path parameter %s): the client was made without "

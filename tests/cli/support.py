@@ -40,7 +40,7 @@ _VALUE_OPTIONS = {"--mode", "--format", "--appid", "--resource-id", "--sid", "--
 def record_call(argv, stdin):
     """Records one call in CAPTURE_DIR as N.args (NUL-separated argv) and N.body:
     the FILE operand's content, or standard input."""
-    if not CAPTURE_DIR or not argv or argv[0] not in ("validate", "update", "stop"):
+    if not CAPTURE_DIR or not argv or argv[0] not in ["validate"] + body_commands():
         return
     body, skip = stdin, False
     for i, arg in enumerate(argv[1:], start=1):
@@ -102,15 +102,37 @@ def load_schema():
         return json.load(f)
 
 
+HTTP_METHODS = ("get", "put", "post", "delete", "options", "head", "patch", "trace")
+
+
+def kebab(name):
+    """operationId -> subcommand: updateLayout -> update-layout (as the generator does)."""
+    s = re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name)
+    s = re.sub(r"([A-Z]+)([A-Z][a-z])", r"\1-\2", s)
+    return re.sub(r"[^A-Za-z0-9]+", "-", s).strip("-").lower()
+
+
+def schema_operations(schema=None):
+    """Every operation of the schema, in schema order: (subcommand, operation object)."""
+    schema = load_schema() if schema is None else schema
+    return [(kebab(op["operationId"]), op)
+            for item in schema["paths"].values()
+            for method, op in item.items() if method in HTTP_METHODS]
+
+
+def body_commands():
+    """The subcommands that take a request body (and acr validate takes)."""
+    return [name for name, op in schema_operations() if "requestBody" in op]
+
+
 def request_examples():
     """Every request example of the schema: (document, name, mode, value), where
-    document is the operation ("update" or "stop")."""
-    schema = load_schema()
+    document is the subcommand of its operation ("update", "update-layout")."""
     found = []
-    for path, item in sorted(schema["paths"].items()):
-        post = item["post"]
-        document = post["operationId"]
-        examples = post["requestBody"]["content"]["application/json"]["examples"]
+    for document, op in schema_operations():
+        if "requestBody" not in op:
+            continue
+        examples = op["requestBody"]["content"]["application/json"].get("examples", {})
         for name, example in sorted(examples.items()):
             found.append((document, name, example.get("x-acr-mode"), example["value"]))
     return found

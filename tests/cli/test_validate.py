@@ -9,7 +9,7 @@ import json
 import os
 import unittest
 
-from support import (EXIT_INVALID, EXIT_USAGE, EXIT_VALID, MODES, REMOVE, AcrTestCase,
+from support import (EXIT_INVALID, EXIT_USAGE, EXIT_VALID, MODES, REMOVE, AcrTestCase, body_commands,
                      request_examples, run_acr, stop_body, storage_config, to_json,
                      uids, update_body, with_storage)
 
@@ -64,8 +64,9 @@ class RequestExamplesTest(AcrTestCase):
         self.examples = request_examples()
 
     def test_schema_has_request_examples_with_a_mode(self):
+        # Every operation that takes a body shows one (schema/README.md lists them).
         documents = sorted({document for document, _, _, _ in self.examples})
-        self.assertEqual(documents, ["stop", "update"])
+        self.assertEqual(documents, sorted(body_commands()))
         for document, name, mode, _ in self.examples:
             self.assertIn(mode, MODES, "{} example {!r}: x-acr-mode".format(document, name))
 
@@ -308,6 +309,20 @@ class ModeTest(AcrTestCase):
             with self.subTest(mode=mode):
                 self.assertValid(self.validate("update", body, "--mode", mode))
 
+    def test_acquire_checks_its_mode_rules_with_mode(self):
+        # acquire has no mode in its path, but its cname and startParameter follow
+        # the later start's mode (schema/README.md): --mode checks them. It was
+        # refused as "does not take the mode" (a usage error).
+        long_name = update_body(cname="c" * 64)
+        self.assertValid(self.validate("acquire", long_name))
+        self.assertValid(self.validate("acquire", long_name, "--mode", "web"))
+        for mode in ("individual", "mix"):
+            with self.subTest(mode=mode):
+                self.assertPointers("acquire", long_name, ["/cname"], "--mode", mode)
+        self.assertUsageError(self.validate("acquire", long_name, "--mode", "composite"))
+        # An operation whose mode allows one value still refuses the others.
+        self.assertUsageError(self.validate("update-layout", update_body(), "--mode", "web"))
+
     def test_mode_option_forms(self):
         self.assertPointers("update", self.SUBSCRIBE, ["/clientRequest/streamSubscribe"],
                             "--mode=web")
@@ -508,10 +523,16 @@ class InputTest(AcrTestCase):
         self.assertEqual(self.position(result), (1, 17))
 
     def test_long_cname(self):
-        body = update_body(cname="c" * 1000000)
-        self.assertValid(self.validate("update", body))
+        # cname is at most 1024 bytes in every mode, and an RTC channel name (at most
+        # 63 bytes) in individual and mix; a long one is one violation, not a crash.
+        self.assertValid(self.validate("update", update_body(cname="c" * 1024)))
+        self.assertValid(self.validate("update", update_body(cname="c" * 1024), "--mode", "web"))
+        self.assertValid(self.validate("update", update_body(cname="c" * 63), "--mode", "mix"))
+        self.assertPointers("update", update_body(cname="c" * 64), ["/cname"], "--mode", "individual")
+        self.assertPointers("update", update_body(cname="c" * 1025), ["/cname"])
+        self.assertPointers("update", update_body(cname="c" * 1000000), ["/cname"])
         bad = update_body(cname="c" * 1000000, uid="0")
-        self.assertPointers("update", bad, ["/uid"])
+        self.assertPointers("update", bad, ["/cname", "/uid"])
         # Past the size limit: refused before any rule is checked.
         self.assertUsageError(self.validate("update", update_body(cname="c" * 5000000)))
 

@@ -228,8 +228,12 @@ class ConditionalRuleTest(unittest.TestCase):
     def test_then_naming_an_unknown_property(self):
         doc = real_schema()
         schemas(doc)["StorageConfig"]["allOf"][8]["then"]["properties"]["stsTokn"] = {"type": "null"}
-        self.assertEqual([p for p, _ in lint(doc)],
-                         [f"{SCHEMAS}/StorageConfig/allOf/8/then/properties/stsTokn"])
+        # Once per type built from StorageConfig (update's, and start's through allOf),
+        # each message naming its type; always at the one pointer.
+        problems = lint(doc)
+        self.assertEqual({p for p, _ in problems}, {f"{SCHEMAS}/StorageConfig/allOf/8/then/properties/stsTokn"})
+        self.assertEqual(sorted(m for _, m in problems), ["'stsTokn' is not a property of StartStorageConfig",
+                                                          "'stsTokn' is not a property of StorageConfig"])
 
     def test_then_type_is_not_silently_ignored(self):
         # Regression: a top-level "type" in a then clause was accepted and ignored.
@@ -364,9 +368,19 @@ class SecretFlagTest(unittest.TestCase):
     """x-acr-secret: true on a request's string property, nothing else."""
 
     def test_storage_keys_are_secret(self):
-        secret = {(o.schema_name, f.json_name) for o in model().objects for f in o.fields if f.secret}
+        # The storage keys (update's and start's storageConfig), the decryption
+        # secret and the RTC token: the secrets of the request bodies, and only they.
+        objects = model().objects
+        secret = {(o.schema_name, f.json_name) for o in objects for f in o.fields if f.secret}
         self.assertEqual(secret, {("StorageConfig", "accessKey"), ("StorageConfig", "secretKey"),
-                                  ("StorageConfig", "stsToken")})
+                                  ("StorageConfig", "stsToken"),
+                                  ("StartStorageConfig", "accessKey"), ("StartStorageConfig", "secretKey"),
+                                  ("StartStorageConfig", "stsToken"),
+                                  ("RecordingConfig", "secret"), ("StartClientRequest", "token")})
+        # Wherever a request property has one of those names, it is flagged.
+        named = {(o.schema_name, f.json_name) for o in objects if o.is_request for f in o.fields
+                 if f.json_name in ("accessKey", "secretKey", "stsToken", "secret", "token")}
+        self.assertEqual(named, secret)
 
     def test_misplaced_secret_flags(self):
         doc = real_schema()
@@ -646,47 +660,31 @@ class GeneratorDefectsTest(unittest.TestCase):
 
 
 class ContractShapesTest(unittest.TestCase):
-    """The shapes CONTRACT-10 promises the schema work, written into a copy of the
-    shipped schema: they lint, and get the promised names."""
+    """The shapes CONTRACT-10 promised the schema work, now in the shipped schema:
+    they lint, and get the promised names."""
 
     def test_lifecycle_shapes(self):
         doc = real_schema()
-        s = schemas(doc)
-        update = doc["paths"][UPDATE_PATH]["post"]
-        mode_inline = {"name": "mode", "in": "path", "required": True,
-                       "schema": {"type": "string", "enum": ["mix"]}}
-        layout = dict(update, operationId="updateLayout", parameters=update["parameters"][:3] + [mode_inline],
-                      **{"x-acr-retry-on": [{"status": 206, "code": 65}, {"status": 504, "code": 62},
-                                            {"status": 429}]})
-        doc["paths"][UPDATE_PATH.replace("/update", "/updateLayout")] = {"post": layout}
-        query = {"operationId": "query", "parameters": update["parameters"],
-                 "responses": {"200": {"description": "ok", "content": {"application/json": {
-                     "schema": {"$ref": "#/components/schemas/QueryResponse"}}}}}}
-        doc["paths"][UPDATE_PATH.replace("/update", "/query")] = {"get": query}
-        s["QueryResponse"] = {"type": "object", "properties": {
-            "cname": {"$ref": "#/components/schemas/Cname"}, "uid": {"$ref": "#/components/schemas/Uid"},
-            "serverResponse": {"type": "object", "properties": {"status": {"type": "integer"}}}}}
-        s["Cname"] = {"type": "string", "minLength": 1, "x-acr-max-bytes": 1024}
-        s["UpdateRequest"]["properties"]["cname"] = {"$ref": "#/components/schemas/Cname"}
-        s["UpdateRequest"].setdefault("allOf", []).append({
-            "x-acr-if-modes": ["individual", "mix"],
-            "x-acr-then": {"properties": {"cname": {"x-acr-max-bytes": 63, "pattern": "^[a-zA-Z0-9 ]+$",
-                                                    "x-acr-expected": "an RTC channel name"}}}})
-        ncs = {"operationId": "ncsIp", "x-acr-retry-on": [{"status": 429}, {"status": 504}],
-               "responses": {"200": {"description": "ok", "content": {"application/json": {
-                   "schema": {"$ref": "#/components/schemas/NcsIpResponse"}}}}}}
-        doc["paths"]["/v1/ncs/ip"] = {"get": ncs}
-        s["NcsIpResponse"] = {"type": "object", "properties": {"data": {"type": "object", "properties": {
-            "service": {"type": "object", "properties": {"hosts": {"type": "array", "items": {
-                "type": "object", "properties": {"primary": {"type": "string"}}}}}}}}}}
         self.assertEqual(lint(doc), [])
+        s = schemas(doc)
+        self.assertEqual(s["Cname"]["x-acr-max-bytes"], 1024)
+        for request in ("UpdateRequest", "StopRequest"):
+            with self.subTest(request=request):
+                self.assertEqual(s[request]["properties"]["cname"]["$ref"], "#/components/schemas/Cname")
+                rule = next(r for r in s[request]["allOf"] if "x-acr-if-modes" in r)
+                self.assertEqual(rule["x-acr-if-modes"], ["individual", "mix"])
+                self.assertEqual(rule["x-acr-then"]["properties"]["cname"]["x-acr-max-bytes"], 63)
         from codegen_support import model
         m = model(doc)
         ops = {op.operation_id: op for op in m.operations}
         self.assertEqual((ops["updateLayout"].c_name, ops["updateLayout"].cli_name), ("update_layout", "update-layout"))
         self.assertEqual(ops["updateLayout"].mode_allowed, ["mix"])
+        self.assertEqual(ops["updateLayout"].retry_on, [(206, 65), (504, 62), (429, -1)])
         self.assertEqual((ops["ncsIp"].c_name, ops["ncsIp"].cli_name, ops["ncsIp"].method), ("ncs_ip", "ncs-ip", "GET"))
+        self.assertEqual(ops["ncsIp"].retry_on, [(429, -1), (504, -1)])
+        self.assertEqual(ops["query"].method, "GET")
         self.assertIsNone(ops["query"].request)
+        self.assertIsNone(ops["ncsIp"].request)
         names = {o.schema_name: o.c_name for o in m.objects}
         self.assertEqual(names["NcsIpResponseData"], "acr_ncs_ip_response_data")
         self.assertEqual(names["NcsIpResponseDataServiceHostsItem"], "acr_ncs_ip_response_data_service_hosts_item")

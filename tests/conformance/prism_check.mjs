@@ -1,8 +1,9 @@
 #!/usr/bin/env node
 // Prism (`prism mock`, started from schema/cloud_recording.json on a loopback
-// port) as the service: `acr update` and `acr stop` send valid bodies in every
-// mode through a small recording proxy to Prism, which must accept them, and acr
-// must accept Prism's example answers (exit 0). The proxy checks what acr sends:
+// port) as the service: acr calls every operation of the schema (its subcommand,
+// from the operationId) with valid bodies in every mode the operation takes,
+// through a small recording proxy to Prism, which must accept them, and acr must
+// accept each of Prism's example answers (exit 0). The proxy checks what acr sends:
 // method, path, Content-Type, Basic credentials, and the body. Then bodies acr
 // refuses locally are sent straight to Prism, which must reject them too (422),
 // and every body acr accepts is sent straight to Prism, which must accept it.
@@ -16,6 +17,7 @@ import { fileURLToPath } from "node:url";
 import { acrValidate } from "./lib/acr.mjs";
 import { ajvValue, bodyText } from "./lib/body.mjs";
 import { EDGE_BODIES } from "./edge_bodies.mjs";
+import { cliName, operations } from "./lib/schema.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const root = path.resolve(here, "..", "..");
@@ -155,27 +157,48 @@ function runAcr(acrBin, args, stdinText) {
 
 // --- the bodies ---------------------------------------------------------------------
 
-function schemaExamples(doc) {
-  const out = { update: [], stop: [] };
-  const responses = { update: [], stop: [] };
-  for (const item of Object.values(doc.paths)) {
-    // Only update and stop are driven through Prism so far (the proxy knows their paths).
-    const post = item.post;
-    const op = post?.operationId;
-    if (op !== "update" && op !== "stop") continue;
-    for (const [name, ex] of Object.entries(post.requestBody.content["application/json"].examples || {})) {
-      out[op].push({ name: `schema example ${op}/${name}`, value: ex.value });
-    }
-    responses[op] = Object.keys(post.responses["200"].content["application/json"].examples || {});
-  }
-  return { bodies: out, responses };
+// The acr option of each path parameter (the tool names it after the C member).
+const FLAGS = { appid: "--appid", resourceid: "--resource-id", sid: "--sid", mode: "--mode" };
+
+// Every operation of the schema: {id, cli, method, template, params (path
+// parameter names), modes (what its mode parameter allows; [null]: no mode),
+// hasBody, bodies (its request examples), responses (its 200 example names)}.
+function operationTable(doc) {
+  return operations(doc).map(({ id, method, path: template, op }) => {
+    const params = (op.parameters || []).map((p) => (p.$ref ? doc.components.parameters[p.$ref.split("/").pop()] : p))
+      .filter((p) => p.in === "path");
+    const mode = params.find((p) => p.name === "mode");
+    const examples = op.requestBody?.content?.["application/json"]?.examples || {};
+    return {
+      id, cli: cliName(id), method: method.toUpperCase(), template, params: params.map((p) => p.name),
+      modes: mode ? mode.schema.enum : [null],
+      hasBody: Boolean(op.requestBody),
+      bodies: Object.entries(examples).map(([name, ex]) => ({ name: `schema example ${id}/${name}`, value: ex.value })),
+      responses: Object.keys(op.responses?.["200"]?.content?.["application/json"]?.examples || {}),
+    };
+  });
 }
 
-function exampleFiles(dir) {
-  const out = { update: [], stop: [] };
+// The path of a call: the template with the parameters filled in.
+function fillPath(op, values) {
+  return op.template.replace(/\{(\w+)\}/g, (_, name) => encodeURIComponent(values[name]));
+}
+
+// The mode to put in a path when acr decides without one: individual when the
+// operation takes it, else its first mode (updateLayout: mix).
+function someMode(op) {
+  return op.modes.includes("individual") ? "individual" : op.modes[0];
+}
+
+// examples/bodies/OPERATION-*.json, OPERATION the subcommand (update-layout-x.json
+// is update-layout's, not update's: the longest subcommand that matches).
+function exampleFiles(dir, table) {
+  const out = Object.fromEntries(table.map((op) => [op.id, []]));
+  const byLength = [...table].sort((x, y) => y.cli.length - x.cli.length);
   for (const f of fs.readdirSync(dir).filter((x) => x.endsWith(".json")).sort()) {
-    const op = f.startsWith("stop") ? "stop" : "update";
-    out[op].push({ name: `examples/bodies/${f}`, value: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) });
+    const op = byLength.find((o) => f.startsWith(`${o.cli}-`));
+    if (!op) throw new Error(`examples/bodies/${f}: no operation's subcommand starts its name`);
+    out[op.id].push({ name: `examples/bodies/${f}`, value: JSON.parse(fs.readFileSync(path.join(dir, f), "utf8")) });
   }
   return out;
 }
@@ -228,70 +251,82 @@ async function main() {
     console.log(`prism: listening on 127.0.0.1:${prismPort} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
     proxy = await startProxy(prismPort);
     const base = `http://127.0.0.1:${proxy.port}`;
-    const { bodies: schemaBodies, responses } = schemaExamples(doc);
-    const files = exampleFiles(o.examples);
+    const table = operationTable(doc);
+    const ops = Object.fromEntries(table.map((op) => [op.id, op]));
+    const files = exampleFiles(o.examples, table);
     const expectedAuth = `Basic ${Buffer.from(`${CUSTOMER_ID}:${CUSTOMER_SECRET}`).toString("base64")}`;
 
-    // 1. acr update / acr stop in every mode, through the proxy.
+    // 1. Every operation in every mode it takes, through the proxy: each valid body
+    // (an operation without a body: one call per mode and answer).
     let sent = 0;
     const answered = new Set();
-    for (const op of ["update", "stop"]) {
-      const candidates = [...schemaBodies[op], ...files[op]];
-      // Prism's 200 examples one after the other (stop has four), and a response
-      // Prism generates from the schema (seeded, so always the same one).
-      const prefer = [...responses[op].map((e) => `example=${e}`), "dynamic=true"];
+    for (const op of table) {
+      const candidates = op.hasBody ? [...op.bodies, ...files[op.id]] : [{ name: "no body", value: null }];
+      // Prism's 200 examples one after the other, and a response Prism generates
+      // from the schema (seeded, so always the same one).
+      const prefer = [...op.responses.map((e) => `example=${e}`), "dynamic=true"];
       let n = 0;
-      for (const mode of MODES) {
-        for (const body of candidates) {
-          const text = JSON.stringify(body.value);
-          const local = await acrValidate(o.acr, op, mode, text);
-          if (local.code !== 0) continue; // not valid in this mode (or a broken example)
+      for (const mode of op.modes) {
+        // An operation without a body is called once per answer, to see each.
+        const rounds = op.hasBody ? candidates : prefer.map(() => candidates[0]);
+        for (const body of rounds) {
+          const text = op.hasBody ? JSON.stringify(body.value) : "";
+          if (op.hasBody) {
+            const local = await acrValidate(o.acr, op.id, mode, text);
+            if (local.code !== 0) continue; // not valid in this mode (or a broken example)
+          }
           const example = prefer[n++ % prefer.length];
-          answered.add(`${op} ${example}`);
+          answered.add(`${op.id} ${example}`);
           proxy.state.prefer = example;
           proxy.state.requests.length = 0;
-          const rid = `rid-${op}-${mode}`;
-          const sid = `sid${n}`;
-          const what = `acr ${op} --mode ${mode} ${body.name} (Prism: Prefer ${example})`;
-          const run = await runAcr(o.acr, [op, "--appid", APP_ID, "--resource-id", rid, "--sid", sid,
-            "--mode", mode, "--base-url", base, "--retries", "0", "--timeout", "30"], text);
+          const values = { appid: APP_ID, resourceid: `rid-${op.cli}-${mode}`, sid: `sid${n}`, mode };
+          const args = [op.cli];
+          for (const name of op.params) args.push(FLAGS[name] || `--${name}`, values[name]);
+          const what = `acr ${op.cli}${mode ? ` --mode ${mode}` : ""} ${body.name} (Prism: Prefer ${example})`;
+          const run = await runAcr(o.acr, [...args, "--base-url", base, "--retries", "0", "--timeout", "30"], text);
           sent++;
           const reqs = proxy.state.requests;
           if (!check(reqs.length === 1, `${what}: ${reqs.length} requests reached the proxy (expected 1); exit ${run.code}: ${run.stderr.trim()}`)) continue;
           const r = reqs[0];
-          check(r.method === "POST", `${what}: method ${r.method}`);
-          const expectedPath = `/v1/apps/${APP_ID}/cloud_recording/resourceid/${rid}/sid/${sid}/mode/${mode}/${op}`;
+          check(r.method === op.method, `${what}: method ${r.method}, expected ${op.method}`);
+          const expectedPath = fillPath(op, values);
           check(r.url === expectedPath, `${what}: path ${r.url}, expected ${expectedPath}`);
-          check(/^application\/json(\s*;\s*charset=utf-8)?$/i.test(r.headers["content-type"] || ""),
-            `${what}: Content-Type ${r.headers["content-type"]}`);
           check(r.headers.authorization === expectedAuth, `${what}: Authorization ${r.headers.authorization}`);
-          let sentBody = null;
-          try { sentBody = JSON.parse(r.body.toString("utf8")); } catch (e) { /* reported below */ }
-          check(sentBody !== null && sameJson(sentBody, withoutNulls(body.value)),
-            `${what}: sent body ${r.body.toString("utf8")} is not the input ${text}`);
+          if (op.hasBody) {
+            check(/^application\/json(\s*;\s*charset=utf-8)?$/i.test(r.headers["content-type"] || ""),
+              `${what}: Content-Type ${r.headers["content-type"]}`);
+            let sentBody = null;
+            try { sentBody = JSON.parse(r.body.toString("utf8")); } catch (e) { /* reported below */ }
+            check(sentBody !== null && sameJson(sentBody, withoutNulls(body.value)),
+              `${what}: sent body ${r.body.toString("utf8")} is not the input ${text}`);
+          } else {
+            check(r.body.length === 0 && r.headers["content-type"] === undefined,
+              `${what}: sent a body (${r.body.length} bytes, Content-Type ${r.headers["content-type"]}) without one`);
+          }
           check(r.prismStatus === 200, `${what}: Prism answered ${r.prismStatus} ${r.prismViolations || ""} ${r.prismBody || ""}`);
           check(run.code === 0, `${what}: acr exit ${run.code}, stderr: ${run.stderr.trim()}`);
           if (run.code === 0) {
             let printed = null;
             try { printed = JSON.parse(run.stdout); } catch (e) { /* reported below */ }
-            const answer = JSON.parse(r.prismBody);
-            check(printed !== null && printed.cname === answer.cname && printed.uid === answer.uid &&
-              printed.resourceId === answer.resourceId && printed.sid === answer.sid,
-              `${what}: acr printed ${run.stdout.trim()} for Prism's ${r.prismBody}`);
+            const answer = withoutNulls(JSON.parse(r.prismBody));
+            // An example comes back whole; a generated answer at least in its top-level values.
+            const same = printed !== null && (example.startsWith("example=") ? sameJson(printed, answer)
+              : Object.keys(printed).every((k) => k in answer && (typeof printed[k] === "object" || printed[k] === answer[k])));
+            check(same, `${what}: acr printed ${run.stdout.trim()} for Prism's ${r.prismBody}`);
           }
         }
       }
     }
-    for (const op of ["update", "stop"]) {
-      for (const e of [...responses[op].map((x) => `example=${x}`), "dynamic=true"]) {
-        check(answered.has(`${op} ${e}`), `no ${op} call was answered with Prefer ${e}`);
+    for (const op of table) {
+      for (const e of [...op.responses.map((x) => `example=${x}`), "dynamic=true"]) {
+        check(answered.has(`${op.id} ${e}`), `no ${op.cli} call was answered with Prefer ${e}`);
       }
     }
-    console.log(`prism: acr sent ${sent} valid bodies (update and stop, every mode); answers: ${[...answered].join(", ")}`);
+    console.log(`prism: acr sent ${sent} calls (${table.map((op) => op.cli).join(", ")}; every mode); answers: ${answered.size}`);
 
     // 2. Broken bodies acr refuses locally, sent straight to Prism: 422.
-    const prismPath = (op, mode = "individual") =>
-      `/v1/apps/${APP_ID}/cloud_recording/resourceid/rid/sid/sid/mode/${mode}/${op}`;
+    const prismPath = (id, mode = someMode(ops[id])) =>
+      fillPath(ops[id], { appid: APP_ID, resourceid: "rid", sid: "sid", mode });
     const headers = { "content-type": "application/json", authorization: expectedAuth };
     const valid = { cname: "httpClient463224", uid: "527841" };
     const uids = (n) => Array.from({ length: n }, (_, i) => String(i + 1));
@@ -338,8 +373,8 @@ async function main() {
       if (e.text !== undefined || !e.expect) continue; // Prism knows no modes: acr decides without one
       acceptedBodies.push({ name: `edge "${e.name}"`, op: e.document, text: bodyText(e.value), big: ajvValue(e.value).specialCased });
     }
-    for (const op of ["update", "stop"]) {
-      for (const b of [...schemaBodies[op], ...files[op]]) acceptedBodies.push({ name: b.name, op, text: JSON.stringify(b.value) });
+    for (const op of table) {
+      for (const b of [...op.bodies, ...files[op.id]]) acceptedBodies.push({ name: b.name, op: op.id, text: JSON.stringify(b.value) });
     }
     for (const b of acceptedBodies) {
       const local = await acrValidate(o.acr, b.op, null, b.text);

@@ -49,6 +49,33 @@ static const char *failed(const char *fmt, ...)
 
 static const char *type_name(const acr_type_desc *type) { return type->object->name; }
 
+/* Every request type (requests) or response type (the 200 and error bodies) of
+ * the operation tables, each once, in table order: the targets cover a new
+ * operation of the schema without a change here. Returns how many. */
+static size_t table_types(bool requests, const acr_type_desc *const **out)
+{
+    static const acr_type_desc *lists[2][2 * ACR_OPERATION_COUNT];
+    static size_t counts[2];
+    static bool filled;
+    if (!filled) {
+        for (size_t i = 0; acr_operations[i]; i++) {
+            const acr_operation_desc *op = acr_operations[i];
+            const acr_type_desc *found[3] = {op->request, op->response, op->error};
+            for (size_t k = 0; k < 3; k++) {
+                size_t list = k == 0 ? 0 : 1;
+                bool known = !found[k];
+                for (size_t j = 0; j < counts[list] && !known; j++)
+                    known = lists[list][j] == found[k];
+                if (!known)
+                    lists[list][counts[list]++] = found[k];
+            }
+        }
+        filled = true;
+    }
+    *out = lists[requests ? 0 : 1];
+    return counts[requests ? 0 : 1];
+}
+
 /* --- chunking: byte 0 of the input chooses how the document is cut --- */
 
 /* selector & 3: 0 one byte at a time; 1 two pieces, the first (selector >> 2)/63
@@ -99,9 +126,10 @@ typedef struct outcome {
     acr_status json_status;     /* serializing what the parser built */
     char *json;
     size_t json_length;
+    char refused[512];          /* the pointer the serializer refused, or "" */
 } outcome;
 
-#define OUTCOME_INIT {ACR_OK, ACR_ERROR_INIT, ACR_OK, NULL, 0}
+#define OUTCOME_INIT {ACR_OK, ACR_ERROR_INIT, ACR_OK, NULL, 0, ""}
 
 static void outcome_free(outcome *o)
 {
@@ -114,10 +142,25 @@ static void serialize_into(const acr_type_desc *type, const void *value, outcome
 {
     acr_error err = ACR_ERROR_INIT;
     o->json_status = acr_to_json(type, value, &o->json, &o->json_length, &err);
+    o->refused[0] = '\0';
+    if (err.violation_count == 1 && err.violations[0].pointer_length < sizeof o->refused) {
+        memcpy(o->refused, err.violations[0].pointer, err.violations[0].pointer_length);
+        o->refused[err.violations[0].pointer_length] = '\0';
+    }
     acr_error_clear(&err);
 }
 
 static bool fatal(acr_status status) { return status != ACR_OK && status != ACR_ERR_INVALID_REQUEST; }
+
+/* True when err holds a violation at exactly `pointer`. */
+static bool violation_at(const acr_error *err, const char *pointer)
+{
+    size_t n = strlen(pointer);
+    for (size_t i = 0; i < err->violation_count; i++)
+        if (err->violations[i].pointer_length == n && memcmp(err->violations[i].pointer, pointer, n) == 0)
+            return true;
+    return false;
+}
 
 /* Parses `doc` into `value` (zeroed, type->object->size bytes) in one piece, or
  * chunk by chunk when `plan` is not NULL, then serializes what was built. */
@@ -277,11 +320,32 @@ static const char *check_request_outcome(const acr_type_desc *type, const outcom
     if (o->err.status != o->status)
         return failed("%s: returned %s, but err holds %s", name, acr_status_name(o->status),
                       acr_status_name(o->err.status));
-    /* Whatever the parser built is a struct the serializer can write. */
-    if (o->json_status != ACR_OK)
+    /* Whatever the parser built is a struct the serializer can write, except an
+     * enum array item outside its enumeration (parse.c keeps no text for it):
+     * refused as ACR_ERR_INVALID_REQUEST, and check_refusal says validation
+     * reports it. */
+    if (o->json_status != ACR_OK && o->json_status != ACR_ERR_INVALID_REQUEST)
         return failed("%s: serializing what the parser built failed with %s", name,
                       acr_status_name(o->json_status));
     return check_violations(type, &o->err, "parse");
+}
+
+/* What the serializer refused of a parsed request, validation (without a mode)
+ * reports at the same pointer. */
+static const char *check_refusal(const acr_type_desc *type, const void *value, const outcome *o)
+{
+    if (o->json_status == ACR_OK)
+        return NULL;
+    if (!o->refused[0] && o->json_status == ACR_ERR_INVALID_REQUEST)
+        return failed("%s: the serializer refused what the parser built without naming where", type_name(type));
+    acr_error err = ACR_ERROR_INIT;
+    acr_validate(type, value, 0, &err);
+    bool reported = violation_at(&err, o->refused);
+    acr_error_clear(&err);
+    if (!reported)
+        return failed("%s: the serializer refused %s of what the parser built, which validation does not report",
+                      type_name(type), o->refused);
+    return NULL;
 }
 
 static const char *check_response_outcome(const acr_type_desc *type, const outcome *o)
@@ -724,6 +788,7 @@ static const char *check_request_type(const acr_type_desc *type, uint8_t selecto
     FAIL_IF(!whole || !chunked, "out of memory");
     PASS_ON(run_parse(type, doc, length, NULL, whole, &a));
     PASS_ON(check_request_outcome(type, &a, length));
+    PASS_ON(check_refusal(type, whole, &a));
     PASS_ON(check_syntax_agrees(type, doc, length, &a));
     PASS_ON(check_depth_limit(type, doc, length, &a));
     chunk_plan plan = fuzz_chunk_plan(selector);
@@ -749,9 +814,11 @@ const char *fuzz_check_request(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return NULL;
-    const char *problem = check_request_type(&acr_update_request_type, data[0], data + 1, size - 1);
-    if (!problem)
-        problem = check_request_type(&acr_stop_request_type, data[0], data + 1, size - 1);
+    const acr_type_desc *const *types;
+    size_t count = table_types(true, &types);
+    const char *problem = NULL;
+    for (size_t i = 0; i < count && !problem; i++)
+        problem = check_request_type(types[i], data[0], data + 1, size - 1);
     return problem;
 }
 
@@ -823,19 +890,14 @@ done:
     return result;
 }
 
-const char *fuzz_check_update_response(const uint8_t *data, size_t size)
+const char *fuzz_check_responses(const uint8_t *data, size_t size)
 {
-    return fuzz_check_response(&acr_update_response_type, data, size);
-}
-
-const char *fuzz_check_stop_response(const uint8_t *data, size_t size)
-{
-    return fuzz_check_response(&acr_stop_response_type, data, size);
-}
-
-const char *fuzz_check_error_response(const uint8_t *data, size_t size)
-{
-    return fuzz_check_response(&acr_error_response_type, data, size);
+    const acr_type_desc *const *types;
+    size_t count = table_types(false, &types);
+    const char *problem = NULL;
+    for (size_t i = 0; i < count && !problem; i++)
+        problem = fuzz_check_response(types[i], data, size);
+    return problem;
 }
 
 /* --- the round-trip target --- */
@@ -851,8 +913,9 @@ static const char *roundtrip_request(const acr_type_desc *type, uint8_t selector
     PASS_ON(run_parse(type, doc, length, NULL, first, &a));
     if (fatal(a.status))
         goto done; /* malformed JSON: fuzz_request checks what is left */
-    FAIL_IF(a.json_status != ACR_OK, "%s: serializing a parsed request failed with %s", name,
-            acr_status_name(a.json_status));
+    PASS_ON(check_refusal(type, first, &a));
+    if (a.json_status != ACR_OK)
+        goto done; /* an enum item outside its enumeration: nothing to round-trip */
     if (a.status == ACR_OK)
         PASS_ON(check_same_meaning(type, doc, length, a.json));
     chunk_plan plan = fuzz_chunk_plan(selector);
@@ -903,13 +966,13 @@ const char *fuzz_check_roundtrip(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return NULL;
-    static const acr_type_desc *const responses[] = {&acr_stop_response_type, &acr_update_response_type,
-                                                     &acr_error_response_type};
-    static const acr_type_desc *const requests[] = {&acr_update_request_type, &acr_stop_request_type};
+    const acr_type_desc *const *responses, *const *requests;
+    size_t response_count = table_types(false, &responses);
+    size_t request_count = table_types(true, &requests);
     const char *problem = NULL;
-    for (size_t i = 0; i < sizeof responses / sizeof *responses && !problem; i++)
+    for (size_t i = 0; i < response_count && !problem; i++)
         problem = roundtrip_response(responses[i], data[0], data + 1, size - 1);
-    for (size_t i = 0; i < sizeof requests / sizeof *requests && !problem; i++)
+    for (size_t i = 0; i < request_count && !problem; i++)
         problem = roundtrip_request(requests[i], data[0], data + 1, size - 1);
     return problem;
 }
@@ -1066,7 +1129,12 @@ const char *fuzz_check_struct(const uint8_t *data, size_t size)
 {
     if (size == 0)
         return NULL;
-    const acr_type_desc *type = data[0] & 1 ? &acr_stop_request_type : &acr_update_request_type;
+    /* Byte 0: bits 0-2 the request type (modulo their number), the rest the chunking. */
+    const acr_type_desc *const *types;
+    size_t count = table_types(true, &types);
+    if (count == 0)
+        return NULL;
+    const acr_type_desc *type = types[(data[0] & 7u) % count];
     const char *result = NULL;
     const char *name = type_name(type);
     recipe r = {data + 1, size - 1};
@@ -1094,7 +1162,7 @@ const char *fuzz_check_struct(const uint8_t *data, size_t size)
                 acr_status_name(a.json_status), err.message);
         goto done;
     }
-    chunk_plan plan = fuzz_chunk_plan((uint8_t)(data[0] >> 1));
+    chunk_plan plan = fuzz_chunk_plan((uint8_t)(data[0] >> 3));
     PASS_ON(run_parse(type, (const uint8_t *)a.json, a.json_length, &plan, parsed, &b));
     FAIL_IF(fatal(b.status), "%s: its serialization %s does not parse: %s", name, a.json, b.err.message);
     FAIL_IF(valid == ACR_OK && b.status != ACR_OK, "%s: validates, but its serialization %s gives: %s", name,
@@ -1194,6 +1262,33 @@ static int reference_match(const char *pattern, const uint8_t *s, size_t n)
                 return false;
         return n > 0;
     }
+    if (strcmp(pattern, "^https://") == 0)
+        return starts_with(s, n, "https://");
+    if (strcmp(pattern, "^#[0-9A-Fa-f]{6}$") == 0) {
+        if (n != 7 || s[0] != '#')
+            return false;
+        for (size_t i = 1; i < 7; i++)
+            if (!strchr("0123456789ABCDEFabcdef", s[i]) || s[i] == 0)
+                return false;
+        return true;
+    }
+    if (strcmp(pattern, "^[A-Za-z0-9+/]{42}[AEIMQUYcgkosw048]=$") == 0) {
+        if (n != 44 || s[43] != '=' || s[42] == 0 || !strchr("AEIMQUYcgkosw048", s[42]))
+            return false;
+        for (size_t i = 0; i < 42; i++)
+            if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+                  s[i] == '+' || s[i] == '/'))
+                return false;
+        return true;
+    }
+    if (strcmp(pattern, "^[A-Za-z0-9 !#$%&()+\\-:;<=.>?@\\[\\]^_{|}~,]+$") == 0) {
+        /* An RTC channel name: letters, digits, space and these signs. */
+        for (size_t i = 0; i < n; i++)
+            if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') ||
+                  (s[i] != 0 && strchr(" !#$%&()+-:;<=.>?@[]^_{|}~,", s[i]))))
+                return false;
+        return n > 0;
+    }
     return -1; /* a pattern added to the schema since: add its matcher here */
 }
 
@@ -1204,24 +1299,32 @@ typedef struct pattern_list {
 
 static void collect_value(pattern_list *list, const acr_value_desc *value, unsigned depth);
 
+static void collect_rules(pattern_list *list, const acr_string_rules *rules)
+{
+    if (!rules || !rules->pattern)
+        return;
+    bool known = false;
+    for (size_t i = 0; i < list->count && !known; i++)
+        known = list->rules[i]->pattern == rules->pattern;
+    if (!known && list->count < sizeof list->rules / sizeof *list->rules)
+        list->rules[list->count++] = rules;
+}
+
 static void collect_object(pattern_list *list, const acr_object_desc *object, unsigned depth)
 {
     if (depth > 16)
         return;
     for (size_t i = 0; i < object->field_count; i++)
         collect_value(list, object->fields[i].value, depth + 1);
+    /* The string rules of conditional effects (cname's in individual and mix). */
+    for (size_t i = 0; i < object->rule_count; i++)
+        for (size_t k = 0; k < object->rules[i].effect_count; k++)
+            collect_rules(list, object->rules[i].effects[k].string_rules);
 }
 
 static void collect_value(pattern_list *list, const acr_value_desc *value, unsigned depth)
 {
-    const acr_string_rules *rules = value->string_rules;
-    if (rules && rules->pattern) {
-        bool known = false;
-        for (size_t i = 0; i < list->count && !known; i++)
-            known = list->rules[i]->pattern == rules->pattern;
-        if (!known && list->count < sizeof list->rules / sizeof *list->rules)
-            list->rules[list->count++] = rules;
-    }
+    collect_rules(list, value->string_rules);
     if (value->object)
         collect_object(list, value->object, depth + 1);
     if (value->items)
@@ -1233,13 +1336,18 @@ const char *fuzz_check_pattern(const uint8_t *data, size_t size)
     static pattern_list patterns;
     static bool collected;
     if (!collected) {
-        static const acr_type_desc *const types[] = {&acr_update_request_type, &acr_stop_request_type,
-                                                     &acr_update_response_type, &acr_stop_response_type,
-                                                     &acr_error_response_type};
-        for (size_t i = 0; i < sizeof types / sizeof *types; i++)
-            collect_object(&patterns, types[i]->object, 0);
+        for (int requests = 0; requests < 2; requests++) {
+            const acr_type_desc *const *types;
+            size_t count = table_types(requests != 0, &types);
+            for (size_t i = 0; i < count; i++)
+                collect_object(&patterns, types[i]->object, 0);
+        }
         collected = true;
     }
+    /* Every pattern of the tables has its hand-written matcher. */
+    for (size_t i = 0; i < patterns.count; i++)
+        if (reference_match(patterns.rules[i]->pattern_text, (const uint8_t *)"", 0) < 0)
+            return failed("pattern %s has no matcher in reference_match()", patterns.rules[i]->pattern_text);
     /* acr_utf8_length reads exactly `size` bytes: give it a copy of that size. */
     char *copy = calloc(1, size ? size : 1);
     if (!copy)
@@ -1428,8 +1536,8 @@ done:
 const char *fuzz_check_all(const uint8_t *data, size_t size)
 {
     const char *(*const checks[])(const uint8_t *, size_t) = {
-        fuzz_check_request, fuzz_check_update_response, fuzz_check_stop_response, fuzz_check_error_response,
-        fuzz_check_roundtrip, fuzz_check_struct, fuzz_check_pattern, fuzz_check_number,
+        fuzz_check_request, fuzz_check_responses, fuzz_check_roundtrip,
+        fuzz_check_struct,  fuzz_check_pattern,   fuzz_check_number,
     };
     for (size_t i = 0; i < sizeof checks / sizeof *checks; i++) {
         const char *problem = checks[i](data, size);

@@ -19,7 +19,8 @@
 
 #include "acr_api.h"
 
-/* Both request types (update, stop): one-piece and chunked parses agree
+/* Every request type of the operation tables (acr_operations), each on the
+ * same input: one-piece and chunked parses agree
  * (status, error, violations, re-serialized JSON); validation in every mode
  * (ACR_MODE_ANY's violations are a subset of each mode's; violations appended
  * to a parse's never repeat one it reported); serialization of whatever the
@@ -30,17 +31,18 @@ const char *fuzz_check_request(const uint8_t *data, size_t size);
  * fails with anything but ACR_ERR_INVALID_RESPONSE; on success, serialize to A,
  * parse A (must succeed), serialize to B: A and B are byte-identical. */
 const char *fuzz_check_response(const acr_type_desc *type, const uint8_t *data, size_t size);
-const char *fuzz_check_update_response(const uint8_t *data, size_t size);
-const char *fuzz_check_stop_response(const uint8_t *data, size_t size);
-const char *fuzz_check_error_response(const uint8_t *data, size_t size);
+/* fuzz_check_response for every response type of the operation tables (each
+ * operation's 200 body and its error body), each on the same input. */
+const char *fuzz_check_responses(const uint8_t *data, size_t size);
 
-/* serialize -> parse -> serialize is exact, for every type: the three response
- * types (when the input parses), and both request types (when the input parses
+/* serialize -> parse -> serialize is exact, for every type of the operation
+ * tables: the response types (when the input parses), and the request types (when the input parses
  * without a fatal error; the re-parse then has the same violations from
  * validation in every mode, and no parse violation when the first had none). */
 const char *fuzz_check_roundtrip(const uint8_t *data, size_t size);
 
-/* Requests as a caller builds them (byte 0: bit 0 the type, the rest the
+/* Requests as a caller builds them (byte 0: bits 0-2 the request type of the
+ * tables, modulo their number; the rest the
  * chunking; then a recipe, see fuzz_checks.c): any bytes in strings, NULL
  * items, enum values out of range. What validates (without a mode) serializes;
  * what the serializer refuses, validation reports at the same pointer; what

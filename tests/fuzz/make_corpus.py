@@ -13,6 +13,7 @@ holds recipes, not JSON: its run-* files were picked from a fuzzing run).
 """
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -20,18 +21,30 @@ ROOT = os.path.dirname(os.path.dirname(HERE))
 SELECTORS = b"0123"
 
 
-def examples(schema, operation, where):
-    """The examples of an operation's request body (where='request') or 200 response."""
-    for path, item in schema["paths"].items():
-        if not path.endswith("/" + operation):
-            continue
-        post = item["post"]
+METHODS = ("get", "put", "post", "delete", "patch")
+
+
+def kebab(name):
+    """operationId -> the acr subcommand (updateLayout -> update-layout)."""
+    return re.sub(r"([a-z0-9])([A-Z])", r"\1-\2", name).lower()
+
+
+def operations(schema):
+    """Every operation of the schema, in schema order: (subcommand, operation object)."""
+    return [(kebab(op["operationId"]), op) for item in schema["paths"].values()
+            for method, op in item.items() if method in METHODS]
+
+
+def examples(schema, where):
+    """(name, value) of every operation's request body examples (where='request')
+    or 200 response examples, each name prefixed with the operation's subcommand."""
+    for operation, op in operations(schema):
         if where == "request":
-            content = post["requestBody"]["content"]["application/json"]
+            content = op.get("requestBody", {}).get("content", {}).get("application/json", {})
         else:
-            content = post["responses"]["200"]["content"]["application/json"]
+            content = op["responses"].get("200", {}).get("content", {}).get("application/json", {})
         for name, example in sorted(content.get("examples", {}).items()):
-            yield name, example["value"]
+            yield operation + "-" + name, example["value"]
 
 
 def compact(value):
@@ -129,8 +142,7 @@ def main():
     with open(os.path.join(ROOT, "schema", "cloud_recording.json"), encoding="utf-8") as f:
         schema = json.load(f)
     corpus = os.path.join(HERE, "corpus")
-    targets = ["fuzz_request", "fuzz_update_response", "fuzz_stop_response", "fuzz_error_response",
-               "fuzz_roundtrip", "fuzz_pattern", "fuzz_number"]
+    targets = ["fuzz_request", "fuzz_response", "fuzz_roundtrip", "fuzz_pattern", "fuzz_number"]
     for target in targets:
         d = os.path.join(corpus, target)
         if os.path.isdir(d):
@@ -142,26 +154,35 @@ def main():
         for i, (name, data) in enumerate(seeds):
             write(os.path.join(corpus, target), name, SELECTORS[i % 4:i % 4 + 1] + data)
 
-    requests = [("update-" + n, compact(v)) for n, v in examples(schema, "update", "request")]
-    requests += [("stop-" + n, compact(v)) for n, v in examples(schema, "stop", "request")]
+    # Every operation's examples: fuzz_request and fuzz_response try each input
+    # on every request or response type of the tables.
+    requests = [(n, compact(v)) for n, v in examples(schema, "request")]
     requests += sorted(request_edge_cases().items())
     json_seeds("fuzz_request", requests)
 
-    update_responses = [("update-" + n, compact(v)) for n, v in examples(schema, "update", "response")]
-    stop_responses = [("stop-" + n, compact(v)) for n, v in examples(schema, "stop", "response")]
-    edge = response_edge_cases()
-    generic = [(n, d) for n, d in sorted(edge.items()) if not n.startswith("error-")]
-    errors = [(n, d) for n, d in sorted(edge.items()) if n.startswith("error-") or n in ("empty", "not-json")]
-    json_seeds("fuzz_update_response", update_responses + [(n, d) for n, d in generic if n in (
-        "wrong-type", "duplicate", "nul-and-escapes", "empty", "not-json", "deep")])
-    json_seeds("fuzz_stop_response", stop_responses + generic)
-    json_seeds("fuzz_error_response", errors + [("update-page", update_responses[0][1])])
-    json_seeds("fuzz_roundtrip", stop_responses + update_responses + errors[:3] + requests[:6] + [
+    responses = [(n, compact(v)) for n, v in examples(schema, "response")]
+    edge = sorted(response_edge_cases().items())
+    json_seeds("fuzz_response", responses + edge)
+    errors = [(n, d) for n, d in edge if n.startswith("error-")]
+    # The first example of each operation's request and response, the error bodies
+    # and the trickiest requests.
+    names = sorted((name for name, _ in operations(schema)), key=len, reverse=True)
+    firsts, seen = [], set()
+    for kind, items in (("request", requests), ("response", responses)):
+        for name, data in items:
+            operation = next((o for o in names if name.startswith(o + "-")), None)
+            if operation and (kind, operation) not in seen:
+                seen.add((kind, operation))
+                firsts.append((kind + "-" + name, data))
+    json_seeds("fuzz_roundtrip", firsts + errors[:3] + [
         (n, d) for n, d in requests if n in ("wrong-types", "nulls", "escapes", "sts-uint64-max")])
 
     patterns = {
         "uid-max": b"4294967295", "uid-over": b"4294967296", "allstream": b"#allstream#",
         "uid-newline": b"42\n", "rtmp": b"rtmp://host/app", "rtmps": b"rtmps://h", "alnum": b"directory1",
+        "https": b"https://example.com/a.jpg", "color": b"#0aF9c3", "color-short": b"#0aF9c",
+        "rtc-channel": b"a Z 0 !#$%&()+-:;<=.>?@[]^_{|}~,", "rtc-slash": b"a/b",
+        "salt": b"A" * 42 + b"Q=", "salt-bad-last": b"A" * 42 + b"B=",
         "utf8-4": "\U0001F600".encode(), "surrogate": b"\xed\xa0\x80", "overlong": b"\xe0\x80\xaf",
         "above-max": b"\xf4\x90\x80\x80",
     }

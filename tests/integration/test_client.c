@@ -631,7 +631,8 @@ static int teardown(void **state)
     for (size_t i = 0; i < logs.count; i++) {
         const char *line = logs.lines[i];
         assert_no_secret(line, "a log line");
-        bool call = strncmp(line, "POST http://", 12) == 0 && strstr(line, " -> ") && strstr(line, " ms)");
+        bool call = (strncmp(line, "POST http://", 12) == 0 || strncmp(line, "GET http://", 11) == 0) &&
+                    strstr(line, " -> ") && strstr(line, " ms)");
         bool retry = strncmp(line, "retrying in ", 12) == 0;
         if (!call && !retry)
             fail_msg("log line neither 'POST URL -> STATUS (T ms)' nor 'retrying in ...': %s", line);
@@ -1346,6 +1347,35 @@ static void test_empty_path_parameter_not_sent(void **state)
     assert_int_equal(logs.count, 0);
 }
 
+/* Regression: acr_client_new refused a client without an App ID, so ncsIp,
+ * whose path has none, could not be called without making one up. */
+static void test_ncs_ip_needs_no_app_id(void **state)
+{
+    (void)state;
+    acr_client_options o = default_options();
+    o.app_id = NULL;
+    acr_client *c = new_client(&o);
+    acr_error err = ACR_ERROR_INIT;
+    /* An operation with {appid} is refused before anything is sent. */
+    acr_update_request req = subscribe_request();
+    acr_update_params params = {"rid-ind", "sid-ind", ACR_MODE_INDIVIDUAL};
+    acr_update_response resp = ACR_UPDATE_RESPONSE_INIT;
+    assert_status(acr_update(c, &params, &req, &resp, &err), &err, ACR_ERR_USAGE);
+    assert_non_null(strstr(err.message, "App ID"));
+    acr_update_response_free(&resp);
+    assert_nothing_sent();
+
+    acr_ncs_ip_response ncs = ACR_NCS_IP_RESPONSE_INIT;
+    if (acr_ncs_ip(c, &ncs, &err) != ACR_OK)
+        fail_msg("acr_ncs_ip without an App ID: %s", err.message);
+    assert_true(ncs.has_data && ncs.data.has_service);
+    assert_true(ncs.data.service.hosts_count > 0);
+    assert_non_null(ncs.data.service.hosts[0].primary_ip);
+    acr_ncs_ip_response_free(&ncs);
+    acr_error_clear(&err);
+    acr_client_free(c);
+}
+
 static void test_plain_http_only_to_loopback(void **state)
 {
     (void)state;
@@ -1968,6 +1998,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_redirect_not_followed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_path_parameters_percent_encoded, setup, teardown),
         cmocka_unit_test_setup_teardown(test_empty_path_parameter_not_sent, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_ncs_ip_needs_no_app_id, setup, teardown),
         cmocka_unit_test_setup_teardown(test_plain_http_only_to_loopback, setup, teardown),
         cmocka_unit_test_setup_teardown(test_base_url_path_prefix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_request_not_sent, setup, teardown),

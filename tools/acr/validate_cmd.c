@@ -59,6 +59,35 @@ static int usage_error(const char *what, const char *arg, const char *hint)
     return EXIT_USAGE;
 }
 
+/* True when `object` (or an object under it, to `depth` levels) has a rule
+ * that depends on the mode. */
+static bool has_mode_rules(const acr_object_desc *object, int depth)
+{
+    if (!object || depth == 0)
+        return false;
+    for (size_t i = 0; i < object->rule_count; i++)
+        if (object->rules[i].kind == ACR_RULE_CONDITIONAL && object->rules[i].condition == ACR_IF_MODE)
+            return true;
+    for (size_t i = 0; i < object->field_count; i++) {
+        const acr_field_desc *f = &object->fields[i];
+        if (f->modes)
+            return true;
+        const acr_value_desc *v = f->value;
+        while (v->items)
+            v = v->items;
+        if (has_mode_rules(v->object, depth - 1))
+            return true;
+    }
+    return false;
+}
+
+/* --mode means something for `op`: it has a mode in its path, or its body has
+ * rules for a later call's mode (acquire: the start's; schema/README.md). */
+static bool takes_mode(const acr_operation_desc *op)
+{
+    return op->mode_param >= 0 || has_mode_rules(op->request->object, 32);
+}
+
 typedef struct run {
     const acr_operation_desc *op;
     unsigned mode;
@@ -237,7 +266,7 @@ int cli_validate(int argc, char **argv)
                 r.mode = (unsigned)m;
         if (!r.mode)
             code = usage_error("unknown mode", mode_text, "expected one of the schema's modes (lower case)");
-        else if (r.op->mode_param < 0 || (r.op->mode_allowed && !((r.op->mode_allowed >> (r.mode - 1)) & 1u)))
+        else if (!takes_mode(r.op) || (r.op->mode_allowed && !((r.op->mode_allowed >> (r.mode - 1)) & 1u)))
             code = usage_error("this operation does not take the mode", mode_text, NULL);
     }
     if (code < 0 && !mode_text && r.op->mode_param >= 0)
@@ -282,7 +311,7 @@ int cli_validate(int argc, char **argv)
     }
     /* The report first, then the note and summary, when both go to one terminal. */
     cli_flush(stdout);
-    if (!r.mode && r.op->mode_param >= 0 && r.valid + r.invalid > 0)
+    if (!r.mode && takes_mode(r.op) && r.valid + r.invalid > 0)
         cli_puts(stderr, "acr validate: note: no --mode given, so the rules that depend on the mode were skipped\n");
     print_summary(&r);
     acr_free(paths);

@@ -98,7 +98,7 @@ typedef struct acr_retry_policy {
 } acr_retry_policy;
 
 typedef struct acr_client_options {
-    /** The {appid} path parameter. Optional: NULL (or "") makes a client for the
+    /** The {appid} path parameter (copied). Optional: NULL (or "") makes a client for the
      * operations whose path has none (ncsIp); any other call on it is then
      * ACR_ERR_USAGE naming the parameter, and nothing is sent. */
     const char *app_id;

@@ -9,12 +9,16 @@
 //     acr rejects as malformed JSON and JavaScript keeps as is.
 //   - strings holding U+0000, which acr refuses by design (README: "a string
 //     holding U+0000 is refused rather than truncated"; C strings cannot hold it),
-//   - nesting deeper than acr's parse limit (exit 2 by design).
+//   - nesting deeper than acr's parse limit (exit 2 by design),
+//   - a body longer than acr's size limit, ACR_MAX_REQUEST_BYTES (exit 2 by design).
 // Each finding is {pointer, kind, detail}.
 
 function escapeToken(token) {
   return token.replace(/~/g, "~0").replace(/\//g, "~1");
 }
+
+// acr's request size limit (ACR_MAX_REQUEST_BYTES, README).
+const MAX_REQUEST_BYTES = 1048576;
 
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
@@ -153,5 +157,9 @@ export function parseBody(bytes) {
   } catch (e) {
     return { ok: false, reason: `JSON.parse: ${e.message}` };
   }
-  return { ok: true, value, text, hidden: findHidden(text) };
+  const hidden = findHidden(text);
+  if (bytes.length > MAX_REQUEST_BYTES) {
+    hidden.push({ pointer: "", kind: "size", detail: `${bytes.length} bytes, acr reads at most ${MAX_REQUEST_BYTES}` });
+  }
+  return { ok: true, value, text, hidden };
 }
