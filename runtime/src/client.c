@@ -768,7 +768,7 @@ static void read_error_body(const acr_operation_desc *op, const exchange *x, acr
         const acr_field_desc *reason = find_field(desc, "reason", ACR_KIND_STRING);
         const acr_field_desc *message = find_field(desc, "message", ACR_KIND_STRING);
         if (code && acr_field_present(code, body)) {
-            err->has_service_code = 1;
+            err->has_service_code = true;
             err->service_code = (long long)*ACR_AT(body, code->offset, int64_t);
         }
         char **text = NULL;

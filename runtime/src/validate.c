@@ -96,6 +96,12 @@ static bool int_allowed(const int64_t *allowed, size_t count, int64_t value)
     return false;
 }
 
+/* "1 entry", "2 entries": the noun that goes with a count in a message. */
+static const char *noun(size_t n, const char *one, const char *many)
+{
+    return n == 1 ? one : many;
+}
+
 static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
 {
     size_t bytes = strlen(s);
@@ -110,9 +116,11 @@ static void validate_string(validator *v, const acr_string_rules *rules, const c
         report(v, rules->min_length == 1 ? "must not be empty"
                                          : "must be at least %zu characters long", rules->min_length);
     else if (length > rules->max_length)
-        report(v, "must be at most %zu characters long (it has %zu)", rules->max_length, length);
+        report(v, "must be at most %zu %s long (it has %zu)", rules->max_length,
+               noun(rules->max_length, "character", "characters"), length);
     if (bytes > rules->max_bytes)
-        report(v, "must be at most %zu bytes long in UTF-8 (it has %zu)", rules->max_bytes, bytes);
+        report(v, "must be at most %zu %s long in UTF-8 (it has %zu)", rules->max_bytes,
+               noun(rules->max_bytes, "byte", "bytes"), bytes);
     if (rules->pattern && !acr_dfa_matches(rules->pattern, s, bytes)) {
         if (rules->expected)
             report(v, "must be %s", rules->expected);
@@ -202,9 +210,11 @@ static void validate_items(validator *v, const acr_value_desc *array, const void
     const acr_array_rules *rules = array->array_rules;
     if (rules) {
         if (count < rules->min_items)
-            report(v, "must have at least %zu entries (it has %zu)", rules->min_items, count);
+            report(v, "must have at least %zu %s (it has %zu)", rules->min_items,
+                   noun(rules->min_items, "entry", "entries"), count);
         if (count > rules->max_items)
-            report(v, "must have at most %zu entries (it has %zu)", rules->max_items, count);
+            report(v, "must have at most %zu %s (it has %zu)", rules->max_items,
+                   noun(rules->max_items, "entry", "entries"), count);
         if (rules->max_prefix_length && array->items->kind == ACR_KIND_STRING) {
             /* Each element is followed by one "/" in the joined prefix. */
             size_t total = 0;

@@ -372,6 +372,16 @@ static acr_update_request with_rtmp_publish_config(const acr_rtmp_output *output
     return r;
 }
 
+/* A count of one reads "1 entry", not "1 entries" (issue 12: consistent wording). */
+static void test_one_entry_is_singular(void **state)
+{
+    (void)state;
+    const acr_rtmp_output two[2] = {{"rtmp://a.example.com/app/key"}, {"rtmp://b.example.com/app/key"}};
+    acr_update_request r = with_rtmp_publish_config(two, 2);
+    assert_update_violation(&r, ACR_MODE_WEB, "/clientRequest/rtmpPublishConfig/outputs",
+                            "must have at most 1 entry (it has 2)");
+}
+
 static void test_stream_subscribe_only_in_individual_and_mix(void **state)
 {
     (void)state;
@@ -839,6 +849,7 @@ int main(void)
         cmocka_unit_test(test_stream_subscribe_only_in_individual_and_mix),
         cmocka_unit_test(test_web_recording_config_only_in_web),
         cmocka_unit_test(test_rtmp_publish_config_only_in_web),
+        cmocka_unit_test(test_one_entry_is_singular),
         cmocka_unit_test(test_mode_any_skips_mode_rules),
         cmocka_unit_test(test_unknown_mode_is_a_usage_error),
         cmocka_unit_test(test_mode_names),

@@ -12,6 +12,7 @@
 
 #include "acr/export.h"
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -80,7 +81,7 @@ typedef struct acr_error {
      * "message" (NULL when the body had neither), and the X-Request-ID header
      * (NULL when absent), for the vendor's support. */
     int http_status;
-    int has_service_code;
+    bool has_service_code;
     long long service_code;
     char *reason;
     char *request_id;
