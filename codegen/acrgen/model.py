@@ -866,7 +866,7 @@ class Builder:
         self.problem(ref_pointer, f"component '{name}' refers to itself (directly or through other components); "
                                   "recursive types are not supported")
 
-    def compose(self, schema: dict, pointer: str, is_request: bool, parts: dict) -> None:
+    def compose(self, schema: dict, pointer: str, is_request: bool, parts: dict, root: bool = False) -> None:
         """Collects the properties, required names and rules of an object schema
         and of the object components its allOf composes ($ref entries)."""
         properties = schema.get("properties", {})
@@ -917,7 +917,9 @@ class Builder:
                 # An alias (nothing but this one $ref, e.g. a required, non-null
                 # copy of a nullable component) may compose a closed component:
                 # ajv then closes it exactly as the component does.
-                alias = not schema.get("properties") and sum(
+                # Only the object being built may be such an alias: composed into
+                # another object, the closed component would close that one too.
+                alias = root and not schema.get("properties") and sum(
                     isinstance(e, dict) and "$ref" in e for e in all_of) == 1
                 if closed and not alias:
                     self.problem(tp, "a component composed with allOf cannot close itself (additionalProperties "
@@ -950,7 +952,7 @@ class Builder:
         allowed = ANNOTATIONS | {"type"} | KEYWORDS_BY_TYPE["object"]
         self.check_keys(schema, allowed, pointer, "an object schema")
         parts: dict = {"properties": {}, "required": [], "rules": [], "composed": False}
-        self.compose(schema, pointer, is_request, parts)
+        self.compose(schema, pointer, is_request, parts, root=True)
         additional = schema.get("additionalProperties", True)
         unevaluated = schema.get("unevaluatedProperties", True)
         if additional is not True and additional is not False:

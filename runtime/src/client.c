@@ -354,8 +354,8 @@ void acr_client_free(acr_client *c)
         curl_share_cleanup(c->share);
     curl_slist_free_all(c->headers);
     curl_slist_free_all(c->headers_no_body);
-    for (size_t i = 0; i < c->busy_count; i++)
-        acr_free(c->busy_keys[i]);
+    /* The keys are their callers' (acr_call frees its own); none is busy
+     * when the client is freed. */
     acr_free(c->busy_keys);
     acr_free(c->busy_owners);
     pthread_mutex_destroy(&c->lock);

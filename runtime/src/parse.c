@@ -148,13 +148,15 @@ static int fail(acr_parser *p, acr_status status, const char *fmt, ...)
     } else {
         const char *where = acr_path_text(current_path(p));
         /* The pointer is made of the document's keys, as long as they are: the
-         * message shows its start (cut at a character), so the reason always
-         * fits; err->pointer holds it whole. */
+         * message shows its start, so the reason always fits; err->pointer
+         * holds it whole. The cut falls between two keys, never inside one: a
+         * key shown is shown whole, so the client's redaction of an echoed
+         * secret (which matches whole secrets) still finds it. */
         int shown = (int)strnlen(where, POINTER_SHOWN + 1);
         const char *cut = "";
         if (shown > POINTER_SHOWN) {
             shown = POINTER_SHOWN;
-            while (shown > 0 && ((unsigned char)where[shown] & 0xC0) == 0x80)
+            while (shown > 0 && where[shown] != '/')
                 shown--;
             cut = "...";
         }

@@ -34,7 +34,8 @@ char *acr_url_normalize_base(const char *base_url, acr_error *err)
     }
     char *scheme = NULL, *host = NULL, *user = NULL, *query = NULL, *fragment = NULL, *result = NULL;
     if (curl_url_set(url, CURLUPART_URL, base_url, 0) != CURLUE_OK) {
-        acr_error_set(err, ACR_ERR_USAGE, "the base URL is not a valid absolute URL: %s", base_url);
+        /* Never print the URL: it may hold credentials or a token. */
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL is not a valid absolute URL");
         goto done;
     }
     curl_url_get(url, CURLUPART_SCHEME, &scheme, 0);
@@ -53,11 +54,11 @@ char *acr_url_normalize_base(const char *base_url, acr_error *err)
         goto done;
     }
     if (query || fragment) {
-        acr_error_set(err, ACR_ERR_USAGE, "the base URL must not have a query or fragment: %s", base_url);
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL must not have a query or fragment");
         goto done;
     }
     if (!host || !*host) {
-        acr_error_set(err, ACR_ERR_USAGE, "the base URL has no host: %s", base_url);
+        acr_error_set(err, ACR_ERR_USAGE, "the base URL has no host");
         goto done;
     }
     if (strcmp(scheme, "http") == 0 && !acr_url_is_loopback_host(host)) {

@@ -414,8 +414,10 @@ static void apply_effect(validator *v, const acr_effect *effect, const acr_objec
         case ACR_EFFECT_ONE_OF:
             if (present && effect->text_count) {
                 const char *text = text_of(field, base);
+                /* The value is not quoted: a message never repeats a string
+                 * of the body (it may be a secret). */
                 if (text && !text_in(effect->texts, effect->text_count, text))
-                    report(v, "%s (it is \"%s\")", effect->message, text);
+                    report(v, "%s", effect->message);
             } else if (present && field->value->kind == ACR_KIND_INT) {
                 int64_t value = *ACR_CAT(base, field->offset, int64_t);
                 if (!int_allowed(effect->allowed, effect->allowed_count, value))

@@ -857,3 +857,24 @@ class NestedRuleFormsTest(unittest.TestCase):
         rule["then"]["properties"]["recordingConfig"]["dependentSchemas"] = {}
         self.assert_only_problem(doc, f"{SCHEMAS}/StartClientRequest/allOf/2/then/properties/recordingConfig",
                                  "must be")
+
+
+class ClosedAliasTest(unittest.TestCase):
+    """An object that is nothing but an allOf $ref to a closed component (start's
+    StartStorageConfig, a required copy of the nullable StorageConfig) may compose
+    it; an object that adds properties to such an alias may not, because the
+    closed component would close it too under ajv (found by review: it passed)."""
+
+    def test_the_alias_itself_is_accepted(self):
+        self.assertEqual(lint(real_schema()), [])
+
+    def test_properties_added_to_an_alias_of_a_closed_component(self):
+        doc = real_schema()
+        s = schemas(doc)
+        s["Composite"] = {"type": "object", "properties": {"extra": {"type": "string"}},
+                          "allOf": [{"$ref": "#/components/schemas/StartStorageConfig"}],
+                          "unevaluatedProperties": False}
+        s["StartClientRequest"]["properties"]["composite"] = {"$ref": "#/components/schemas/Composite"}
+        problems = lint(doc)
+        self.assertIn("/components/schemas/StorageConfig", [p for p, _ in problems], problems)
+        self.assertTrue(any("cannot close itself" in m for _, m in problems), problems)

@@ -137,8 +137,8 @@ static void test_corpus_passes_every_check(void **state)
 /* Found by fuzz_request (depth-limit check): a 600-character key before a
  * nesting too deep. The message of a fatal parse error put the whole pointer
  * before the reason, so a long key pushed "nesting deeper than 64 levels" out
- * of the 512-byte message. The message now shows the pointer's first 200 bytes
- * and "..."; err.pointer still holds it whole. */
+ * of the 512-byte message. The message now shows the pointer's first keys that
+ * fit in 200 bytes (whole keys only) and "..."; err.pointer still holds it whole. */
 static void test_long_key_keeps_the_reason_in_the_message(void **state)
 {
     (void)state;
@@ -149,8 +149,9 @@ static void test_long_key_keeps_the_reason_in_the_message(void **state)
     acr_error err = ACR_ERROR_INIT;
     assert_int_equal(acr_update_request_parse(json, length, &request, &err), ACR_ERR_MALFORMED_JSON);
     assert_non_null(strstr(err.message, ": nesting deeper than 64 levels"));
-    assert_non_null(strstr(err.message, "/clientRequest/clientRequ>>>>"));
-    assert_non_null(strstr(err.message, "...: nesting"));
+    /* Cut between keys: the long key is left out whole, not shown in part. */
+    assert_non_null(strstr(err.message, "/clientRequest...: nesting"));
+    assert_null(strstr(err.message, "clientRequ>>>"));
     assert_true(strlen(err.message) < ACR_ERROR_MESSAGE_MAX - 1); /* nothing cut off */
     /* The pointer is whole: /clientRequest/<key>/0/0/.../0 down to the 64th level. */
     assert_non_null(err.pointer);

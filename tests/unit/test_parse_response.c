@@ -418,6 +418,34 @@ static void test_duplicate_keys_are_refused(void **state)
     assert_invalid_at("{\"serverResponse\":{},\"serverResponse\":{}}", "/serverResponse");
 }
 
+/* A long key cut in the fatal message is cut between keys, never inside one:
+ * a secret the service echoed as a key is shown whole (the client then redacts
+ * it) or not at all, never as a fragment the redaction cannot match. Before,
+ * the message held the first 200 bytes of the pointer: "/aaa...SECRETSEC". */
+static void test_long_pointer_is_cut_between_keys(void **state)
+{
+    (void)state;
+    char text[512];
+    char key[256];
+    memset(key, 'a', 190);
+    memcpy(key + 190, "SECRETSECRETSECRET", 19); /* with its NUL */
+    /* Nested too deep under that key: a fatal error whose pointer starts with it. */
+    char deep[80];
+    memset(deep, '[', 70);
+    deep[70] = '\0';
+    snprintf(text, sizeof text, "{\"%s\":%s", key, deep);
+    acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_stop_response_parse(text, strlen(text), &r, &err), ACR_ERR_INVALID_RESPONSE);
+    assert_null(strstr(err.message, "SECRET"));
+    assert_null(strstr(err.message, "aaaa"));
+    assert_non_null(strstr(err.message, "...: "));
+    assert_non_null(err.pointer);
+    assert_non_null(strstr(err.pointer, "SECRETSECRETSECRET")); /* whole in err->pointer */
+    acr_stop_response_free(&r);
+    acr_error_clear(&err);
+}
+
 static void test_invalid_utf8_is_refused_with_a_position(void **state)
 {
     (void)state;
@@ -634,6 +662,7 @@ int main(void)
         cmocka_unit_test(test_null_where_not_nullable),
         cmocka_unit_test(test_duplicate_keys_are_refused),
         cmocka_unit_test(test_invalid_utf8_is_refused_with_a_position),
+        cmocka_unit_test(test_long_pointer_is_cut_between_keys),
         cmocka_unit_test(test_very_deep_nesting_is_refused),
         cmocka_unit_test(test_depth_limit_is_exact),
         cmocka_unit_test(test_empty_white_space_and_trailing_garbage),

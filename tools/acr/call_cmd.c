@@ -94,9 +94,18 @@ static void print_usage(FILE *out, const acr_operation_desc *op)
                "                     AGORA_BASE_URL environment variable, else %s);\n"
                "                     plain http:// is refused except for loopback hosts; no\n"
                "                     credentials, query or fragment\n"
-               "  --timeout SECONDS  timeout of each attempt (default %ld s)\n"
-               "  --retries N        retries after a connection failure before sending, 206/65,\n"
-               "                     504/62 or 429, backing off 1 s, 3 s, 6 s (default 3; 0: none)\n"
+               "  --timeout SECONDS  time for the whole call: every attempt and back-off, and the\n"
+               "                     wait for the recording's turn (default %ld s)\n",
+               ACR_DEFAULT_BASE_URL, op->timeout_ms / 1000);
+    /* The answers retried are the operation's (x-acr-retry-on in the schema). */
+    cli_puts(out, "  --retries N        retries after a connection failure before sending");
+    for (size_t i = 0; i < op->retry_count; i++) {
+        cli_printf(out, "%s%d", i + 1 == op->retry_count ? " or " : ", ", op->retry_statuses[i]);
+        if (op->retry_codes[i] >= 0)
+            cli_printf(out, "/%lld", op->retry_codes[i]);
+    }
+    cli_printf(out,
+               ",\n                     backing off 1 s, 3 s, 6 s (default 3; 0: none)\n"
                "  --verbose          log method, URL, status and timing on standard error\n"
                "                     (credentials and keys are never shown)\n"
                "\n"
@@ -107,8 +116,7 @@ static void print_usage(FILE *out, const acr_operation_desc *op)
                "3 the service answered with a status other than 200 (status, code and reason on\n"
                "standard error); 4 transport failure (connect, TLS, timeout); 5 invalid response;\n"
                "6 the call was retried and the service now answers that it is already done: the\n"
-               "first attempt most likely succeeded.\n",
-               ACR_DEFAULT_BASE_URL, op->timeout_ms / 1000);
+               "first attempt most likely succeeded.\n");
 }
 
 static int usage_error(const acr_operation_desc *op, const char *what, const char *arg)
