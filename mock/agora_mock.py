@@ -588,6 +588,8 @@ class _Handler(BaseHTTPRequestHandler):
         self._route = None
         self._params = None
         self._fault = None
+        self._waited_ms = 0          # delays served in full (update_delay_ms, delay_ms)
+        self._stall_ended = None     # "limit", "client left" or "server stopping"
         self._stored_body = None
         self._body_json = None
         self._body_len = 0
@@ -661,6 +663,8 @@ class _Handler(BaseHTTPRequestHandler):
                                           and "Authorization" in self.headers),
             "status": self._status,
             "fault": _fault_label(self._fault) if self._fault else None,
+            "waited_ms": self._waited_ms,
+            "stall_ended": self._stall_ended,
             "duration_ms": round((time.monotonic() - self._t0) * 1000.0, 3),
             "body_bytes": self._body_len,
             "body_json": self._body_json,
@@ -845,6 +849,7 @@ class _Handler(BaseHTTPRequestHandler):
         if self.mock._stopping.wait(ms / 1000.0):
             self.close_connection = True
             return False
+        self._waited_ms += ms
         return True
 
     def _stall(self, ms):
@@ -853,15 +858,19 @@ class _Handler(BaseHTTPRequestHandler):
         self.close_connection = True
         deadline = time.monotonic() + min(ms, STALL_LIMIT_MS) / 1000.0
         sock = self.connection
+        self._stall_ended = "server stopping"
         while not self.mock._stopping.is_set():
             remaining = deadline - time.monotonic()
             if remaining <= 0:
+                self._stall_ended = "limit"
                 break
             try:
                 readable, _, _ = select.select([sock], [], [], min(0.05, remaining))
                 if readable and not sock.recv(65536):
+                    self._stall_ended = "client left"
                     break
             except (OSError, ValueError):
+                self._stall_ended = "client left"
                 break
 
     def _end_update(self):
