@@ -82,6 +82,11 @@ RUNTIME_NAMES = frozenset("""
     ACR_FILE_KIND_TS ACR_FILE_KIND_WEBM ACR_FILE_SOURCE_ENTRY ACR_FILE_SOURCE_NAME ACR_FILE_SOURCE_WEB
     acr_file acr_file_iter acr_file_kind acr_file_kind_name acr_file_kind_of acr_file_source acr_files_next
     acr_files_of_query acr_files_of_stop
+    ACR_ERR_CANCELLED acr_error_move
+    ACR_LOOP_H ACR_LOOP_OPTIONS_INIT ACR_POLL_IN ACR_POLL_OUT ACR_POLL_REMOVE ACR_SOCKET_TIMEOUT
+    acr_call_start acr_done_fn acr_loop acr_loop_active acr_loop_cancel_all acr_loop_fds acr_loop_free
+    acr_loop_new acr_loop_options acr_loop_perform acr_loop_run acr_loop_socket_action acr_socket_fn
+    acr_timer_fn acr_transfer acr_transfer_cancel
 """.split())
 
 

@@ -212,6 +212,7 @@ static int report(const char *call, acr_status status, const acr_error *err)
         }
         return status == ACR_ERR_HTTP ? EXIT_HTTP : EXIT_MAY_HAVE_SUCCEEDED;
     case ACR_ERR_TRANSPORT:
+    case ACR_ERR_CANCELLED: /* only an asynchronous call is cancelled */
         /* Connect, TLS, timeout, reset: no complete answer. */
         fprintf(stderr, "%s: could not reach the service: %s\n", call, err->message);
         return EXIT_TRANSPORT;

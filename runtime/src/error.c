@@ -35,6 +35,20 @@ void acr_error_keep_violations(acr_error *err, size_t count)
     }
 }
 
+void acr_error_move(acr_error *dst, acr_error *src)
+{
+    if (!src)
+        return;
+    if (!dst || dst == src) {
+        if (!dst)
+            acr_error_clear(src);
+        return;
+    }
+    acr_error_clear(dst);
+    *dst = *src;
+    memset(src, 0, sizeof *src);
+}
+
 const char *acr_status_name(acr_status status)
 {
     switch (status) {
@@ -47,6 +61,7 @@ const char *acr_status_name(acr_status status)
     case ACR_ERR_NOMEM: return "out of memory";
     case ACR_ERR_USAGE: return "usage error";
     case ACR_ERR_MAY_HAVE_SUCCEEDED: return "may have succeeded";
+    case ACR_ERR_CANCELLED: return "cancelled";
     }
     return "unknown status";
 }

@@ -145,7 +145,8 @@ static int exit_code_for(acr_status status)
     case ACR_OK: return EXIT_VALID;
     case ACR_ERR_INVALID_REQUEST: return EXIT_INVALID_REQUEST;
     case ACR_ERR_HTTP: return EXIT_HTTP;
-    case ACR_ERR_TRANSPORT: return EXIT_TRANSPORT;
+    case ACR_ERR_TRANSPORT:
+    case ACR_ERR_CANCELLED: return EXIT_TRANSPORT; /* never from a blocking call */
     case ACR_ERR_INVALID_RESPONSE: return EXIT_INVALID_RESPONSE;
     case ACR_ERR_MAY_HAVE_SUCCEEDED: return EXIT_MAY_HAVE_SUCCEEDED;
     case ACR_ERR_MALFORMED_JSON:

@@ -44,7 +44,11 @@ typedef enum acr_status {
      * and the service now answers that the work is already done (for stop: 400
      * code 49, or 404). The first attempt has most likely succeeded; the details
      * of the last answer are in the error as for ACR_ERR_HTTP. */
-    ACR_ERR_MAY_HAVE_SUCCEEDED
+    ACR_ERR_MAY_HAVE_SUCCEEDED,
+    /** An asynchronous call was cancelled (acr_transfer_cancel(),
+     * acr_loop_cancel_all()) before it ended. A request already sent may still
+     * have reached the service: err->attempts says how many were sent. */
+    ACR_ERR_CANCELLED
 } acr_status;
 
 /** One broken rule: where (an RFC 6901 JSON pointer into the request body; the
@@ -98,6 +102,11 @@ typedef struct acr_error {
 /** Releases what the library allocated inside `err` and resets it to
  * ACR_ERROR_INIT. NULL is accepted. */
 ACR_API void acr_error_clear(acr_error *err);
+
+/** Moves what `src` holds into `dst` (whose previous contents are released
+ * first) and resets `src` to ACR_ERROR_INIT: how a done callback keeps the
+ * error it was given. Either may be NULL (then `src` is cleared). */
+ACR_API void acr_error_move(acr_error *dst, acr_error *src);
 
 /** A short constant name for a status ("invalid request", ...). Never NULL. */
 ACR_API const char *acr_status_name(acr_status status);
