@@ -165,13 +165,15 @@ mock_post /__mock/faults '{"match": "update", "stall": true, "count": 3}'
 step "SIGINT while 3 updates hang: expecting exit status 130"
 "$bin" --mode mix "${args[@]}" >"$work/out" 2>"$work/err" &
 example_pid=$!
-# Until the three queries have answered (their updates then start at once).
-for _ in $(seq 600); do
-  [ "$(grep -c ': query: ' "$work/out")" -eq 3 ] && break
+# Until the three updates have reached the mock (each takes the stall rule).
+pending=3
+for _ in $(seq 300); do
+  pending=$(mock_state 'len(s["faults_pending"])')
+  [ "$pending" -eq 0 ] && break
   kill -0 "$example_pid" 2>/dev/null || break
-  sleep 0.05
+  sleep 0.1
 done
-[ "$(grep -c ': query: ' "$work/out")" -eq 3 ] || { cat "$work/out" "$work/err"; fail "the 3 queries did not answer"; }
+[ "$pending" -eq 0 ] || { cat "$work/out" "$work/err"; fail "the 3 updates did not reach the mock"; }
 kill -INT "$example_pid"
 status=0
 wait "$example_pid" || status=$?
@@ -182,6 +184,10 @@ sed 's/^/    err: /' "$work/err"
 [ "$status" -eq 130 ] || fail "SIGINT: exit status $status, expected 130"
 grep -q "^$name: interrupted: cancelling [1-3] calls\? in flight$" "$work/err" || fail "SIGINT: no 'cancelling' line"
 [ "$(grep -c ': update: cancelled: ' "$work/err")" -eq 3 ] || fail "SIGINT: not 3 cancelled updates"
+# They reached the mock: the error must not say that nothing was sent.
+if grep -q ': update: cancelled: .*nothing was sent' "$work/err"; then
+  fail "SIGINT: an update that reached the service is reported as never sent"
+fi
 [ "$(grep -c ': failed at update (recording [0-9a-f]* may still be running' "$work/out")" -eq 3 ] ||
   fail "SIGINT: not 3 recordings reported as still running"
 if grep -q ': updateLayout: \|: stop: ' "$work/out"; then fail "SIGINT: a call started after the cancellation"; fi
