@@ -575,6 +575,8 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
  * cancelled too, as acr_transfer_cancel() promises. */
 static void xfer_cancel(acr_transfer *t)
 {
+    if (t->state == XFER_SENDING)
+        t->sent_total += t->x.sends; /* the attempt in flight, when libcurl sent it */
     unsigned sent = t->sent_total;
     acr_error_clear(&t->err);
     acr_error_set(&t->err, ACR_ERR_CANCELLED, "%s was cancelled%s", t->op->operation_id,
