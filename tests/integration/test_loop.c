@@ -440,12 +440,12 @@ static void test_fifty_calls_on_one_loop(void **state)
 
 /* --- cancelling ------------------------------------------------------------- */
 
-/* An update the mock holds without answering, cancelled once the mock has it
- * (attempts 1), beside a query that completes. */
+/* An update the mock holds (a long delay before its answer), cancelled once
+ * the mock has it (attempts 1), beside a query that completes. */
 static void test_cancel_one(void **state)
 {
     (void)state;
-    control("/__mock/faults", "{\"match\": \"update\", \"stall\": true}");
+    control("/__mock/faults", "{\"match\": \"update\", \"delay_ms\": 10000}");
     acr_loop *loop = new_loop(client, NULL);
     update_call u;
     update_init(&u, "loop-r1", "loop-s1", "31");
@@ -456,6 +456,7 @@ static void test_cancel_one(void **state)
     /* Bounded: until the query ended and the mock holds the update. */
     for (int i = 0; i < 500 && (q.done_count == 0 || updates_in_flight("loop-r1", "loop-s1") == 0); i++)
         poll_once(loop, 20);
+    assert_int_equal(updates_in_flight("loop-r1", "loop-s1"), 1);
     assert_int_equal(q.done_count, 1);
     assert_int_equal(q.status, ACR_OK);
     assert_int_equal(u.done_count, 0);
@@ -725,7 +726,7 @@ static void test_async_errors_redact_secrets(void **state)
 static void test_descriptors_close_on_exec(void **state)
 {
     (void)state;
-    control("/__mock/faults", "{\"match\": \"update\", \"stall\": true}");
+    control("/__mock/faults", "{\"match\": \"update\", \"delay_ms\": 10000}");
     acr_loop *loop = new_loop(client, NULL);
     update_call u[2];
     update_init(&u[0], "loop-r1", "loop-s1", "91");
@@ -734,6 +735,7 @@ static void test_descriptors_close_on_exec(void **state)
     assert_int_equal(update_start(loop, &u[1]), ACR_OK);
     for (int i = 0; i < 500 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
         poll_once(loop, 20);
+    assert_int_equal(updates_in_flight("loop-r1", "loop-s1"), 1);
     struct pollfd fds[8];
     size_t count = 0;
     long timeout = 0;
