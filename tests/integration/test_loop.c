@@ -384,6 +384,20 @@ static void test_update_callback_style(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
     /* Freed: every descriptor it asked for was given back (none left watched). */
     assert_int_equal(d.watched, 0);
+    /* No callback after acr_loop_free: calls on the same recordings (a turn
+     * handed around) reach none of the freed loop's callbacks. */
+    int socket_calls = d.socket_calls, timer_calls = d.timer_calls;
+    acr_update_params params = {"loop-r1", "loop-s1", ACR_MODE_MIX};
+    acr_update_response resp = ACR_UPDATE_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    update_init(&a, "loop-r1", "loop-s1", "23");
+    assert_int_equal(acr_update(client, &params, &a.req, &resp, &err), ACR_OK);
+    acr_update_response_free(&resp);
+    acr_error_clear(&err);
+    assert_int_equal(d.socket_calls, socket_calls);
+    assert_int_equal(d.timer_calls, timer_calls);
+    assert_int_equal(a.done_count, 0);
+    assert_int_equal(b.done_count, 1);
     close(d.epfd);
 }
 
@@ -754,6 +768,54 @@ static void test_descriptors_close_on_exec(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
+/* A loop's connections are its own: a blocking call made meanwhile on
+ * another thread gets another connection, and the loop's next call reuses the
+ * loop's. */
+static long long connection_of_request(size_t index)
+{
+    yajl_val st = mock_state();
+    yajl_val requests = support_member(st, "requests");
+    assert_true(index < YAJL_GET_ARRAY(requests)->len);
+    long long id = support_int_member(YAJL_GET_ARRAY(requests)->values[index], "connection");
+    yajl_tree_free(st);
+    return id;
+}
+
+static void *blocking_query(void *arg)
+{
+    acr_status *status = arg;
+    acr_query_params params = {"loop-r2", "loop-s2", ACR_MODE_MIX};
+    acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
+    *status = acr_query(client, &params, &resp, NULL);
+    acr_query_response_free(&resp);
+    return NULL;
+}
+
+static void test_loop_connections_stay_with_the_loop(void **state)
+{
+    (void)state;
+    acr_loop *loop = new_loop(client, NULL);
+    query_call q[2];
+    memset(q, 0, sizeof q);
+    assert_int_equal(query_start(loop, &q[0], "loop-r1", "loop-s1", NULL), ACR_OK);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(q[0].status, ACR_OK);
+    long long mine = connection_of_request(0);
+    pthread_t thread;
+    acr_status other = ACR_ERR_USAGE;
+    assert_int_equal(pthread_create(&thread, NULL, blocking_query, &other), 0);
+    pthread_join(thread, NULL);
+    assert_int_equal(other, ACR_OK);
+    assert_true(connection_of_request(1) != mine);
+    assert_int_equal(query_start(loop, &q[1], "loop-r1", "loop-s1", NULL), ACR_OK);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(q[1].status, ACR_OK);
+    assert_int_equal(connection_of_request(2), mine);
+    for (int i = 0; i < 2; i++)
+        acr_query_response_free(&q[i].resp);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
 /* --- threads: loops on two threads and blocking calls on one recording -------- */
 
 #define THREAD_CALLS 6
@@ -850,6 +912,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_backoff_is_a_timer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_async_errors_redact_secrets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_descriptors_close_on_exec, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loop_connections_stay_with_the_loop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loops_on_two_threads_and_blocking_calls, setup, teardown),
     };
     return cmocka_run_group_tests_name("loop", tests, group_setup, group_teardown);
