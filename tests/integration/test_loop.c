@@ -282,6 +282,7 @@ typedef struct epoll_driver {
     int watched;                    /* descriptors being watched now */
     int socket_calls, timer_calls;
     int bad_calls;                  /* a REMOVE of an unknown descriptor, bad events */
+    bool refuse;                    /* acr_socket_fn fails for every descriptor to watch */
 } epoll_driver;
 
 static long long now_ms(void)
@@ -304,6 +305,8 @@ static int driver_socket(void *ctx, int fd, int events)
     }
     if (events & ~(ACR_POLL_IN | ACR_POLL_OUT) || !events)
         d->bad_calls++;
+    if (d->refuse)
+        return -1;
     struct epoll_event ev;
     memset(&ev, 0, sizeof ev);
     ev.events = ((events & ACR_POLL_IN) ? EPOLLIN : 0u) | ((events & ACR_POLL_OUT) ? EPOLLOUT : 0u);
@@ -713,6 +716,37 @@ static void test_backoff_is_a_timer(void **state)
     close(d.epfd);
 }
 
+/* An application that cannot watch a call's descriptor (its acr_socket_fn
+ * fails): that call fails as a transport error, its done callback once. */
+static void test_socket_callback_failure_fails_the_call(void **state)
+{
+    (void)state;
+    epoll_driver d;
+    acr_loop *loop = new_driven_loop(&d);
+    d.refuse = true;
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "75");
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
+        driver_once(&d, loop);
+    assert_int_equal(acr_loop_active(loop), 0);
+    assert_int_equal(u.done_count, 1);
+    assert_int_equal(u.status, ACR_ERR_TRANSPORT);
+    assert_true(u.err.attempts >= 1);
+    update_free(&u);
+    /* Only that call: the loop goes on working. */
+    d.refuse = false;
+    update_init(&u, "loop-r1", "loop-s1", "76");
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
+        driver_once(&d, loop);
+    assert_int_equal(u.done_count, 1);
+    assert_int_equal(u.status, ACR_OK);
+    update_free(&u);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    close(d.epfd);
+}
+
 /* --- secrets and descriptors -------------------------------------------------------- */
 
 static void test_async_errors_redact_secrets(void **state)
@@ -910,6 +944,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_invalid_request_never_starts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_recording_in_fifo_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backoff_is_a_timer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_socket_callback_failure_fails_the_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_async_errors_redact_secrets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_descriptors_close_on_exec, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loop_connections_stay_with_the_loop, setup, teardown),

@@ -177,6 +177,7 @@ struct acr_transfer {
     char *key;                          /* one-at-a-time: the recording's key; NULL: none */
     acr_turn_waiter waiter;
     bool refuse_own;                    /* a blocking call: see acr_turn_take */
+    bool watch_failed;                  /* the application's acr_socket_fn failed for its descriptor */
     unsigned attempt;                   /* 0-based index of the current attempt */
     unsigned sent_total;
     bool may_have_acted;

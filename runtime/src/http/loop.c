@@ -47,13 +47,13 @@ struct acr_loop {
     size_t easy_capacity;
     size_t easy_max;
     int depth;                          /* > 0: driving, or in a done callback */
+    bool watch_failed;                  /* some call's descriptor could not be watched */
 };
 
 /* --- libcurl's callbacks --- */
 
 static int loop_on_socket(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp)
 {
-    (void)easy;
     (void)socketp;
     acr_loop *l = userp;
     int events = 0;
@@ -82,8 +82,17 @@ static int loop_on_socket(CURL *easy, curl_socket_t fd, int what, void *userp, v
         }
         l->sockets[i].events = events;
     }
-    if (l->socket_fn && l->socket_fn(l->ctx, fd, what == CURL_POLL_REMOVE ? ACR_POLL_REMOVE : events) != 0)
-        return -1;
+    if (l->socket_fn && l->socket_fn(l->ctx, fd, what == CURL_POLL_REMOVE ? ACR_POLL_REMOVE : events) != 0 &&
+        what != CURL_POLL_REMOVE) {
+        /* The application cannot watch it: the call using it fails once
+         * libcurl is done with this callback (never by returning -1, which
+         * would abort every call of the multi handle). */
+        char *private = NULL;
+        if (easy && curl_easy_getinfo(easy, CURLINFO_PRIVATE, &private) == CURLE_OK && private) {
+            ((acr_transfer *)(void *)private)->watch_failed = true;
+            l->watch_failed = true;
+        }
+    }
     return 0;
 }
 
@@ -182,6 +191,22 @@ static void loop_read_messages(acr_loop *l)
     }
 }
 
+/* Ends the attempts whose descriptor the application could not watch. */
+static void loop_fail_unwatched(acr_loop *l)
+{
+    if (!l->watch_failed)
+        return;
+    l->watch_failed = false;
+    for (acr_transfer *t = l->head, *next; t; t = next) {
+        next = t->next;
+        if (t->watch_failed) {
+            t->watch_failed = false;
+            if (t->state == XFER_SENDING)
+                acr_xfer_run(t, XFER_EVENT_SENT, CURLE_ABORTED_BY_CALLBACK);
+        }
+    }
+}
+
 /* Starts the calls whose turn was handed over. */
 static void loop_claim_turns(acr_loop *l)
 {
@@ -261,6 +286,7 @@ static void loop_dispatch(acr_loop *l)
 static acr_status loop_process(acr_loop *l)
 {
     loop_read_messages(l);
+    loop_fail_unwatched(l);
     acr_status status = loop_run_timers(l);
     loop_claim_turns(l);
     loop_dispatch(l);
