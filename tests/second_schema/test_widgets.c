@@ -1889,6 +1889,47 @@ static void test_non_ascii_and_reserved_names(void **state)
     acr_error_clear(&err);
 }
 
+/* Every operation has its async wrapper, with the blocking one's arguments
+ * minus the client, plus loop, done, ctx and transfer: no params argument
+ * without path parameters for the caller (health_check, recall_all), no request
+ * without a body (get_widget). Each is assigned to a pointer of the exact
+ * expected type, so a wrong shape fails the build (-Werror). */
+typedef acr_status (*create_widget_async_fn)(acr_loop *, const acr_create_widget_params *,
+                                             const acr_create_widget_request *, acr_create_widget_response *,
+                                             acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*ping_async_fn)(acr_loop *, const acr_ping_request *, acr_ping_response *, acr_done_fn,
+                                    void *, acr_transfer **, acr_error *);
+typedef acr_status (*paint_widget_async_fn)(acr_loop *, const acr_paint_widget_params *, const acr_paint_request *,
+                                            acr_paint_response *, acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*get_widget_async_fn)(acr_loop *, const acr_get_widget_params *, acr_widget_status *,
+                                          acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*health_check_async_fn)(acr_loop *, acr_health_response *, acr_done_fn, void *, acr_transfer **,
+                                            acr_error *);
+typedef acr_status (*recall_all_async_fn)(acr_loop *, acr_recall_response *, acr_done_fn, void *, acr_transfer **,
+                                          acr_error *);
+typedef acr_status (*finish_widget_async_fn)(acr_loop *, const acr_finish_widget_params *, const acr_ping_request *,
+                                             acr_ping_response *, acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*polish_widget_async_fn)(acr_loop *, const acr_polish_widget_params *, const acr_polish_request *,
+                                             acr_polish_response *, acr_done_fn, void *, acr_transfer **, acr_error *);
+
+static void test_async_wrapper_shapes(void **state)
+{
+    (void)state;
+    create_widget_async_fn create = acr_create_widget_async;
+    ping_async_fn ping = acr_ping_async;
+    paint_widget_async_fn paint = acr_paint_widget_async;
+    get_widget_async_fn get = acr_get_widget_async;
+    health_check_async_fn health = acr_health_check_async;
+    recall_all_async_fn recall = acr_recall_all_async;
+    finish_widget_async_fn finish = acr_finish_widget_async;
+    polish_widget_async_fn polish = acr_polish_widget_async;
+    void (*const all[])(void) = {(void (*)(void))create, (void (*)(void))ping, (void (*)(void))paint,
+                                 (void (*)(void))get, (void (*)(void))health, (void (*)(void))recall,
+                                 (void (*)(void))finish, (void (*)(void))polish};
+    /* One wrapper per operation of the table. */
+    assert_int_equal(sizeof all / sizeof all[0], acr_operation_count);
+}
+
 /* The operation table the command line is driven by. */
 static void test_operation_table(void **state)
 {
@@ -1986,6 +2027,7 @@ int main(void)
         cmocka_unit_test(test_mode_dependent_rules),
         cmocka_unit_test(test_non_ascii_and_reserved_names),
         cmocka_unit_test(test_operation_table),
+        cmocka_unit_test(test_async_wrapper_shapes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
