@@ -4,9 +4,14 @@
  *
  * Agora Cloud Recording: the recording lifecycle (schema version 1.0.0).
  *
+ * Calls: each operation has two typed functions. acr_<op>() blocks until the
+ * answer; acr_<op>_async() starts the same call on an acr_loop (acr/loop.h) and
+ * returns at once, its done callback reporting the end.
+ *
  * Ownership: request structs are built by the caller, who owns every pointer in
- * them; the library never copies, keeps or frees them, except for structs filled
- * by a *_parse function, which are library-owned and released with *_free.
+ * them; the library never keeps or frees them (an _async call serializes the
+ * request before it returns), except for structs filled by a *_parse function,
+ * which are library-owned and released with *_free.
  * Response structs are always library-owned: *_free releases everything and
  * zeroes the struct, so a zeroed struct may be freed, and freeing twice is safe.
  * Presence: optional scalars and objects carry a has_ flag (0 is a real value;
