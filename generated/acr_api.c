@@ -5395,8 +5395,8 @@ const acr_operation_desc acr_update_operation = {
     acr_update_param_flags,
 };
 
-acr_status acr_update(acr_client *client, const acr_update_params *params,
-                    const acr_update_request *request, acr_update_response *response, acr_error *err)
+acr_status acr_update(acr_client *client, const acr_update_params *params, const acr_update_request *request,
+                      acr_update_response *response, acr_error *err)
 {
     const char *values[4] = {
         NULL, /* appid: from the client */
@@ -5405,6 +5405,19 @@ acr_status acr_update(acr_client *client, const acr_update_params *params,
         params ? acr_mode_name(params->mode) : NULL,
     };
     return acr_call(client, &acr_update_operation, values, request, response, err);
+}
+
+acr_status acr_update_async(acr_loop *loop, const acr_update_params *params,
+                            const acr_update_request *request, acr_update_response *response,
+                            acr_done_fn done, void *ctx, acr_transfer **transfer, acr_error *err)
+{
+    const char *values[4] = {
+        NULL, /* appid: from the client */
+        params ? params->resource_id : NULL,
+        params ? params->sid : NULL,
+        params ? acr_mode_name(params->mode) : NULL,
+    };
+    return acr_call_start(loop, &acr_update_operation, values, request, response, done, ctx, transfer, err);
 }
 
 /* --- the stop operation --- */
@@ -5426,8 +5439,8 @@ const acr_operation_desc acr_stop_operation = {
     acr_stop_param_flags,
 };
 
-acr_status acr_stop(acr_client *client, const acr_stop_params *params,
-                    const acr_stop_request *request, acr_stop_response *response, acr_error *err)
+acr_status acr_stop(acr_client *client, const acr_stop_params *params, const acr_stop_request *request,
+                    acr_stop_response *response, acr_error *err)
 {
     const char *values[4] = {
         NULL, /* appid: from the client */
@@ -5436,6 +5449,19 @@ acr_status acr_stop(acr_client *client, const acr_stop_params *params,
         params ? acr_mode_name(params->mode) : NULL,
     };
     return acr_call(client, &acr_stop_operation, values, request, response, err);
+}
+
+acr_status acr_stop_async(acr_loop *loop, const acr_stop_params *params, const acr_stop_request *request,
+                          acr_stop_response *response, acr_done_fn done, void *ctx, acr_transfer **transfer,
+                          acr_error *err)
+{
+    const char *values[4] = {
+        NULL, /* appid: from the client */
+        params ? params->resource_id : NULL,
+        params ? params->sid : NULL,
+        params ? acr_mode_name(params->mode) : NULL,
+    };
+    return acr_call_start(loop, &acr_stop_operation, values, request, response, done, ctx, transfer, err);
 }
 
 /* --- the acquire operation --- */
@@ -5455,13 +5481,23 @@ const acr_operation_desc acr_acquire_operation = {
     acr_acquire_param_flags,
 };
 
-acr_status acr_acquire(acr_client *client,
-                    const acr_acquire_request *request, acr_acquire_response *response, acr_error *err)
+acr_status acr_acquire(acr_client *client, const acr_acquire_request *request, acr_acquire_response *response,
+                       acr_error *err)
 {
     const char *values[1] = {
         NULL, /* appid: from the client */
     };
     return acr_call(client, &acr_acquire_operation, values, request, response, err);
+}
+
+acr_status acr_acquire_async(acr_loop *loop, const acr_acquire_request *request,
+                             acr_acquire_response *response, acr_done_fn done, void *ctx,
+                             acr_transfer **transfer, acr_error *err)
+{
+    const char *values[1] = {
+        NULL, /* appid: from the client */
+    };
+    return acr_call_start(loop, &acr_acquire_operation, values, request, response, done, ctx, transfer, err);
 }
 
 /* --- the start operation --- */
@@ -5483,8 +5519,8 @@ const acr_operation_desc acr_start_operation = {
     acr_start_param_flags,
 };
 
-acr_status acr_start(acr_client *client, const acr_start_params *params,
-                    const acr_start_request *request, acr_start_response *response, acr_error *err)
+acr_status acr_start(acr_client *client, const acr_start_params *params, const acr_start_request *request,
+                     acr_start_response *response, acr_error *err)
 {
     const char *values[3] = {
         NULL, /* appid: from the client */
@@ -5492,6 +5528,18 @@ acr_status acr_start(acr_client *client, const acr_start_params *params,
         params ? acr_mode_name(params->mode) : NULL,
     };
     return acr_call(client, &acr_start_operation, values, request, response, err);
+}
+
+acr_status acr_start_async(acr_loop *loop, const acr_start_params *params, const acr_start_request *request,
+                           acr_start_response *response, acr_done_fn done, void *ctx, acr_transfer **transfer,
+                           acr_error *err)
+{
+    const char *values[3] = {
+        NULL, /* appid: from the client */
+        params ? params->resource_id : NULL,
+        params ? acr_mode_name(params->mode) : NULL,
+    };
+    return acr_call_start(loop, &acr_start_operation, values, request, response, done, ctx, transfer, err);
 }
 
 /* --- the query operation --- */
@@ -5511,7 +5559,8 @@ const acr_operation_desc acr_query_operation = {
     acr_query_param_flags,
 };
 
-acr_status acr_query(acr_client *client, const acr_query_params *params, acr_query_response *response, acr_error *err)
+acr_status acr_query(acr_client *client, const acr_query_params *params, acr_query_response *response,
+                     acr_error *err)
 {
     const char *values[4] = {
         NULL, /* appid: from the client */
@@ -5520,6 +5569,18 @@ acr_status acr_query(acr_client *client, const acr_query_params *params, acr_que
         params ? acr_mode_name(params->mode) : NULL,
     };
     return acr_call(client, &acr_query_operation, values, NULL, response, err);
+}
+
+acr_status acr_query_async(acr_loop *loop, const acr_query_params *params, acr_query_response *response,
+                           acr_done_fn done, void *ctx, acr_transfer **transfer, acr_error *err)
+{
+    const char *values[4] = {
+        NULL, /* appid: from the client */
+        params ? params->resource_id : NULL,
+        params ? params->sid : NULL,
+        params ? acr_mode_name(params->mode) : NULL,
+    };
+    return acr_call_start(loop, &acr_query_operation, values, NULL, response, done, ctx, transfer, err);
 }
 
 /* --- the updateLayout operation --- */
@@ -5541,7 +5602,8 @@ const acr_operation_desc acr_update_layout_operation = {
 };
 
 acr_status acr_update_layout(acr_client *client, const acr_update_layout_params *params,
-                    const acr_update_layout_request *request, acr_update_layout_response *response, acr_error *err)
+                             const acr_update_layout_request *request, acr_update_layout_response *response,
+                             acr_error *err)
 {
     const char *values[4] = {
         NULL, /* appid: from the client */
@@ -5550,6 +5612,20 @@ acr_status acr_update_layout(acr_client *client, const acr_update_layout_params 
         params ? acr_mode_name(params->mode) : NULL,
     };
     return acr_call(client, &acr_update_layout_operation, values, request, response, err);
+}
+
+acr_status acr_update_layout_async(acr_loop *loop, const acr_update_layout_params *params,
+                                   const acr_update_layout_request *request,
+                                   acr_update_layout_response *response, acr_done_fn done, void *ctx,
+                                   acr_transfer **transfer, acr_error *err)
+{
+    const char *values[4] = {
+        NULL, /* appid: from the client */
+        params ? params->resource_id : NULL,
+        params ? params->sid : NULL,
+        params ? acr_mode_name(params->mode) : NULL,
+    };
+    return acr_call_start(loop, &acr_update_layout_operation, values, request, response, done, ctx, transfer, err);
 }
 
 /* --- the ncsIp operation --- */
@@ -5570,6 +5646,12 @@ const acr_operation_desc acr_ncs_ip_operation = {
 acr_status acr_ncs_ip(acr_client *client, acr_ncs_ip_response *response, acr_error *err)
 {
     return acr_call(client, &acr_ncs_ip_operation, NULL, NULL, response, err);
+}
+
+acr_status acr_ncs_ip_async(acr_loop *loop, acr_ncs_ip_response *response, acr_done_fn done, void *ctx,
+                            acr_transfer **transfer, acr_error *err)
+{
+    return acr_call_start(loop, &acr_ncs_ip_operation, NULL, NULL, response, done, ctx, transfer, err);
 }
 
 const acr_operation_desc *const acr_operations[] = {

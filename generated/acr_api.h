@@ -4,9 +4,14 @@
  *
  * Agora Cloud Recording: the recording lifecycle (schema version 1.0.0).
  *
+ * Calls: each operation has two typed functions. acr_<op>() blocks until the
+ * answer; acr_<op>_async() starts the same call on an acr_loop (acr/loop.h) and
+ * returns at once, its done callback reporting the end.
+ *
  * Ownership: request structs are built by the caller, who owns every pointer in
- * them; the library never copies, keeps or frees them, except for structs filled
- * by a *_parse function, which are library-owned and released with *_free.
+ * them; the library never keeps or frees them (an _async call serializes the
+ * request before it returns), except for structs filled by a *_parse function,
+ * which are library-owned and released with *_free.
  * Response structs are always library-owned: *_free releases everything and
  * zeroes the struct, so a zeroed struct may be freed, and freeing twice is safe.
  * Presence: optional scalars and objects carry a has_ flag (0 is a real value;
@@ -24,6 +29,7 @@
 #include "acr/client.h"
 #include "acr/engine.h"
 #include "acr/export.h"
+#include "acr/loop.h"
 #include "acr/version.h"
 
 #if ACR_TABLES_VERSION != 3
@@ -1626,7 +1632,25 @@ ACR_API extern const acr_operation_desc acr_update_operation;
  * Calls for the same resourceid and sid never overlap: a second caller waits
  * for the first answer. See acr_call() in acr/client.h for the errors. */
 ACR_API acr_status acr_update(acr_client *client, const acr_update_params *params,
-                            const acr_update_request *request, acr_update_response *response, acr_error *err);
+                              const acr_update_request *request, acr_update_response *response, acr_error *err);
+
+/** Starts update on `loop` and returns at once: acr_update() for an
+ * event loop (see acr/loop.h). It checks what acr_update() checks first,
+ * validating *request for params->mode: on any error nothing starts,
+ * the status is returned, `err` says why and `done` is never called.
+ * On ACR_OK the call is in flight (*transfer, when not NULL, can cancel it)
+ * and `done` runs exactly once, on the loop's thread, with the status and
+ * error acr_update() would return (or ACR_ERR_CANCELLED).
+ * Ownership: *params and *request are copied (free them once this returns);
+ * *response, which must be ACR_UPDATE_RESPONSE_INIT, is borrowed until `done`
+ * returns (the loop fills it: keep it alive and leave it alone until then);
+ * `done` may read it, and it is released with acr_update_response_free() whatever the status.
+ * Calls for the same resourceid and sid (blocking or not, from any loop of
+ * the client) never overlap: they wait in one queue and run in FIFO order.
+ * Thread: the loop's; may be called from a done callback. */
+ACR_API acr_status acr_update_async(acr_loop *loop, const acr_update_params *params,
+                                    const acr_update_request *request, acr_update_response *response,
+                                    acr_done_fn done, void *ctx, acr_transfer **transfer, acr_error *err);
 
 /* --- the stop operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/stop ---
  * Stop a cloud recording task */
@@ -1650,6 +1674,22 @@ ACR_API extern const acr_operation_desc acr_stop_operation;
 ACR_API acr_status acr_stop(acr_client *client, const acr_stop_params *params,
                             const acr_stop_request *request, acr_stop_response *response, acr_error *err);
 
+/** Starts stop on `loop` and returns at once: acr_stop() for an
+ * event loop (see acr/loop.h). It checks what acr_stop() checks first,
+ * validating *request for params->mode: on any error nothing starts,
+ * the status is returned, `err` says why and `done` is never called.
+ * On ACR_OK the call is in flight (*transfer, when not NULL, can cancel it)
+ * and `done` runs exactly once, on the loop's thread, with the status and
+ * error acr_stop() would return (or ACR_ERR_CANCELLED).
+ * Ownership: *params and *request are copied (free them once this returns);
+ * *response, which must be ACR_STOP_RESPONSE_INIT, is borrowed until `done`
+ * returns (the loop fills it: keep it alive and leave it alone until then);
+ * `done` may read it, and it is released with acr_stop_response_free() whatever the status.
+ * Thread: the loop's; may be called from a done callback. */
+ACR_API acr_status acr_stop_async(acr_loop *loop, const acr_stop_params *params,
+                                  const acr_stop_request *request, acr_stop_response *response,
+                                  acr_done_fn done, void *ctx, acr_transfer **transfer, acr_error *err);
+
 /* --- the acquire operation: POST /v1/apps/{appid}/cloud_recording/acquire ---
  * Reserve a recording resource */
 
@@ -1659,8 +1699,24 @@ ACR_API extern const acr_operation_desc acr_acquire_operation;
  * is sent when it is invalid), sends it, parses a 200 answer into *response, which must be
  * ACR_ACQUIRE_RESPONSE_INIT and is library-owned afterwards: release it with
  * acr_acquire_response_free() whatever the result. Default timeout: 30000 ms. See acr_call() in acr/client.h for the errors. */
-ACR_API acr_status acr_acquire(acr_client *client,
-                            const acr_acquire_request *request, acr_acquire_response *response, acr_error *err);
+ACR_API acr_status acr_acquire(acr_client *client, const acr_acquire_request *request,
+                               acr_acquire_response *response, acr_error *err);
+
+/** Starts acquire on `loop` and returns at once: acr_acquire() for an
+ * event loop (see acr/loop.h). It checks what acr_acquire() checks first,
+ * validating *request: on any error nothing starts,
+ * the status is returned, `err` says why and `done` is never called.
+ * On ACR_OK the call is in flight (*transfer, when not NULL, can cancel it)
+ * and `done` runs exactly once, on the loop's thread, with the status and
+ * error acr_acquire() would return (or ACR_ERR_CANCELLED).
+ * Ownership: *request is copied (free it once this returns);
+ * *response, which must be ACR_ACQUIRE_RESPONSE_INIT, is borrowed until `done`
+ * returns (the loop fills it: keep it alive and leave it alone until then);
+ * `done` may read it, and it is released with acr_acquire_response_free() whatever the status.
+ * Thread: the loop's; may be called from a done callback. */
+ACR_API acr_status acr_acquire_async(acr_loop *loop, const acr_acquire_request *request,
+                                     acr_acquire_response *response, acr_done_fn done, void *ctx,
+                                     acr_transfer **transfer, acr_error *err);
 
 /* --- the start operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/mode/{mode}/start ---
  * Start recording */
@@ -1680,7 +1736,23 @@ ACR_API extern const acr_operation_desc acr_start_operation;
  * ACR_START_RESPONSE_INIT and is library-owned afterwards: release it with
  * acr_start_response_free() whatever the result. Default timeout: 30000 ms. See acr_call() in acr/client.h for the errors. */
 ACR_API acr_status acr_start(acr_client *client, const acr_start_params *params,
-                            const acr_start_request *request, acr_start_response *response, acr_error *err);
+                             const acr_start_request *request, acr_start_response *response, acr_error *err);
+
+/** Starts start on `loop` and returns at once: acr_start() for an
+ * event loop (see acr/loop.h). It checks what acr_start() checks first,
+ * validating *request for params->mode: on any error nothing starts,
+ * the status is returned, `err` says why and `done` is never called.
+ * On ACR_OK the call is in flight (*transfer, when not NULL, can cancel it)
+ * and `done` runs exactly once, on the loop's thread, with the status and
+ * error acr_start() would return (or ACR_ERR_CANCELLED).
+ * Ownership: *params and *request are copied (free them once this returns);
+ * *response, which must be ACR_START_RESPONSE_INIT, is borrowed until `done`
+ * returns (the loop fills it: keep it alive and leave it alone until then);
+ * `done` may read it, and it is released with acr_start_response_free() whatever the status.
+ * Thread: the loop's; may be called from a done callback. */
+ACR_API acr_status acr_start_async(acr_loop *loop, const acr_start_params *params,
+                                   const acr_start_request *request, acr_start_response *response,
+                                   acr_done_fn done, void *ctx, acr_transfer **transfer, acr_error *err);
 
 /* --- the query operation: GET /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query ---
  * Read a recording's state */
@@ -1700,7 +1772,23 @@ ACR_API extern const acr_operation_desc acr_query_operation;
 /** Calls query (GET, no request body): parses a 200 answer into *response, which must be
  * ACR_QUERY_RESPONSE_INIT and is library-owned afterwards: release it with
  * acr_query_response_free() whatever the result. Default timeout: 30000 ms. See acr_call() in acr/client.h for the errors. */
-ACR_API acr_status acr_query(acr_client *client, const acr_query_params *params, acr_query_response *response, acr_error *err);
+ACR_API acr_status acr_query(acr_client *client, const acr_query_params *params, acr_query_response *response,
+                             acr_error *err);
+
+/** Starts query on `loop` and returns at once: acr_query() for an
+ * event loop (see acr/loop.h). It checks what acr_query() checks first: on any error nothing starts,
+ * the status is returned, `err` says why and `done` is never called.
+ * On ACR_OK the call is in flight (*transfer, when not NULL, can cancel it)
+ * and `done` runs exactly once, on the loop's thread, with the status and
+ * error acr_query() would return (or ACR_ERR_CANCELLED).
+ * Ownership: *params is copied (free it once this returns);
+ * *response, which must be ACR_QUERY_RESPONSE_INIT, is borrowed until `done`
+ * returns (the loop fills it: keep it alive and leave it alone until then);
+ * `done` may read it, and it is released with acr_query_response_free() whatever the status.
+ * Thread: the loop's; may be called from a done callback. */
+ACR_API acr_status acr_query_async(acr_loop *loop, const acr_query_params *params,
+                                   acr_query_response *response, acr_done_fn done, void *ctx,
+                                   acr_transfer **transfer, acr_error *err);
 
 /* --- the updateLayout operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/updateLayout ---
  * Change the composite layout */
@@ -1725,7 +1813,27 @@ ACR_API extern const acr_operation_desc acr_update_layout_operation;
  * Calls for the same resourceid and sid never overlap: a second caller waits
  * for the first answer. See acr_call() in acr/client.h for the errors. */
 ACR_API acr_status acr_update_layout(acr_client *client, const acr_update_layout_params *params,
-                            const acr_update_layout_request *request, acr_update_layout_response *response, acr_error *err);
+                                     const acr_update_layout_request *request,
+                                     acr_update_layout_response *response, acr_error *err);
+
+/** Starts updateLayout on `loop` and returns at once: acr_update_layout() for an
+ * event loop (see acr/loop.h). It checks what acr_update_layout() checks first,
+ * validating *request for params->mode: on any error nothing starts,
+ * the status is returned, `err` says why and `done` is never called.
+ * On ACR_OK the call is in flight (*transfer, when not NULL, can cancel it)
+ * and `done` runs exactly once, on the loop's thread, with the status and
+ * error acr_update_layout() would return (or ACR_ERR_CANCELLED).
+ * Ownership: *params and *request are copied (free them once this returns);
+ * *response, which must be ACR_UPDATE_LAYOUT_RESPONSE_INIT, is borrowed until `done`
+ * returns (the loop fills it: keep it alive and leave it alone until then);
+ * `done` may read it, and it is released with acr_update_layout_response_free() whatever the status.
+ * Calls for the same resourceid and sid (blocking or not, from any loop of
+ * the client) never overlap: they wait in one queue and run in FIFO order.
+ * Thread: the loop's; may be called from a done callback. */
+ACR_API acr_status acr_update_layout_async(acr_loop *loop, const acr_update_layout_params *params,
+                                           const acr_update_layout_request *request,
+                                           acr_update_layout_response *response, acr_done_fn done, void *ctx,
+                                           acr_transfer **transfer, acr_error *err);
 
 /* --- the ncsIp operation: GET /v1/ncs/ip ---
  * List the notification servers' addresses */
@@ -1736,6 +1844,19 @@ ACR_API extern const acr_operation_desc acr_ncs_ip_operation;
  * ACR_NCS_IP_RESPONSE_INIT and is library-owned afterwards: release it with
  * acr_ncs_ip_response_free() whatever the result. Default timeout: 30000 ms. See acr_call() in acr/client.h for the errors. */
 ACR_API acr_status acr_ncs_ip(acr_client *client, acr_ncs_ip_response *response, acr_error *err);
+
+/** Starts ncsIp on `loop` and returns at once: acr_ncs_ip() for an
+ * event loop (see acr/loop.h). It checks what acr_ncs_ip() checks first: on any error nothing starts,
+ * the status is returned, `err` says why and `done` is never called.
+ * On ACR_OK the call is in flight (*transfer, when not NULL, can cancel it)
+ * and `done` runs exactly once, on the loop's thread, with the status and
+ * error acr_ncs_ip() would return (or ACR_ERR_CANCELLED).
+ * Ownership: *response, which must be ACR_NCS_IP_RESPONSE_INIT, is borrowed until `done`
+ * returns (the loop fills it: keep it alive and leave it alone until then);
+ * `done` may read it, and it is released with acr_ncs_ip_response_free() whatever the status.
+ * Thread: the loop's; may be called from a done callback. */
+ACR_API acr_status acr_ncs_ip_async(acr_loop *loop, acr_ncs_ip_response *response, acr_done_fn done,
+                                    void *ctx, acr_transfer **transfer, acr_error *err);
 
 /** Every operation of the schema, in schema order, NULL-terminated: for tools
  * that work on any operation (acr_call, the command line). */

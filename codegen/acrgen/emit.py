@@ -29,6 +29,7 @@ def _environment() -> jinja2.Environment:
     env.filters["roff_path"] = lambda text: roff(text).replace("/", "/\\:")  # may break after a slash
     env.filters["metavar"] = lambda flag: flag.lstrip("-").replace("-", "_").upper()
     env.filters["shell_word"] = _shell_word
+    env.filters["c_arguments"] = c_arguments
     return env
 
 
@@ -36,6 +37,18 @@ def roff(text: object) -> str:
     """Text for a roff line: one line, backslashes escaped, no control line."""
     out = " ".join(str(text).split()).replace("\\", "\\e")
     return "\\&" + out if out[:1] in (".", "'") else out
+
+
+def c_arguments(arguments: list[str], column: int, width: int = 110) -> str:
+    """A parameter list joined with ", ", wrapped before `width` with each
+    continuation line aligned under the first argument (at `column`)."""
+    lines = [""]
+    for i, arg in enumerate(arguments):
+        piece = arg + ("," if i + 1 < len(arguments) else "")
+        if lines[-1] and column + len(lines[-1]) + 1 + len(piece) > width:
+            lines.append("")
+        lines[-1] += (" " if lines[-1] else "") + piece
+    return ("\n" + " " * column).join(lines)
 
 
 def _shell_word(text: str) -> str:

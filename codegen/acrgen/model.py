@@ -677,7 +677,7 @@ class Builder:
         if snake_case(op_id) in ("validate", "help"):
             self.problem(pointer_join(pointer, "operationId"), f"'{op_id}' is a command of the acr tool; rename it")
         op_c = "acr_" + c_identifier(op_id)
-        self.claim([op_c, op_c + "_params", op_c.upper() + "_PARAMS_INIT", op_c + "_operation",
+        self.claim([op_c, op_c + "_async", op_c + "_params", op_c.upper() + "_PARAMS_INIT", op_c + "_operation",
                     op_c + "_param_names", op_c + "_param_flags", op_c + "_exclusive", op_c + "_done_statuses", op_c + "_done_codes",
                     op_c + "_retry_statuses", op_c + "_retry_codes"], f"the C API of operation '{op_id}'",
                    pointer_join(pointer, "operationId"))

@@ -712,6 +712,34 @@ class CliNamesTest(unittest.TestCase):
                          [f"/paths/{UPDATE_PATH.replace('/', '~1')}/post/parameters/3/schema/enum"])
 
 
+class AsyncNamesTest(unittest.TestCase):
+    """Each operation also gets acr_<op>_async (issue 11): that name is claimed
+    like the others, so a clash is a problem at the operationId, not a compile
+    error in the generated C."""
+
+    def stop_pointer(self, doc):
+        path = next(p for p in doc["paths"] if p.endswith("/stop"))
+        return "/paths/" + path.replace("/", "~1") + "/post/operationId"
+
+    def test_an_operation_named_like_another_operations_async_wrapper(self):
+        doc = real_schema()
+        pointer = self.stop_pointer(doc)
+        doc["paths"][UPDATE_PATH]["post"]["operationId"] = "update"
+        next(v for p, v in doc["paths"].items() if p.endswith("/stop"))["post"]["operationId"] = "updateAsync"
+        problems = lint(doc)
+        self.assertEqual([p for p, _ in problems], [pointer])
+        self.assertIn("acr_update_async, which is already the C API of operation 'update'", problems[0][1])
+
+    def test_an_async_wrapper_named_like_a_component(self):
+        doc = real_schema()
+        s = schemas(doc)
+        s["StopAsync"] = {"type": "object", "properties": {"x": {"type": "string"}}}
+        s["StopResponse"]["properties"]["later"] = {"$ref": "#/components/schemas/StopAsync"}
+        problems = lint(doc)
+        self.assertEqual([p for p, _ in problems], [self.stop_pointer(doc)])
+        self.assertIn("acr_stop_async, which is already the type of component 'StopAsync'", problems[0][1])
+
+
 def nested_rule(doc, words):
     """The index of the PolishRequest allOf entry whose description starts with `words`."""
     all_of = schemas(doc)["PolishRequest"]["allOf"]

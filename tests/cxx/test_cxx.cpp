@@ -96,6 +96,43 @@ void client_options()
     acr_error_clear(&err);
 }
 
+// The async API (acr/loop.h, which includes <poll.h>) from C++: the typed
+// wrapper's exact type, a captureless lambda as the done callback, a loop on
+// a client, and an invalid request refused before anything starts.
+void async_update()
+{
+    acr_status (*start)(acr_loop *, const acr_update_params *, const acr_update_request *, acr_update_response *,
+                        acr_done_fn, void *, acr_transfer **, acr_error *) = acr_update_async;
+    acr_done_fn done = [](void *ctx, acr_transfer *, acr_status, acr_error *) { ++*static_cast<int *>(ctx); };
+
+    acr_client_options options = ACR_CLIENT_OPTIONS_INIT;
+    options.app_id = "app";
+    options.customer_id = "id";
+    options.customer_secret = "secret";
+    options.base_url = "http://127.0.0.1:9";
+    acr_client *client = nullptr;
+    acr_error err = ACR_ERROR_INIT;
+    CHECK(acr_client_new(&options, &client, &err) == ACR_OK);
+    acr_loop_options loop_options = ACR_LOOP_OPTIONS_INIT;
+    acr_loop *loop = nullptr;
+    CHECK(acr_loop_new(client, &loop_options, &loop, &err) == ACR_OK);
+
+    acr_update_params params = ACR_UPDATE_PARAMS_INIT;
+    params.resource_id = "rid";
+    params.sid = "sid";
+    params.mode = ACR_MODE_MIX;
+    acr_update_request req = ACR_UPDATE_REQUEST_INIT; // no cname, no uid: invalid
+    acr_update_response resp = ACR_UPDATE_RESPONSE_INIT;
+    int calls = 0;
+    acr_transfer *transfer = nullptr;
+    CHECK(start(loop, &params, &req, &resp, done, &calls, &transfer, &err) == ACR_ERR_INVALID_REQUEST);
+    CHECK(transfer == nullptr && calls == 0 && acr_loop_active(loop) == 0);
+    CHECK(acr_loop_free(loop) == ACR_OK);
+    acr_update_response_free(&resp);
+    acr_error_clear(&err);
+    acr_client_free(client);
+}
+
 } // namespace
 
 int main()
@@ -105,6 +142,7 @@ int main()
     update_request_round_trip();
     stop_request_and_response();
     client_options();
+    async_update();
     if (failures) {
         std::printf("%d check(s) failed\n", failures);
         return 1;

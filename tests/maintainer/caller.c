@@ -2,6 +2,8 @@
  * calls the two new generated functions, acr_recording_status() and
  * acr_pause_recording(), and prints each answer re-serialized, one line each:
  *   NAME STATUS JSON-OR-MESSAGE
+ * then both at once through their async wrappers (acr_recording_status_async(),
+ * acr_pause_recording_async()) on one loop, for the resource ID rid5.
  * Usage: caller BASE_URL (the credentials are made up: the stand-in server
  * accepts any). */
 #include <stdio.h>
@@ -21,6 +23,74 @@ static int print_result(const char *name, acr_status status, const acr_error *er
     }
     acr_free(json);
     return written < 0 ? 1 : 0;
+}
+
+/* One async call's end: its done callback keeps the status and the error. */
+typedef struct ended {
+    int calls;
+    acr_status status;
+    acr_error err;
+} ended;
+
+static void on_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+{
+    ended *e = ctx;
+    (void)transfer;
+    e->calls++;
+    e->status = status;
+    acr_error_move(&e->err, err);
+}
+
+/* Both new operations in flight at once on one loop; printed once it is idle. */
+static int call_both_async(acr_client *client)
+{
+    acr_loop *loop;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_loop_new(client, NULL, &loop, &err) != ACR_OK) {
+        fprintf(stderr, "caller: %s\n", err.message);
+        return 1;
+    }
+    acr_recording_status_params status_params = {.resource_id = "rid5", .sid = "sid5", .mode = ACR_MODE_WEB};
+    acr_recording_status_response status_response = ACR_RECORDING_STATUS_RESPONSE_INIT;
+    acr_pause_recording_params pause_params = {.resource_id = "rid5", .sid = "sid5", .mode = ACR_MODE_WEB};
+    acr_pause_recording_request request = ACR_PAUSE_RECORDING_REQUEST_INIT;
+    request.cname = "channel5";
+    request.uid = "5";
+    request.client_request.has_ratio = true;
+    request.client_request.ratio = 0.5;
+    acr_pause_recording_response pause_response = ACR_PAUSE_RECORDING_RESPONSE_INIT;
+    ended got_status = {0, ACR_OK, ACR_ERROR_INIT}, got_pause = {0, ACR_OK, ACR_ERROR_INIT};
+    acr_status status = acr_recording_status_async(loop, &status_params, &status_response, on_done, &got_status,
+                                                   NULL, &got_status.err);
+    if (status != ACR_OK) {
+        got_status.status = status;
+        got_status.calls = 1;
+    }
+    status = acr_pause_recording_async(loop, &pause_params, &request, &pause_response, on_done, &got_pause, NULL,
+                                       &got_pause.err);
+    if (status != ACR_OK) {
+        got_pause.status = status;
+        got_pause.calls = 1;
+    }
+    int failed = acr_loop_run(loop) != ACR_OK || got_status.calls != 1 || got_pause.calls != 1;
+    char *json = NULL;
+    status = got_status.status;
+    if (status == ACR_OK) {
+        status = acr_recording_status_response_to_json(&status_response, &json, NULL, &got_status.err);
+    }
+    failed |= print_result("recording_status_async", status, &got_status.err, json);
+    json = NULL;
+    status = got_pause.status;
+    if (status == ACR_OK) {
+        status = acr_pause_recording_response_to_json(&pause_response, &json, NULL, &got_pause.err);
+    }
+    failed |= print_result("pause_recording_async", status, &got_pause.err, json);
+    acr_recording_status_response_free(&status_response);
+    acr_pause_recording_response_free(&pause_response);
+    acr_error_clear(&got_status.err);
+    acr_error_clear(&got_pause.err);
+    failed |= acr_loop_free(loop) != ACR_OK;
+    return failed;
 }
 
 int main(int argc, char **argv)
@@ -75,6 +145,7 @@ int main(int argc, char **argv)
         acr_error_clear(&err);
     }
 
+    failed |= call_both_async(client);
     acr_client_free(client);
     if (fflush(stdout) != 0) {
         failed = 1;

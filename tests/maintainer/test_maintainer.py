@@ -172,6 +172,9 @@ class MaintainerProof(unittest.TestCase):
             'pause_recording ok {"resourceId":"rid1","sid":"sid1","ratio":0.1}',
             # Out of range: refused before anything is sent.
             "pause_recording invalid request /clientRequest/ratio: must be at most 1 (it is 1.5)",
+            # Both again, at once, through their async wrappers on one loop.
+            'recording_status_async ok {"progress":0.7,"state":"paused"}',
+            'pause_recording_async ok {"resourceId":"rid5","sid":"sid5","ratio":0.5}',
         ])
         seen = self.requests_for("rid1")
         self.assertEqual(len(seen), 2, seen)
@@ -179,6 +182,33 @@ class MaintainerProof(unittest.TestCase):
         self.assert_post(seen[1], PREFIX + "rid1/sid/sid1/mode/mix/pause",
                          '{"cname":"channel1","uid":"527841","clientRequest":{"ratio":0.1}}')
         self.assertIn("Authorization", seen[1]["headers"])
+        seen = sorted(self.requests_for("rid5"), key=lambda r: r["method"])  # in flight at once: any order
+        self.assertEqual(len(seen), 2, seen)
+        self.assert_get_without_body(seen[0], PREFIX + "rid5/sid/sid5/mode/web/status")
+        self.assert_post(seen[1], PREFIX + "rid5/sid/sid5/mode/web/pause",
+                         '{"cname":"channel5","uid":"5","clientRequest":{"ratio":0.5}}')
+
+    def test_both_new_operations_get_async_wrappers(self):
+        # Issue 11: the event-loop entry point comes with the regeneration too,
+        # declared (GET: no request argument) and defined over acr_call_start.
+        gen = os.path.join(self.tmp, "generated")
+        with open(os.path.join(gen, "acr_api.h"), encoding="utf-8") as f:
+            header = " ".join(f.read().split())
+        with open(os.path.join(gen, "acr_api.c"), encoding="utf-8") as f:
+            source = " ".join(f.read().split())
+        self.assertIn("ACR_API acr_status acr_recording_status_async(acr_loop *loop, "
+                      "const acr_recording_status_params *params, acr_recording_status_response *response, "
+                      "acr_done_fn done, void *ctx, acr_transfer **transfer, acr_error *err);", header)
+        self.assertIn("ACR_API acr_status acr_pause_recording_async(acr_loop *loop, "
+                      "const acr_pause_recording_params *params, const acr_pause_recording_request *request, "
+                      "acr_pause_recording_response *response, acr_done_fn done, void *ctx, "
+                      "acr_transfer **transfer, acr_error *err);", header)
+        for op in ("recording_status", "pause_recording"):
+            self.assertIn("return acr_call_start(loop, &acr_%s_operation, values, " % op, source)
+        # And the library exports them: the object that the programs linked.
+        proc = run(["nm", "-g", "--defined-only", os.path.join(self.tmp, "acr_api.o")])
+        symbols = {line.split()[-1] for line in proc.stdout.decode().splitlines() if line.strip()}
+        self.assertLessEqual({"acr_recording_status_async", "acr_pause_recording_async"}, symbols)
 
     def test_help_lists_both_subcommands_in_kebab_case(self):
         code, out, _ = self.run_acr(["--help"])

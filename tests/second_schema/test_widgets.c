@@ -1339,6 +1339,76 @@ static void test_call_without_params(void **state)
     acr_client_free(client);
 }
 
+/* The async wrappers of a GET and of an operation without params, on one
+ * poll-style loop: the path parameters are copied when the call starts (the
+ * caller's text is overwritten before the loop runs), each done callback runs
+ * once with the filled response. */
+typedef struct widget_outcome {
+    int calls;
+    acr_status status;
+} widget_outcome;
+
+static void widget_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+{
+    widget_outcome *o = ctx;
+    (void)transfer;
+    (void)err;
+    o->calls++;
+    o->status = status;
+}
+
+static void test_async_get_and_no_params(void **state)
+{
+    (void)state;
+    stand_in s;
+    stand_in_start(&s, "200 OK", "{\"serial\":\"GL-0042\",\"location\":{\"shelf\":\"B2\"}}");
+    acr_client *client = client_for(&s);
+    acr_loop *loop = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_loop_new(client, NULL, &loop, &err), ACR_OK);
+    char widget_id[] = "w 1";
+    acr_get_widget_params params = ACR_GET_WIDGET_PARAMS_INIT;
+    params.factory = "f1";
+    params.widget_id = widget_id;
+    params.mode = ACR_MODE_REVIEW;
+    acr_widget_status status = ACR_WIDGET_STATUS_INIT;
+    widget_outcome got = {0, ACR_OK};
+    assert_int_equal(acr_get_widget_async(loop, &params, &status, widget_done, &got, NULL, &err), ACR_OK);
+    memcpy(widget_id, "zzz", sizeof widget_id); /* copied: the call must not see this */
+    params.factory = NULL;
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    stand_in_finish(&s);
+    assert_int_equal(got.calls, 1);
+    assert_int_equal(got.status, ACR_OK);
+    const char *line = "GET /v2/factories/f1/widgets/w%201/mode/review HTTP/1.1\r\n";
+    assert_true(strncmp(s.request, line, strlen(line)) == 0);
+    assert_string_equal(status.serial, "GL-0042");
+    assert_true(status.has_location);
+    assert_string_equal(status.location.shelf, "B2");
+
+    stand_in_start(&s, "200 OK", "{\"ok\":true,\"load\":0.75}");
+    acr_client *health_client = client_for(&s); /* the stand-in's new port */
+    acr_loop *health_loop = NULL;
+    assert_int_equal(acr_loop_new(health_client, NULL, &health_loop, &err), ACR_OK);
+    acr_health_response health = ACR_HEALTH_RESPONSE_INIT;
+    widget_outcome checked = {0, ACR_OK};
+    assert_int_equal(acr_health_check_async(health_loop, &health, widget_done, &checked, NULL, &err), ACR_OK);
+    assert_int_equal(acr_loop_run(health_loop), ACR_OK);
+    stand_in_finish(&s);
+    assert_int_equal(checked.calls, 1);
+    assert_int_equal(checked.status, ACR_OK);
+    assert_true(strncmp(s.request, "GET /v2/health HTTP/1.1\r\n", 25) == 0);
+    assert_true(health.has_ok && health.ok && health.load == 0.75);
+
+    assert_int_equal(acr_loop_free(health_loop), ACR_OK);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    acr_health_response_free(&health);
+    acr_widget_status_free(&status);
+    acr_error_clear(&err);
+    acr_client_free(health_client);
+    acr_client_free(client);
+}
+
 /* A POST without a request body whose only path parameter is the client's
  * (acquire's shape): acr_recall_all(client, response, err); an empty body and
  * no Content-Type are sent. */
@@ -1889,6 +1959,47 @@ static void test_non_ascii_and_reserved_names(void **state)
     acr_error_clear(&err);
 }
 
+/* Every operation has its async wrapper, with the blocking one's arguments
+ * minus the client, plus loop, done, ctx and transfer: no params argument
+ * without path parameters for the caller (health_check, recall_all), no request
+ * without a body (get_widget). Each is assigned to a pointer of the exact
+ * expected type, so a wrong shape fails the build (-Werror). */
+typedef acr_status (*create_widget_async_fn)(acr_loop *, const acr_create_widget_params *,
+                                             const acr_create_widget_request *, acr_create_widget_response *,
+                                             acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*ping_async_fn)(acr_loop *, const acr_ping_request *, acr_ping_response *, acr_done_fn,
+                                    void *, acr_transfer **, acr_error *);
+typedef acr_status (*paint_widget_async_fn)(acr_loop *, const acr_paint_widget_params *, const acr_paint_request *,
+                                            acr_paint_response *, acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*get_widget_async_fn)(acr_loop *, const acr_get_widget_params *, acr_widget_status *,
+                                          acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*health_check_async_fn)(acr_loop *, acr_health_response *, acr_done_fn, void *, acr_transfer **,
+                                            acr_error *);
+typedef acr_status (*recall_all_async_fn)(acr_loop *, acr_recall_response *, acr_done_fn, void *, acr_transfer **,
+                                          acr_error *);
+typedef acr_status (*finish_widget_async_fn)(acr_loop *, const acr_finish_widget_params *, const acr_ping_request *,
+                                             acr_ping_response *, acr_done_fn, void *, acr_transfer **, acr_error *);
+typedef acr_status (*polish_widget_async_fn)(acr_loop *, const acr_polish_widget_params *, const acr_polish_request *,
+                                             acr_polish_response *, acr_done_fn, void *, acr_transfer **, acr_error *);
+
+static void test_async_wrapper_shapes(void **state)
+{
+    (void)state;
+    create_widget_async_fn create = acr_create_widget_async;
+    ping_async_fn ping = acr_ping_async;
+    paint_widget_async_fn paint = acr_paint_widget_async;
+    get_widget_async_fn get = acr_get_widget_async;
+    health_check_async_fn health = acr_health_check_async;
+    recall_all_async_fn recall = acr_recall_all_async;
+    finish_widget_async_fn finish = acr_finish_widget_async;
+    polish_widget_async_fn polish = acr_polish_widget_async;
+    void (*const all[])(void) = {(void (*)(void))create, (void (*)(void))ping, (void (*)(void))paint,
+                                 (void (*)(void))get, (void (*)(void))health, (void (*)(void))recall,
+                                 (void (*)(void))finish, (void (*)(void))polish};
+    /* One wrapper per operation of the table. */
+    assert_int_equal(sizeof all / sizeof all[0], acr_operation_count);
+}
+
 /* The operation table the command line is driven by. */
 static void test_operation_table(void **state)
 {
@@ -1986,6 +2097,8 @@ int main(void)
         cmocka_unit_test(test_mode_dependent_rules),
         cmocka_unit_test(test_non_ascii_and_reserved_names),
         cmocka_unit_test(test_operation_table),
+        cmocka_unit_test(test_async_wrapper_shapes),
+        cmocka_unit_test(test_async_get_and_no_params),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
