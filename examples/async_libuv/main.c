@@ -318,7 +318,7 @@ static void print_stop_summary(const acr_stop_response *stop)
 }
 
 /* --- the requests ---------------------------------------------------------
- * acr_call_start() copies the request and the parameters: they are built on
+ * acr_<op>_async() copies the request and the parameters: they are built on
  * the stack just before each call and may point at the settings. */
 
 static const char *const everyone[] = {"#allstream#"};
@@ -630,39 +630,44 @@ static acr_status start_step(recording *r, acr_error *err)
 {
     const settings *s = r->program->settings;
     acr_loop *loop = r->program->loop;
-    /* Path parameters in the operation's order; appid comes from the client. */
-    const char *ids[4] = {NULL, r->acquired.resource_id, r->started.sid, acr_mode_name(s->mode)};
+    /* Every id is copied when the call starts: these may point into the
+     * earlier answers. The requests are copied too: built on the stack. */
+    const char *rid = r->acquired.resource_id, *sid = r->started.sid;
     switch (r->step) {
     case STEP_ACQUIRE: {
         acr_acquire_request request = ACR_ACQUIRE_REQUEST_INIT;
         build_acquire(s, r->cname, &request);
-        return acr_call_start(loop, &acr_acquire_operation, ids, &request, &r->acquired, on_done, r, NULL, err);
+        return acr_acquire_async(loop, &request, &r->acquired, on_done, r, NULL, err);
     }
     case STEP_START: {
-        const char *start_ids[3] = {NULL, r->acquired.resource_id, acr_mode_name(s->mode)};
+        acr_start_params params = {.resource_id = rid, .mode = s->mode};
         acr_start_request request = ACR_START_REQUEST_INIT;
         acr_extension_service web_service = ACR_EXTENSION_SERVICE_INIT;
         build_start(s, r->cname, &web_service, &request);
-        return acr_call_start(loop, &acr_start_operation, start_ids, &request, &r->started, on_done, r, NULL, err);
+        return acr_start_async(loop, &params, &request, &r->started, on_done, r, NULL, err);
     }
-    case STEP_QUERY:
-        return acr_call_start(loop, &acr_query_operation, ids, NULL, &r->queried, on_done, r, NULL, err);
+    case STEP_QUERY: {
+        acr_query_params params = {.resource_id = rid, .sid = sid, .mode = s->mode};
+        return acr_query_async(loop, &params, &r->queried, on_done, r, NULL, err);
+    }
     case STEP_UPDATE: {
+        acr_update_params params = {.resource_id = rid, .sid = sid, .mode = s->mode};
         acr_update_request request = ACR_UPDATE_REQUEST_INIT;
         build_update(s, r->cname, &request);
-        return acr_call_start(loop, &acr_update_operation, ids, &request, &r->updated, on_done, r, NULL, err);
+        return acr_update_async(loop, &params, &request, &r->updated, on_done, r, NULL, err);
     }
     case STEP_LAYOUT: {
+        acr_update_layout_params params = {.resource_id = rid, .sid = sid, .mode = ACR_MODE_MIX};
         acr_update_layout_request request = ACR_UPDATE_LAYOUT_REQUEST_INIT;
         acr_layout_region windows[2] = {ACR_LAYOUT_REGION_INIT, ACR_LAYOUT_REGION_INIT};
         build_layout(s, r->cname, windows, &request);
-        return acr_call_start(loop, &acr_update_layout_operation, ids, &request, &r->laid_out, on_done, r, NULL,
-                              err);
+        return acr_update_layout_async(loop, &params, &request, &r->laid_out, on_done, r, NULL, err);
     }
     case STEP_STOP: {
+        acr_stop_params params = {.resource_id = rid, .sid = sid, .mode = s->mode};
         acr_stop_request request = ACR_STOP_REQUEST_INIT;
         build_stop(s, r->cname, &request);
-        return acr_call_start(loop, &acr_stop_operation, ids, &request, &r->stopped, on_done, r, NULL, err);
+        return acr_stop_async(loop, &params, &request, &r->stopped, on_done, r, NULL, err);
     }
     case STEP_DONE:
         break;
