@@ -785,8 +785,10 @@ static void on_timeout(uv_timer_t *timer)
 
 static void on_uv_signal(uv_signal_t *handle, int signal_number)
 {
+    program *p = handle->data;
     (void)signal_number;
-    cancel_everything(handle->data, "interrupted");
+    if (p->ended < p->count) /* else uv_run() is about to return anyway */
+        cancel_everything(p, "interrupted");
 }
 
 /* The last recording ended: leave uv_run() (the signal handles would keep it
