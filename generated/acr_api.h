@@ -1645,8 +1645,8 @@ ACR_API acr_status acr_update(acr_client *client, const acr_update_params *param
  * *response, which must be ACR_UPDATE_RESPONSE_INIT, is borrowed until `done`
  * returns (the loop fills it: keep it alive and leave it alone until then);
  * `done` may read it, and it is released with acr_update_response_free() whatever the status.
- * Calls for the same resourceid and sid (blocking or not, from any loop of
- * the client) never overlap: they wait in one queue and run in FIFO order.
+ * update calls for the same resourceid and sid (blocking or not, from any
+ * loop of the client) never overlap: they wait in one queue and run in FIFO order.
  * Thread: the loop's; may be called from a done callback. */
 ACR_API acr_status acr_update_async(acr_loop *loop, const acr_update_params *params,
                                     const acr_update_request *request, acr_update_response *response,
@@ -1827,8 +1827,8 @@ ACR_API acr_status acr_update_layout(acr_client *client, const acr_update_layout
  * *response, which must be ACR_UPDATE_LAYOUT_RESPONSE_INIT, is borrowed until `done`
  * returns (the loop fills it: keep it alive and leave it alone until then);
  * `done` may read it, and it is released with acr_update_layout_response_free() whatever the status.
- * Calls for the same resourceid and sid (blocking or not, from any loop of
- * the client) never overlap: they wait in one queue and run in FIFO order.
+ * updateLayout calls for the same resourceid and sid (blocking or not, from any
+ * loop of the client) never overlap: they wait in one queue and run in FIFO order.
  * Thread: the loop's; may be called from a done callback. */
 ACR_API acr_status acr_update_layout_async(acr_loop *loop, const acr_update_layout_params *params,
                                            const acr_update_layout_request *request,
