@@ -4,7 +4,7 @@
 # installed into a temporary prefix (`cmake --install`), built out of tree with
 # its Makefile (pkg-config), and run against the bundled mock: 3 recordings at
 # once in each mode, each through acquire, start, query, update, updateLayout
-# (mix) and stop; then a failing query in one recording (it is still stopped),
+# (mix) and stop, once with an update retried after a back-off; then a failing query in one recording (it is still stopped),
 # wrong credentials, a request that breaks a rule, no service, bad usage, and
 # SIGINT while the updates hang (every call cancelled, exit 130).
 # The mock is stopped and the temporary folders removed on any exit.
@@ -121,6 +121,15 @@ expect_out '^summary: 3 of 3 recordings completed$'
 connections=$(mock_state 's["api_connections"]')
 [ "$connections" -ge 3 ] || fail "3 recordings at once used $connections connection(s) to the mock"
 echo "    the mock saw $connections connections"
+
+# One update answered 206 with code 65: retried after a back-off, which is a
+# timer of the loop (acr_timer_fn with a real timeout in the libuv example).
+mock_post /__mock/reset '{"recordings": "keep"}'
+mock_post /__mock/faults '{"match": "update", "preset": "jitter"}'
+run "one update answered 206/65, retried after its back-off" 0 - -- "$bin" --mode mix "${args[@]}"
+expect_out '^summary: 3 of 3 recordings completed$'
+updates=$(mock_state 'len([q for q in s["requests"] if q["route"] == "update"])')
+[ "$updates" -eq 4 ] || fail "3 recordings and one retry: the mock saw $updates updates, not 4"
 
 run "individual mode, 2 recordings, settings from the environment" 0 - -- \
   env AGORA_APP_ID=checkApp AGORA_MODE=individual AGORA_CNAME="$cname" AGORA_UID="$uid" \
