@@ -70,8 +70,8 @@ typedef struct settings {
 
 static const char usage_text[] =
     "usage: async_libuv --appid ID --mode individual|mix|web --cname CHANNEL --uid UID\n"
-    "                  --bucket BUCKET [--recordings N] [--vendor N] [--region N]\n"
-    "                  [--url PAGE] [--base-url URL]\n"
+    "                   --bucket BUCKET [--recordings N] [--vendor N] [--region N]\n"
+    "                   [--url PAGE] [--base-url URL]\n"
     "Runs N recordings (default 3; channels CHANNEL-1 .. CHANNEL-N) at once on one thread.\n"
     "Options default to AGORA_APP_ID, AGORA_MODE, AGORA_CNAME, AGORA_UID,\n"
     "AGORA_STORAGE_BUCKET, AGORA_RECORDINGS (3), AGORA_STORAGE_VENDOR (1),\n"
