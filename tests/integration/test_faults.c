@@ -36,6 +36,15 @@
  *   scenario also shows whether the failure was retried: only when nothing was
  *   sent (refused, DNS, TLS handshake) or for 206/65, 429 and 504/62.
  *
+ * Three styles, one ctest entry each (integration.faults.blocking, .poll,
+ * .callback: the first argument picks it): every scenario runs its calls
+ * through drivers.h, blocking (acr_call), async on a poll-style loop, or
+ * async on a callback-style loop (epoll). The checks are the same for the
+ * three: blocking and async calls share one transfer core, so they must end
+ * the same way in every scenario. In the async styles a client's calls share
+ * one loop (its keep-alive connections, like the blocking client's pool), and
+ * the loop is freed before the client, so the leak check covers it.
+ *
  * Time: no elapsed time is checked (a loaded machine must not fail a test).
  * The table shows each call's time beside its expected bound (the call's own
  * timeout plus slack, scaled by ACR_FAULT_TIME_SCALE for valgrind and the
@@ -58,6 +67,7 @@
 
 #include <curl/curl.h>
 
+#include "drivers.h"
 #include "mock_process.h"
 #include "support.h"
 
@@ -78,6 +88,8 @@ static int tls_port;
 static int other_port;
 static char other_host[64];
 static double time_scale = 1.0;
+static driver_style style = DRIVER_BLOCKING;
+static driver calls; /* runs every call of a scenario in `style` */
 
 /* --- time ------------------------------------------------------------------- */
 
@@ -220,7 +232,7 @@ static void print_table(void)
         printf("%-36s %-20s %3u %8.1f %7.0f  %s%s%s\n", r->name, r->category, r->attempts, r->elapsed_ms,
                r->bound_ms, r->checked ? "" : "[FAILED] ", r->elapsed_ms > r->bound_ms ? "[slow] " : "", r->detail);
     }
-    printf("(%zu scenarios; time scale %.1f)\n", row_count, time_scale);
+    printf("(%zu scenarios, %s calls; time scale %.1f)\n", row_count, driver_style_name(style), time_scale);
     fflush(stdout);
 }
 
@@ -544,12 +556,15 @@ static void update_call(outcome *o)
     req.client_request.stream_subscribe.has_audio_uid_list = true;
     req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = ALL_STREAMS;
     req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
-    acr_update_params params = {RID, SID, ACR_MODE_INDIVIDUAL};
+    const char *params[8];
+    driver_params(&acr_update_operation, params, RID, SID, ACR_MODE_INDIVIDUAL);
     size_t base = peak_start();
     double t0 = now_ms();
-    o->status = acr_update(client, &params, &req, &o->update, &o->err);
+    o->status = driver_call(&calls, client, &acr_update_operation, params, &req, &o->update, &o->err);
     o->elapsed_ms = now_ms() - t0;
     o->peak_bytes = peak_now() - base;
+    if (calls.failed)
+        fail_msg("%s", calls.why);
     assert_int_equal(o->err.status, o->status);
 }
 
@@ -561,12 +576,15 @@ static void stop_call(outcome *o)
     req.uid = UID;
     req.client_request.has_async_stop = true;
     req.client_request.async_stop = true;
-    acr_stop_params params = {RID, SID, ACR_MODE_INDIVIDUAL};
+    const char *params[8];
+    driver_params(&acr_stop_operation, params, RID, SID, ACR_MODE_INDIVIDUAL);
     size_t base = peak_start();
     double t0 = now_ms();
-    o->status = acr_stop(client, &params, &req, &o->stop, &o->err);
+    o->status = driver_call(&calls, client, &acr_stop_operation, params, &req, &o->stop, &o->err);
     o->elapsed_ms = now_ms() - t0;
     o->peak_bytes = peak_now() - base;
+    if (calls.failed)
+        fail_msg("%s", calls.why);
     assert_int_equal(o->err.status, o->status);
 }
 
@@ -801,6 +819,16 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    if (!driver_release(&calls)) {
+        fprintf(stderr, "%s: %s\n", current ? current->name : "?", calls.why);
+        if (current)
+            current->checked = false;
+        driver_init(&calls, style);
+        acr_client_free(client);
+        client = NULL;
+        return -1;
+    }
+    driver_init(&calls, style);
     acr_client_free(client);
     client = NULL;
     size_t after = live_blocks();
@@ -1514,6 +1542,9 @@ static void test_redirect_other_host(void **state)
     assert_int_equal(r.err.http_status, 307);
     expect_in_message(&r, "redirects are never followed");
     outcome_free(&r);
+    if (!driver_release(&calls)) /* the loop goes before its client */
+        fail_msg("%s", calls.why);
+    driver_init(&calls, style);
     acr_client_free(client); /* a follow-up connection, if any, has happened by now */
     client = NULL;
     yajl_val st = expect_requests(1, "main");
@@ -1635,8 +1666,16 @@ static void test_stop_closed_then_400_49(void **state)
     row_passed();
 }
 
-int main(void)
+/* argv[1]: the style of the calls (blocking, poll, callback); blocking when absent. */
+int main(int argc, char **argv)
 {
+    if (argc > 1 && !driver_style_parse(argv[1], &style)) {
+        fprintf(stderr, "usage: %s [blocking|poll|callback]\n", argv[0]);
+        return 2;
+    }
+    driver_init(&calls, style);
+    char group[64];
+    snprintf(group, sizeof group, "fault injection (%s calls)", driver_style_name(style));
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_connection_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dns_failure, setup, teardown),
@@ -1672,5 +1711,5 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_stop_closed_after_processing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_closed_then_400_49, setup, teardown),
     };
-    return cmocka_run_group_tests_name("fault injection", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name(group, tests, group_setup, group_teardown);
 }
