@@ -320,6 +320,7 @@ static void many_calls(driver_style style)
     printf("%s style: %zu calls on one loop (seed %lu)\n", driver_style_name(style), n, seed);
     size_t fds_before = count_fds();
     acr_client *client = new_client();
+    size_t fds_client = count_fds();
 
     memset(&M, 0, sizeof M);
     M.follow_up_limit = 5;
@@ -423,9 +424,10 @@ static void many_calls(driver_style style)
     size_t fds_with_client = count_fds();
     acr_client_free(client);
     size_t fds_after = count_fds();
-    if (fds_with_client != fds_before || fds_after != fds_before)
-        fail_msg("descriptors open: %zu before, %zu after acr_loop_free, %zu after acr_client_free", fds_before,
-                 fds_with_client, fds_after);
+    if (fds_with_client != fds_client || fds_after != fds_before)
+        fail_msg("descriptors open: %zu before the client, %zu with it, %zu after acr_loop_free, %zu after "
+                 "acr_client_free",
+                 fds_before, fds_client, fds_with_client, fds_after);
 
     /* The server's account: each retried call was sent twice, each call that
      * succeeded at once once; no two updates of one recording overlapped. */
