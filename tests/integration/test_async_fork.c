@@ -3,7 +3,8 @@
  * styles (drivers.h: poll, callback).
  *
  * fork + exec: a loop holds open connections (calls the server keeps waiting)
- * and a retry timer; the process forks and the child execs this program again
+ * and a retry timer, its client a pooled keep-alive connection from a
+ * blocking call; the process forks and the child execs this program again
  * with --list-fds, which prints the descriptors it was given. None of the
  * descriptors opened since before the client was made (the loop's sockets,
  * any eventfd or pipe it keeps, the driver's epoll and timerfd) may be there:
@@ -23,6 +24,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -161,6 +163,15 @@ static void on_done(void *ctx, acr_transfer *transfer, acr_status status, acr_er
     }
 }
 
+/* What a scenario holds, global so that the teardown can end it when a check
+ * failed halfway (its calls' callbacks still write into done). */
+static struct scene {
+    acr_client *client;
+    driver_loop *loops[2];
+    driver_counts counts[2];
+    done_state done[2];
+} scene;
+
 static void start(driver_loop *dl, const char *rid, acr_update_response *response, done_state *d)
 {
     acr_update_request req = update_request();
@@ -192,6 +203,25 @@ static bool contains(const int *fds, size_t n, int fd)
         if (fds[i] == fd)
             return true;
     return false;
+}
+
+/* "5 (unix socket, not watched by the loop)", for a failure's message. */
+static void describe_fd(int fd, bool watched, char *out, size_t size)
+{
+    const char *what = "not a socket";
+    int domain = 0;
+    socklen_t length = sizeof domain;
+    if (getsockopt(fd, SOL_SOCKET, SO_DOMAIN, &domain, &length) == 0)
+        what = domain == AF_UNIX ? "unix socket" : domain == AF_INET || domain == AF_INET6 ? "IP socket" : "socket";
+    else {
+        char link[64], target[64] = "";
+        snprintf(link, sizeof link, "/proc/self/fd/%d", fd);
+        ssize_t k = readlink(link, target, sizeof target - 1);
+        target[k > 0 ? k : 0] = '\0';
+        if (k > 0)
+            what = strncmp(target, "anon_inode:", 11) == 0 ? target + 11 : "a file";
+    }
+    snprintf(out, size, "%d (%s, %s by the loop)", fd, what, watched ? "watched" : "not watched");
 }
 
 /* The descriptors a child inherits across exec: this program run with
@@ -249,27 +279,36 @@ static void fork_exec(driver_style style)
 {
     static int before[MAX_FDS], now[MAX_FDS], child[MAX_FDS], watched[MAX_FDS];
     size_t n_before = driver_open_fds(before, MAX_FDS);
-    acr_client *client = new_client(60000); /* the 504 call waits in its back-off */
-    driver_counts counts;
+    acr_client *client = scene.client = new_client(60000); /* the 504 call waits in its back-off */
+    driver_counts *counts = &scene.counts[0];
     driver_loop *dl = NULL;
     char why[256];
-    if (driver_loop_new(style, client, &counts, &dl, why, sizeof why) != 0)
+    if (driver_loop_new(style, client, counts, &dl, why, sizeof why) != 0)
         fail_msg("%s", why);
+    scene.loops[0] = dl;
     const size_t held = 4;
-    done_state d;
-    memset(&d, 0, sizeof d);
-    d.dl = dl;
-    d.style = style;
+    done_state *d = &scene.done[0];
+    d->dl = dl;
+    d->style = style;
     for (size_t i = 0; i < held; i++) {
         char rid[32];
         snprintf(rid, sizeof rid, "rk-%zu", i);
         post_script(rid, STEPS_HOLD);
-        start(dl, rid, &d.responses[i], &d);
+        start(dl, rid, &d->responses[i], d);
     }
     post_script("rk-retry", STEPS_504);
-    start(dl, "rk-retry", &d.responses[held], &d);
-    drive_until_seen(dl, held + 1);
-    assert_int_equal(d.done, 0);
+    start(dl, "rk-retry", &d->responses[held], d);
+    /* A blocking call too: its keep-alive connection stays in the client's pool. */
+    acr_update_request req = update_request();
+    acr_update_params params = {"rk-blocking", "sid-fork", ACR_MODE_INDIVIDUAL};
+    acr_update_response response = ACR_UPDATE_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_update(client, &params, &req, &response, &err) != ACR_OK)
+        fail_msg("blocking update: %s", err.message);
+    acr_update_response_free(&response);
+    acr_error_clear(&err);
+    drive_until_seen(dl, held + 2);
+    assert_int_equal(d->done, 0);
     assert_int_equal(acr_loop_active(driver_loop_acr(dl)), held + 1);
 
     /* The loop's descriptors: every one opened since, sockets among them. */
@@ -296,24 +335,34 @@ static void fork_exec(driver_style style)
     close(inherited);
     if (!contains(child, n_child, inherited))
         fail_msg("the child did not list descriptor %d, opened without O_CLOEXEC", inherited);
+    char crossed[1024] = "";
+    size_t n_crossed = 0;
     for (size_t i = 0; i < n_opened; i++)
         if (contains(child, n_child, opened[i])) {
-            char link[64], target[256] = "";
-            snprintf(link, sizeof link, "/proc/self/fd/%d", opened[i]);
-            ssize_t k = readlink(link, target, sizeof target - 1);
-            target[k > 0 ? k : 0] = '\0';
-            fail_msg("descriptor %d (%s), opened by the client or its loop, crossed exec", opened[i], target);
+            char one[160];
+            describe_fd(opened[i], contains(watched, n_watched, opened[i]), one, sizeof one);
+            size_t used = strlen(crossed);
+            snprintf(crossed + used, sizeof crossed - used, "%s%s", n_crossed ? "; " : "", one);
+            n_crossed++;
         }
+    /* KNOWN DEFECT (async-core, reported): with libcurl 7.88 (Debian 12)
+     * unix sockets cross, two per multi handle (the loop's, and the one the
+     * client's blocking calls run on): libcurl's wake-up socketpair, made by
+     * curl_multi_init() without close-on-exec. acr/loop.h says "Its
+     * descriptors are close-on-exec". Not silenced. */
+    if (n_crossed)
+        fail_msg("%zu of the %zu descriptors opened by the client and its loop crossed exec: %s", n_crossed, n_opened,
+                 crossed);
     printf("%s style: %zu descriptors opened by the client and loop (%zu sockets); the child got %zu, none of "
            "them\n",
            driver_style_name(style), n_opened, sockets, n_child);
 
     assert_int_equal(acr_loop_cancel_all(driver_loop_acr(dl)), ACR_OK);
-    assert_int_equal(d.cancelled, held + 1);
+    assert_int_equal(d->cancelled, held + 1);
     assert_int_equal(driver_loop_free(dl), ACR_OK);
-    for (size_t i = 0; i <= held; i++)
-        acr_update_response_free(&d.responses[i]);
+    scene.loops[0] = NULL;
     acr_client_free(client);
+    scene.client = NULL;
     size_t n_after = driver_open_fds(now, MAX_FDS);
     assert_int_equal(n_after, n_before);
     yajl_tree_free(fault_idle_state(&server, 30000));
@@ -335,17 +384,17 @@ static void no_callback_after_free(driver_style style)
 {
     /* The retried call's back-off (300 ms) is pending when the loop is freed;
      * the next loop's call takes longer than that at the server. */
-    acr_client *client = new_client(300);
-    driver_counts counts;
+    acr_client *client = scene.client = new_client(300);
+    driver_counts *counts = &scene.counts[0];
     driver_loop *dl = NULL;
     char why[256];
-    if (driver_loop_new(style, client, &counts, &dl, why, sizeof why) != 0)
+    if (driver_loop_new(style, client, counts, &dl, why, sizeof why) != 0)
         fail_msg("%s", why);
-    done_state d;
-    memset(&d, 0, sizeof d);
-    d.dl = dl;
-    d.style = style;
-    d.free_status = d.drive_status = ACR_OK;
+    scene.loops[0] = dl;
+    done_state *d = &scene.done[0];
+    d->dl = dl;
+    d->style = style;
+    d->free_status = d->drive_status = ACR_OK;
     post_script("rn-held-0", STEPS_HOLD);
     post_script("rn-held-1", STEPS_HOLD);
     for (int i = 0; i < 2; i++) { /* in the back-off or held in the second attempt when cancelled */
@@ -354,28 +403,29 @@ static void no_callback_after_free(driver_style style)
         post_script(rid, STEPS_504);
         post_script(rid, STEPS_HOLD);
     }
-    start(dl, "rn-held-0", &d.responses[0], &d);
-    start(dl, "rn-held-1", &d.responses[1], &d);
-    start(dl, "rn-retry-0", &d.responses[2], &d);
-    start(dl, "rn-retry-1", &d.responses[3], &d);
-    d.probe = true; /* the first done callback (an OK call's) tries acr_loop_free and driving */
-    start(dl, "rn-ok", &d.responses[4], &d);
-    while (d.done < 1)
+    start(dl, "rn-held-0", &d->responses[0], d);
+    start(dl, "rn-held-1", &d->responses[1], d);
+    start(dl, "rn-retry-0", &d->responses[2], d);
+    start(dl, "rn-retry-1", &d->responses[3], d);
+    d->probe = true; /* the first done callback (an OK call's) tries acr_loop_free and driving */
+    start(dl, "rn-ok", &d->responses[4], d);
+    while (d->done < 1)
         if (driver_loop_step(dl, -1) != 0)
             fail_msg("%s", driver_loop_failure(dl));
-    assert_int_equal(d.ok, 1);
-    assert_int_equal(d.free_status, ACR_ERR_USAGE);
-    assert_int_equal(d.drive_status, ACR_ERR_USAGE);
+    assert_int_equal(d->ok, 1);
+    assert_int_equal(d->free_status, ACR_ERR_USAGE);
+    assert_int_equal(d->drive_status, ACR_ERR_USAGE);
     drive_until_seen(dl, 5);
 
     /* Calls in flight: not freed. */
     assert_int_equal(acr_loop_free(driver_loop_acr(dl)), ACR_ERR_USAGE);
-    assert_false(counts.freed);
+    assert_false(counts->freed);
     assert_int_equal(acr_loop_cancel_all(driver_loop_acr(dl)), ACR_OK);
-    assert_int_equal(d.cancelled, 4);
+    assert_int_equal(d->cancelled, 4);
     assert_int_equal(driver_loop_free(dl), ACR_OK);
-    d.loop_freed = true;
-    unsigned long socket_calls = counts.socket_calls, timer_calls = counts.timer_calls;
+    scene.loops[0] = NULL;
+    d->loop_freed = true;
+    unsigned long socket_calls = counts->socket_calls, timer_calls = counts->timer_calls;
 
     /* The client goes on: a blocking call, and a new loop's call held 500 ms
      * at the server (longer than the freed loop's back-off). */
@@ -387,30 +437,29 @@ static void no_callback_after_free(driver_style style)
     acr_update_response_free(&response);
     acr_error_clear(&err);
     post_script("rn-slow", "[{\"delay_ms\":500},{\"default\":true}]");
-    driver_counts other_counts;
+    driver_counts *other_counts = &scene.counts[1];
     driver_loop *other = NULL;
-    if (driver_loop_new(style, client, &other_counts, &other, why, sizeof why) != 0)
+    if (driver_loop_new(style, client, other_counts, &other, why, sizeof why) != 0)
         fail_msg("%s", why);
-    done_state e;
-    memset(&e, 0, sizeof e);
-    e.dl = other;
-    e.style = style;
-    start(other, "rn-slow", &e.responses[0], &e);
-    while (e.done < 1)
+    scene.loops[1] = other;
+    done_state *e = &scene.done[1];
+    e->dl = other;
+    e->style = style;
+    start(other, "rn-slow", &e->responses[0], e);
+    while (e->done < 1)
         if (driver_loop_step(other, -1) != 0)
             fail_msg("%s", driver_loop_failure(other));
-    assert_int_equal(e.ok, 1);
+    assert_int_equal(e->ok, 1);
     assert_int_equal(driver_loop_free(other), ACR_OK);
-    acr_update_response_free(&e.responses[0]);
+    scene.loops[1] = NULL;
     acr_client_free(client);
+    scene.client = NULL;
 
-    assert_int_equal(d.after_free, 0);
-    assert_int_equal(d.done, 5);
-    assert_int_equal(counts.after_free, 0);
-    assert_int_equal(counts.socket_calls, socket_calls);
-    assert_int_equal(counts.timer_calls, timer_calls);
-    for (size_t i = 0; i < 5; i++)
-        acr_update_response_free(&d.responses[i]);
+    assert_int_equal(d->after_free, 0);
+    assert_int_equal(d->done, 5);
+    assert_int_equal(counts->after_free, 0);
+    assert_int_equal(counts->socket_calls, socket_calls);
+    assert_int_equal(counts->timer_calls, timer_calls);
     yajl_tree_free(fault_idle_state(&server, 30000));
 }
 
@@ -466,6 +515,25 @@ static int setup(void **state)
     return 0;
 }
 
+/* Ends what a scenario left (its calls, loops, client) and frees the responses. */
+static int teardown(void **state)
+{
+    (void)state;
+    int result = 0;
+    for (int i = 0; i < 2; i++)
+        if (scene.loops[i]) {
+            acr_loop_cancel_all(driver_loop_acr(scene.loops[i]));
+            if (driver_loop_free(scene.loops[i]) != ACR_OK)
+                result = -1;
+        }
+    acr_client_free(scene.client);
+    for (int i = 0; i < 2; i++)
+        for (size_t k = 0; k < sizeof scene.done[i].responses / sizeof scene.done[i].responses[0]; k++)
+            acr_update_response_free(&scene.done[i].responses[k]);
+    memset(&scene, 0, sizeof scene);
+    return result;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1 && strcmp(argv[1], "--list-fds") == 0)
@@ -475,10 +543,10 @@ int main(int argc, char **argv)
         return 2;
     }
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup(test_fork_exec_poll, setup),
-        cmocka_unit_test_setup(test_fork_exec_callback, setup),
-        cmocka_unit_test_setup(test_no_callback_after_free_poll, setup),
-        cmocka_unit_test_setup(test_no_callback_after_free_callback, setup),
+        cmocka_unit_test_setup_teardown(test_fork_exec_poll, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fork_exec_callback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_callback_after_free_poll, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_callback_after_free_callback, setup, teardown),
     };
     return cmocka_run_group_tests_name("async loop: fork and free", tests, group_setup, group_teardown);
 }
