@@ -6,8 +6,9 @@
  *
  * Threads: an acr_client may be shared by any number of threads once created;
  * every call is independent, connections are pooled and reused (keep-alive):
- * each connection belongs to one pooled handle, used by one call at a time;
- * the handles share only DNS answers and TLS sessions.
+ * a blocking call runs on a private loop (acr/loop.h) that keeps one
+ * connection and belongs to the calling thread for the call; loops share only
+ * DNS answers and TLS sessions.
  * Operations the schema marks one-at-a-time (update: "wait for the previous
  * update response before sending the next") are serialized per recording: a
  * second call for the same resource ID and sid waits until the first has its
@@ -73,7 +74,8 @@ extern "C" {
 /** One line of the client's log (for --verbose): method, URL, outcome, timing;
  * written once the attempt's outcome is known ("POST URL -> 200 (T ms)", "->
  * 404 (...)", "-> failed: WHY (...)", "-> failed after 200: WHY (...)"), and
- * before each retry. Never contains a secret. Called on the calling thread,
+ * before each retry. Never contains a secret. Called on the calling thread
+ * (for a call started on an acr_loop: the loop's thread),
  * while the call holds its recording's turn (one-at-a-time operations): a
  * call the callback makes for the same recording returns ACR_ERR_USAGE at
  * once (it could never have its turn); calls for other recordings work. The
@@ -153,7 +155,8 @@ typedef struct acr_client acr_client;
  * not start) with err filled (err may be NULL); *client is NULL on failure. */
 ACR_API acr_status acr_client_new(const acr_client_options *options, acr_client **client, acr_error *err);
 
-/** Closes pooled connections and releases the client. No call may be running. */
+/** Closes pooled connections and releases the client. No call may be running,
+ * and the client's loops (acr_loop_new) must be freed first. */
 ACR_API void acr_client_free(acr_client *client);
 
 /** Calls `operation`, retrying as the client's policy says: validates `request`
