@@ -18,46 +18,6 @@
 
 #include "mock_process.h"
 
-#ifdef ACR_TEST_NO_LOOP
-/* A library without its loop yet (CMake found no acr_loop_new in
- * runtime/src/http): only the blocking style works; every loop function
- * fails here, so the async styles fail rather than link-fail the build. */
-static acr_status no_loop_new(acr_client *c, const acr_loop_options *o, acr_loop **loop, acr_error *e)
-{
-    (void)c, (void)o, (void)e;
-    *loop = NULL;
-    return ACR_ERR_USAGE;
-}
-static acr_status no_loop_free(acr_loop *loop) { return (void)loop, ACR_OK; }
-static size_t no_loop_active(const acr_loop *loop) { return (void)loop, 0; }
-static acr_status no_loop_fds(acr_loop *loop, struct pollfd *f, size_t n, size_t *count, long *t)
-{
-    return (void)loop, (void)f, (void)n, (void)count, (void)t, ACR_ERR_USAGE;
-}
-static acr_status no_loop_perform(acr_loop *loop, const struct pollfd *f, size_t n)
-{
-    return (void)loop, (void)f, (void)n, ACR_ERR_USAGE;
-}
-static acr_status no_loop_socket_action(acr_loop *loop, int fd, int ev)
-{
-    return (void)loop, (void)fd, (void)ev, ACR_ERR_USAGE;
-}
-static acr_status no_loop_cancel_all(acr_loop *loop) { return (void)loop, ACR_ERR_USAGE; }
-static acr_status no_call_start(acr_loop *loop, const acr_operation_desc *op, const char *const *p, const void *rq,
-                                void *rs, acr_done_fn d, void *c, acr_transfer **t, acr_error *e)
-{
-    return (void)loop, (void)op, (void)p, (void)rq, (void)rs, (void)d, (void)c, (void)t, (void)e, ACR_ERR_USAGE;
-}
-#define acr_loop_new no_loop_new
-#define acr_loop_free no_loop_free
-#define acr_loop_active no_loop_active
-#define acr_loop_fds no_loop_fds
-#define acr_loop_perform no_loop_perform
-#define acr_loop_socket_action no_loop_socket_action
-#define acr_loop_cancel_all no_loop_cancel_all
-#define acr_call_start no_call_start
-#endif
-
 static const char *const style_names[DRIVER_STYLE_COUNT] = {"blocking", "poll", "callback"};
 
 const char *driver_style_name(driver_style style)
