@@ -43,7 +43,9 @@
  * three: blocking and async calls share one transfer core, so they must end
  * the same way in every scenario. In the async styles a client's calls share
  * one loop (its keep-alive connections, like the blocking client's pool), and
- * the loop is freed before the client, so the leak check covers it.
+ * the loop is freed before the client, so the leak check covers it. Every
+ * scenario is possible in the three styles (none depends on a thread per
+ * call), so none is skipped.
  *
  * Time: no elapsed time is checked (a loaded machine must not fail a test).
  * The table shows each call's time beside its expected bound (the call's own
