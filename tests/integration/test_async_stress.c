@@ -9,9 +9,10 @@
  * at random points: right after acr_call_start(), from another call's done
  * callback (waiting for their answer, in their back-off, or halfway through
  * reading a body), and the rest by acr_loop_cancel_all() from the done
- * callback of the last call that succeeds; while cancel_all runs, each
- * cancelled call's done callback cancels another one. A few done callbacks
- * start new calls. Then: each done callback ran exactly once, on the loop's
+ * callback of the last call that succeeds (a quarter of them at least are
+ * left for it); while cancel_all runs, their done callbacks now and then
+ * cancel another one, and start three new ones (which cancel_all cancels
+ * too). A few done callbacks of successful calls start new calls. Then: each done callback ran exactly once, on the loop's
  * thread, with the right status, attempt count and typed response; a call
  * cancelled by acr_transfer_cancel() was done before that returned; the
  * loop is empty and acr_loop_free() succeeds; no descriptor is left open
@@ -218,6 +219,8 @@ typedef struct many {
     size_t succeeded;      /* their done callbacks so far */
     size_t follow_ups;     /* calls started from done callbacks */
     size_t follow_up_limit;
+    size_t late_starts;    /* calls started by done callbacks during cancel_all */
+    size_t reserve;        /* calls to cancel left for cancel_all */
     bool cancel_all_called;
     acr_status cancel_all_status;
     pthread_t thread;
@@ -273,6 +276,15 @@ static void cancel_some_call(void)
     }
 }
 
+/* Calls to be cancelled whose done callback has not run yet. */
+static size_t cancellable_left(void)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < M.count; i++)
+        n += M.calls[i].kind == KIND_CANCELLED && M.calls[i].started && !M.calls[i].done_count;
+    return n;
+}
+
 static void on_many_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
 {
     call *c = ctx;
@@ -287,9 +299,20 @@ static void on_many_done(void *ctx, acr_transfer *transfer, acr_status status, a
     acr_error_move(&c->err, err);
     if (c->kind == KIND_CANCELLED) {
         /* While acr_loop_cancel_all() runs: now and then cancel another call
-         * from here (nested in this callback: chains stay short). */
+         * from here (nested in this callback: chains stay short), and start
+         * a few, which cancel_all cancels too. */
         if (M.cancel_all_called && random_below(4) == 0)
             cancel_some_call();
+        if (M.cancel_all_called && M.late_starts < 3 && M.count < M.capacity) {
+            call *late = &M.calls[M.count++];
+            memset(late, 0, sizeof *late);
+            late->kind = KIND_CANCELLED;
+            late->point = CANCEL_WAITING;
+            snprintf(late->rid, sizeof late->rid, "rc-%zu", M.late_starts);
+            snprintf(late->sid, sizeof late->sid, "sc-%zu", M.late_starts);
+            M.late_starts++;
+            start_call(late);
+        }
         return;
     }
     M.succeeded++;
@@ -304,7 +327,7 @@ static void on_many_done(void *ctx, acr_transfer *transfer, acr_status status, a
         M.to_succeed++;
         start_call(f);
     }
-    if (random_below(3) == 0)
+    if (random_below(3) == 0 && cancellable_left() > M.reserve)
         cancel_some_call();
     if (M.succeeded == M.to_succeed && !M.cancel_all_called) {
         /* The last call that had to succeed: cancel every call left. */
@@ -324,7 +347,7 @@ static void many_calls(driver_style style)
 
     memset(&M, 0, sizeof M);
     M.follow_up_limit = 5;
-    M.capacity = n + M.follow_up_limit;
+    M.capacity = n + M.follow_up_limit + 3;
     M.calls = calloc(M.capacity, sizeof *M.calls);
     assert_non_null(M.calls);
     M.count = n;
@@ -352,6 +375,8 @@ static void many_calls(driver_style style)
         }
     }
     scripts_post(&s);
+    size_t to_cancel = n - M.to_succeed - at_start; /* in flight, to be cancelled */
+    M.reserve = to_cancel / 4 > 3 ? to_cancel / 4 : 3;
 
     driver_counts counts;
     driver_loop *dl = NULL;
@@ -378,6 +403,7 @@ static void many_calls(driver_style style)
         fail_msg("%s", M.problem);
     assert_true(M.cancel_all_called);
     assert_int_equal(M.cancel_all_status, ACR_OK);
+    assert_int_equal(M.late_starts, 3);
     assert_int_equal(acr_loop_active(M.loop), 0);
 
     size_t ended[3] = {0, 0, 0};
