@@ -1049,6 +1049,35 @@ static void test_one_byte_a_second(void **state)
     row_passed();
 }
 
+/* A whole, valid answer one byte at a time, 2 ms apart (headers and body):
+ * every read holds a piece of a token, and the call still ends with the
+ * answer parsed whole (in the async styles: across many turns of the loop). */
+static void test_dripped_answer(void **state)
+{
+    (void)state;
+    row_begin("whole answer, a byte every 2 ms");
+    static const char body[] = UPDATE_OK "}";
+    char answer[256];
+    snprintf(answer, sizeof answer, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+             strlen(body), body);
+    script_begin("dripped");
+    step_drip(answer, 2);
+    script_end();
+    default_client();
+    outcome r;
+    update_call(&r);
+    double limit = bound(2 * (double)strlen(answer), 2000);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_OK, 1, limit);
+    assert_string_equal(r.update.cname, CNAME);
+    assert_string_equal(r.update.uid, UID);
+    assert_string_equal(r.update.resource_id, RID);
+    assert_string_equal(r.update.sid, SID);
+    outcome_free(&r);
+    yajl_tree_free(expect_requests(1, "main"));
+    row_passed();
+}
+
 /* A chunked body that never ends: a chunk of white space (valid between JSON
  * tokens) every 20 ms. */
 static void test_endless_chunked_body(void **state)
@@ -1687,6 +1716,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_header_too_large, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slowloris_headers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_byte_a_second, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dripped_answer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_endless_chunked_body, setup, teardown),
         cmocka_unit_test_setup_teardown(test_10mb_body_content_length, setup, teardown),
         cmocka_unit_test_setup_teardown(test_10mb_body_chunked, setup, teardown),
