@@ -63,32 +63,6 @@ static long call_limit_ms(const acr_client *c, const acr_operation_desc *op)
     return limit;
 }
 
-/* Copies of the path values into one block (the client's App ID stays the
- * client's: it outlives its loops and calls). */
-static acr_status call_copy_values(acr_transfer *t, const char *const *values, acr_error *err)
-{
-    const acr_operation_desc *op = t->op;
-    size_t n = 0;
-    for (size_t i = 0; i < op->param_count; i++)
-        if ((int)i != op->client_param)
-            n += strlen(values[i]) + 1;
-    t->values_store = acr_malloc(n ? n : 1);
-    if (!t->values_store)
-        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
-    char *out = t->values_store;
-    for (size_t i = 0; i < op->param_count; i++) {
-        if ((int)i == op->client_param) {
-            t->values[i] = values[i];
-            continue;
-        }
-        size_t len = strlen(values[i]);
-        memcpy(out, values[i], len + 1);
-        t->values[i] = out;
-        out += len + 1;
-    }
-    return ACR_OK;
-}
-
 /* The secrets this call sends, owned by the transfer (the request may be
  * freed as soon as the call started): every text is a copy, wiped when freed. */
 static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_error *err)
@@ -158,9 +132,9 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
     t->limit_ms = call_limit_ms(c, op);
     t->deadline = t->limit_ms ? start + t->limit_ms : 0;
     acr_secrets_init(&t->secrets);
-    status = call_copy_values(t, values, e);
-    if (status == ACR_OK)
-        status = call_own_secrets(t, request, e);
+    /* The path, its parameters encoded, once: each attempt only prefixes its domain. */
+    t->path = acr_url_build("", op, values, e);
+    status = t->path ? call_own_secrets(t, request, e) : e->status;
     /* The body holds the request's keys: serialized into a buffer that is
      * wiped as it grows and before it is freed. */
     if (status == ACR_OK && op->request) {

@@ -168,8 +168,9 @@ struct acr_transfer {
     acr_done_fn done;
     void *ctx;
     void *response;
-    const char *values[ACR_MAX_PARAMS]; /* into values_store (the app ID: the client's) */
-    char *values_store;
+    char *path;                         /* the operation's path, parameters encoded: built once */
+    char *url;                          /* a domain + path, rebuilt only when the domain changes */
+    size_t url_domain;                  /* the domain url was built for, + 1; 0: none */
     acr_wiped_buffer body;              /* the serialized request; data NULL: no body */
     acr_secrets secrets;                /* every text owned (copies), wiped when freed */
     long long deadline;                 /* monotonic ms; 0: none */
@@ -186,7 +187,6 @@ struct acr_transfer {
     acr_status status;
     acr_error err;                      /* handed to the done callback */
     CURL *easy;                         /* in the multi while XFER_SENDING */
-    char *url;
     acr_exchange x;
     char detail[CURL_ERROR_SIZE];
 };

@@ -23,7 +23,6 @@
 
 #include "acr/alloc.h"
 #include "http.h"
-#include "url.h"
 
 /* An error body beyond this is not needed to read its code and reason. */
 #define ERROR_BODY_CAP 65536
@@ -434,12 +433,21 @@ static void xfer_send(acr_transfer *t)
     acr_client *c = t->client;
     const acr_operation_desc *op = t->op;
     acr_error *err = &t->err;
-    const char *base = c->domains[acr_retry_domain_index(t->attempt, c->domain_count)];
-    acr_free(t->url);
-    t->url = acr_url_build(base, op, t->values, err);
-    if (!t->url) {
-        xfer_finish(t, err->status);
-        return;
+    size_t domain = acr_retry_domain_index(t->attempt, c->domain_count);
+    if (t->url_domain != domain + 1) {
+        /* The path was encoded once; only the domain changes between attempts. */
+        const char *base = c->domains[domain];
+        size_t a = strlen(base), b = strlen(t->path);
+        char *url = acr_malloc(a + b + 1);
+        if (!url) {
+            xfer_finish(t, acr_error_set(err, ACR_ERR_NOMEM, "out of memory"));
+            return;
+        }
+        memcpy(url, base, a);
+        memcpy(url + a, t->path, b + 1);
+        acr_free(t->url);
+        t->url = url;
+        t->url_domain = domain + 1;
     }
     long timeout_ms = 0;
     if (t->deadline) {
@@ -674,7 +682,7 @@ void acr_xfer_free(acr_transfer *t)
         acr_turn_leave(t->client, &t->waiter);
     acr_free(t->key);
     acr_free(t->url);
-    acr_free(t->values_store);
+    acr_free(t->path);
     acr_wiped_free(&t->body);
     for (size_t i = 0; i < t->secrets.count; i++)
         acr_free_wiped((void *)(uintptr_t)t->secrets.items[i].text, t->secrets.items[i].length);
