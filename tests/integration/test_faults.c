@@ -1644,6 +1644,103 @@ static void test_504_62_then_success(void **state)
     row_passed();
 }
 
+/* === one clock per call: attempts and back-offs (in the async styles, timers of the loop) ========== */
+
+/* The server saw n service requests (scripts may be left over). */
+static void expect_request_count(size_t n)
+{
+    yajl_val st = idle_state();
+    if (request_count(st) != n)
+        fail_msg("the fault server saw %zu service request(s), expected %zu", request_count(st), n);
+    yajl_tree_free(st);
+}
+
+/* Each 429 takes about 8 intervals to arrive; the call's limit is 12: the
+ * first attempt gets its answer, the second runs out of time. */
+static void test_timeout_bounds_all_attempts(void **state)
+{
+    (void)state;
+    row_begin("timeout spans the attempts");
+    int interval = (int)(100 * time_scale);
+    for (int i = 0; i < 4; i++) {
+        script_begin("slow-429");
+        step_send("HTTP/1.1 429 Too ");
+        step_drip("Many Req", interval);
+        step_send("uests\r\nContent-Length: 2\r\n\r\n{}");
+        script_end();
+    }
+    static const long backoff[] = {1};
+    acr_client_options o = options();
+    o.retry.max_attempts = 4;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 1;
+    o.timeout_ms = 12L * interval;
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound((double)o.timeout_ms, 1500);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_ERR_TRANSPORT, 2, limit);
+    expect_in_message(&r, "no complete answer within");
+    outcome_free(&r);
+    expect_request_count(2);
+    row_passed();
+}
+
+/* A back-off that would end past the limit is not waited for: the call
+ * returns the last answer, having made the attempts the limit allows. */
+static void test_backoff_past_the_limit(void **state)
+{
+    (void)state;
+    row_begin("back-off past the limit: last answer");
+    for (int i = 0; i < 3; i++)
+        script_json("206-65", "HTTP/1.1 206 Partial Content", "{\"code\":65,\"reason\":\"jitter\"}");
+    const long backoff[] = {1, (long)(6000 * time_scale)};
+    acr_client_options o = options();
+    o.retry.max_attempts = 3;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 2;
+    o.timeout_ms = (long)(3000 * time_scale);
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound(0, 2000);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_ERR_HTTP, 2, limit);
+    assert_int_equal(r.err.http_status, 206);
+    assert_true(r.err.has_service_code);
+    assert_int_equal(r.err.service_code, 65);
+    outcome_free(&r);
+    expect_request_count(2);
+    row_passed();
+}
+
+/* retry.deadline_ms and timeout_ms are one clock: the shorter rules. */
+static void test_deadline_shorter_than_timeout(void **state)
+{
+    (void)state;
+    row_begin("deadline_ms shorter than timeout");
+    for (int i = 0; i < 3; i++)
+        script_json("206-65", "HTTP/1.1 206 Partial Content", "{\"code\":65,\"reason\":\"jitter\"}");
+    const long backoff[] = {1, (long)(6000 * time_scale)};
+    acr_client_options o = options();
+    o.retry.max_attempts = 3;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 2;
+    o.timeout_ms = (long)(60000 * time_scale);
+    o.retry.deadline_ms = (long)(3000 * time_scale);
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound(0, 2000);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_ERR_HTTP, 2, limit);
+    assert_int_equal(r.err.http_status, 206);
+    outcome_free(&r);
+    expect_request_count(2);
+    row_passed();
+}
+
 /* A stop that the server acts on and then closes without answering, on a
  * fresh connection: the request was sent, so the client does not retry it
  * (it may have stopped the recording) and says so as a transport error. */
@@ -1740,6 +1837,9 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_206_65_then_success, setup, teardown),
         cmocka_unit_test_setup_teardown(test_429_three_times, setup, teardown),
         cmocka_unit_test_setup_teardown(test_504_62_then_success, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_timeout_bounds_all_attempts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_backoff_past_the_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deadline_shorter_than_timeout, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_closed_after_processing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_closed_then_400_49, setup, teardown),
     };
