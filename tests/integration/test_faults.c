@@ -1741,6 +1741,83 @@ static void test_deadline_shorter_than_timeout(void **state)
     row_passed();
 }
 
+/* A call waiting behind another update of the same recording ends when its
+ * own limit passes (nothing sent), instead of waiting as long as the other
+ * call takes. The first call holds its turn in its own log callback (on the
+ * loop's thread in the async styles), which runs the second call, in the same
+ * style on the same client, on another thread and waits for it. */
+typedef struct second_call {
+    acr_status status;
+    acr_error err;
+    bool started;
+    char failure[512];          /* the driver's own, if any */
+} second_call;
+
+static second_call second;
+
+static void *run_second(void *arg)
+{
+    (void)arg;
+    driver d;
+    driver_init(&d, style);
+    acr_update_request req = ACR_UPDATE_REQUEST_INIT;
+    req.cname = CNAME;
+    req.uid = UID;
+    req.client_request.has_stream_subscribe = true;
+    req.client_request.stream_subscribe.has_audio_uid_list = true;
+    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = ALL_STREAMS;
+    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
+    const char *params[8];
+    driver_params(&acr_update_operation, params, RID, SID, ACR_MODE_INDIVIDUAL);
+    acr_update_response response = ACR_UPDATE_RESPONSE_INIT;
+    second.status = driver_call(&d, client, &acr_update_operation, params, &req, &response, &second.err);
+    acr_update_response_free(&response);
+    if (!driver_release(&d))
+        snprintf(second.failure, sizeof second.failure, "%s", d.why);
+    return NULL;
+}
+
+static void start_second_and_wait(void *ctx, const char *line)
+{
+    (void)ctx;
+    if (second.started || !strstr(line, " -> 200 ("))
+        return;
+    second.started = true;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, run_second, NULL) != 0 || pthread_join(thread, NULL) != 0)
+        snprintf(second.failure, sizeof second.failure, "could not run the second call's thread");
+}
+
+static void test_waiting_for_the_turn_counts(void **state)
+{
+    (void)state;
+    row_begin("waiting for the turn counts");
+    memset(&second, 0, sizeof second);
+    acr_client_options o = options();
+    o.retry.disabled = 1;
+    o.timeout_ms = (long)(500 * time_scale);
+    o.log = start_second_and_wait;
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound((double)o.timeout_ms, 2000);
+    row_note(&r, limit, "second call: %s, %u attempts", acr_status_name(second.status), second.err.attempts);
+    expect(&r, ACR_OK, 1, limit);
+    outcome_free(&r);
+    if (second.failure[0])
+        fail_msg("second call: %s", second.failure);
+    assert_true(second.started);
+    if (second.status != ACR_ERR_TRANSPORT)
+        fail_msg("second call: expected transport error, got %s: %s", acr_status_name(second.status),
+                 second.err.message);
+    assert_int_equal(second.err.attempts, 0);
+    if (!strstr(second.err.message, "another call for the same recording"))
+        fail_msg("second call: %s", second.err.message);
+    acr_error_clear(&second.err);
+    expect_request_count(1); /* the second call sent nothing */
+    row_passed();
+}
+
 /* A stop that the server acts on and then closes without answering, on a
  * fresh connection: the request was sent, so the client does not retry it
  * (it may have stopped the recording) and says so as a transport error. */
@@ -1840,6 +1917,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_timeout_bounds_all_attempts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backoff_past_the_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_deadline_shorter_than_timeout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_waiting_for_the_turn_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_closed_after_processing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_closed_then_400_49, setup, teardown),
     };
