@@ -24,7 +24,11 @@
  * every update that arrived while another of the same recording was running
  * ("overlaps"), and there must be none. A first scenario shows that check can
  * fail: two clients (whose queues are separate) update one recording at once,
- * and the server reports the overlap.
+ * and the server reports the overlap. Another runs two loops of one client
+ * (one per style) on one thread, three updates of one recording between them:
+ * the loop whose call gets the turn must be woken (a loop with a call in
+ * flight and nothing to wait for fails the driver). The first done callback
+ * of the 500-call runs checks that it cannot cancel itself or run the loop.
  *
  * Counts scale with ACR_TEST_SCALE (0 < scale <= 1; CMake sets it lower under
  * valgrind and TSan). No duration is checked, nothing sleeps: the server's
@@ -222,6 +226,7 @@ typedef struct many {
     size_t late_starts;    /* calls started by done callbacks during cancel_all */
     size_t reserve;        /* calls to cancel left for cancel_all */
     bool cancel_all_called;
+    bool probed;           /* a done callback tried what it may not do */
     acr_status cancel_all_status;
     pthread_t thread;
     char problem[512];     /* the first thing a callback found wrong */
@@ -297,6 +302,14 @@ static void on_many_done(void *ctx, acr_transfer *transfer, acr_status status, a
         many_problem("%s: the done callback got another transfer than acr_call_start set", c->rid);
     c->status = status;
     acr_error_move(&c->err, err);
+    if (!M.probed) {
+        /* From a done callback: no cancelling itself, no driving the loop. */
+        M.probed = true;
+        if (acr_transfer_cancel(transfer) != ACR_ERR_USAGE)
+            many_problem("%s: acr_transfer_cancel of itself from its done callback did not refuse", c->rid);
+        if (acr_loop_run(M.loop) != ACR_ERR_USAGE)
+            many_problem("acr_loop_run from a done callback did not refuse");
+    }
     if (c->kind == KIND_CANCELLED) {
         /* While acr_loop_cancel_all() runs: now and then cancel another call
          * from here (nested in this callback: chains stay short), and start
@@ -688,6 +701,54 @@ static void test_overlap_is_seen(void **state)
     yajl_tree_free(st);
 }
 
+/* One client, two loops on this thread (one per style), three updates of one
+ * recording: the later ones wait for their turn, and the loop whose call gets
+ * it is woken (driver_loop_step fails on a loop that gives nothing to wait
+ * for while a call is in flight). The server never sees two at once. */
+static void test_two_loops_one_recording(void **state)
+{
+    (void)state;
+    free(control("POST", "/__fault/default", "{\"name\":\"slow\",\"steps\":[{\"delay_ms\":20},{\"default\":true}]}"));
+    acr_client *c = new_client();
+    driver_loop *loops[2] = {NULL, NULL};
+    char why[256];
+    if (driver_loop_new(DRIVER_POLL, c, NULL, &loops[0], why, sizeof why) != 0 ||
+        driver_loop_new(DRIVER_CALLBACK, c, NULL, &loops[1], why, sizeof why) != 0)
+        fail_msg("%s", why);
+    async_call calls[3];
+    memset(calls, 0, sizeof calls);
+    acr_update_request req = update_request();
+    const char *params[8];
+    driver_params(&acr_update_operation, params, "rw-1", "sw-1", ACR_MODE_INDIVIDUAL);
+    const int on[3] = {0, 1, 0};
+    for (int i = 0; i < 3; i++) {
+        snprintf(calls[i].rid, sizeof calls[i].rid, "rw-1");
+        snprintf(calls[i].sid, sizeof calls[i].sid, "sw-1");
+        assert_int_equal(acr_call_start(driver_loop_acr(loops[on[i]]), &acr_update_operation, params, &req,
+                                        &calls[i].response, on_worker_done, &calls[i], NULL, NULL),
+                         ACR_OK);
+    }
+    while (!calls[0].done_count || !calls[1].done_count || !calls[2].done_count)
+        for (int k = 0; k < 2; k++)
+            if (acr_loop_active(driver_loop_acr(loops[k])) && driver_loop_step(loops[k], 10) != 0)
+                fail_msg("%s", driver_loop_failure(loops[k]));
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(calls[i].done_count, 1);
+        if (calls[i].status != ACR_OK)
+            fail_msg("call %d: %s", i, calls[i].err.message);
+        assert_string_equal(calls[i].response.resource_id, "rw-1");
+        acr_update_response_free(&calls[i].response);
+        acr_error_clear(&calls[i].err);
+    }
+    for (int k = 0; k < 2; k++)
+        assert_int_equal(driver_loop_free(loops[k]), ACR_OK);
+    acr_client_free(c);
+    yajl_val st = idle_state();
+    assert_int_equal(YAJL_GET_ARRAY(support_array_member(st, "requests"))->len, 3);
+    assert_int_equal(YAJL_GET_ARRAY(support_array_member(st, "overlaps"))->len, 0);
+    yajl_tree_free(st);
+}
+
 static void test_threads(void **state)
 {
     (void)state;
@@ -791,6 +852,7 @@ int main(int argc, char **argv)
     const struct CMUnitTest callback_tests[] = {cmocka_unit_test_setup(test_many_callback, setup)};
     const struct CMUnitTest thread_tests[] = {
         cmocka_unit_test_setup(test_overlap_is_seen, setup),
+        cmocka_unit_test_setup(test_two_loops_one_recording, setup),
         cmocka_unit_test_setup(test_threads, setup),
     };
     const char *part = argc > 1 ? argv[1] : "";
