@@ -16,6 +16,9 @@
 #include <unistd.h>
 
 #include <sys/eventfd.h>
+#ifdef ACR_TEST_CALLBACK_STYLE
+#include <sys/epoll.h>
+#endif
 
 #include "acr/alloc.h"
 #include "http.h"
@@ -48,6 +51,10 @@ struct acr_loop {
     size_t easy_max;
     int depth;                          /* > 0: driving, or in a done callback */
     bool watch_failed;                  /* some call's descriptor could not be watched */
+#ifdef ACR_TEST_CALLBACK_STYLE
+    int test_epfd;                      /* the test build's driver of private loops */
+    long long test_timer_at;
+#endif
 };
 
 /* --- libcurl's callbacks --- */
@@ -346,7 +353,7 @@ static void loop_fill(const acr_loop *l, struct pollfd *fds, size_t capacity, si
     *timeout_ms = loop_timeout_ms(l);
 }
 
-static acr_status loop_run(acr_loop *l)
+static acr_status loop_run_poll(acr_loop *l)
 {
     struct pollfd stack[8];
     struct pollfd *fds = stack;
@@ -379,6 +386,92 @@ static acr_status loop_run(acr_loop *l)
         acr_free(fds);
     return status;
 }
+
+#ifdef ACR_TEST_CALLBACK_STYLE
+static acr_status loop_run_test(acr_loop *l);
+#endif
+
+static acr_status loop_run(acr_loop *l)
+{
+#ifdef ACR_TEST_CALLBACK_STYLE
+    if (l->test_epfd >= 0)
+        return loop_run_test(l);
+#endif
+    return loop_run_poll(l);
+}
+
+static acr_status loop_socket_action(acr_loop *l, int fd, int events)
+{
+    acr_status status = ACR_OK;
+    if (fd == ACR_SOCKET_TIMEOUT) {
+        l->timer_asked = -2; /* the application's timer fired: ask again */
+    } else if (fd == l->wake_fd) {
+        loop_on_wake(l);
+    } else {
+        int curl_events = ((events & ACR_POLL_IN) ? CURL_CSELECT_IN : 0) | ((events & ACR_POLL_OUT) ? CURL_CSELECT_OUT : 0);
+        status = loop_curl_action(l, fd, curl_events);
+    }
+    acr_status processed = loop_process(l);
+    return status != ACR_OK ? status : processed;
+}
+
+#ifdef ACR_TEST_CALLBACK_STYLE
+/* The test build (cmake -DACR_TEST_CALLBACK_STYLE=ON): every private loop,
+ * so every blocking call, is driven in callback style by this epoll driver,
+ * and the blocking suite (the fault suite too) runs through
+ * acr_loop_socket_action. */
+static int test_socket(void *ctx, int fd, int events)
+{
+    acr_loop *l = ctx;
+    if (events == ACR_POLL_REMOVE) {
+        epoll_ctl(l->test_epfd, EPOLL_CTL_DEL, fd, NULL); /* closed already: forgotten */
+        return 0;
+    }
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.events = ((events & ACR_POLL_IN) ? (uint32_t)EPOLLIN : 0u) | ((events & ACR_POLL_OUT) ? (uint32_t)EPOLLOUT : 0u);
+    ev.data.fd = fd;
+    if (epoll_ctl(l->test_epfd, EPOLL_CTL_MOD, fd, &ev) == 0 || epoll_ctl(l->test_epfd, EPOLL_CTL_ADD, fd, &ev) == 0)
+        return 0;
+    return -1;
+}
+
+static int test_timer(void *ctx, long timeout_ms)
+{
+    acr_loop *l = ctx;
+    l->test_timer_at = timeout_ms < 0 ? -1 : acr_now_ms() + timeout_ms;
+    return 0;
+}
+
+static acr_status loop_run_test(acr_loop *l)
+{
+    acr_status status = ACR_OK;
+    l->timer_asked = -2; /* a reused private loop: ask for its timer afresh */
+    (void)loop_announce(l);
+    while (status == ACR_OK && l->active) {
+        long long now = acr_now_ms();
+        int timeout = l->test_timer_at < 0 ? -1 : l->test_timer_at <= now ? 0
+                      : l->test_timer_at - now > INT_MAX ? INT_MAX : (int)(l->test_timer_at - now);
+        struct epoll_event events[16];
+        int n = epoll_wait(l->test_epfd, events, 16, timeout);
+        if (n < 0 && errno != EINTR)
+            return ACR_ERR_TRANSPORT;
+        for (int i = 0; status == ACR_OK && i < n; i++) {
+            uint32_t e = events[i].events;
+            int what = ((e & (EPOLLIN | EPOLLHUP | EPOLLERR)) ? ACR_POLL_IN : 0) | ((e & EPOLLOUT) ? ACR_POLL_OUT : 0);
+            status = loop_socket_action(l, events[i].data.fd, what);
+        }
+        if (status == ACR_OK && l->test_timer_at >= 0 && acr_now_ms() >= l->test_timer_at) {
+            l->test_timer_at = -1;
+            status = loop_socket_action(l, ACR_SOCKET_TIMEOUT, 0);
+        }
+        acr_status announced = loop_announce(l);
+        if (status == ACR_OK)
+            status = announced;
+    }
+    return status;
+}
+#endif
 
 /* --- cancelling --- */
 
@@ -536,6 +629,20 @@ acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_
         l->timer_fn = o->timer;
         l->ctx = o->ctx;
     }
+#ifdef ACR_TEST_CALLBACK_STYLE
+    l->test_epfd = -1;
+    l->test_timer_at = -1;
+    if (private_loop) {
+        l->test_epfd = epoll_create1(EPOLL_CLOEXEC);
+        if (l->test_epfd < 0) {
+            acr_free(l);
+            return acr_error_set(err, ACR_ERR_TRANSPORT, "could not make the test driver's epoll descriptor");
+        }
+        l->socket_fn = test_socket;
+        l->timer_fn = test_timer;
+        l->ctx = l;
+    }
+#endif
     /* Close-on-exec: the application's children never inherit it. */
     l->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (l->wake_fd < 0) {
@@ -570,6 +677,10 @@ error_cleanup:
         curl_multi_cleanup(l->multi);
     if (l->wake_fd >= 0)
         close(l->wake_fd);
+#ifdef ACR_TEST_CALLBACK_STYLE
+    if (l->test_epfd >= 0)
+        close(l->test_epfd);
+#endif
     acr_free(l);
     return status;
 }
@@ -610,6 +721,10 @@ acr_status acr_loop_free(acr_loop *loop)
     }
     acr_free(loop->sockets);
     close(loop->wake_fd);
+#ifdef ACR_TEST_CALLBACK_STYLE
+    if (loop->test_epfd >= 0)
+        close(loop->test_epfd);
+#endif
     acr_free(loop);
     return ACR_OK;
 }
@@ -653,20 +768,9 @@ acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events)
     if (!loop || loop->depth)
         return ACR_ERR_USAGE;
     loop->depth++;
-    acr_status status = ACR_OK;
-    if (fd == ACR_SOCKET_TIMEOUT) {
-        loop->timer_asked = -2; /* the application's timer fired: ask again */
-    } else if (fd == loop->wake_fd) {
-        loop_on_wake(loop);
-    } else {
-        int curl_events = ((events & ACR_POLL_IN) ? CURL_CSELECT_IN : 0) | ((events & ACR_POLL_OUT) ? CURL_CSELECT_OUT : 0);
-        status = loop_curl_action(loop, fd, curl_events);
-    }
-    acr_status processed = loop_process(loop);
+    acr_status status = loop_socket_action(loop, fd, events);
     loop->depth--;
     acr_status announced = loop_announce(loop);
-    if (status == ACR_OK)
-        status = processed;
     return status != ACR_OK ? status : announced;
 }
 
