@@ -23,14 +23,21 @@ Three listeners, all on loopback:
 Control API (main listener only, no auth, JSON):
 - GET  /__fault/ports  -> {"main", "tls" (0: none), "other", "other_host"}
 - POST /__fault/script -> appends one script (an object) or several (a list) to
-  the queue; each service request (on main or tls) takes the next script, or
-  the default one (200 with a valid answer for the path) when the queue is empty.
-- POST /__fault/reset  -> empties the queue and clears the records below.
+  the queue; each service request (on main or tls) takes the first queued
+  script that fits it (a script with "match": TEXT fits only the requests
+  whose path contains TEXT; one without fits any), or the default one (200
+  with a valid answer for the path) when none fits.
+- POST /__fault/default -> replaces the default script (until the next reset).
+- POST /__fault/reset  -> empties the queue, restores the default script and
+  clears the records below.
 - GET  /__fault/state  -> {"requests": [{"seq", "listener", "connection",
   "method", "path", "authorization", "body_bytes", "script", "bytes_sent",
   "outcome", "done"}], "connections": {"main", "tls", "other"},
   "open_connections": {"main", "tls", "other"} (open now, not reset),
-  "tls_handshake_failures", "other_bytes", "in_flight", "pending"}.
+  "tls_handshake_failures", "other_bytes", "in_flight", "pending",
+  "max_in_flight" (the most service requests running at once), "overlaps"
+  (one-at-a-time requests that arrived while another for the same recording
+  was running: see below)}.
   "in_flight" counts scripts still running and TLS handshakes not yet
   finished (a script outlives the client's
   call when it is sending into a connection the client has left).
@@ -51,8 +58,15 @@ A script is {"name": "...", "steps": [STEP, ...]}; the steps run in order:
   {"gather": NAME, "count": N}         waits until N requests have reached a
                                        gather of that NAME (at most 60 s), so
                                        N calls are in flight at once
+  {"delay_ms": N}                      waits N ms (less when the client leaves)
 Without reset/close the connection stays open for the next request. Every
 step stops as soon as the client has left; the outcome says what happened.
+
+One at a time: an update or updateLayout request (path ending in /update or
+/updateLayout) holds its recording (the path up to /mode/) from its arrival
+until its answer starts ("respond" or "default") or its script ends; another
+one for the same recording arriving meanwhile is recorded in "overlaps" (the
+client sent it before it had the previous answer).
 """
 
 from __future__ import annotations
@@ -76,6 +90,16 @@ MAX_BODY_BYTES = 1 << 20
 PEER_WAIT_LIMIT_S = 60.0
 IDLE_TIMEOUT_S = 60.0
 SEND_BLOCK = 64 * 1024
+DEFAULT_SCRIPT = {"name": "default", "steps": [{"default": True}]}
+ONE_AT_A_TIME = ("/update", "/updateLayout")
+
+
+def recording_key(path):
+    """The recording a one-at-a-time request holds, or None."""
+    path = path.split("?")[0]
+    if not path.endswith(ONE_AT_A_TIME) or "/mode/" not in path:
+        return None
+    return path.split("/mode/")[0]
 
 
 class PeerLeft(Exception):
@@ -96,6 +120,11 @@ class State:
         self.open = {"main": 0, "tls": 0, "other": 0}
         self.gathered = {}
         self.gathering = threading.Condition(self.lock)
+        self.default_script = DEFAULT_SCRIPT
+        self.running = 0
+        self.max_running = 0
+        self.holding = {}
+        self.overlaps = []
 
     def reset(self):
         with self.lock:
@@ -105,6 +134,9 @@ class State:
             self.tls_handshake_failures = 0
             self.other_bytes = 0
             self.gathered = {}
+            self.default_script = DEFAULT_SCRIPT
+            self.max_running = self.running
+            self.overlaps = []
 
     def snapshot(self):
         with self.lock:
@@ -116,7 +148,17 @@ class State:
                 "other_bytes": self.other_bytes,
                 "in_flight": self.in_flight,
                 "pending": len(self.queue),
+                "max_in_flight": self.max_running,
+                "overlaps": list(self.overlaps),
             }
+
+    def take_script(self, path):
+        """The first queued script that fits the path (lock held), or the default."""
+        for i, script in enumerate(self.queue):
+            match = script.get("match")
+            if match is None or str(match) in path:
+                return self.queue.pop(i)
+        return self.default_script
 
 
 def text_bytes(value) -> bytes:
@@ -148,6 +190,7 @@ class Connection:
         self.id = conn_id
         self.buffer = b""
         self.sent = 0
+        self.holds = None
 
     # --- reading requests ---
 
@@ -293,7 +336,7 @@ class FaultServer:
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         sock.bind((host, port))
-        sock.listen(64)
+        sock.listen(1024)  # hundreds of calls may connect at once
         return sock
 
     def ports(self):
@@ -397,6 +440,17 @@ class FaultServer:
         elif method == "POST" and path == "/__fault/reset":
             self.state.reset()
             answer = {"ok": True}
+        elif method == "POST" and path == "/__fault/default":
+            try:
+                script = json.loads(body.decode("utf-8"))
+                if not isinstance(script, dict) or not isinstance(script.get("steps"), list):
+                    raise ValueError("a script is {\"name\": ..., \"steps\": [...]}")
+            except ValueError as exc:
+                status, answer = 400, {"error": str(exc)}
+            else:
+                with self.state.lock:
+                    self.state.default_script = script
+                answer = {"ok": True}
         elif method == "POST" and path == "/__fault/script":
             try:
                 scripts = json.loads(body.decode("utf-8"))
@@ -424,8 +478,7 @@ class FaultServer:
     def _service(self, conn, method, path, headers, body):
         """Runs the next script; False when it closed the connection."""
         with self.state.lock:
-            script = self.state.queue.pop(0) if self.state.queue else {"name": "default",
-                                                                       "steps": [{"default": True}]}
+            script = self.state.take_script(path)
             self.state.seq += 1
             record = {
                 "seq": self.state.seq,
@@ -442,7 +495,15 @@ class FaultServer:
             }
             self.state.requests.append(record)
             self.state.in_flight += 1
+            self.state.running += 1
+            self.state.max_running = max(self.state.max_running, self.state.running)
+            key = recording_key(path)
+            if key is not None:
+                if self.state.holding.get(key, 0) > 0:
+                    self.state.overlaps.append(path)
+                self.state.holding[key] = self.state.holding.get(key, 0) + 1
         conn.sent = 0
+        conn.holds = key
         keep = True
         outcome = "completed"
         try:
@@ -458,7 +519,9 @@ class FaultServer:
             keep = False
         if outcome == "completed" and not keep:
             outcome = "completed, connection closed"
+        self._release(conn)
         with self.state.lock:
+            self.state.running -= 1
             record["bytes_sent"] = conn.sent
             record["outcome"] = outcome
             record["done"] = True
@@ -471,7 +534,16 @@ class FaultServer:
             self.state.in_flight -= 1
         return keep
 
+    def _release(self, conn):
+        """Ends the request's hold on its recording (once)."""
+        key, conn.holds = conn.holds, None
+        if key is not None:
+            with self.state.lock:
+                self.state.holding[key] -= 1
+
     def _step(self, conn, step, path, body):
+        if "respond" in step or "default" in step:
+            self._release(conn)  # the answer starts: the client may send the next one
         if "send" in step:
             conn.send(text_bytes(step["send"]))
         elif "repeat" in step:
@@ -512,6 +584,8 @@ class FaultServer:
         elif "close" in step:
             conn.close()
             return False
+        elif "delay_ms" in step:
+            conn.wait(int(step["delay_ms"]) / 1000.0)
         elif "gather" in step:
             name, count = str(step["gather"]), int(step["count"])
             with self.state.gathering:

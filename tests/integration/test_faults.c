@@ -36,6 +36,17 @@
  *   scenario also shows whether the failure was retried: only when nothing was
  *   sent (refused, DNS, TLS handshake) or for 206/65, 429 and 504/62.
  *
+ * Three styles, one ctest entry each (integration.faults.blocking, .poll,
+ * .callback: the first argument picks it): every scenario runs its calls
+ * through drivers.h, blocking (acr_call), async on a poll-style loop, or
+ * async on a callback-style loop (epoll). The checks are the same for the
+ * three: blocking and async calls share one transfer core, so they must end
+ * the same way in every scenario. In the async styles a client's calls share
+ * one loop (its keep-alive connections, like the blocking client's pool), and
+ * the loop is freed before the client, so the leak check covers it. Every
+ * scenario is possible in the three styles (none depends on a thread per
+ * call), so none is skipped.
+ *
  * Time: no elapsed time is checked (a loaded machine must not fail a test).
  * The table shows each call's time beside its expected bound (the call's own
  * timeout plus slack, scaled by ACR_FAULT_TIME_SCALE for valgrind and the
@@ -58,6 +69,7 @@
 
 #include <curl/curl.h>
 
+#include "drivers.h"
 #include "mock_process.h"
 #include "support.h"
 
@@ -78,6 +90,8 @@ static int tls_port;
 static int other_port;
 static char other_host[64];
 static double time_scale = 1.0;
+static driver_style style = DRIVER_BLOCKING;
+static driver calls; /* runs every call of a scenario in `style` */
 
 /* --- time ------------------------------------------------------------------- */
 
@@ -220,7 +234,7 @@ static void print_table(void)
         printf("%-36s %-20s %3u %8.1f %7.0f  %s%s%s\n", r->name, r->category, r->attempts, r->elapsed_ms,
                r->bound_ms, r->checked ? "" : "[FAILED] ", r->elapsed_ms > r->bound_ms ? "[slow] " : "", r->detail);
     }
-    printf("(%zu scenarios; time scale %.1f)\n", row_count, time_scale);
+    printf("(%zu scenarios, %s calls; time scale %.1f)\n", row_count, driver_style_name(style), time_scale);
     fflush(stdout);
 }
 
@@ -544,12 +558,15 @@ static void update_call(outcome *o)
     req.client_request.stream_subscribe.has_audio_uid_list = true;
     req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = ALL_STREAMS;
     req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
-    acr_update_params params = {RID, SID, ACR_MODE_INDIVIDUAL};
+    const char *params[8];
+    driver_params(&acr_update_operation, params, RID, SID, ACR_MODE_INDIVIDUAL);
     size_t base = peak_start();
     double t0 = now_ms();
-    o->status = acr_update(client, &params, &req, &o->update, &o->err);
+    o->status = driver_call(&calls, client, &acr_update_operation, params, &req, &o->update, &o->err);
     o->elapsed_ms = now_ms() - t0;
     o->peak_bytes = peak_now() - base;
+    if (calls.failed)
+        fail_msg("%s", calls.why);
     assert_int_equal(o->err.status, o->status);
 }
 
@@ -561,12 +578,15 @@ static void stop_call(outcome *o)
     req.uid = UID;
     req.client_request.has_async_stop = true;
     req.client_request.async_stop = true;
-    acr_stop_params params = {RID, SID, ACR_MODE_INDIVIDUAL};
+    const char *params[8];
+    driver_params(&acr_stop_operation, params, RID, SID, ACR_MODE_INDIVIDUAL);
     size_t base = peak_start();
     double t0 = now_ms();
-    o->status = acr_stop(client, &params, &req, &o->stop, &o->err);
+    o->status = driver_call(&calls, client, &acr_stop_operation, params, &req, &o->stop, &o->err);
     o->elapsed_ms = now_ms() - t0;
     o->peak_bytes = peak_now() - base;
+    if (calls.failed)
+        fail_msg("%s", calls.why);
     assert_int_equal(o->err.status, o->status);
 }
 
@@ -801,6 +821,16 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     (void)state;
+    if (!driver_release(&calls)) {
+        fprintf(stderr, "%s: %s\n", current ? current->name : "?", calls.why);
+        if (current)
+            current->checked = false;
+        driver_init(&calls, style);
+        acr_client_free(client);
+        client = NULL;
+        return -1;
+    }
+    driver_init(&calls, style);
     acr_client_free(client);
     client = NULL;
     size_t after = live_blocks();
@@ -1016,6 +1046,35 @@ static void test_one_byte_a_second(void **state)
     snprintf(note, sizeof note, " (body bytes sent: %lld of %zu)", sent - (long long)strlen(head), strlen(body));
     detail_append(note);
     yajl_tree_free(st);
+    row_passed();
+}
+
+/* A whole, valid answer one byte at a time, 2 ms apart (headers and body):
+ * every read holds a piece of a token, and the call still ends with the
+ * answer parsed whole (in the async styles: across many turns of the loop). */
+static void test_dripped_answer(void **state)
+{
+    (void)state;
+    row_begin("whole answer, a byte every 2 ms");
+    static const char body[] = UPDATE_OK "}";
+    char answer[256];
+    snprintf(answer, sizeof answer, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %zu\r\n\r\n%s",
+             strlen(body), body);
+    script_begin("dripped");
+    step_drip(answer, 2);
+    script_end();
+    default_client();
+    outcome r;
+    update_call(&r);
+    double limit = bound(2 * (double)strlen(answer), 2000);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_OK, 1, limit);
+    assert_string_equal(r.update.cname, CNAME);
+    assert_string_equal(r.update.uid, UID);
+    assert_string_equal(r.update.resource_id, RID);
+    assert_string_equal(r.update.sid, SID);
+    outcome_free(&r);
+    yajl_tree_free(expect_requests(1, "main"));
     row_passed();
 }
 
@@ -1514,6 +1573,9 @@ static void test_redirect_other_host(void **state)
     assert_int_equal(r.err.http_status, 307);
     expect_in_message(&r, "redirects are never followed");
     outcome_free(&r);
+    if (!driver_release(&calls)) /* the loop goes before its client */
+        fail_msg("%s", calls.why);
+    driver_init(&calls, style);
     acr_client_free(client); /* a follow-up connection, if any, has happened by now */
     client = NULL;
     yajl_val st = expect_requests(1, "main");
@@ -1582,6 +1644,180 @@ static void test_504_62_then_success(void **state)
     row_passed();
 }
 
+/* === one clock per call: attempts and back-offs (in the async styles, timers of the loop) ========== */
+
+/* The server saw n service requests (scripts may be left over). */
+static void expect_request_count(size_t n)
+{
+    yajl_val st = idle_state();
+    if (request_count(st) != n)
+        fail_msg("the fault server saw %zu service request(s), expected %zu", request_count(st), n);
+    yajl_tree_free(st);
+}
+
+/* Each 429 takes about 8 intervals to arrive; the call's limit is 12: the
+ * first attempt gets its answer, the second runs out of time. */
+static void test_timeout_bounds_all_attempts(void **state)
+{
+    (void)state;
+    row_begin("timeout spans the attempts");
+    int interval = (int)(100 * time_scale);
+    for (int i = 0; i < 4; i++) {
+        script_begin("slow-429");
+        step_send("HTTP/1.1 429 Too ");
+        step_drip("Many Req", interval);
+        step_send("uests\r\nContent-Length: 2\r\n\r\n{}");
+        script_end();
+    }
+    static const long backoff[] = {1};
+    acr_client_options o = options();
+    o.retry.max_attempts = 4;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 1;
+    o.timeout_ms = 12L * interval;
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound((double)o.timeout_ms, 1500);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_ERR_TRANSPORT, 2, limit);
+    expect_in_message(&r, "no complete answer within");
+    outcome_free(&r);
+    expect_request_count(2);
+    row_passed();
+}
+
+/* A back-off that would end past the limit is not waited for: the call
+ * returns the last answer, having made the attempts the limit allows. */
+static void test_backoff_past_the_limit(void **state)
+{
+    (void)state;
+    row_begin("back-off past the limit: last answer");
+    for (int i = 0; i < 3; i++)
+        script_json("206-65", "HTTP/1.1 206 Partial Content", "{\"code\":65,\"reason\":\"jitter\"}");
+    const long backoff[] = {1, (long)(6000 * time_scale)};
+    acr_client_options o = options();
+    o.retry.max_attempts = 3;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 2;
+    o.timeout_ms = (long)(3000 * time_scale);
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound(0, 2000);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_ERR_HTTP, 2, limit);
+    assert_int_equal(r.err.http_status, 206);
+    assert_true(r.err.has_service_code);
+    assert_int_equal(r.err.service_code, 65);
+    outcome_free(&r);
+    expect_request_count(2);
+    row_passed();
+}
+
+/* retry.deadline_ms and timeout_ms are one clock: the shorter rules. */
+static void test_deadline_shorter_than_timeout(void **state)
+{
+    (void)state;
+    row_begin("deadline_ms shorter than timeout");
+    for (int i = 0; i < 3; i++)
+        script_json("206-65", "HTTP/1.1 206 Partial Content", "{\"code\":65,\"reason\":\"jitter\"}");
+    const long backoff[] = {1, (long)(6000 * time_scale)};
+    acr_client_options o = options();
+    o.retry.max_attempts = 3;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 2;
+    o.timeout_ms = (long)(60000 * time_scale);
+    o.retry.deadline_ms = (long)(3000 * time_scale);
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound(0, 2000);
+    row_note(&r, limit, NULL);
+    expect(&r, ACR_ERR_HTTP, 2, limit);
+    assert_int_equal(r.err.http_status, 206);
+    outcome_free(&r);
+    expect_request_count(2);
+    row_passed();
+}
+
+/* A call waiting behind another update of the same recording ends when its
+ * own limit passes (nothing sent), instead of waiting as long as the other
+ * call takes. The first call holds its turn in its own log callback (on the
+ * loop's thread in the async styles), which runs the second call, in the same
+ * style on the same client, on another thread and waits for it. */
+typedef struct second_call {
+    acr_status status;
+    acr_error err;
+    bool started;
+    char failure[512];          /* the driver's own, if any */
+} second_call;
+
+static second_call second;
+
+static void *run_second(void *arg)
+{
+    (void)arg;
+    driver d;
+    driver_init(&d, style);
+    acr_update_request req = ACR_UPDATE_REQUEST_INIT;
+    req.cname = CNAME;
+    req.uid = UID;
+    req.client_request.has_stream_subscribe = true;
+    req.client_request.stream_subscribe.has_audio_uid_list = true;
+    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = ALL_STREAMS;
+    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
+    const char *params[8];
+    driver_params(&acr_update_operation, params, RID, SID, ACR_MODE_INDIVIDUAL);
+    acr_update_response response = ACR_UPDATE_RESPONSE_INIT;
+    second.status = driver_call(&d, client, &acr_update_operation, params, &req, &response, &second.err);
+    acr_update_response_free(&response);
+    if (!driver_release(&d))
+        snprintf(second.failure, sizeof second.failure, "%s", d.why);
+    return NULL;
+}
+
+static void start_second_and_wait(void *ctx, const char *line)
+{
+    (void)ctx;
+    if (second.started || !strstr(line, " -> 200 ("))
+        return;
+    second.started = true;
+    pthread_t thread;
+    if (pthread_create(&thread, NULL, run_second, NULL) != 0 || pthread_join(thread, NULL) != 0)
+        snprintf(second.failure, sizeof second.failure, "could not run the second call's thread");
+}
+
+static void test_waiting_for_the_turn_counts(void **state)
+{
+    (void)state;
+    row_begin("waiting for the turn counts");
+    memset(&second, 0, sizeof second);
+    acr_client_options o = options();
+    o.retry.disabled = 1;
+    o.timeout_ms = (long)(500 * time_scale);
+    o.log = start_second_and_wait;
+    use_client(&o);
+    outcome r;
+    update_call(&r);
+    double limit = bound((double)o.timeout_ms, 2000);
+    row_note(&r, limit, "second call: %s, %u attempts", acr_status_name(second.status), second.err.attempts);
+    expect(&r, ACR_OK, 1, limit);
+    outcome_free(&r);
+    if (second.failure[0])
+        fail_msg("second call: %s", second.failure);
+    assert_true(second.started);
+    if (second.status != ACR_ERR_TRANSPORT)
+        fail_msg("second call: expected transport error, got %s: %s", acr_status_name(second.status),
+                 second.err.message);
+    assert_int_equal(second.err.attempts, 0);
+    if (!strstr(second.err.message, "another call for the same recording"))
+        fail_msg("second call: %s", second.err.message);
+    acr_error_clear(&second.err);
+    expect_request_count(1); /* the second call sent nothing */
+    row_passed();
+}
+
 /* A stop that the server acts on and then closes without answering, on a
  * fresh connection: the request was sent, so the client does not retry it
  * (it may have stopped the recording) and says so as a transport error. */
@@ -1635,8 +1871,16 @@ static void test_stop_closed_then_400_49(void **state)
     row_passed();
 }
 
-int main(void)
+/* argv[1]: the style of the calls (blocking, poll, callback); blocking when absent. */
+int main(int argc, char **argv)
 {
+    if (argc > 1 && !driver_style_parse(argv[1], &style)) {
+        fprintf(stderr, "usage: %s [blocking|poll|callback]\n", argv[0]);
+        return 2;
+    }
+    driver_init(&calls, style);
+    char group[64];
+    snprintf(group, sizeof group, "fault injection (%s calls)", driver_style_name(style));
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_connection_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_dns_failure, setup, teardown),
@@ -1646,6 +1890,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_header_too_large, setup, teardown),
         cmocka_unit_test_setup_teardown(test_slowloris_headers, setup, teardown),
         cmocka_unit_test_setup_teardown(test_one_byte_a_second, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_dripped_answer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_endless_chunked_body, setup, teardown),
         cmocka_unit_test_setup_teardown(test_10mb_body_content_length, setup, teardown),
         cmocka_unit_test_setup_teardown(test_10mb_body_chunked, setup, teardown),
@@ -1669,8 +1914,12 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_206_65_then_success, setup, teardown),
         cmocka_unit_test_setup_teardown(test_429_three_times, setup, teardown),
         cmocka_unit_test_setup_teardown(test_504_62_then_success, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_timeout_bounds_all_attempts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_backoff_past_the_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_deadline_shorter_than_timeout, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_waiting_for_the_turn_counts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_closed_after_processing, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_closed_then_400_49, setup, teardown),
     };
-    return cmocka_run_group_tests_name("fault injection", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name(group, tests, group_setup, group_teardown);
 }

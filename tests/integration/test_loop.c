@@ -690,6 +690,98 @@ static void test_same_recording_in_fifo_order(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
+/* The one clock: a call queued behind another for its turn gives up when its
+ * time is up (ACR_ERR_TRANSPORT, attempts 0, nothing sent), as a blocking call
+ * does; the turn is handed on in order. */
+static void test_turn_wait_counts_against_the_limit(void **state)
+{
+    (void)state;
+    acr_client_free(client);
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = mock.base_url;
+    o.timeout_ms = 300;
+    o.retry.disabled = 1;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    /* The first update is held far beyond the limit. */
+    control("/__mock/faults", "{\"match\": \"update\", \"delay_ms\": 10000}");
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u[2];
+    update_init(&u[0], "loop-r1", "loop-s1", "65");
+    update_init(&u[1], "loop-r1", "loop-s1", "66");
+    assert_int_equal(update_start(loop, &u[0]), ACR_OK);
+    assert_int_equal(update_start(loop, &u[1]), ACR_OK);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(u[0].done_count, 1);
+    assert_int_equal(u[0].status, ACR_ERR_TRANSPORT);
+    assert_non_null(strstr(u[0].err.message, "no complete answer within 300 ms"));
+    assert_int_equal(u[1].done_count, 1);
+    assert_int_equal(u[1].status, ACR_ERR_TRANSPORT);
+    assert_int_equal(u[1].err.attempts, 0);
+    assert_non_null(strstr(u[1].err.message, "no complete answer within 300 ms"));
+    assert_non_null(strstr(u[1].err.message, "nothing was sent"));
+    for (int i = 0; i < 2; i++)
+        update_free(&u[i]);
+    acr_error_clear(&err);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* The log callback of an async update runs on the loop's thread while the
+ * update holds its recording's turn: a blocking call it makes for the same
+ * recording is refused at once (it could never have its turn). */
+typedef struct reentry {
+    int lines;
+    acr_status inner;
+    bool called;
+} reentry;
+
+static reentry reentered;
+
+static void reentering_log(void *ctx, const char *line)
+{
+    (void)ctx;
+    reentered.lines++;
+    if (reentered.called || strstr(line, "/update") == NULL)
+        return;
+    reentered.called = true;
+    update_call inner;
+    update_init(&inner, "loop-r1", "loop-s1", "68");
+    acr_update_params params = {"loop-r1", "loop-s1", ACR_MODE_MIX};
+    reentered.inner = acr_update(client, &params, &inner.req, &inner.resp, &inner.err);
+    update_free(&inner);
+}
+
+static void test_log_callback_same_recording_refused(void **state)
+{
+    (void)state;
+    acr_client_free(client);
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = mock.base_url;
+    o.timeout_ms = 30000;
+    o.log = reentering_log;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    memset(&reentered, 0, sizeof reentered);
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "67");
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(u.done_count, 1);
+    assert_int_equal(u.status, ACR_OK);
+    assert_true(reentered.called);
+    assert_int_equal(reentered.inner, ACR_ERR_USAGE);
+    update_free(&u);
+    acr_error_clear(&err);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
 /* --- retries as timers ------------------------------------------------------------ */
 
 static void test_backoff_is_a_timer(void **state)
@@ -943,6 +1035,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cancel_all, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_request_never_starts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_recording_in_fifo_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_turn_wait_counts_against_the_limit, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_log_callback_same_recording_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backoff_is_a_timer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_socket_callback_failure_fails_the_call, setup, teardown),
         cmocka_unit_test_setup_teardown(test_async_errors_redact_secrets, setup, teardown),
