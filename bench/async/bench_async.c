@@ -2,6 +2,7 @@
  *
  *   acr_bench_async BASE_URL [--calls N] [--calls-at-1 N] [--inflight 1,10,100,1000]
  *                   [--rounds R] [--clients acr-poll,acr-epoll,bare-poll,bare-epoll,threads]
+ *                   [--no-fork]   (one client, one N, one round, in this process: to profile)
  *
  * Keeps N update calls in flight against a fast local server (nginx, started by
  * scripts/bench-async.sh) until the row's total is reached, with:
@@ -691,9 +692,16 @@ static double median(double *v, int n)
     return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
+/* --no-fork: one row in this process (for perf and callgrind). */
+static int no_fork;
+
 /* Runs a row in a child; false when the child failed. */
 static int fork_row(enum client_kind kind, long n, long calls, row_result *out)
 {
+    if (no_fork) {
+        *out = run_row(kind, n, calls);
+        return 1;
+    }
     int pipefd[2];
     if (pipe(pipefd) != 0)
         fail("pipe", strerror(errno));
@@ -744,7 +752,7 @@ int main(int argc, char **argv)
 {
     if (argc < 2 || argv[1][0] == '-') {
         fprintf(stderr, "usage: acr_bench_async BASE_URL [--calls N] [--calls-at-1 N] [--inflight 1,10,100,1000]\n"
-                        "       [--rounds R] [--clients acr-poll,acr-epoll,bare-poll,bare-epoll,threads]\n"
+                        "       [--rounds R] [--clients acr-poll,acr-epoll,bare-poll,bare-epoll,threads] [--no-fork]\n"
                         "(run scripts/bench-async.sh)\n");
         return 2;
     }
@@ -756,6 +764,8 @@ int main(int argc, char **argv)
         rounds = 2;
     const char *inflight_list = arg_text(argc, argv, "--inflight", "1,10,100,1000");
     const char *clients = arg_text(argc, argv, "--clients", "acr-poll,acr-epoll,bare-poll,bare-epoll,threads");
+    for (int i = 2; i < argc; i++)
+        no_fork |= strcmp(argv[i], "--no-fork") == 0;
 
     /* 1 000 connections, and nginx's: as many descriptors as allowed. */
     struct rlimit rl;
@@ -774,9 +784,15 @@ int main(int argc, char **argv)
             break;
         p++;
     }
-    int wanted[CLIENT_KINDS];
-    for (int k = 0; k < CLIENT_KINDS; k++)
+    int wanted[CLIENT_KINDS], wanted_count = 0;
+    for (int k = 0; k < CLIENT_KINDS; k++) {
         wanted[k] = strstr(clients, client_names[k]) != NULL;
+        wanted_count += wanted[k];
+    }
+    if (no_fork && (wanted_count != 1 || n_count != 1 || rounds != 1)) {
+        fprintf(stderr, "bench-async: --no-fork runs one row: one of --clients, one --inflight, --rounds 1\n");
+        return 2;
+    }
 
     printf("| in flight | client | calls | calls/s | CPU us/call | RSS KiB per call in flight "
            "| heap KiB per call in flight | calls/s vs bare | RSS vs bare | heap vs bare |\n");
