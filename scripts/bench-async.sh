@@ -4,6 +4,9 @@
 #
 #   bash scripts/bench-async.sh           # about 2 to 4 minutes on 2 cores
 #   bash scripts/bench-async.sh --quick   # a short run (fewer calls, one round)
+#   bash scripts/bench-async.sh --profile acr-poll 100
+#                                         # perf record of one row (CLIENT N), in one process:
+#                                         # the top functions by self time
 #
 # Builds acr_bench_async with -O2 (Release) into build-bench/, starts nginx on a
 # free loopback port (its config, pid, logs and temp paths in a temp dir),
@@ -25,10 +28,13 @@ build=${ACR_BENCH_BUILD_DIR:-build-bench}
 calls=${ACR_BENCH_ASYNC_CALLS:-20000}
 calls1=${ACR_BENCH_ASYNC_CALLS_AT_1:-5000}
 rounds=${ACR_BENCH_ASYNC_ROUNDS:-2}
+profile_client=""
+profile_n=""
 case "${1:-}" in
   --quick) calls=2000; calls1=500; rounds=1 ;;
+  --profile) profile_client=${2:?--profile CLIENT N}; profile_n=${3:?--profile CLIENT N} ;;
   "") ;;
-  *) echo "usage: bash scripts/bench-async.sh [--quick]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/bench-async.sh [--quick | --profile CLIENT N]" >&2; exit 2 ;;
 esac
 
 # --- 0. what it needs, from Debian's packages only ---
@@ -120,6 +126,20 @@ for _ in $(seq 100); do
   sleep 0.05
 done
 curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "nginx did not start:" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
+
+if [ -n "$profile_client" ]; then
+  command -v perf >/dev/null || { echo "bench-async: --profile needs perf (Debian: linux-perf)" >&2; exit 1; }
+  perf record -q -o "$work/perf.data" -- "$bench" "http://127.0.0.1:$port" --no-fork --rounds 1 \
+    --calls "$calls" --inflight "$profile_n" --clients "$profile_client" >"$work/row.md"
+  cat "$work/row.md"
+  echo
+  echo "CPU samples by library:"
+  perf report -i "$work/perf.data" --stdio --sort dso 2>/dev/null | grep -E '^ +[0-9]' | head -12
+  echo
+  echo "Top functions by self time:"
+  perf report -i "$work/perf.data" --stdio --sort dso,sym 2>/dev/null | grep -E '^ +[0-9]' | head -40
+  exit 0
+fi
 
 results="$root/$build/bench-async-results.md"
 exec > >(tee "$results")
