@@ -17,7 +17,7 @@
 # A benchmark: it reports figures, it never passes or fails on them.
 #
 # Knobs (environment): ACR_BENCH_BUILD_DIR (build-bench), ACR_BENCH_ASYNC_CALLS
-# (20000), ACR_BENCH_ASYNC_CALLS_AT_1 (5000), ACR_BENCH_ASYNC_ROUNDS (2),
+# (20000), ACR_BENCH_ASYNC_CALLS_AT_1 (5000), ACR_BENCH_ASYNC_ROUNDS (3),
 # ACR_BENCH_ASYNC_INFLIGHT (1,10,100,1000), ACR_BENCH_ASYNC_CLIENTS (all of
 # acr-poll,acr-epoll,bare-poll,bare-epoll,threads), ACR_BENCH_NGINX_WORKERS (1),
 # ACR_BENCH_SKIP_INSTALL=1 (no apt-get).
@@ -27,7 +27,7 @@ root=$(pwd)
 build=${ACR_BENCH_BUILD_DIR:-build-bench}
 calls=${ACR_BENCH_ASYNC_CALLS:-20000}
 calls1=${ACR_BENCH_ASYNC_CALLS_AT_1:-5000}
-rounds=${ACR_BENCH_ASYNC_ROUNDS:-2}
+rounds=${ACR_BENCH_ASYNC_ROUNDS:-3}
 profile_client=""
 profile_n=""
 case "${1:-}" in

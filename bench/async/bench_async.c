@@ -759,9 +759,9 @@ int main(int argc, char **argv)
     base_url = argv[1];
     long calls = arg_long(argc, argv, "--calls", 20000);
     long calls_at_1 = arg_long(argc, argv, "--calls-at-1", 5000);
-    int rounds = (int)arg_long(argc, argv, "--rounds", 2);
+    int rounds = (int)arg_long(argc, argv, "--rounds", 3);
     if (rounds < 1 || rounds > 16)
-        rounds = 2;
+        rounds = 3;
     const char *inflight_list = arg_text(argc, argv, "--inflight", "1,10,100,1000");
     const char *clients = arg_text(argc, argv, "--clients", "acr-poll,acr-epoll,bare-poll,bare-epoll,threads");
     for (int i = 2; i < argc; i++)
