@@ -1,0 +1,271 @@
+/* acr runtime: the entry points of a call. acr_call_start() checks a call and
+ * puts its transfer on a loop; acr_call() is the same call on a private loop
+ * of the calling thread, run until it ends: one core for both. */
+#include <string.h>
+
+#include "acr/alloc.h"
+#include "http.h"
+#include "url.h"
+
+/* The mode of the call, for validation: the index of the mode parameter's value. */
+static acr_status call_mode(const acr_operation_desc *op, const char *const *values, unsigned *mode,
+                            acr_error *err)
+{
+    *mode = 0;
+    if (op->mode_param < 0)
+        return ACR_OK;
+    const char *text = values[op->mode_param];
+    const acr_type_desc *t = op->response; /* every operation has one; a request may not */
+    for (size_t i = 0; text && i < t->mode_count; i++) {
+        if (strcmp(text, t->mode_names[i]) == 0) {
+            if (op->mode_allowed && !(op->mode_allowed & (1u << i)))
+                return acr_error_set(err, ACR_ERR_USAGE, "%s does not accept mode \"%s\"", op->operation_id, text);
+            *mode = (unsigned)i + 1;
+            return ACR_OK;
+        }
+    }
+    return acr_error_set(err, ACR_ERR_USAGE, "unknown mode \"%s\"", text ? text : "");
+}
+
+/* "operation\n value\n value": the identity of the resource being called. */
+static char *call_exclusive_key(const acr_operation_desc *op, const char *const *values)
+{
+    size_t n = strlen(op->operation_id) + 1;
+    for (size_t i = 0; i < op->exclusive_param_count; i++)
+        n += strlen(values[op->exclusive_params[i]]) + 1;
+    char *key = acr_malloc(n);
+    if (!key)
+        return NULL;
+    char *out = key;
+    size_t len = strlen(op->operation_id);
+    memcpy(out, op->operation_id, len);
+    out += len;
+    for (size_t i = 0; i < op->exclusive_param_count; i++) {
+        const char *v = values[op->exclusive_params[i]];
+        *out++ = '\n';
+        len = strlen(v);
+        memcpy(out, v, len);
+        out += len;
+    }
+    *out = '\0';
+    return key;
+}
+
+/* The time limit of a call: timeout_ms (or the operation's default), or the
+ * retry deadline when set and shorter; 0: none. */
+static long call_limit_ms(const acr_client *c, const acr_operation_desc *op)
+{
+    long limit = c->timeout_ms ? c->timeout_ms : op->timeout_ms;
+    if (limit < 0 || limit > ACR_MAX_TIME_MS)
+        limit = ACR_MAX_TIME_MS; /* a schema's default is not checked by acr_client_new */
+    if (c->retry.deadline_ms > 0 && (limit == 0 || c->retry.deadline_ms < limit))
+        limit = c->retry.deadline_ms;
+    return limit;
+}
+
+/* Copies of the path values into one block (the client's App ID stays the
+ * client's: it outlives its loops and calls). */
+static acr_status call_copy_values(acr_transfer *t, const char *const *values, acr_error *err)
+{
+    const acr_operation_desc *op = t->op;
+    size_t n = 0;
+    for (size_t i = 0; i < op->param_count; i++)
+        if ((int)i != op->client_param)
+            n += strlen(values[i]) + 1;
+    t->values_store = acr_malloc(n ? n : 1);
+    if (!t->values_store)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    char *out = t->values_store;
+    for (size_t i = 0; i < op->param_count; i++) {
+        if ((int)i == op->client_param) {
+            t->values[i] = values[i];
+            continue;
+        }
+        size_t len = strlen(values[i]);
+        memcpy(out, values[i], len + 1);
+        t->values[i] = out;
+        out += len + 1;
+    }
+    return ACR_OK;
+}
+
+/* The secrets this call sends, owned by the transfer (the request may be
+ * freed as soon as the call started): every text is a copy, wiped when freed. */
+static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_error *err)
+{
+    acr_client *c = t->client;
+    acr_secrets *s = &t->secrets;
+    acr_secrets_add(s, c->customer_id);
+    acr_secrets_add(s, c->customer_secret);
+    acr_secrets_add(s, c->basic_token);
+    if (t->op->request)
+        acr_secrets_add_request(s, t->op->request, request);
+    bool failed = s->failed;
+    for (size_t i = 0; i < s->count; i++) {
+        char *copy = failed ? NULL : acr_copy_text(s->items[i].text, s->items[i].length);
+        failed = failed || !copy;
+        s->items[i].text = copy; /* NULL entries are dropped below */
+    }
+    if (failed) {
+        for (size_t i = 0; i < s->count; i++)
+            acr_free_wiped((void *)(uintptr_t)s->items[i].text, s->items[i].length);
+        acr_secrets_free(s);
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    }
+    return ACR_OK;
+}
+
+acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const char *const *params,
+                            const void *request, void *response, acr_done_fn done, void *ctx, long long start,
+                            const char *who, acr_transfer **out, acr_error *e)
+{
+    *out = NULL;
+    /* An operation without a request body takes NULL (op->request is NULL). */
+    if (!c || !op || (!request && op->request) || !response || !done)
+        return acr_error_set(e, ACR_ERR_USAGE, "%s: NULL argument", who);
+    /* A client without an App ID serves only the operations without one (ncsIp). */
+    if (op->client_param >= 0 && (size_t)op->client_param < op->param_count && !c->app_id)
+        return acr_error_set(e, ACR_ERR_USAGE,
+                             "%s needs the App ID (the path parameter %s): the client was made without "
+                             "acr_client_options.app_id", op->operation_id, op->params[op->client_param]);
+    /* The parameter values, with the one the client supplies filled in. */
+    const char *values[ACR_MAX_PARAMS];
+    if (op->param_count > ACR_MAX_PARAMS)
+        return acr_error_set(e, ACR_ERR_USAGE, "%s: too many path parameters", who);
+    for (size_t i = 0; i < op->param_count; i++)
+        values[i] = (int)i == op->client_param ? c->app_id : (params ? params[i] : NULL);
+    unsigned mode;
+    acr_status status = call_mode(op, values, &mode, e);
+    /* Nothing is sent for a request that breaks the schema. */
+    if (status == ACR_OK && op->request)
+        status = acr_validate(op->request, request, mode, e);
+    /* Empty path parameters are refused before anything is sent. */
+    if (status == ACR_OK)
+        status = acr_url_check_params(op, values, e);
+    if (status != ACR_OK)
+        return status;
+
+    acr_transfer *t = acr_malloc(sizeof *t);
+    if (!t)
+        return acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
+    memset(t, 0, sizeof *t);
+    t->client = c;
+    t->op = op;
+    t->state = XFER_DONE; /* not started: no loop counts it */
+    t->done = done;
+    t->ctx = ctx;
+    t->response = response;
+    t->limit_ms = call_limit_ms(c, op);
+    t->deadline = t->limit_ms ? start + t->limit_ms : 0;
+    acr_secrets_init(&t->secrets);
+    status = call_copy_values(t, values, e);
+    if (status == ACR_OK)
+        status = call_own_secrets(t, request, e);
+    /* The body holds the request's keys: serialized into a buffer that is
+     * wiped as it grows and before it is freed. */
+    if (status == ACR_OK && op->request) {
+        status = acr_serialize(op->request, request, acr_wiped_append, &t->body, e);
+        if (t->body.failed) {
+            acr_error_clear(e);
+            status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory while serializing");
+        }
+    }
+    if (status == ACR_OK && op->exclusive_param_count) {
+        t->key = call_exclusive_key(op, values);
+        if (!t->key)
+            status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
+    }
+    if (status != ACR_OK) {
+        acr_xfer_free(t);
+        return status;
+    }
+    *out = t;
+    return ACR_OK;
+}
+
+acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, const char *const *params,
+                          const void *request, void *response, acr_done_fn done, void *ctx, acr_transfer **transfer,
+                          acr_error *err)
+{
+    /* The clock starts now: the turn, every attempt and back-off count. */
+    long long start = acr_now_ms();
+    acr_error scratch = ACR_ERROR_INIT;
+    acr_error *e = err ? err : &scratch;
+    acr_error_clear(e);
+    if (transfer)
+        *transfer = NULL;
+    if (!loop)
+        return acr_error_set(e, ACR_ERR_USAGE, "acr_call_start: NULL argument");
+    acr_transfer *t = NULL;
+    acr_status status = acr_xfer_prepare(acr_loop_client(loop), operation, params, request, response, done, ctx,
+                                         start, "acr_call_start", &t, e);
+    if (status == ACR_OK)
+        status = acr_xfer_start(loop, t, e);
+    if (status == ACR_OK) {
+        if (transfer)
+            *transfer = t;
+        acr_loop_started(loop);
+    }
+    acr_error_clear(&scratch);
+    return status;
+}
+
+/* The blocking call's done callback: keeps the outcome for acr_call. */
+typedef struct call_result {
+    acr_status status;
+    acr_error *err;
+    bool ended;
+} call_result;
+
+static void call_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+{
+    (void)transfer;
+    call_result *r = ctx;
+    r->status = status;
+    r->ended = true;
+    acr_error_move(r->err, err);
+}
+
+acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *const *params, const void *request,
+                    void *response, acr_error *err)
+{
+    /* The clock starts now: validating, waiting for the turn and every
+     * attempt count against the one limit. */
+    long long start = acr_now_ms();
+    /* Every step below fills an error; a caller that passed none gets the
+     * status alone. */
+    acr_error scratch = ACR_ERROR_INIT;
+    acr_error *e = err ? err : &scratch;
+    acr_error_clear(e);
+    call_result result = {ACR_OK, e, false};
+    acr_transfer *t = NULL;
+    acr_status status = acr_xfer_prepare(c, op, params, request, response, call_done, &result, start, "acr_call",
+                                         &t, e);
+    if (status != ACR_OK)
+        goto done;
+    t->refuse_own = true;
+    acr_loop *loop = acr_client_take_loop(c, e);
+    if (!loop) {
+        acr_xfer_free(t);
+        status = e->status;
+        goto done;
+    }
+    status = acr_xfer_start(loop, t, e);
+    if (status == ACR_OK) {
+        acr_error loop_err = ACR_ERROR_INIT;
+        acr_status ran = acr_loop_run_private(loop, &loop_err);
+        status = result.status;
+        if (ran != ACR_OK && status == ACR_ERR_CANCELLED) {
+            /* The loop itself failed (poll, libcurl's multi): say that. */
+            unsigned attempts = e->attempts;
+            acr_error_move(e, &loop_err);
+            e->attempts = attempts;
+            status = e->status;
+        }
+        acr_error_clear(&loop_err);
+    }
+    acr_client_give_loop(c, loop);
+done:
+    acr_error_clear(&scratch);
+    return status;
+}

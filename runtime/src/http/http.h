@@ -1,0 +1,242 @@
+/* acr runtime, the transport (runtime/src/http/): the client, the loop, the
+ * one transfer core that blocking and asynchronous calls share, the
+ * per-recording turns, URLs and the retry policy. Not installed.
+ *
+ * What this folder may use: libcurl, pthreads, the public acr/ headers, and from the JSON
+ * engine only what acr/engine.h exports (parse, validate, serialize, free)
+ * and internal.h's helpers (errors, secrets and sanitizing, copies). It never
+ * reaches into runtime/src/json/.
+ *
+ * Files: client.c (options, credentials, the shared CURLSH, the pool of idle
+ * private loops for blocking calls), turn.c (one call at a time per
+ * recording: a FIFO of waiters per key), transfer.c (one call: its attempts,
+ * outcome, retries; the state machine), loop.c (acr_loop over a CURLM),
+ * call.c (acr_call_start's checks and acr_call on a private loop). */
+#ifndef ACR_HTTP_H
+#define ACR_HTTP_H
+
+#include <pthread.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include <curl/curl.h>
+
+#include "acr/client.h"
+#include "acr/loop.h"
+#include "internal.h"
+#include "retry.h"
+
+/* An internal status the caller must look at. */
+#if defined(__GNUC__)
+#define ACR_CHECK_RESULT __attribute__((warn_unused_result))
+#else
+#define ACR_CHECK_RESULT
+#endif
+
+/* Path parameters an operation may have (acr_call refuses more). */
+#define ACR_MAX_PARAMS 16
+
+typedef struct acr_turn acr_turn;
+
+struct acr_client {
+    char *app_id;
+    char *customer_id;
+    char *customer_secret;
+    char *basic_token;                  /* Base64 of "id:secret", only to redact it */
+    char *proxy;                        /* for https: NULL the environment's, "" none */
+    bool curl_held;                     /* holds a reference on libcurl's global state */
+    char **domains;                     /* base URLs to fail over to, in order */
+    size_t domain_count;
+    acr_retry_policy retry;             /* with its own copy of the backoff list */
+    char *ca_file;
+    long connect_timeout_ms;
+    long timeout_ms;
+    size_t max_response_bytes;
+    acr_log_fn log;
+    void *log_ctx;
+    struct curl_slist *headers;
+    struct curl_slist *headers_no_body; /* the same without Content-Type */
+    CURLSH *share;
+    pthread_mutex_t share_locks[CURL_LOCK_DATA_LAST];
+    size_t max_idle;
+    /* Guards the turns and the pool of idle private loops. */
+    pthread_mutex_t lock;
+    acr_turn *turns;                    /* the recordings some call holds */
+    acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
+    size_t idle_loop_count;
+    size_t idle_loop_capacity;
+};
+
+/* Milliseconds on a clock that only goes forward. */
+long long acr_now_ms(void);
+
+/* client.c: the options every easy handle keeps; set once per handle.
+ * CURLE_OK, or the first option libcurl refused. */
+CURLcode acr_client_configure_handle(acr_client *c, CURL *h);
+/* A private loop for one blocking call (owned by the calling thread until
+ * given back), or NULL with err set. */
+acr_loop *acr_client_take_loop(acr_client *c, acr_error *err);
+/* Keeps it (with its connection) for the next blocking call, up to
+ * max_idle_connections loops; frees it otherwise. */
+void acr_client_give_loop(acr_client *c, acr_loop *loop);
+
+/* --- turn.c: one call at a time per recording --- */
+
+/* One call's place for a recording's turn: holding it or queued for it. Lives
+ * in the transfer; every member is guarded by the client's lock. */
+typedef struct acr_turn_waiter {
+    struct acr_turn_waiter *next;       /* in the queue */
+    acr_turn *turn;                     /* NULL: neither holding nor queued */
+    acr_loop *loop;                     /* woken when the turn is handed over */
+    bool granted;                       /* holds the turn (perhaps not claimed yet) */
+    bool thread_known;                  /* its loop's thread has seen the grant */
+    pthread_t thread;
+} acr_turn_waiter;
+
+/* Holds `key`'s turn (*granted) or joins its queue. refuse_own: a blocking
+ * call refused (ACR_ERR_USAGE) when this thread's own call holds the turn. */
+ACR_CHECK_RESULT acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, bool refuse_own,
+                                          bool *granted, acr_error *err);
+/* On the waiter's loop thread: true when the turn was handed to it. */
+bool acr_turn_claim(acr_client *c, acr_turn_waiter *w);
+/* Leaves the queue, or gives the turn to the next waiter (woken through its
+ * loop). Nothing when the waiter is neither holding nor queued. */
+void acr_turn_leave(acr_client *c, acr_turn_waiter *w);
+
+/* --- transfer.c: one call --- */
+
+/* Named for what the transfer waits on. */
+typedef enum acr_xfer_state {
+    XFER_QUEUED,        /* its turn on the recording (a deadline timer) */
+    XFER_SENDING,       /* libcurl: its easy handle is in the loop's multi */
+    XFER_BACKOFF,       /* a timer before the next attempt */
+    XFER_DONE           /* ended: its done callback is due */
+} acr_xfer_state;
+
+typedef enum acr_xfer_event {
+    XFER_EVENT_TURN,    /* the turn was handed over */
+    XFER_EVENT_TIMER,   /* its timer is due */
+    XFER_EVENT_SENT,    /* libcurl ended the attempt (with a CURLcode) */
+    XFER_EVENT_CANCEL
+} acr_xfer_event;
+
+/* A growing buffer whose old blocks are wiped before they are freed: it holds
+ * a request body (keys) or an error body (which may echo them). */
+typedef struct acr_wiped_buffer {
+    char *data;                         /* NUL-terminated */
+    size_t length;
+    size_t capacity;
+    bool failed;                        /* out of memory */
+} acr_wiped_buffer;
+
+int acr_wiped_append(void *ctx, const char *data, size_t n);
+void acr_wiped_free(acr_wiped_buffer *b);
+
+#define ACR_REQUEST_ID_MAX 128
+
+/* What libcurl's callbacks collect during one attempt. */
+typedef struct acr_exchange {
+    acr_client *client;
+    CURL *handle;
+    long status;                        /* libcurl's CURLINFO_RESPONSE_CODE, once known */
+    bool status_known;                  /* read at the first body byte */
+    bool final_headers;                 /* the final (non-1xx) response's headers have ended */
+    bool in_block;                      /* inside a block of header lines */
+    bool block_is_trailer;              /* that block came after the final headers */
+    acr_parser *parser;                 /* fed when status is 200 */
+    acr_error parse_err;
+    bool parse_failed;
+    bool too_large;
+    size_t received;
+    acr_wiped_buffer error_body;
+    char request_id[ACR_REQUEST_ID_MAX]; /* raw bytes, sanitized where used */
+    size_t request_id_length;
+    unsigned sends;                     /* times libcurl was about to send the request */
+    int socket_errno;                   /* why the last socket could not be opened; 0: it could */
+} acr_exchange;
+
+struct acr_transfer {
+    acr_loop *loop;
+    acr_client *client;
+    const acr_operation_desc *op;
+    acr_xfer_state state;               /* written only by xfer_set_state() */
+    acr_transfer *prev, *next;          /* the loop's calls */
+    acr_transfer *done_next;            /* the loop's queue of ended calls */
+    bool on_done_queue;
+    bool in_done;                       /* its done callback is running */
+    acr_done_fn done;
+    void *ctx;
+    void *response;
+    const char *values[ACR_MAX_PARAMS]; /* into values_store (the app ID: the client's) */
+    char *values_store;
+    acr_wiped_buffer body;              /* the serialized request; data NULL: no body */
+    acr_secrets secrets;                /* every text owned (copies), wiped when freed */
+    long long deadline;                 /* monotonic ms; 0: none */
+    long limit_ms;
+    char *key;                          /* one-at-a-time: the recording's key; NULL: none */
+    acr_turn_waiter waiter;
+    bool refuse_own;                    /* a blocking call: see acr_turn_take */
+    unsigned attempt;                   /* 0-based index of the current attempt */
+    unsigned sent_total;
+    bool may_have_acted;
+    uint64_t seed;
+    long long timer_at;                 /* monotonic ms; 0: no timer */
+    acr_status status;
+    acr_error err;                      /* handed to the done callback */
+    CURL *easy;                         /* in the multi while XFER_SENDING */
+    char *url;
+    acr_exchange x;
+    char detail[CURL_ERROR_SIZE];
+};
+
+/* libcurl's callbacks, set once per easy handle (their data per attempt:
+ * the transfer's acr_exchange). */
+curl_socket_t acr_xfer_open_socket_fn(void *ctx, curlsocktype purpose, struct curl_sockaddr *address);
+int acr_xfer_prereq_fn(void *ctx, char *primary_ip, char *local_ip, int primary_port, int local_port);
+size_t acr_xfer_header_fn(char *data, size_t size, size_t count, void *ctx);
+size_t acr_xfer_body_fn(char *data, size_t size, size_t count, void *ctx);
+
+/* The checks of acr_call (NULL arguments, App ID, mode, validation, path
+ * parameters), then a transfer owning copies of everything it sends, not yet
+ * on a loop; or the status with err set and *out NULL. `who` names the entry
+ * point in usage errors. */
+ACR_CHECK_RESULT acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op,
+                                             const char *const *params, const void *request, void *response,
+                                             acr_done_fn done, void *ctx, long long start, const char *who,
+                                             acr_transfer **out, acr_error *err);
+/* Puts a prepared transfer on `loop` and starts it: its turn, or its first
+ * attempt. A failure of the start itself (its turn refused, no memory) frees
+ * it and is returned with err set; a failure of an attempt ends it (done due). */
+ACR_CHECK_RESULT acr_status acr_xfer_start(acr_loop *loop, acr_transfer *t, acr_error *err);
+/* The state machine's one entry: dispatches to xfer_on_<state>(). */
+void acr_xfer_run(acr_transfer *t, acr_xfer_event event, CURLcode code);
+void acr_xfer_free(acr_transfer *t);
+
+/* --- loop.c --- */
+
+ACR_CHECK_RESULT acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_loop,
+                                          acr_loop **out, acr_error *err);
+/* Any thread: wakes the loop (a turn was handed to one of its transfers). */
+void acr_loop_wake(acr_loop *loop);
+ACR_CHECK_RESULT CURLMcode acr_loop_add_easy(acr_loop *loop, CURL *easy);
+void acr_loop_remove_easy(acr_loop *loop, CURL *easy);
+/* An easy handle configured with the client's constant options, kept by the
+ * loop between attempts (bounded); NULL when out of memory. */
+CURL *acr_loop_take_easy(acr_loop *loop);
+void acr_loop_give_easy(acr_loop *loop, CURL *easy);
+void acr_loop_link(acr_loop *loop, acr_transfer *t);
+/* The transfer ended: its done callback runs from the loop. */
+void acr_loop_queue_done(acr_loop *loop, acr_transfer *t);
+/* Counts transfers waiting for their turn (the wake descriptor is watched
+ * while there are any). */
+void acr_loop_count_queued(acr_loop *loop, int delta);
+acr_client *acr_loop_client(const acr_loop *loop);
+/* After acr_call_start: tells a callback-style application the descriptors
+ * and the timer the new call needs. */
+void acr_loop_started(acr_loop *loop);
+/* Runs a private loop until its call ended: ACR_OK, or the loop's own failure
+ * (poll, libcurl's multi) with err set, its call then ended as cancelled. */
+ACR_CHECK_RESULT acr_status acr_loop_run_private(acr_loop *loop, acr_error *err);
+
+#endif

@@ -1,0 +1,666 @@
+/* acr runtime: acr_loop, many calls on one thread over libcurl's multi
+ * interface.
+ *
+ * One path for both styles: the multi handle always runs in socket mode
+ * (CURLMOPT_SOCKETFUNCTION/TIMERFUNCTION). The loop keeps the descriptors
+ * libcurl asked for (handed out by acr_loop_fds() in poll style, announced
+ * through acr_socket_fn in callback style) and merges libcurl's timer with its
+ * own (back-offs, the deadlines of calls waiting for their turn) into one next
+ * timeout. An eventfd, watched while some call waits for its turn, is how
+ * another thread hands this loop's call the turn. Done callbacks run only
+ * after curl_multi_info_read, outside every libcurl callback. */
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sys/eventfd.h>
+
+#include "acr/alloc.h"
+#include "http.h"
+
+typedef struct loop_socket {
+    int fd;
+    int events;                         /* ACR_POLL_IN | ACR_POLL_OUT */
+} loop_socket;
+
+struct acr_loop {
+    acr_client *client;
+    CURLM *multi;
+    acr_socket_fn socket_fn;            /* callback style: both set */
+    acr_timer_fn timer_fn;
+    void *ctx;
+    int wake_fd;                        /* eventfd: a turn was handed to one of its calls */
+    bool wake_watched;                  /* callback style: announced */
+    loop_socket *sockets;               /* what libcurl asked to watch */
+    size_t socket_count;
+    size_t socket_capacity;
+    long long curl_at;                  /* libcurl's timer, monotonic ms; -1: none */
+    long long timer_asked;              /* callback style: the timer asked for; -1 none, -2 to ask again */
+    acr_transfer *head, *tail;          /* every call whose done callback has not returned */
+    size_t active;
+    size_t queued;                      /* calls in XFER_QUEUED */
+    acr_transfer *done_head, *done_tail;
+    CURL **easy;                        /* idle easy handles, configured */
+    size_t easy_count;
+    size_t easy_capacity;
+    size_t easy_max;
+    int depth;                          /* > 0: driving, or in a done callback */
+};
+
+/* --- libcurl's callbacks --- */
+
+static int loop_on_socket(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp)
+{
+    (void)easy;
+    (void)socketp;
+    acr_loop *l = userp;
+    int events = 0;
+    if (what == CURL_POLL_IN || what == CURL_POLL_INOUT)
+        events |= ACR_POLL_IN;
+    if (what == CURL_POLL_OUT || what == CURL_POLL_INOUT)
+        events |= ACR_POLL_OUT;
+    size_t i = 0;
+    while (i < l->socket_count && l->sockets[i].fd != fd)
+        i++;
+    if (what == CURL_POLL_REMOVE) {
+        if (i < l->socket_count)
+            l->sockets[i] = l->sockets[--l->socket_count];
+    } else {
+        if (i == l->socket_count) {
+            if (l->socket_count == l->socket_capacity) {
+                size_t capacity = l->socket_capacity ? l->socket_capacity * 2 : 8;
+                loop_socket *grown = acr_realloc(l->sockets, capacity * sizeof *grown);
+                if (!grown)
+                    return -1;
+                l->sockets = grown;
+                l->socket_capacity = capacity;
+            }
+            l->socket_count++;
+            l->sockets[i].fd = fd;
+        }
+        l->sockets[i].events = events;
+    }
+    if (l->socket_fn && l->socket_fn(l->ctx, fd, what == CURL_POLL_REMOVE ? ACR_POLL_REMOVE : events) != 0)
+        return -1;
+    return 0;
+}
+
+/* 0: as soon as possible; -1: delete the timer. */
+static int loop_on_timer(CURLM *multi, long timeout_ms, void *userp)
+{
+    (void)multi;
+    acr_loop *l = userp;
+    l->curl_at = timeout_ms < 0 ? -1 : acr_now_ms() + timeout_ms;
+    return 0;
+}
+
+/* --- timers --- */
+
+/* The next moment something is due (monotonic ms), or -1. */
+static long long loop_next_at(const acr_loop *l, long long now)
+{
+    if (l->done_head)
+        return now;
+    long long at = l->curl_at;
+    for (const acr_transfer *t = l->head; t; t = t->next)
+        if (t->timer_at && (at < 0 || t->timer_at < at))
+            at = t->timer_at;
+    return at;
+}
+
+static long loop_timeout_ms(const acr_loop *l)
+{
+    long long now = acr_now_ms();
+    long long at = loop_next_at(l, now);
+    if (at < 0)
+        return -1;
+    long long left = at - now;
+    return left <= 0 ? 0 : left > INT_MAX ? INT_MAX : (long)left;
+}
+
+/* Callback style: tells the application what changed (the wake descriptor,
+ * the timer). ACR_ERR_TRANSPORT when one of its callbacks failed. */
+static acr_status loop_announce(acr_loop *l)
+{
+    if (!l->timer_fn)
+        return ACR_OK;
+    acr_status status = ACR_OK;
+    bool watch = l->queued > 0;
+    if (watch != l->wake_watched) {
+        l->wake_watched = watch;
+        if (l->socket_fn(l->ctx, l->wake_fd, watch ? ACR_POLL_IN : ACR_POLL_REMOVE) != 0)
+            status = ACR_ERR_TRANSPORT;
+    }
+    long long now = acr_now_ms();
+    long long at = loop_next_at(l, now);
+    if (at != l->timer_asked) {
+        l->timer_asked = at;
+        long ms = at < 0 ? -1 : at <= now ? 0 : at - now > INT_MAX ? INT_MAX : (long)(at - now);
+        if (l->timer_fn(l->ctx, ms) != 0)
+            status = ACR_ERR_TRANSPORT;
+    }
+    return status;
+}
+
+/* --- processing --- */
+
+static acr_status loop_status(CURLMcode code)
+{
+    if (code == CURLM_OK || code == CURLM_BAD_SOCKET) /* a descriptor closed meanwhile */
+        return ACR_OK;
+    return code == CURLM_OUT_OF_MEMORY ? ACR_ERR_NOMEM : ACR_ERR_TRANSPORT;
+}
+
+static acr_status loop_curl_action(acr_loop *l, curl_socket_t fd, int events)
+{
+    int running = 0;
+    acr_status status = loop_status(curl_multi_socket_action(l->multi, fd, events, &running));
+    /* libcurl calls the timer function only when its next timeout changes:
+     * read it again so that a timer that was not yet due is not lost. */
+    long ms = -1;
+    if (curl_multi_timeout(l->multi, &ms) == CURLM_OK)
+        l->curl_at = ms < 0 ? -1 : acr_now_ms() + ms;
+    return status;
+}
+
+static void loop_read_messages(acr_loop *l)
+{
+    CURLMsg *m;
+    int left = 0;
+    while ((m = curl_multi_info_read(l->multi, &left))) {
+        if (m->msg != CURLMSG_DONE)
+            continue;
+        /* The message does not survive curl_multi_remove_handle: copy it. */
+        CURL *easy = m->easy_handle;
+        CURLcode code = m->data.result;
+        char *private = NULL;
+        curl_easy_getinfo(easy, CURLINFO_PRIVATE, &private);
+        if (private)
+            acr_xfer_run((acr_transfer *)(void *)private, XFER_EVENT_SENT, code);
+    }
+}
+
+/* Starts the calls whose turn was handed over. */
+static void loop_claim_turns(acr_loop *l)
+{
+    if (!l->queued)
+        return;
+    for (acr_transfer *t = l->head, *next; t; t = next) {
+        next = t->next;
+        if (t->state == XFER_QUEUED && acr_turn_claim(l->client, &t->waiter))
+            acr_xfer_run(t, XFER_EVENT_TURN, CURLE_OK);
+    }
+}
+
+static void loop_on_wake(acr_loop *l)
+{
+    uint64_t count;
+    while (read(l->wake_fd, &count, sizeof count) > 0) {
+    }
+    loop_claim_turns(l);
+}
+
+static acr_status loop_run_timers(acr_loop *l)
+{
+    acr_status status = ACR_OK;
+    long long now = acr_now_ms();
+    if (l->curl_at >= 0 && l->curl_at <= now)
+        status = loop_curl_action(l, CURL_SOCKET_TIMEOUT, 0);
+    loop_read_messages(l);
+    now = acr_now_ms();
+    for (acr_transfer *t = l->head, *next; t; t = next) {
+        next = t->next; /* nothing is unlinked here: ended calls only join the done queue */
+        if (t->timer_at && t->timer_at <= now)
+            acr_xfer_run(t, XFER_EVENT_TIMER, CURLE_OK);
+    }
+    return status;
+}
+
+static void loop_unlink(acr_loop *l, acr_transfer *t)
+{
+    if (t->prev)
+        t->prev->next = t->next;
+    else
+        l->head = t->next;
+    if (t->next)
+        t->next->prev = t->prev;
+    else
+        l->tail = t->prev;
+    t->prev = t->next = NULL;
+    l->active--;
+}
+
+/* Runs the done callback, then frees the transfer. */
+static void loop_deliver(acr_loop *l, acr_transfer *t)
+{
+    t->in_done = true;
+    l->depth++;
+    t->done(t->ctx, t, t->status, &t->err);
+    l->depth--;
+    loop_unlink(l, t);
+    acr_xfer_free(t);
+}
+
+static void loop_dispatch(acr_loop *l)
+{
+    acr_transfer *t;
+    while ((t = l->done_head)) {
+        l->done_head = t->done_next;
+        if (!l->done_head)
+            l->done_tail = NULL;
+        t->done_next = NULL;
+        t->on_done_queue = false;
+        loop_deliver(l, t);
+    }
+}
+
+/* After the events: what ended, what is due, whose turn came; then the done
+ * callbacks. */
+static acr_status loop_process(acr_loop *l)
+{
+    loop_read_messages(l);
+    acr_status status = loop_run_timers(l);
+    loop_claim_turns(l);
+    loop_dispatch(l);
+    return status;
+}
+
+static int loop_curl_events(short revents)
+{
+    int events = 0;
+    if (revents & (POLLIN | POLLHUP))
+        events |= CURL_CSELECT_IN;
+    if (revents & POLLOUT)
+        events |= CURL_CSELECT_OUT;
+    if (revents & (POLLERR | POLLNVAL))
+        events |= CURL_CSELECT_ERR;
+    return events;
+}
+
+static acr_status loop_perform(acr_loop *l, const struct pollfd *fds, size_t count)
+{
+    acr_status status = ACR_OK;
+    for (size_t i = 0; i < count; i++) {
+        if (!fds[i].revents)
+            continue;
+        acr_status s = ACR_OK;
+        if (fds[i].fd == l->wake_fd)
+            loop_on_wake(l);
+        else
+            s = loop_curl_action(l, fds[i].fd, loop_curl_events(fds[i].revents));
+        if (status == ACR_OK)
+            status = s;
+    }
+    acr_status s = loop_process(l);
+    return status != ACR_OK ? status : s;
+}
+
+static void loop_fill(const acr_loop *l, struct pollfd *fds, size_t capacity, size_t *count, long *timeout_ms)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < l->socket_count; i++, n++) {
+        if (n < capacity) {
+            fds[n].fd = l->sockets[i].fd;
+            fds[n].events = (short)(((l->sockets[i].events & ACR_POLL_IN) ? POLLIN : 0) |
+                                    ((l->sockets[i].events & ACR_POLL_OUT) ? POLLOUT : 0));
+            fds[n].revents = 0;
+        }
+    }
+    if (l->queued) {
+        if (n < capacity) {
+            fds[n].fd = l->wake_fd;
+            fds[n].events = POLLIN;
+            fds[n].revents = 0;
+        }
+        n++;
+    }
+    *count = n;
+    *timeout_ms = loop_timeout_ms(l);
+}
+
+static acr_status loop_run(acr_loop *l)
+{
+    struct pollfd stack[8];
+    struct pollfd *fds = stack;
+    size_t capacity = sizeof stack / sizeof stack[0];
+    acr_status status = ACR_OK;
+    while (status == ACR_OK && l->active) {
+        size_t count;
+        long timeout;
+        loop_fill(l, fds, capacity, &count, &timeout);
+        if (count > capacity) {
+            struct pollfd *grown = acr_malloc(count * 2 * sizeof *grown);
+            if (!grown) {
+                status = ACR_ERR_NOMEM;
+                break;
+            }
+            if (fds != stack)
+                acr_free(fds);
+            fds = grown;
+            capacity = count * 2;
+            continue;
+        }
+        int ready = poll(fds, (nfds_t)count, (int)timeout);
+        if (ready < 0 && errno != EINTR) {
+            status = ACR_ERR_TRANSPORT;
+            break;
+        }
+        status = loop_perform(l, fds, ready > 0 ? count : 0);
+    }
+    if (fds != stack)
+        acr_free(fds);
+    return status;
+}
+
+/* --- cancelling --- */
+
+static void loop_cancel(acr_loop *l, acr_transfer *t)
+{
+    acr_xfer_run(t, XFER_EVENT_CANCEL, CURLE_OK); /* ended: on the done queue */
+    acr_transfer **p = &l->done_head;
+    acr_transfer *prev = NULL;
+    while (*p && *p != t) {
+        prev = *p;
+        p = &(*p)->done_next;
+    }
+    if (*p) {
+        *p = t->done_next;
+        if (l->done_tail == t)
+            l->done_tail = prev;
+    }
+    t->done_next = NULL;
+    t->on_done_queue = false;
+    loop_deliver(l, t);
+}
+
+static void loop_cancel_all(acr_loop *l)
+{
+    for (;;) {
+        acr_transfer *t = l->head;
+        while (t && t->in_done)
+            t = t->next;
+        if (!t)
+            break;
+        loop_cancel(l, t);
+    }
+}
+
+/* --- internal API --- */
+
+acr_client *acr_loop_client(const acr_loop *loop)
+{
+    return loop->client;
+}
+
+void acr_loop_wake(acr_loop *loop)
+{
+    uint64_t one = 1;
+    /* EAGAIN: the counter is already non-zero, the loop will wake anyway. */
+    while (write(loop->wake_fd, &one, sizeof one) < 0 && errno == EINTR) {
+    }
+}
+
+CURLMcode acr_loop_add_easy(acr_loop *loop, CURL *easy)
+{
+    return curl_multi_add_handle(loop->multi, easy);
+}
+
+void acr_loop_remove_easy(acr_loop *loop, CURL *easy)
+{
+    curl_multi_remove_handle(loop->multi, easy);
+}
+
+CURL *acr_loop_take_easy(acr_loop *loop)
+{
+    if (loop->easy_count)
+        return loop->easy[--loop->easy_count];
+    CURL *h = curl_easy_init();
+    if (h && acr_client_configure_handle(loop->client, h) != CURLE_OK) {
+        curl_easy_cleanup(h);
+        h = NULL;
+    }
+    return h;
+}
+
+/* Kept for the next attempt up to easy_max (its connections stay in the
+ * multi's cache either way). */
+void acr_loop_give_easy(acr_loop *loop, CURL *easy)
+{
+    if (loop->easy_count == loop->easy_capacity && loop->easy_capacity < loop->easy_max) {
+        size_t capacity = loop->easy_capacity ? loop->easy_capacity * 2 : 4;
+        if (capacity > loop->easy_max)
+            capacity = loop->easy_max;
+        CURL **grown = acr_realloc(loop->easy, capacity * sizeof *grown);
+        if (grown) {
+            loop->easy = grown;
+            loop->easy_capacity = capacity;
+        }
+    }
+    if (loop->easy_count < loop->easy_capacity)
+        loop->easy[loop->easy_count++] = easy;
+    else
+        curl_easy_cleanup(easy);
+}
+
+void acr_loop_link(acr_loop *loop, acr_transfer *t)
+{
+    t->next = NULL;
+    t->prev = loop->tail;
+    if (loop->tail)
+        loop->tail->next = t;
+    else
+        loop->head = t;
+    loop->tail = t;
+    loop->active++;
+}
+
+void acr_loop_queue_done(acr_loop *loop, acr_transfer *t)
+{
+    if (t->on_done_queue)
+        return;
+    t->on_done_queue = true;
+    t->done_next = NULL;
+    if (loop->done_tail)
+        loop->done_tail->done_next = t;
+    else
+        loop->done_head = t;
+    loop->done_tail = t;
+}
+
+void acr_loop_count_queued(acr_loop *loop, int delta)
+{
+    loop->queued = delta < 0 ? loop->queued - 1 : loop->queued + 1;
+}
+
+void acr_loop_started(acr_loop *loop)
+{
+    (void)loop_announce(loop); /* the call started: a failing timer shows in the next drive */
+}
+
+acr_status acr_loop_run_private(acr_loop *loop, acr_error *err)
+{
+    loop->depth++;
+    acr_status status = loop_run(loop);
+    loop->depth--;
+    if (status != ACR_OK) {
+        acr_error_set(err, status, "the call's loop failed (%s)",
+                      status == ACR_ERR_NOMEM ? "out of memory" : "poll or libcurl's multi interface");
+        loop_cancel_all(loop);
+    }
+    return status;
+}
+
+acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_loop, acr_loop **out,
+                         acr_error *err)
+{
+    *out = NULL;
+    acr_status status = ACR_OK;
+    acr_loop *l = acr_malloc(sizeof *l);
+    if (!l)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    memset(l, 0, sizeof *l);
+    l->client = c;
+    l->curl_at = -1;
+    l->timer_asked = -1;
+    l->easy_max = private_loop ? 1 : c->max_idle;
+    if (o) {
+        l->socket_fn = o->socket;
+        l->timer_fn = o->timer;
+        l->ctx = o->ctx;
+    }
+    /* Close-on-exec: the application's children never inherit it. */
+    l->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
+    if (l->wake_fd < 0) {
+        status = acr_error_set(err, errno == EMFILE || errno == ENFILE ? ACR_ERR_TRANSPORT : ACR_ERR_NOMEM,
+                               "could not make the loop's eventfd (system error %d)", errno);
+        goto error_cleanup;
+    }
+    l->multi = curl_multi_init();
+    if (!l->multi) {
+        status = acr_error_set(err, ACR_ERR_TRANSPORT, "libcurl could not make a multi handle");
+        goto error_cleanup;
+    }
+    CURLMcode set = curl_multi_setopt(l->multi, CURLMOPT_SOCKETFUNCTION, loop_on_socket);
+    if (set == CURLM_OK)
+        set = curl_multi_setopt(l->multi, CURLMOPT_SOCKETDATA, (void *)l);
+    if (set == CURLM_OK)
+        set = curl_multi_setopt(l->multi, CURLMOPT_TIMERFUNCTION, loop_on_timer);
+    if (set == CURLM_OK)
+        set = curl_multi_setopt(l->multi, CURLMOPT_TIMERDATA, (void *)l);
+    /* The idle connections it keeps: one for a private loop (the pool of
+     * them is bounded by max_idle_connections), max_idle_connections here. */
+    if (set == CURLM_OK)
+        set = curl_multi_setopt(l->multi, CURLMOPT_MAXCONNECTS, (long)(private_loop ? 1 : c->max_idle));
+    if (set != CURLM_OK) {
+        status = acr_error_set(err, ACR_ERR_TRANSPORT, "libcurl refused a multi option: %s", curl_multi_strerror(set));
+        goto error_cleanup;
+    }
+    *out = l;
+    return ACR_OK;
+error_cleanup:
+    if (l->multi)
+        curl_multi_cleanup(l->multi);
+    if (l->wake_fd >= 0)
+        close(l->wake_fd);
+    acr_free(l);
+    return status;
+}
+
+/* --- public API --- */
+
+acr_status acr_loop_new(acr_client *client, const acr_loop_options *options, acr_loop **loop, acr_error *err)
+{
+    acr_error_clear(err);
+    if (!loop)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_loop_new: NULL output");
+    *loop = NULL;
+    if (!client)
+        return acr_error_set(err, ACR_ERR_USAGE, "acr_loop_new: NULL client");
+    if (options && !options->socket != !options->timer)
+        return acr_error_set(err, ACR_ERR_USAGE,
+                             "acr_loop_new: set both socket and timer (callback style) or neither (poll style)");
+    return acr_loop_make(client, options, false, loop, err);
+}
+
+acr_status acr_loop_free(acr_loop *loop)
+{
+    if (!loop)
+        return ACR_OK;
+    if (loop->depth || loop->active)
+        return ACR_ERR_USAGE;
+    for (size_t i = 0; i < loop->easy_count; i++)
+        curl_easy_cleanup(loop->easy[i]);
+    acr_free(loop->easy);
+    /* Closes the cached connections (libcurl says ACR_POLL_REMOVE for them
+     * through the socket callback). */
+    curl_multi_cleanup(loop->multi);
+    if (loop->socket_fn) {
+        for (size_t i = 0; i < loop->socket_count; i++)
+            (void)loop->socket_fn(loop->ctx, loop->sockets[i].fd, ACR_POLL_REMOVE);
+        if (loop->wake_watched)
+            (void)loop->socket_fn(loop->ctx, loop->wake_fd, ACR_POLL_REMOVE);
+    }
+    acr_free(loop->sockets);
+    close(loop->wake_fd);
+    acr_free(loop);
+    return ACR_OK;
+}
+
+size_t acr_loop_active(const acr_loop *loop)
+{
+    return loop ? loop->active : 0;
+}
+
+acr_status acr_loop_fds(acr_loop *loop, struct pollfd *fds, size_t capacity, size_t *count, long *timeout_ms)
+{
+    if (!loop || (!fds && capacity) || !count || !timeout_ms || loop->depth)
+        return ACR_ERR_USAGE;
+    loop_fill(loop, fds, capacity, count, timeout_ms);
+    return ACR_OK;
+}
+
+acr_status acr_loop_perform(acr_loop *loop, const struct pollfd *fds, size_t count)
+{
+    if (!loop || (!fds && count) || loop->depth)
+        return ACR_ERR_USAGE;
+    loop->depth++;
+    acr_status status = loop_perform(loop, fds, count);
+    loop->depth--;
+    acr_status announced = loop_announce(loop);
+    return status != ACR_OK ? status : announced;
+}
+
+acr_status acr_loop_run(acr_loop *loop)
+{
+    if (!loop || loop->depth)
+        return ACR_ERR_USAGE;
+    loop->depth++;
+    acr_status status = loop_run(loop);
+    loop->depth--;
+    return status;
+}
+
+acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events)
+{
+    if (!loop || loop->depth)
+        return ACR_ERR_USAGE;
+    loop->depth++;
+    acr_status status = ACR_OK;
+    if (fd == ACR_SOCKET_TIMEOUT) {
+        loop->timer_asked = -2; /* the application's timer fired: ask again */
+    } else if (fd == loop->wake_fd) {
+        loop_on_wake(loop);
+    } else {
+        int curl_events = ((events & ACR_POLL_IN) ? CURL_CSELECT_IN : 0) | ((events & ACR_POLL_OUT) ? CURL_CSELECT_OUT : 0);
+        status = loop_curl_action(loop, fd, curl_events);
+    }
+    acr_status processed = loop_process(loop);
+    loop->depth--;
+    acr_status announced = loop_announce(loop);
+    if (status == ACR_OK)
+        status = processed;
+    return status != ACR_OK ? status : announced;
+}
+
+acr_status acr_transfer_cancel(acr_transfer *transfer)
+{
+    if (!transfer || transfer->in_done)
+        return ACR_ERR_USAGE;
+    acr_loop *l = transfer->loop;
+    loop_cancel(l, transfer);
+    if (!l->depth)
+        (void)loop_announce(l);
+    return ACR_OK;
+}
+
+acr_status acr_loop_cancel_all(acr_loop *loop)
+{
+    if (!loop)
+        return ACR_ERR_USAGE;
+    loop_cancel_all(loop);
+    if (!loop->depth)
+        (void)loop_announce(loop);
+    return ACR_OK;
+}

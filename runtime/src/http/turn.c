@@ -1,0 +1,137 @@
+/* acr runtime: one call at a time per recording (x-acr-one-at-a-time).
+ *
+ * Each key some call holds has a turn: its holder and a FIFO of waiters, all
+ * under the client's lock. Releasing hands the turn directly to the first
+ * waiter and wakes that waiter's loop (its eventfd): no broadcast, no thundering
+ * herd, and the order is the order of arrival, across every loop and blocking
+ * call of the client. */
+#include <string.h>
+
+#include "acr/alloc.h"
+#include "http.h"
+
+struct acr_turn {
+    acr_turn *next;                     /* the client's list */
+    char *key;
+    acr_turn_waiter *holder;
+    acr_turn_waiter *head, *tail;       /* the queue */
+};
+
+static acr_turn *turn_find(acr_client *c, const char *key)
+{
+    for (acr_turn *t = c->turns; t; t = t->next)
+        if (strcmp(t->key, key) == 0)
+            return t;
+    return NULL;
+}
+
+static void turn_remove(acr_client *c, acr_turn *turn)
+{
+    for (acr_turn **p = &c->turns; *p; p = &(*p)->next) {
+        if (*p == turn) {
+            *p = turn->next;
+            break;
+        }
+    }
+    acr_free(turn->key);
+    acr_free(turn);
+}
+
+acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, bool refuse_own, bool *granted,
+                         acr_error *err)
+{
+    *granted = false;
+    acr_status status = ACR_OK;
+    pthread_mutex_lock(&c->lock);
+    acr_turn *turn = turn_find(c, key);
+    if (!turn) {
+        turn = acr_malloc(sizeof *turn);
+        char *copy = turn ? acr_copy_string(key) : NULL;
+        if (!copy) {
+            acr_free(turn);
+            status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+            goto unlock;
+        }
+        memset(turn, 0, sizeof *turn);
+        turn->key = copy;
+        turn->next = c->turns;
+        c->turns = turn;
+    }
+    w->next = NULL;
+    w->turn = turn;
+    if (!turn->holder) {
+        turn->holder = w;
+        w->granted = true;
+        w->thread_known = true;
+        w->thread = pthread_self();
+        *granted = true;
+    } else if (refuse_own && turn->holder->thread_known && pthread_equal(turn->holder->thread, pthread_self())) {
+        w->turn = NULL;
+        status = acr_error_set(err, ACR_ERR_USAGE,
+                               "a call for this recording was made while this thread's own call for it is "
+                               "running (from the log callback?): it could never have its turn");
+    } else {
+        w->granted = false;
+        w->thread_known = false;
+        if (turn->tail)
+            turn->tail->next = w;
+        else
+            turn->head = w;
+        turn->tail = w;
+    }
+unlock:
+    pthread_mutex_unlock(&c->lock);
+    return status;
+}
+
+bool acr_turn_claim(acr_client *c, acr_turn_waiter *w)
+{
+    pthread_mutex_lock(&c->lock);
+    bool granted = w->turn && w->granted;
+    if (granted && !w->thread_known) {
+        w->thread_known = true;
+        w->thread = pthread_self();
+    }
+    pthread_mutex_unlock(&c->lock);
+    return granted;
+}
+
+void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
+{
+    pthread_mutex_lock(&c->lock);
+    acr_turn *turn = w->turn;
+    if (!turn)
+        goto unlock;
+    if (turn->holder == w) {
+        acr_turn_waiter *next = turn->head;
+        if (next) {
+            turn->head = next->next;
+            if (!turn->head)
+                turn->tail = NULL;
+            next->next = NULL;
+            next->granted = true;
+            turn->holder = next;
+            /* Under the lock: the waiter's loop cannot be freed while it waits. */
+            acr_loop_wake(next->loop);
+        } else {
+            turn_remove(c, turn);
+        }
+    } else {
+        acr_turn_waiter **p = &turn->head;
+        acr_turn_waiter *prev = NULL;
+        while (*p && *p != w) {
+            prev = *p;
+            p = &(*p)->next;
+        }
+        if (*p) {
+            *p = w->next;
+            if (turn->tail == w)
+                turn->tail = prev;
+        }
+    }
+    w->turn = NULL;
+    w->granted = false;
+    w->next = NULL;
+unlock:
+    pthread_mutex_unlock(&c->lock);
+}

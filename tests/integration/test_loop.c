@@ -1,0 +1,854 @@
+/* Integration tests of acr/loop.h, the non-blocking calls, against the
+ * loopback mock of the service (mock/agora_mock.py): both ways of driving a
+ * loop (poll style, and callback style with a small epoll driver written
+ * here), many calls on one loop, cancelling, the one-at-a-time rule as a
+ * FIFO queue, retries as timers, and loops on two threads beside blocking
+ * calls on the same recording (the TSan build runs it: label "threads").
+ *
+ * Every done callback counts its calls: each must run exactly once. No test
+ * asserts a duration; the only waits are bounded polls of the mock's state.
+ * No cmocka assertion runs inside a worker thread or a callback that another
+ * thread may run: they record, the test checks. */
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <pthread.h>
+#include <stdatomic.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <curl/curl.h>
+
+#include "acr/loop.h"
+#include "mock_process.h"
+#include "support.h"
+
+#define APP "acr-loop-app"
+#define CNAME "httpClient463224"
+#define UID "527841"
+#define CUSTOMER_ID "acr-loop-customer-4Fj7"
+#define CUSTOMER_SECRET "acr-loop-secret-8Tq1"
+
+static mock_process mock;
+
+/* --- the mock ------------------------------------------------------------ */
+
+static void control(const char *path, const char *body)
+{
+    char *answer = NULL;
+    long status = mock_request(&mock, "POST", path, body, &answer);
+    if (status < 200 || status > 299)
+        fail_msg("POST %s %s -> %ld %s", path, body ? body : "", status, answer ? answer : "");
+    free(answer);
+}
+
+static yajl_val mock_state(void)
+{
+    char *answer = NULL;
+    assert_int_equal(mock_request(&mock, "GET", "/__mock/state", NULL, &answer), 200);
+    yajl_val st = support_tree(answer);
+    free(answer);
+    return st;
+}
+
+static void add_recording(const char *rid, const char *sid)
+{
+    char body[512];
+    snprintf(body, sizeof body,
+             "{\"mode\": \"mix\", \"appid\": \"" APP "\", \"resourceId\": \"%s\", \"sid\": \"%s\", "
+             "\"cname\": \"" CNAME "\", \"uid\": \"" UID "\"}",
+             rid, sid);
+    control("/__mock/recordings", body);
+}
+
+/* The mock's count of updates of (rid, sid) in progress now. */
+static long long updates_in_flight(const char *rid, const char *sid)
+{
+    yajl_val st = mock_state();
+    yajl_val list = support_member(st, "update_concurrency");
+    long long n = 0;
+    for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
+        yajl_val v = YAJL_GET_ARRAY(list)->values[i];
+        if (strcmp(support_string_member(v, "resourceId"), rid) == 0 && strcmp(support_string_member(v, "sid"), sid) == 0)
+            n = support_int_member(v, "in_flight");
+    }
+    yajl_tree_free(st);
+    return n;
+}
+
+static yajl_val find_recording(yajl_val state, const char *rid, const char *sid)
+{
+    yajl_val list = support_member(state, "recordings");
+    for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
+        yajl_val v = YAJL_GET_ARRAY(list)->values[i];
+        if (strcmp(support_string_member(v, "resourceId"), rid) == 0 && strcmp(support_string_member(v, "sid"), sid) == 0)
+            return v;
+    }
+    fail_msg("the mock has no recording %s/%s", rid, sid);
+    return NULL;
+}
+
+/* --- clients and requests --------------------------------------------------- */
+
+static const long BACKOFF[] = {20};
+
+static acr_client *new_client(bool retries)
+{
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = mock.base_url;
+    o.timeout_ms = 30000;
+    if (retries) {
+        o.retry.max_attempts = 3;
+        o.retry.backoff_ms = BACKOFF;
+        o.retry.backoff_count = 1;
+        o.retry.jitter_percent = -1;
+    } else {
+        o.retry.disabled = 1;
+    }
+    acr_client *c = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_client_new(&o, &c, &err) != ACR_OK)
+        fail_msg("acr_client_new: %s", err.message);
+    return c;
+}
+
+static acr_loop *new_loop(acr_client *c, const acr_loop_options *o)
+{
+    acr_loop *loop = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_loop_new(c, o, &loop, &err) != ACR_OK)
+        fail_msg("acr_loop_new: %s", err.message);
+    return loop;
+}
+
+/* One update: its own copies of everything the request points at, so that
+ * the test can free them right after the start (the call copies them). */
+typedef struct update_call {
+    char rid[32], sid[32], uid[16];
+    const char *uids[1];
+    acr_update_request req;
+    acr_update_response resp;
+    /* what the done callback saw */
+    int done_count;
+    acr_status status;
+    acr_error err;
+    int order;                      /* the rank of its done among the test's calls */
+    acr_transfer *transfer;
+} update_call;
+
+static int done_rank; /* counts done callbacks, to rank them */
+
+static void update_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+{
+    update_call *u = ctx;
+    (void)transfer;
+    u->done_count++;
+    u->status = status;
+    u->order = ++done_rank;
+    acr_error_move(&u->err, err);
+}
+
+static void update_init(update_call *u, const char *rid, const char *sid, const char *uid)
+{
+    memset(u, 0, sizeof *u);
+    snprintf(u->rid, sizeof u->rid, "%s", rid);
+    snprintf(u->sid, sizeof u->sid, "%s", sid);
+    snprintf(u->uid, sizeof u->uid, "%s", uid);
+    u->uids[0] = u->uid;
+    u->req.cname = CNAME;
+    u->req.uid = UID;
+    u->req.client_request.has_stream_subscribe = true;
+    u->req.client_request.stream_subscribe.has_audio_uid_list = true;
+    u->req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = u->uids;
+    u->req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
+}
+
+/* Starts the update; the request's strings are scribbled over afterwards, to
+ * show the call kept its own copies. */
+static acr_status update_start(acr_loop *loop, update_call *u)
+{
+    const char *values[4] = {NULL, u->rid, u->sid, "mix"};
+    acr_error err = ACR_ERROR_INIT;
+    acr_status status = acr_call_start(loop, &acr_update_operation, values, &u->req, &u->resp, update_done, u,
+                                       &u->transfer, &err);
+    if (status == ACR_OK) {
+        memset(u->rid, 'x', sizeof u->rid - 1);
+        memset(u->uid, 'y', sizeof u->uid - 1);
+    } else {
+        acr_error_move(&u->err, &err);
+    }
+    acr_error_clear(&err);
+    return status;
+}
+
+static void update_free(update_call *u)
+{
+    acr_update_response_free(&u->resp);
+    acr_error_clear(&u->err);
+}
+
+/* Poll style, by hand: what acr_loop_run does, one round. */
+static void poll_once(acr_loop *loop, int max_wait_ms)
+{
+    struct pollfd fds[64];
+    size_t count = 0;
+    long timeout = -1;
+    assert_int_equal(acr_loop_fds(loop, fds, 64, &count, &timeout), ACR_OK);
+    assert_true(count <= 64);
+    if (timeout < 0 || timeout > max_wait_ms)
+        timeout = max_wait_ms;
+    int ready = poll(fds, (nfds_t)count, (int)timeout);
+    assert_true(ready >= 0 || errno == EINTR);
+    assert_int_equal(acr_loop_perform(loop, fds, count), ACR_OK);
+}
+
+/* --- setup ------------------------------------------------------------------- */
+
+static int group_setup(void **state)
+{
+    (void)state;
+    const char *args[] = {"--customer-id", CUSTOMER_ID, "--customer-secret", CUSTOMER_SECRET, NULL};
+    return mock_start(&mock, args, 20000) == 0 ? 0 : -1;
+}
+
+static int group_teardown(void **state)
+{
+    (void)state;
+    mock_stop(&mock);
+    curl_global_cleanup(); /* balances the control helper's implicit curl_global_init */
+    return 0;
+}
+
+static acr_client *client; /* each test's; libcurl is initialised once it exists */
+
+static int setup(void **state)
+{
+    (void)state;
+    done_rank = 0;
+    client = new_client(true);
+    control("/__mock/reset", "{\"recordings\": \"clear\"}");
+    add_recording("loop-r1", "loop-s1");
+    add_recording("loop-r2", "loop-s2");
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    acr_client_free(client);
+    client = NULL;
+    return 0;
+}
+
+/* --- poll style ------------------------------------------------------------- */
+
+static void test_update_poll_style(void **state)
+{
+    (void)state;
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "11");
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    assert_int_equal(acr_loop_active(loop), 1);
+    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
+        poll_once(loop, 100);
+    assert_int_equal(acr_loop_active(loop), 0);
+    assert_int_equal(u.done_count, 1);
+    if (u.status != ACR_OK)
+        fail_msg("update: %s: %s", acr_status_name(u.status), u.err.message);
+    assert_string_equal(u.resp.sid, "loop-s1");
+    assert_string_equal(u.resp.resource_id, "loop-r1");
+    assert_int_equal(u.err.attempts, 1);
+    /* The mock received the copies, not the scribbled originals. */
+    yajl_val st = mock_state();
+    assert_int_equal(support_int_member(find_recording(st, "loop-r1", "loop-s1"), "updates"), 1);
+    yajl_tree_free(st);
+    update_free(&u);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* --- callback style: an epoll driver ----------------------------------------- */
+
+typedef struct epoll_driver {
+    int epfd;
+    long long timer_at;             /* monotonic ms; -1: none */
+    int watched;                    /* descriptors being watched now */
+    int socket_calls, timer_calls;
+    int bad_calls;                  /* a REMOVE of an unknown descriptor, bad events */
+} epoll_driver;
+
+static long long now_ms(void)
+{
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+static int driver_socket(void *ctx, int fd, int events)
+{
+    epoll_driver *d = ctx;
+    d->socket_calls++;
+    if (events == ACR_POLL_REMOVE) {
+        if (epoll_ctl(d->epfd, EPOLL_CTL_DEL, fd, NULL) == 0)
+            d->watched--;
+        else if (errno != EBADF) /* closed already: epoll forgot it */
+            d->bad_calls++;
+        return 0;
+    }
+    if (events & ~(ACR_POLL_IN | ACR_POLL_OUT) || !events)
+        d->bad_calls++;
+    struct epoll_event ev;
+    memset(&ev, 0, sizeof ev);
+    ev.events = ((events & ACR_POLL_IN) ? EPOLLIN : 0u) | ((events & ACR_POLL_OUT) ? EPOLLOUT : 0u);
+    ev.data.fd = fd;
+    if (epoll_ctl(d->epfd, EPOLL_CTL_MOD, fd, &ev) == 0)
+        return 0;
+    if (epoll_ctl(d->epfd, EPOLL_CTL_ADD, fd, &ev) != 0)
+        return -1;
+    d->watched++;
+    return 0;
+}
+
+static int driver_timer(void *ctx, long timeout_ms)
+{
+    epoll_driver *d = ctx;
+    d->timer_calls++;
+    d->timer_at = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
+    return 0;
+}
+
+/* One round: wait for a descriptor or the timer, tell the loop. */
+static void driver_once(epoll_driver *d, acr_loop *loop)
+{
+    long long now = now_ms();
+    int timeout = 100;
+    if (d->timer_at >= 0)
+        timeout = d->timer_at <= now ? 0 : (int)(d->timer_at - now < 100 ? d->timer_at - now : 100);
+    struct epoll_event events[16];
+    int n = epoll_wait(d->epfd, events, 16, timeout);
+    assert_true(n >= 0 || errno == EINTR);
+    for (int i = 0; i < n; i++) {
+        int what = ((events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) ? ACR_POLL_IN : 0) |
+                   ((events[i].events & EPOLLOUT) ? ACR_POLL_OUT : 0);
+        assert_int_equal(acr_loop_socket_action(loop, events[i].data.fd, what), ACR_OK);
+    }
+    if (d->timer_at >= 0 && now_ms() >= d->timer_at) {
+        d->timer_at = -1;
+        assert_int_equal(acr_loop_socket_action(loop, ACR_SOCKET_TIMEOUT, 0), ACR_OK);
+    }
+}
+
+static acr_loop *new_driven_loop(epoll_driver *d)
+{
+    memset(d, 0, sizeof *d);
+    d->epfd = epoll_create1(EPOLL_CLOEXEC);
+    assert_true(d->epfd >= 0);
+    d->timer_at = -1;
+    acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
+    o.socket = driver_socket;
+    o.timer = driver_timer;
+    o.ctx = d;
+    return new_loop(client, &o);
+}
+
+static void test_update_callback_style(void **state)
+{
+    (void)state;
+    epoll_driver d;
+    acr_loop *loop = new_driven_loop(&d);
+    update_call a, b;
+    update_init(&a, "loop-r1", "loop-s1", "21");
+    update_init(&b, "loop-r2", "loop-s2", "22");
+    assert_int_equal(update_start(loop, &a), ACR_OK);
+    assert_int_equal(update_start(loop, &b), ACR_OK);
+    assert_true(d.timer_calls > 0); /* the start asked for the timer */
+    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
+        driver_once(&d, loop);
+    assert_int_equal(acr_loop_active(loop), 0);
+    assert_int_equal(a.done_count, 1);
+    assert_int_equal(b.done_count, 1);
+    assert_int_equal(a.status, ACR_OK);
+    assert_int_equal(b.status, ACR_OK);
+    assert_string_equal(b.resp.resource_id, "loop-r2");
+    assert_true(d.socket_calls > 0);
+    assert_int_equal(d.bad_calls, 0);
+    update_free(&a);
+    update_free(&b);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    /* Freed: every descriptor it asked for was given back (none left watched). */
+    assert_int_equal(d.watched, 0);
+    close(d.epfd);
+}
+
+/* --- many calls on one loop -------------------------------------------------- */
+
+#define MANY 50
+
+typedef struct query_call {
+    acr_query_response resp;
+    int done_count;
+    acr_status status;
+    unsigned attempts;
+} query_call;
+
+static void query_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+{
+    (void)transfer;
+    query_call *q = ctx;
+    q->done_count++;
+    q->status = status;
+    q->attempts = err->attempts;
+}
+
+static acr_status query_start(acr_loop *loop, query_call *q, const char *rid, const char *sid,
+                              acr_transfer **transfer)
+{
+    const char *values[4] = {NULL, rid, sid, "mix"};
+    return acr_call_start(loop, &acr_query_operation, values, NULL, &q->resp, query_done, q, transfer, NULL);
+}
+
+static void test_fifty_calls_on_one_loop(void **state)
+{
+    (void)state;
+    acr_loop *loop = new_loop(client, NULL);
+    static query_call q[MANY];
+    memset(q, 0, sizeof q);
+    for (int i = 0; i < MANY; i++)
+        assert_int_equal(query_start(loop, &q[i], i % 2 ? "loop-r1" : "loop-r2", i % 2 ? "loop-s1" : "loop-s2", NULL),
+                         ACR_OK);
+    assert_int_equal(acr_loop_active(loop), MANY);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(acr_loop_active(loop), 0);
+    for (int i = 0; i < MANY; i++) {
+        assert_int_equal(q[i].done_count, 1);
+        if (q[i].status != ACR_OK)
+            fail_msg("query %d: %s", i, acr_status_name(q[i].status));
+        acr_query_response_free(&q[i].resp);
+    }
+    yajl_val st = mock_state();
+    assert_int_equal(support_int_member(st, "requests_total"), MANY);
+    yajl_tree_free(st);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* --- cancelling ------------------------------------------------------------- */
+
+/* An update the mock holds without answering, cancelled once the mock has it
+ * (attempts 1), beside a query that completes. */
+static void test_cancel_one(void **state)
+{
+    (void)state;
+    control("/__mock/faults", "{\"match\": \"update\", \"stall\": true}");
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "31");
+    query_call q;
+    memset(&q, 0, sizeof q);
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    assert_int_equal(query_start(loop, &q, "loop-r2", "loop-s2", NULL), ACR_OK);
+    /* Bounded: until the query ended and the mock holds the update. */
+    for (int i = 0; i < 500 && (q.done_count == 0 || updates_in_flight("loop-r1", "loop-s1") == 0); i++)
+        poll_once(loop, 20);
+    assert_int_equal(q.done_count, 1);
+    assert_int_equal(q.status, ACR_OK);
+    assert_int_equal(u.done_count, 0);
+    assert_int_equal(acr_loop_active(loop), 1);
+    /* Freeing is refused while a call is in flight. */
+    assert_int_equal(acr_loop_free(loop), ACR_ERR_USAGE);
+    assert_int_equal(acr_transfer_cancel(u.transfer), ACR_OK);
+    /* The done callback ran before cancel returned, once. */
+    assert_int_equal(u.done_count, 1);
+    assert_int_equal(u.status, ACR_ERR_CANCELLED);
+    assert_int_equal(u.err.status, ACR_ERR_CANCELLED);
+    assert_int_equal(u.err.attempts, 1);
+    assert_int_equal(acr_loop_active(loop), 0);
+    /* Nothing more runs for it. */
+    for (int i = 0; i < 3; i++)
+        poll_once(loop, 0);
+    assert_int_equal(u.done_count, 1);
+    update_free(&u);
+    acr_query_response_free(&q.resp);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* A call in a back-off timer (504 code 62, then a 60 s back-off) is cancelled
+ * off its timer. */
+static void test_cancel_during_backoff(void **state)
+{
+    (void)state;
+    acr_client_free(client);
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    static const long LONG_BACKOFF[] = {60000};
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = mock.base_url;
+    o.timeout_ms = 120000;
+    o.retry.max_attempts = 2;
+    o.retry.backoff_ms = LONG_BACKOFF;
+    o.retry.backoff_count = 1;
+    o.retry.jitter_percent = -1;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    control("/__mock/faults", "{\"match\": \"update\", \"preset\": \"timeout\"}");
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "32");
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    /* Until the mock answered the one attempt: then the loop's only wait is
+     * the back-off timer. */
+    long timeout = 0;
+    for (int i = 0; i < 500; i++) {
+        poll_once(loop, 20);
+        struct pollfd fds[8];
+        size_t count = 0;
+        assert_int_equal(acr_loop_fds(loop, fds, 8, &count, &timeout), ACR_OK);
+        if (timeout > 30000 && count == 0)
+            break;
+    }
+    assert_true(timeout > 30000);
+    assert_int_equal(u.done_count, 0);
+    assert_int_equal(acr_transfer_cancel(u.transfer), ACR_OK);
+    assert_int_equal(u.done_count, 1);
+    assert_int_equal(u.status, ACR_ERR_CANCELLED);
+    assert_int_equal(u.err.attempts, 1);
+    assert_int_equal(acr_loop_active(loop), 0);
+    update_free(&u);
+    acr_error_clear(&err);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* Cancel all: calls sending, one queued behind another on the same
+ * recording, and one started by a done callback meanwhile. */
+typedef struct restart_ctx {
+    acr_loop *loop;
+    update_call *next;
+    int done_count;
+    acr_status status;
+    acr_status start_status;
+} restart_ctx;
+
+static void restart_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+{
+    (void)transfer;
+    (void)err;
+    restart_ctx *r = ctx;
+    r->done_count++;
+    r->status = status;
+    /* Driving or freeing the loop from here is refused. */
+    if (acr_loop_run(r->loop) != ACR_ERR_USAGE || acr_loop_free(r->loop) != ACR_ERR_USAGE ||
+        acr_loop_perform(r->loop, NULL, 0) != ACR_ERR_USAGE ||
+        acr_loop_socket_action(r->loop, ACR_SOCKET_TIMEOUT, 0) != ACR_ERR_USAGE ||
+        acr_transfer_cancel(transfer) != ACR_ERR_USAGE)
+        r->start_status = ACR_ERR_INVALID_RESPONSE; /* flagged: checked by the test */
+    else if (r->next)
+        r->start_status = update_start(r->loop, r->next);
+}
+
+static void test_cancel_all(void **state)
+{
+    (void)state;
+    control("/__mock/faults", "{\"match\": \"any\", \"stall\": true, \"count\": 10}");
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u[4];
+    update_init(&u[0], "loop-r1", "loop-s1", "41");
+    update_init(&u[1], "loop-r1", "loop-s1", "42"); /* queued behind u[0] */
+    update_init(&u[2], "loop-r2", "loop-s2", "43");
+    update_init(&u[3], "loop-r2", "loop-s2", "44"); /* started by q's done callback */
+    restart_ctx r = {loop, &u[3], 0, ACR_OK, ACR_ERR_USAGE};
+    acr_query_response qr = ACR_QUERY_RESPONSE_INIT;
+    const char *values[4] = {NULL, "loop-r2", "loop-s2", "mix"};
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(update_start(loop, &u[i]), ACR_OK);
+    assert_int_equal(acr_call_start(loop, &acr_query_operation, values, NULL, &qr, restart_done, &r, NULL, NULL),
+                     ACR_OK);
+    for (int i = 0; i < 5; i++)
+        poll_once(loop, 10);
+    assert_int_equal(acr_loop_active(loop), 4);
+    assert_int_equal(acr_loop_cancel_all(loop), ACR_OK);
+    assert_int_equal(acr_loop_active(loop), 0);
+    assert_int_equal(r.done_count, 1);
+    assert_int_equal(r.status, ACR_ERR_CANCELLED);
+    assert_int_equal(r.start_status, ACR_OK); /* refused what it must, then started u[3] */
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(u[i].done_count, 1);
+        assert_int_equal(u[i].status, ACR_ERR_CANCELLED);
+        update_free(&u[i]);
+    }
+    assert_int_equal(u[1].err.attempts, 0); /* it never had its turn */
+    assert_int_equal(u[3].err.attempts, 0);
+    acr_query_response_free(&qr);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    /* The recording's turn was handed on and given back: a blocking update works. */
+    control("/__mock/reset", "{\"recordings\": \"keep\"}");
+    acr_update_response resp = ACR_UPDATE_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    acr_update_params params = {"loop-r1", "loop-s1", ACR_MODE_MIX};
+    update_call b;
+    update_init(&b, "loop-r1", "loop-s1", "45");
+    assert_int_equal(acr_update(client, &params, &b.req, &resp, &err), ACR_OK);
+    acr_update_response_free(&resp);
+    acr_error_clear(&err);
+}
+
+/* --- a request that never starts ------------------------------------------------ */
+
+static void test_invalid_request_never_starts(void **state)
+{
+    (void)state;
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "51");
+    u.req.uid = "0"; /* the schema refuses a UID of 0 */
+    assert_int_equal(update_start(loop, &u), ACR_ERR_INVALID_REQUEST);
+    assert_true(support_has_violation(&u.err, "/uid"));
+    assert_null(u.transfer);
+    update_call empty;
+    update_init(&empty, "loop-r1", "", "52");
+    assert_int_equal(update_start(loop, &empty), ACR_ERR_USAGE);
+    assert_int_equal(acr_call_start(loop, &acr_update_operation, NULL, NULL, &u.resp, update_done, &u, NULL, NULL),
+                     ACR_ERR_USAGE);
+    assert_int_equal(acr_loop_active(loop), 0);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(u.done_count, 0);
+    assert_int_equal(empty.done_count, 0);
+    yajl_val st = mock_state();
+    assert_int_equal(support_int_member(st, "requests_total"), 0);
+    yajl_tree_free(st);
+    update_free(&u);
+    update_free(&empty);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    /* A loop with only one of the two callbacks is refused. */
+    acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
+    o.timer = driver_timer;
+    acr_loop *bad = NULL;
+    assert_int_equal(acr_loop_new(client, &o, &bad, NULL), ACR_ERR_USAGE);
+    assert_null(bad);
+}
+
+/* --- one at a time, in order -------------------------------------------------- */
+
+static const char *request_uid(yajl_val request)
+{
+    const char *path[] = {"body", "clientRequest", "streamSubscribe", "audioUidList", "subscribeAudioUids", NULL};
+    yajl_val v = yajl_tree_get(request, path, yajl_t_array);
+    assert_non_null(v);
+    return YAJL_GET_STRING(YAJL_GET_ARRAY(v)->values[0]);
+}
+
+static void test_same_recording_in_fifo_order(void **state)
+{
+    (void)state;
+    control("/__mock/config", "{\"update_delay_ms\": 20}");
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u[3];
+    const char *uids[3] = {"61", "62", "63"};
+    for (int i = 0; i < 3; i++) {
+        update_init(&u[i], "loop-r1", "loop-s1", uids[i]);
+        assert_int_equal(update_start(loop, &u[i]), ACR_OK);
+    }
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    for (int i = 0; i < 3; i++) {
+        assert_int_equal(u[i].done_count, 1);
+        assert_int_equal(u[i].status, ACR_OK);
+        assert_int_equal(u[i].order, i + 1);
+        update_free(&u[i]);
+    }
+    yajl_val st = mock_state();
+    assert_int_equal(support_int_member(find_recording(st, "loop-r1", "loop-s1"), "max_concurrent_updates"), 1);
+    yajl_val requests = support_member(st, "requests");
+    assert_int_equal(YAJL_GET_ARRAY(requests)->len, 3);
+    for (int i = 0; i < 3; i++)
+        assert_string_equal(request_uid(YAJL_GET_ARRAY(requests)->values[i]), uids[i]);
+    yajl_tree_free(st);
+    control("/__mock/config", "{\"update_delay_ms\": 0}");
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* --- retries as timers ------------------------------------------------------------ */
+
+static void test_backoff_is_a_timer(void **state)
+{
+    (void)state;
+    control("/__mock/faults", "{\"match\": \"update\", \"preset\": \"timeout\"}");
+    epoll_driver d;
+    acr_loop *loop = new_driven_loop(&d);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "71");
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
+        driver_once(&d, loop);
+    assert_int_equal(u.done_count, 1);
+    if (u.status != ACR_OK)
+        fail_msg("update: %s: %s", acr_status_name(u.status), u.err.message);
+    assert_int_equal(u.err.attempts, 2);
+    update_free(&u);
+    yajl_val st = mock_state();
+    assert_int_equal(support_int_member(st, "requests_total"), 2);
+    yajl_tree_free(st);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    assert_int_equal(d.watched, 0);
+    close(d.epfd);
+}
+
+/* --- secrets and descriptors -------------------------------------------------------- */
+
+static void test_async_errors_redact_secrets(void **state)
+{
+    (void)state;
+    control("/__mock/faults", "{\"match\": \"update\", \"status\": 400, \"body\": {\"code\": 2, \"reason\": "
+                              "\"bad key " CUSTOMER_SECRET "\"}, \"headers\": {\"X-Request-ID\": \"r-" CUSTOMER_ID "\"}}");
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "81");
+    assert_int_equal(update_start(loop, &u), ACR_OK);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(u.status, ACR_ERR_HTTP);
+    assert_non_null(u.err.reason);
+    assert_string_equal(u.err.reason, "bad key [redacted]");
+    assert_null(strstr(u.err.message, CUSTOMER_SECRET));
+    assert_non_null(u.err.request_id);
+    assert_null(strstr(u.err.request_id, CUSTOMER_ID));
+    update_free(&u);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* Every descriptor the loop hands out (its connections, its wake descriptor)
+ * is close-on-exec. */
+static void test_descriptors_close_on_exec(void **state)
+{
+    (void)state;
+    control("/__mock/faults", "{\"match\": \"update\", \"stall\": true}");
+    acr_loop *loop = new_loop(client, NULL);
+    update_call u[2];
+    update_init(&u[0], "loop-r1", "loop-s1", "91");
+    update_init(&u[1], "loop-r1", "loop-s1", "92"); /* queued: the wake descriptor is watched */
+    assert_int_equal(update_start(loop, &u[0]), ACR_OK);
+    assert_int_equal(update_start(loop, &u[1]), ACR_OK);
+    for (int i = 0; i < 500 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
+        poll_once(loop, 20);
+    struct pollfd fds[8];
+    size_t count = 0;
+    long timeout = 0;
+    assert_int_equal(acr_loop_fds(loop, fds, 8, &count, &timeout), ACR_OK);
+    assert_int_equal(count, 2); /* the connection and the wake descriptor */
+    for (size_t i = 0; i < count; i++) {
+        int flags = fcntl(fds[i].fd, F_GETFD);
+        assert_true(flags >= 0);
+        assert_true(flags & FD_CLOEXEC);
+    }
+    assert_int_equal(acr_loop_cancel_all(loop), ACR_OK);
+    for (int i = 0; i < 2; i++) {
+        assert_int_equal(u[i].done_count, 1);
+        update_free(&u[i]);
+    }
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
+/* --- threads: loops on two threads and blocking calls on one recording -------- */
+
+#define THREAD_CALLS 6
+
+typedef struct thread_work {
+    bool use_loop;
+    int ok, failed;
+    char first_failure[ACR_ERROR_MESSAGE_MAX + 64];
+    update_call calls[THREAD_CALLS];
+} thread_work;
+
+static void *thread_main(void *arg)
+{
+    thread_work *w = arg;
+    if (w->use_loop) {
+        acr_loop *loop = NULL;
+        if (acr_loop_new(client, NULL, &loop, NULL) != ACR_OK) {
+            w->failed = THREAD_CALLS;
+            return NULL;
+        }
+        for (int i = 0; i < THREAD_CALLS; i++) {
+            update_init(&w->calls[i], "loop-r1", "loop-s1", "100");
+            if (update_start(loop, &w->calls[i]) != ACR_OK)
+                w->failed++;
+        }
+        if (acr_loop_run(loop) != ACR_OK)
+            w->failed++;
+        for (int i = 0; i < THREAD_CALLS; i++) {
+            update_call *u = &w->calls[i];
+            if (u->done_count == 1 && u->status == ACR_OK)
+                w->ok++;
+            else if (!w->failed++)
+                snprintf(w->first_failure, sizeof w->first_failure, "done %d, %s: %s", u->done_count,
+                         acr_status_name(u->status), u->err.message);
+            update_free(u);
+        }
+        if (acr_loop_free(loop) != ACR_OK)
+            w->failed++;
+        return NULL;
+    }
+    for (int i = 0; i < THREAD_CALLS; i++) {
+        update_call *u = &w->calls[i];
+        update_init(u, "loop-r1", "loop-s1", "200");
+        acr_update_params params = {"loop-r1", "loop-s1", ACR_MODE_MIX};
+        acr_status status = acr_update(client, &params, &u->req, &u->resp, &u->err);
+        if (status == ACR_OK)
+            w->ok++;
+        else if (!w->failed++)
+            snprintf(w->first_failure, sizeof w->first_failure, "%s: %s", acr_status_name(status), u->err.message);
+        update_free(u);
+    }
+    return NULL;
+}
+
+static void test_loops_on_two_threads_and_blocking_calls(void **state)
+{
+    (void)state;
+    control("/__mock/config", "{\"update_delay_ms\": 2}");
+    /* Fewer than the client's 3 attempts: every update outlasts them. */
+    control("/__mock/faults", "{\"match\": \"update\", \"preset\": \"jitter\", \"count\": 2}");
+    static thread_work work[4];
+    memset(work, 0, sizeof work);
+    work[0].use_loop = work[1].use_loop = true;
+    pthread_t threads[4];
+    for (int i = 0; i < 4; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, thread_main, &work[i]), 0);
+    for (int i = 0; i < 4; i++)
+        pthread_join(threads[i], NULL);
+    for (int i = 0; i < 4; i++) {
+        if (work[i].failed)
+            fail_msg("thread %d (%s): %d failures; the first: %s", i, work[i].use_loop ? "loop" : "blocking",
+                     work[i].failed, work[i].first_failure);
+        assert_int_equal(work[i].ok, THREAD_CALLS);
+    }
+    yajl_val st = mock_state();
+    yajl_val rec = find_recording(st, "loop-r1", "loop-s1");
+    assert_int_equal(support_int_member(rec, "updates"), 4 * THREAD_CALLS);
+    assert_int_equal(support_int_member(rec, "max_concurrent_updates"), 1);
+    yajl_tree_free(st);
+    control("/__mock/config", "{\"update_delay_ms\": 0}");
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_update_poll_style, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_update_callback_style, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_fifty_calls_on_one_loop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_one, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_during_backoff, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_all, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_request_never_starts, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_same_recording_in_fifo_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_backoff_is_a_timer, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_async_errors_redact_secrets, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_descriptors_close_on_exec, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_loops_on_two_threads_and_blocking_calls, setup, teardown),
+    };
+    return cmocka_run_group_tests_name("loop", tests, group_setup, group_teardown);
+}
