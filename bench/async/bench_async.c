@@ -47,14 +47,6 @@
 #include "acr/version.h"
 #include "acr_api.h"
 
-/* TEMPORARY, until async-core is merged: the loop may be missing from the
- * library; the acr async rows are then skipped. */
-#pragma weak acr_loop_new
-#pragma weak acr_loop_run
-#pragma weak acr_loop_active
-#pragma weak acr_loop_socket_action
-#pragma weak acr_call_start
-
 #define APP_ID "benchapp0123456789abcdef01234567"
 #define USER "benchcustomer"
 #define PASSWORD "benchsecret"
@@ -596,10 +588,6 @@ static row_result run_row(enum client_kind kind, long n, long calls)
     switch (kind) {
     case ACR_POLL:
     case ACR_EPOLL:
-        if (!acr_loop_new) {
-            fprintf(stderr, "bench-async: this libacr has no loop yet\n");
-            _exit(4);
-        }
         client = acr_async_setup(kind == ACR_EPOLL);
         break;
     case BARE_POLL:
