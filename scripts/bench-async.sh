@@ -4,9 +4,11 @@
 #
 #   bash scripts/bench-async.sh           # about 2 to 4 minutes on 2 cores
 #   bash scripts/bench-async.sh --quick   # a short run (fewer calls, one round)
-#   bash scripts/bench-async.sh --profile acr-poll 100
-#                                         # perf record of one row (CLIENT N), in one process:
-#                                         # the top functions by self time
+#   bash scripts/bench-async.sh --profile acr-poll 100 [perf|callgrind|massif]
+#                                         # one row (CLIENT N, 5000 calls) in one process under
+#                                         # perf (CPU by library and function), callgrind
+#                                         # (instructions per call by function) or massif (the
+#                                         # heap at its peak, by allocation site)
 #
 # Builds acr_bench_async with -O2 (Release) into build-bench/, starts nginx on a
 # free loopback port (its config, pid, logs and temp paths in a temp dir),
@@ -32,9 +34,10 @@ profile_client=""
 profile_n=""
 case "${1:-}" in
   --quick) calls=2000; calls1=500; rounds=1 ;;
-  --profile) profile_client=${2:?--profile CLIENT N}; profile_n=${3:?--profile CLIENT N} ;;
+  --profile) profile_client=${2:?--profile CLIENT N [perf|callgrind|massif]}; profile_n=${3:?--profile CLIENT N}
+             profile_tool=${4:-perf}; calls=${ACR_BENCH_ASYNC_CALLS:-5000} ;;
   "") ;;
-  *) echo "usage: bash scripts/bench-async.sh [--quick | --profile CLIENT N]" >&2; exit 2 ;;
+  *) echo "usage: bash scripts/bench-async.sh [--quick | --profile CLIENT N [perf|callgrind|massif]]" >&2; exit 2 ;;
 esac
 
 # --- 0. what it needs, from Debian's packages only ---
@@ -128,16 +131,43 @@ done
 curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "nginx did not start:" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 
 if [ -n "$profile_client" ]; then
-  command -v perf >/dev/null || { echo "bench-async: --profile needs perf (Debian: linux-perf)" >&2; exit 1; }
-  perf record -q -o "$work/perf.data" -- "$bench" "http://127.0.0.1:$port" --no-fork --rounds 1 \
-    --calls "$calls" --inflight "$profile_n" --clients "$profile_client" >"$work/row.md"
-  cat "$work/row.md"
+  row=("$bench" "http://127.0.0.1:$port" --no-fork --rounds 1 --calls "$calls" --calls-at-1 "$calls"
+       --inflight "$profile_n" --clients "$profile_client")
+  case "$profile_tool" in
+    perf)
+      command -v perf >/dev/null || { echo "bench-async: --profile needs perf (Debian: linux-perf)" >&2; exit 1; }
+      perf record -q -o "$root/$build/bench-async.perf.data" -- "${row[@]}"
+      echo
+      echo "CPU samples by library:"
+      perf report -i "$root/$build/bench-async.perf.data" --stdio --sort dso 2>/dev/null | grep -E '^ +[0-9]' | head -12
+      echo
+      echo "Top functions by self time:"
+      perf report -i "$root/$build/bench-async.perf.data" --stdio --sort dso,sym 2>/dev/null | grep -E '^ +[0-9]' | head -40 ;;
+    callgrind)
+      # Only the timed calls: from the first call started to the last ended.
+      valgrind --tool=callgrind --callgrind-out-file="$work/cg.out" \
+        --toggle-collect=acr_async_run --toggle-collect=bare_run --toggle-collect=blocking_thread \
+        "${row[@]}" 2>"$work/cg.log" || { cat "$work/cg.log" >&2; exit 1; }
+      cp "$work/cg.out" "$root/$build/bench-async.callgrind.out"
+      total=$(sed -n 's/^summary: //p' "$work/cg.out" | head -1)
+      echo
+      echo "instructions per call: $((total / calls)) ($total over $calls calls)"
+      echo
+      echo "Inclusive, per function (instructions over the run):"
+      callgrind_annotate --inclusive=yes "$work/cg.out" 2>/dev/null | grep -E '^ *[0-9,]+ ' | head -45
+      echo
+      echo "Self, per function:"
+      callgrind_annotate "$work/cg.out" 2>/dev/null | grep -E '^ *[0-9,]+ ' | head -30 ;;
+    massif)
+      valgrind --tool=massif --massif-out-file="$work/massif.out" --threshold=0.5 \
+        "${row[@]}" 2>"$work/massif.log" || { cat "$work/massif.log" >&2; exit 1; }
+      cp "$work/massif.out" "$root/$build/bench-async.massif.out"
+      echo
+      ms_print "$work/massif.out" | awk '/^ *n *time/ { n++ } n >= 1' | grep -A80 -m1 -E '^ *[0-9]+ .*\(peak\)|->' | head -90 ;;
+    *) echo "bench-async: --profile tool: perf, callgrind or massif" >&2; exit 2 ;;
+  esac
   echo
-  echo "CPU samples by library:"
-  perf report -i "$work/perf.data" --stdio --sort dso 2>/dev/null | grep -E '^ +[0-9]' | head -12
-  echo
-  echo "Top functions by self time:"
-  perf report -i "$work/perf.data" --stdio --sort dso,sym 2>/dev/null | grep -E '^ +[0-9]' | head -40
+  echo "(the whole profile: $build/bench-async.$profile_tool*; callgrind_annotate, ms_print or perf report)"
   exit 0
 fi
 
