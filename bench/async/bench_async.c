@@ -788,8 +788,8 @@ int main(int argc, char **argv)
     }
 
     printf("| in flight | client | calls | calls/s | CPU us/call | RSS KiB per call in flight "
-           "| heap KiB per call in flight | calls/s vs bare | RSS vs bare | heap vs bare |\n");
-    printf("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+           "| heap KiB per call in flight | calls/s vs bare | CPU vs bare | RSS vs bare | heap vs bare |\n");
+    printf("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < n_count; i++) {
         long n = ns[i];
         long row_calls = n == 1 ? calls_at_1 : calls;
@@ -832,24 +832,25 @@ int main(int argc, char **argv)
             if (!wanted[k])
                 continue;
             if (!s[k].rounds) {
-                printf("| %ld | %s | %ld | failed | | | | | | |\n", n, client_titles[k], row_calls);
+                printf("| %ld | %s | %ld | failed | | | | | | | |\n", n, client_titles[k], row_calls);
                 continue;
             }
             double rss = median(s[k].rss, s[k].rounds);
             double heap = median(s[k].heap, s[k].rounds);
-            char r1[32], r2[32], r3[32], title[160];
+            char r1[32], r2[32], r3[32], r4[32], title[160];
             int is_ref = k == ref;
             ratio(r1, sizeof r1, s[k].best_rate, ref >= 0 ? s[ref].best_rate : 0);
             ratio(r2, sizeof r2, rss, ref_rss);
             ratio(r3, sizeof r3, heap, ref_heap);
+            ratio(r4, sizeof r4, s[k].best_cpu, ref >= 0 ? s[ref].best_cpu : 0);
             if (s[k].threads_made < n)
                 snprintf(title, sizeof title, "%s (only %ld threads: %s)", client_titles[k], s[k].threads_made,
                          strerror(s[k].thread_error));
             else
                 snprintf(title, sizeof title, "%s%s", client_titles[k], is_ref ? " (reference)" : "");
-            printf("| %ld | %s | %ld | %.0f | %.1f | %.1f | %.1f | %s | %s | %s |\n", n, title, row_calls,
-                   s[k].best_rate, s[k].best_cpu * 1e6, rss, heap, is_ref ? "1" : r1, is_ref ? "1" : r2,
-                   is_ref ? "1" : r3);
+            printf("| %ld | %s | %ld | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s |\n", n, title, row_calls,
+                   s[k].best_rate, s[k].best_cpu * 1e6, rss, heap, is_ref ? "1" : r1, is_ref ? "1" : r4,
+                   is_ref ? "1" : r2, is_ref ? "1" : r3);
         }
         fflush(stdout);
     }
