@@ -22,7 +22,8 @@
 # (20000), ACR_BENCH_ASYNC_CALLS_AT_1 (5000), ACR_BENCH_ASYNC_ROUNDS (3),
 # ACR_BENCH_ASYNC_INFLIGHT (1,10,100,1000), ACR_BENCH_ASYNC_CLIENTS (all of
 # acr-poll,acr-epoll,bare-poll,bare-epoll,threads), ACR_BENCH_NGINX_WORKERS (1),
-# ACR_BENCH_SKIP_INSTALL=1 (no apt-get).
+# ACR_BENCH_SKIP_INSTALL=1 (no apt-get), ACR_BENCH_SKIP_CALLGRIND=1 (no
+# instruction counts), ACR_BENCH_ASYNC_ICOUNT_CALLS (4000 calls per callgrind row).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -41,7 +42,8 @@ case "${1:-}" in
 esac
 
 # --- 0. what it needs, from Debian's packages only ---
-packages=(build-essential cmake pkg-config libyajl-dev libcurl4-openssl-dev libcjson-dev libjansson-dev curl)
+packages=(build-essential cmake pkg-config libyajl-dev libcurl4-openssl-dev libcjson-dev libjansson-dev curl
+          valgrind)
 nginx_bin=$(command -v nginx || ls /usr/sbin/nginx 2>/dev/null || true)
 if [ "${ACR_BENCH_SKIP_INSTALL:-0}" != 1 ]; then
   missing=()
@@ -184,6 +186,33 @@ echo
 "$bench" "http://127.0.0.1:$port" --calls "$calls" --calls-at-1 "$calls1" --rounds "$rounds" \
   --inflight "${ACR_BENCH_ASYNC_INFLIGHT:-1,10,100,1000}" \
   --clients "${ACR_BENCH_ASYNC_CLIENTS:-acr-poll,acr-epoll,bare-poll,bare-epoll,threads}"
+
+# --- instructions per call: one callgrind run per row (exact, whatever the load) ---
+if [ "${ACR_BENCH_SKIP_CALLGRIND:-0}" != 1 ] && command -v valgrind >/dev/null; then
+  icalls=${ACR_BENCH_ASYNC_ICOUNT_CALLS:-4000}
+  [ "${1:-}" = --quick ] && icalls=1000
+  echo
+  echo "Instructions per call (valgrind --tool=callgrind, from the first call started to the last ended;"
+  echo "$icalls calls a row; acr against the bare loop driven the same way):"
+  echo
+  echo "| in flight | acr, acr_loop_run | bare, curl_multi_poll | ratio | acr, callbacks + epoll | bare, socket_action + epoll | ratio |"
+  echo "|---:|---:|---:|---:|---:|---:|---:|"
+  icount() {
+    valgrind --tool=callgrind --callgrind-out-file="$work/ic.out" \
+      --toggle-collect=acr_async_run --toggle-collect=bare_run \
+      "$bench" "http://127.0.0.1:$port" --no-fork --rounds 1 --calls "$icalls" --calls-at-1 "$icalls" \
+      --inflight "$1" --clients "$2" >/dev/null 2>"$work/ic.log" || { cat "$work/ic.log" >&2; exit 1; }
+    echo $(( $(sed -n 's/^summary: //p' "$work/ic.out" | head -1) / icalls ))
+  }
+  IFS=, read -r -a ns <<<"${ACR_BENCH_ASYNC_INFLIGHT:-1,10,100,1000}"
+  for n in "${ns[@]}"; do
+    a=$(icount "$n" acr-poll); b=$(icount "$n" bare-poll)
+    c=$(icount "$n" acr-epoll); d=$(icount "$n" bare-epoll)
+    awk -v n="$n" -v a="$a" -v b="$b" -v c="$c" -v d="$d" \
+      'BEGIN { printf "| %d | %d | %d | %.2fx | %d | %d | %.2fx |\n", n, a, b, a / b, c, d, c / d }'
+  done
+fi
+
 echo
 echo "- load average after the run: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "(table also in $build/bench-async-results.md)"
