@@ -133,7 +133,7 @@ done
 curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "nginx did not start:" >&2; cat "$work/nginx/error.log" >&2; exit 1; }
 
 if [ -n "$profile_client" ]; then
-  row=("$bench" "http://127.0.0.1:$port" --no-fork --rounds 1 --calls "$calls" --calls-at-1 "$calls"
+  row=("$bench" "http://127.0.0.1:$port" --no-fork --rounds 1 $([ "$profile_tool" = perf ] || echo --no-heap-samples) --calls "$calls" --calls-at-1 "$calls"
        --inflight "$profile_n" --clients "$profile_client")
   case "$profile_tool" in
     perf)
@@ -200,7 +200,7 @@ if [ "${ACR_BENCH_SKIP_CALLGRIND:-0}" != 1 ] && command -v valgrind >/dev/null; 
   icount() {
     valgrind --tool=callgrind --callgrind-out-file="$work/ic.out" \
       --toggle-collect=acr_async_run --toggle-collect=bare_run \
-      "$bench" "http://127.0.0.1:$port" --no-fork --rounds 1 --calls "$icalls" --calls-at-1 "$icalls" \
+      "$bench" "http://127.0.0.1:$port" --no-fork --no-heap-samples --rounds 1 --calls "$icalls" --calls-at-1 "$icalls" \
       --inflight "$1" --clients "$2" >/dev/null 2>"$work/ic.log" || { cat "$work/ic.log" >&2; exit 1; }
     echo $(( $(sed -n 's/^summary: //p' "$work/ic.out" | head -1) / icalls ))
   }

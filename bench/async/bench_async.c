@@ -3,6 +3,7 @@
  *   acr_bench_async BASE_URL [--calls N] [--calls-at-1 N] [--inflight 1,10,100,1000]
  *                   [--rounds R] [--clients acr-poll,acr-epoll,bare-poll,bare-epoll,threads]
  *                   [--no-fork]   (one client, one N, one round, in this process: to profile)
+ *                   [--no-heap-samples]   (no mallinfo2 while the calls run: for callgrind)
  *
  * Keeps N update calls in flight against a fast local server (nginx, started by
  * scripts/bench-async.sh) until the row's total is reached, with:
@@ -117,8 +118,12 @@ static double thread_cpu(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+static int no_heap_samples; /* --no-heap-samples: under callgrind, count only the calls */
+
 static void heap_sample(void)
 {
+    if (no_heap_samples)
+        return;
     double t0 = now(), c0 = thread_cpu();
     long long h = heap_in_use();
     if (h > heap_peak)
@@ -763,6 +768,7 @@ int main(int argc, char **argv)
     if (argc < 2 || argv[1][0] == '-') {
         fprintf(stderr, "usage: acr_bench_async BASE_URL [--calls N] [--calls-at-1 N] [--inflight 1,10,100,1000]\n"
                         "       [--rounds R] [--clients acr-poll,acr-epoll,bare-poll,bare-epoll,threads] [--no-fork]\n"
+                        "       [--no-heap-samples]\n"
                         "(run scripts/bench-async.sh)\n");
         return 2;
     }
@@ -774,8 +780,10 @@ int main(int argc, char **argv)
         rounds = 3;
     const char *inflight_list = arg_text(argc, argv, "--inflight", "1,10,100,1000");
     const char *clients = arg_text(argc, argv, "--clients", "acr-poll,acr-epoll,bare-poll,bare-epoll,threads");
-    for (int i = 2; i < argc; i++)
+    for (int i = 2; i < argc; i++) {
         no_fork |= strcmp(argv[i], "--no-fork") == 0;
+        no_heap_samples |= strcmp(argv[i], "--no-heap-samples") == 0;
+    }
 
     /* 1 000 connections, and nginx's: as many descriptors as allowed. */
     struct rlimit rl;
