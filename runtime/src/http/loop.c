@@ -646,8 +646,12 @@ acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_
     /* Close-on-exec: the application's children never inherit it. */
     l->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (l->wake_fd < 0) {
-        status = acr_error_set(err, errno == EMFILE || errno == ENFILE ? ACR_ERR_TRANSPORT : ACR_ERR_NOMEM,
-                               "could not make the loop's eventfd (system error %d)", errno);
+        int e = errno;
+        const char *why = e == EMFILE ? "too many open files in this process"
+                          : e == ENFILE ? "too many open files in the system"
+                                        : "the system refused an eventfd";
+        status = acr_error_set(err, e == ENOMEM ? ACR_ERR_NOMEM : ACR_ERR_TRANSPORT,
+                               "%s (the loop's eventfd; system error %d)", why, e);
         goto error_cleanup;
     }
     l->multi = curl_multi_init();
