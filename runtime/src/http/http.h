@@ -183,7 +183,8 @@ struct acr_transfer {
     unsigned sent_total;
     bool may_have_acted;
     uint64_t seed;
-    long long timer_at;                 /* monotonic ms; 0: no timer */
+    long long timer_at;                 /* monotonic ms; 0: no timer (acr_loop_set_timer) */
+    acr_transfer *timer_prev, *timer_next; /* the loop's timers, soonest first */
     acr_status status;
     acr_error err;                      /* handed to the done callback */
     CURL *easy;                         /* in the multi while XFER_SENDING */
@@ -227,6 +228,9 @@ void acr_loop_remove_easy(acr_loop *loop, CURL *easy);
 CURL *acr_loop_take_easy(acr_loop *loop);
 void acr_loop_give_easy(acr_loop *loop, CURL *easy);
 void acr_loop_link(acr_loop *loop, acr_transfer *t);
+/* The transfer's one timer (its back-off, or its deadline while queued) at
+ * `at` (monotonic ms), replacing the one it had; 0: none. */
+void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at);
 /* The transfer ended: its done callback runs from the loop. */
 void acr_loop_queue_done(acr_loop *loop, acr_transfer *t);
 /* Counts transfers waiting for their turn (the wake descriptor is watched
