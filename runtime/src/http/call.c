@@ -63,29 +63,30 @@ static long call_limit_ms(const acr_client *c, const acr_operation_desc *op)
     return limit;
 }
 
-/* The secrets this call sends, owned by the transfer (the request may be
- * freed as soon as the call started): every text is a copy, wiped when freed. */
+/* The secrets this call sends, for redaction: the client's (borrowed: the
+ * client outlives its calls) and the request's, copied (the request may be
+ * freed as soon as the call started) and wiped when the transfer is freed. */
 static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_error *err)
 {
     acr_client *c = t->client;
     acr_secrets *s = &t->secrets;
+    acr_secrets given;
+    acr_secrets_init(&given);
+    if (t->op->request)
+        acr_secrets_add_request(&given, t->op->request, request);
+    bool failed = given.failed;
     acr_secrets_add(s, c->customer_id);
     acr_secrets_add(s, c->customer_secret);
     acr_secrets_add(s, c->basic_token);
-    if (t->op->request)
-        acr_secrets_add_request(s, t->op->request, request);
-    bool failed = s->failed;
-    for (size_t i = 0; i < s->count; i++) {
-        char *copy = failed ? NULL : acr_copy_text(s->items[i].text, s->items[i].length);
-        failed = failed || !copy;
-        s->items[i].text = copy; /* NULL entries are dropped below */
+    for (size_t i = 0; !failed && i < given.count; i++) {
+        char *copy = acr_copy_text(given.items[i].text, given.items[i].length);
+        failed = !copy || !acr_secrets_add(s, copy);
+        if (failed && copy)
+            acr_free_wiped(copy, given.items[i].length);
     }
-    if (failed) {
-        for (size_t i = 0; i < s->count; i++)
-            acr_free_wiped((void *)(uintptr_t)s->items[i].text, s->items[i].length);
-        acr_secrets_free(s);
+    acr_secrets_free(&given);
+    if (failed || s->failed)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
-    }
     return ACR_OK;
 }
 

@@ -172,7 +172,7 @@ struct acr_transfer {
     char *url;                          /* a domain + path, rebuilt only when the domain changes */
     size_t url_domain;                  /* the domain url was built for, + 1; 0: none */
     acr_wiped_buffer body;              /* the serialized request; data NULL: no body */
-    acr_secrets secrets;                /* every text owned (copies), wiped when freed */
+    acr_secrets secrets;                /* the client's (borrowed) and copies of the request's, wiped when freed */
     long long deadline;                 /* monotonic ms; 0: none */
     long limit_ms;
     char *key;                          /* one-at-a-time: the recording's key; NULL: none */

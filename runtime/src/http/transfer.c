@@ -684,8 +684,13 @@ void acr_xfer_free(acr_transfer *t)
     acr_free(t->url);
     acr_free(t->path);
     acr_wiped_free(&t->body);
-    for (size_t i = 0; i < t->secrets.count; i++)
-        acr_free_wiped((void *)(uintptr_t)t->secrets.items[i].text, t->secrets.items[i].length);
+    /* The request's secrets are the transfer's copies; the client's are the client's. */
+    const acr_client *c = t->client;
+    for (size_t i = 0; i < t->secrets.count; i++) {
+        const char *text = t->secrets.items[i].text;
+        if (text != c->customer_id && text != c->customer_secret && text != c->basic_token)
+            acr_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
+    }
     acr_secrets_free(&t->secrets);
     acr_error_clear(&t->err);
     acr_free(t);
