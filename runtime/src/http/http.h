@@ -63,6 +63,7 @@ struct acr_client {
     /* Guards the turns and the pool of idle private loops. */
     pthread_mutex_t lock;
     acr_turn *turns;                    /* the recordings some call holds */
+    acr_turn *spare_turn;               /* kept for the next recording's turn */
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
     size_t idle_loop_capacity;
@@ -88,6 +89,7 @@ void acr_client_give_loop(acr_client *c, acr_loop *loop);
 typedef struct acr_turn_waiter {
     struct acr_turn_waiter *next;       /* in the queue */
     acr_turn *turn;                     /* NULL: neither holding nor queued */
+    const char *key;                    /* the transfer's key (the turn borrows the holder's) */
     acr_loop *loop;                     /* woken when the turn is handed over */
     bool granted;                       /* holds the turn (perhaps not claimed yet) */
     bool thread_known;                  /* its loop's thread has seen the grant */
@@ -103,6 +105,8 @@ bool acr_turn_claim(acr_client *c, acr_turn_waiter *w);
 /* Leaves the queue, or gives the turn to the next waiter (woken through its
  * loop). Nothing when the waiter is neither holding nor queued. */
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w);
+/* At acr_client_free. */
+void acr_turn_free_spare(acr_client *c);
 
 /* --- transfer.c: one call --- */
 
