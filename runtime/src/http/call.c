@@ -70,22 +70,21 @@ static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_err
 {
     acr_client *c = t->client;
     acr_secrets *s = &t->secrets;
-    acr_secrets given;
-    acr_secrets_init(&given);
-    if (t->op->request)
-        acr_secrets_add_request(&given, t->op->request, request);
-    bool failed = given.failed;
     acr_secrets_add(s, c->customer_id);
     acr_secrets_add(s, c->customer_secret);
     acr_secrets_add(s, c->basic_token);
-    for (size_t i = 0; !failed && i < given.count; i++) {
-        char *copy = acr_copy_text(given.items[i].text, given.items[i].length);
-        failed = !copy || !acr_secrets_add(s, copy);
-        if (failed && copy)
-            acr_free_wiped(copy, given.items[i].length);
+    if (t->op->request)
+        acr_secrets_add_request(s, t->op->request, request);
+    bool failed = s->failed;
+    for (size_t i = 0; i < s->count; i++) {
+        const char *text = s->items[i].text;
+        if (text == c->customer_id || text == c->customer_secret || text == c->basic_token)
+            continue;
+        char *copy = failed ? NULL : acr_copy_text(text, s->items[i].length);
+        failed = failed || !copy;
+        s->items[i].text = copy; /* NULL after a failure: acr_xfer_free skips it */
     }
-    acr_secrets_free(&given);
-    if (failed || s->failed)
+    if (failed)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
     return ACR_OK;
 }
