@@ -18,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -942,6 +943,36 @@ static void test_loop_connections_stay_with_the_loop(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
+/* No descriptor left for a new loop's eventfd: said as the system said it. */
+static void test_no_descriptor_for_a_loop(void **state)
+{
+    (void)state;
+    struct rlimit was;
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &was), 0);
+    struct rlimit low = was;
+    if (low.rlim_cur == RLIM_INFINITY || low.rlim_cur > 1024)
+        low.rlim_cur = 1024;
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &low), 0);
+    static int fds[1024];
+    size_t n = 0;
+    while (n < sizeof fds / sizeof fds[0]) {
+        int fd = dup(0);
+        if (fd < 0)
+            break;
+        fds[n++] = fd;
+    }
+    acr_loop *loop = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    acr_status status = acr_loop_new(client, NULL, &loop, &err);
+    while (n > 0)
+        close(fds[--n]);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &was), 0);
+    assert_int_equal(status, ACR_ERR_TRANSPORT);
+    assert_null(loop);
+    assert_non_null(strstr(err.message, "too many open files in this process"));
+    acr_error_clear(&err);
+}
+
 /* --- threads: loops on two threads and blocking calls on one recording -------- */
 
 #define THREAD_CALLS 6
@@ -1042,6 +1073,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_async_errors_redact_secrets, setup, teardown),
         cmocka_unit_test_setup_teardown(test_descriptors_close_on_exec, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loop_connections_stay_with_the_loop, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_no_descriptor_for_a_loop, setup, teardown),
         cmocka_unit_test_setup_teardown(test_loops_on_two_threads_and_blocking_calls, setup, teardown),
     };
     return cmocka_run_group_tests_name("loop", tests, group_setup, group_teardown);

@@ -63,8 +63,9 @@ static long call_limit_ms(const acr_client *c, const acr_operation_desc *op)
     return limit;
 }
 
-/* The secrets this call sends, owned by the transfer (the request may be
- * freed as soon as the call started): every text is a copy, wiped when freed. */
+/* The secrets this call sends, for redaction: the client's (borrowed: the
+ * client outlives its calls) and the request's, copied (the request may be
+ * freed as soon as the call started) and wiped when the transfer is freed. */
 static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_error *err)
 {
     acr_client *c = t->client;
@@ -76,16 +77,15 @@ static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_err
         acr_secrets_add_request(s, t->op->request, request);
     bool failed = s->failed;
     for (size_t i = 0; i < s->count; i++) {
-        char *copy = failed ? NULL : acr_copy_text(s->items[i].text, s->items[i].length);
+        const char *text = s->items[i].text;
+        if (text == c->customer_id || text == c->customer_secret || text == c->basic_token)
+            continue;
+        char *copy = failed ? NULL : acr_copy_text(text, s->items[i].length);
         failed = failed || !copy;
-        s->items[i].text = copy; /* NULL entries are dropped below */
+        s->items[i].text = copy; /* NULL after a failure: acr_xfer_free skips it */
     }
-    if (failed) {
-        for (size_t i = 0; i < s->count; i++)
-            acr_free_wiped((void *)(uintptr_t)s->items[i].text, s->items[i].length);
-        acr_secrets_free(s);
+    if (failed)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
-    }
     return ACR_OK;
 }
 

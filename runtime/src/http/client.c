@@ -299,6 +299,7 @@ void acr_client_free(acr_client *c)
     curl_slist_free_all(c->headers);
     curl_slist_free_all(c->headers_no_body);
     /* No call runs when the client is freed: no recording's turn is held. */
+    acr_turn_free_spare(c);
     pthread_mutex_destroy(&c->lock);
     for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
         pthread_mutex_destroy(&c->share_locks[i]);

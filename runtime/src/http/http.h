@@ -63,6 +63,7 @@ struct acr_client {
     /* Guards the turns and the pool of idle private loops. */
     pthread_mutex_t lock;
     acr_turn *turns;                    /* the recordings some call holds */
+    acr_turn *spare_turn;               /* kept for the next recording's turn */
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
     size_t idle_loop_capacity;
@@ -88,6 +89,7 @@ void acr_client_give_loop(acr_client *c, acr_loop *loop);
 typedef struct acr_turn_waiter {
     struct acr_turn_waiter *next;       /* in the queue */
     acr_turn *turn;                     /* NULL: neither holding nor queued */
+    const char *key;                    /* the transfer's key (the turn borrows the holder's) */
     acr_loop *loop;                     /* woken when the turn is handed over */
     bool granted;                       /* holds the turn (perhaps not claimed yet) */
     bool thread_known;                  /* its loop's thread has seen the grant */
@@ -103,6 +105,8 @@ bool acr_turn_claim(acr_client *c, acr_turn_waiter *w);
 /* Leaves the queue, or gives the turn to the next waiter (woken through its
  * loop). Nothing when the waiter is neither holding nor queued. */
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w);
+/* At acr_client_free. */
+void acr_turn_free_spare(acr_client *c);
 
 /* --- transfer.c: one call --- */
 
@@ -172,7 +176,7 @@ struct acr_transfer {
     char *url;                          /* a domain + path, rebuilt only when the domain changes */
     size_t url_domain;                  /* the domain url was built for, + 1; 0: none */
     acr_wiped_buffer body;              /* the serialized request; data NULL: no body */
-    acr_secrets secrets;                /* every text owned (copies), wiped when freed */
+    acr_secrets secrets;                /* the client's (borrowed) and copies of the request's, wiped when freed */
     long long deadline;                 /* monotonic ms; 0: none */
     long limit_ms;
     char *key;                          /* one-at-a-time: the recording's key; NULL: none */
@@ -183,7 +187,8 @@ struct acr_transfer {
     unsigned sent_total;
     bool may_have_acted;
     uint64_t seed;
-    long long timer_at;                 /* monotonic ms; 0: no timer */
+    long long timer_at;                 /* monotonic ms; 0: no timer (acr_loop_set_timer) */
+    acr_transfer *timer_prev, *timer_next; /* the loop's timers, soonest first */
     acr_status status;
     acr_error err;                      /* handed to the done callback */
     CURL *easy;                         /* in the multi while XFER_SENDING */
@@ -227,6 +232,9 @@ void acr_loop_remove_easy(acr_loop *loop, CURL *easy);
 CURL *acr_loop_take_easy(acr_loop *loop);
 void acr_loop_give_easy(acr_loop *loop, CURL *easy);
 void acr_loop_link(acr_loop *loop, acr_transfer *t);
+/* The transfer's one timer (its back-off, or its deadline while queued) at
+ * `at` (monotonic ms), replacing the one it had; 0: none. */
+void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at);
 /* The transfer ended: its done callback runs from the loop. */
 void acr_loop_queue_done(acr_loop *loop, acr_transfer *t);
 /* Counts transfers waiting for their turn (the wake descriptor is watched

@@ -45,6 +45,7 @@ struct acr_loop {
     size_t active;
     size_t queued;                      /* calls in XFER_QUEUED */
     acr_transfer *done_head, *done_tail;
+    acr_transfer *timers;               /* transfers with a timer, soonest first */
     CURL **easy;                        /* idle easy handles, configured */
     size_t easy_count;
     size_t easy_capacity;
@@ -120,9 +121,8 @@ static long long loop_next_at(const acr_loop *l, long long now)
     if (l->done_head)
         return now;
     long long at = l->curl_at;
-    for (const acr_transfer *t = l->head; t; t = t->next)
-        if (t->timer_at && (at < 0 || t->timer_at < at))
-            at = t->timer_at;
+    if (l->timers && (at < 0 || l->timers->timer_at < at))
+        at = l->timers->timer_at;
     return at;
 }
 
@@ -242,10 +242,12 @@ static acr_status loop_run_timers(acr_loop *l)
         status = loop_curl_action(l, CURL_SOCKET_TIMEOUT, 0);
     loop_read_messages(l);
     now = acr_now_ms();
-    for (acr_transfer *t = l->head, *next; t; t = next) {
-        next = t->next; /* nothing is unlinked here: ended calls only join the done queue */
-        if (t->timer_at && t->timer_at <= now)
-            acr_xfer_run(t, XFER_EVENT_TIMER, CURLE_OK);
+    /* Each due timer is taken off before it runs (a back-off's end may set
+     * none; a new one is later than now). */
+    acr_transfer *t;
+    while ((t = l->timers) && t->timer_at <= now) {
+        acr_loop_set_timer(l, t, 0);
+        acr_xfer_run(t, XFER_EVENT_TIMER, CURLE_OK);
     }
     return status;
 }
@@ -575,6 +577,36 @@ void acr_loop_link(acr_loop *loop, acr_transfer *t)
     loop->active++;
 }
 
+void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at)
+{
+    if (t->timer_at) {
+        if (t->timer_prev)
+            t->timer_prev->timer_next = t->timer_next;
+        else
+            loop->timers = t->timer_next;
+        if (t->timer_next)
+            t->timer_next->timer_prev = t->timer_prev;
+        t->timer_prev = t->timer_next = NULL;
+    }
+    t->timer_at = at;
+    if (!at)
+        return;
+    /* Sorted insert: few calls have a timer (a back-off, a queued update). */
+    acr_transfer *prev = NULL, *next = loop->timers;
+    while (next && next->timer_at <= at) {
+        prev = next;
+        next = next->timer_next;
+    }
+    t->timer_prev = prev;
+    t->timer_next = next;
+    if (prev)
+        prev->timer_next = t;
+    else
+        loop->timers = t;
+    if (next)
+        next->timer_prev = t;
+}
+
 void acr_loop_queue_done(acr_loop *loop, acr_transfer *t)
 {
     if (t->on_done_queue)
@@ -646,8 +678,12 @@ acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_
     /* Close-on-exec: the application's children never inherit it. */
     l->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (l->wake_fd < 0) {
-        status = acr_error_set(err, errno == EMFILE || errno == ENFILE ? ACR_ERR_TRANSPORT : ACR_ERR_NOMEM,
-                               "could not make the loop's eventfd (system error %d)", errno);
+        int e = errno;
+        const char *why = e == EMFILE ? "too many open files in this process"
+                          : e == ENFILE ? "too many open files in the system"
+                                        : "the system refused an eventfd";
+        status = acr_error_set(err, e == ENOMEM ? ACR_ERR_NOMEM : ACR_ERR_TRANSPORT,
+                               "%s (the loop's eventfd; system error %d)", why, e);
         goto error_cleanup;
     }
     l->multi = curl_multi_init();

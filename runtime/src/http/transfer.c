@@ -373,7 +373,7 @@ static void xfer_finish(acr_transfer *t, acr_status status)
     xfer_end_exchange(t);
     if (t->key)
         acr_turn_leave(t->client, &t->waiter);
-    t->timer_at = 0;
+    acr_loop_set_timer(t->loop, t, 0);
     t->status = status;
     t->err.status = status;
     xfer_set_state(t, XFER_DONE);
@@ -422,7 +422,7 @@ static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, un
                  policy->max_attempts);
         emit_log(t, line);
     }
-    t->timer_at = now + delay;
+    acr_loop_set_timer(t->loop, t, now + delay);
     xfer_set_state(t, XFER_BACKOFF);
 }
 
@@ -598,7 +598,7 @@ static void xfer_cancel(acr_transfer *t)
 static void xfer_on_queued(acr_transfer *t, acr_xfer_event event)
 {
     if (event == XFER_EVENT_TURN) {
-        t->timer_at = 0; /* the deadline stays in every attempt's libcurl timeout */
+        acr_loop_set_timer(t->loop, t, 0); /* the deadline stays in every attempt's libcurl timeout */
         xfer_send(t);
     } else if (event == XFER_EVENT_TIMER) {
         /* The deadline passed before the turn came (or as it came: it is
@@ -621,7 +621,7 @@ static void xfer_on_backoff(acr_transfer *t, acr_xfer_event event)
 {
     if (event != XFER_EVENT_TIMER)
         return;
-    t->timer_at = 0;
+    acr_loop_set_timer(t->loop, t, 0);
     acr_free_value(t->op->response, t->response); /* what the failed attempt left */
     acr_error_clear(&t->err);                     /* and its code, reason, X-Request-ID */
     t->attempt++;
@@ -667,7 +667,7 @@ acr_status acr_xfer_start(acr_loop *loop, acr_transfer *t, acr_error *err)
         xfer_send(t);
     } else {
         xfer_set_state(t, XFER_QUEUED);
-        t->timer_at = t->deadline;
+        acr_loop_set_timer(loop, t, t->deadline);
     }
     return ACR_OK;
 }
@@ -684,8 +684,13 @@ void acr_xfer_free(acr_transfer *t)
     acr_free(t->url);
     acr_free(t->path);
     acr_wiped_free(&t->body);
-    for (size_t i = 0; i < t->secrets.count; i++)
-        acr_free_wiped((void *)(uintptr_t)t->secrets.items[i].text, t->secrets.items[i].length);
+    /* The request's secrets are the transfer's copies; the client's are the client's. */
+    const acr_client *c = t->client;
+    for (size_t i = 0; i < t->secrets.count; i++) {
+        const char *text = t->secrets.items[i].text;
+        if (text != c->customer_id && text != c->customer_secret && text != c->basic_token)
+            acr_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
+    }
     acr_secrets_free(&t->secrets);
     acr_error_clear(&t->err);
     acr_free(t);

@@ -11,8 +11,8 @@
 #include "http.h"
 
 struct acr_turn {
-    acr_turn *next;                     /* the client's list */
-    char *key;
+    acr_turn *next;                     /* the client's list, or the spare */
+    const char *key;                    /* the holder's (borrowed: a turn never outlives its holder) */
     acr_turn_waiter *holder;
     acr_turn_waiter *head, *tail;       /* the queue */
 };
@@ -25,6 +25,8 @@ static acr_turn *turn_find(acr_client *c, const char *key)
     return NULL;
 }
 
+/* One turn is kept spare: a recording updated again and again allocates
+ * nothing for its turn. */
 static void turn_remove(acr_client *c, acr_turn *turn)
 {
     for (acr_turn **p = &c->turns; *p; p = &(*p)->next) {
@@ -33,8 +35,18 @@ static void turn_remove(acr_client *c, acr_turn *turn)
             break;
         }
     }
-    acr_free(turn->key);
-    acr_free(turn);
+    if (c->spare_turn) {
+        acr_free(turn);
+        return;
+    }
+    turn->next = NULL;
+    c->spare_turn = turn;
+}
+
+void acr_turn_free_spare(acr_client *c)
+{
+    acr_free(c->spare_turn);
+    c->spare_turn = NULL;
 }
 
 acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, bool refuse_own, bool *granted,
@@ -45,20 +57,20 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
     pthread_mutex_lock(&c->lock);
     acr_turn *turn = turn_find(c, key);
     if (!turn) {
-        turn = acr_malloc(sizeof *turn);
-        char *copy = turn ? acr_copy_string(key) : NULL;
-        if (!copy) {
-            acr_free(turn);
+        turn = c->spare_turn ? c->spare_turn : acr_malloc(sizeof *turn);
+        if (!turn) {
             status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
             goto unlock;
         }
+        c->spare_turn = NULL;
         memset(turn, 0, sizeof *turn);
-        turn->key = copy;
+        turn->key = key;
         turn->next = c->turns;
         c->turns = turn;
     }
     w->next = NULL;
     w->turn = turn;
+    w->key = key;
     if (!turn->holder) {
         turn->holder = w;
         w->granted = true;
@@ -111,6 +123,7 @@ void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
             next->next = NULL;
             next->granted = true;
             turn->holder = next;
+            turn->key = next->key; /* the same text, owned by the new holder */
             /* Under the lock: the waiter's loop cannot be freed while it waits. */
             acr_loop_wake(next->loop);
         } else {
