@@ -40,10 +40,14 @@
  * another loop or a blocking call); DNS answers and TLS sessions are shared
  * through the client.
  *
- * fork(): the loop does nothing on fork (no pthread_atfork handler). Its
- * descriptors are close-on-exec. A child must not use or free a loop or client
- * inherited from its parent (freeing would close the parent's TLS sessions on
- * the shared connections): it may only exec or _exit.
+ * fork(): the loop does nothing on fork (no pthread_atfork handler). acr's own
+ * descriptors (connection sockets, the loop's eventfd) are close-on-exec;
+ * libcurl before 8.8.0 also opens a socket pair per multi handle without it
+ * (curl issue 13618), which a child inherits across exec. A child must not use
+ * or free a loop or client inherited from its parent (freeing would close the
+ * parent's TLS sessions on the shared connections): it may only exec or _exit.
+ *
+ * Platform: Linux (the loop is woken through an eventfd).
  *
  * Freeing: the client must outlive its loops. A loop is freed only when no call
  * is in flight (acr_loop_cancel_all() first, if need be). */
@@ -157,8 +161,9 @@ ACR_API acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events);
  * and checks). Returns ACR_OK and sets *transfer (may be NULL) when the call
  * started: `done` then runs exactly once. Any other status (as acr_call():
  * ACR_ERR_USAGE, ACR_ERR_INVALID_REQUEST, ACR_ERR_NOMEM) means nothing started,
- * `err` (may be NULL) says why and `done` is never called. `params` and
- * `request` are copied; `response` (zeroed now) is borrowed until `done`
+ * `err` (may be NULL) says why, *transfer is NULL and `done` is never
+ * called. `done` must not be NULL. `params` and `request` are copied;
+ * `response` (at its _INIT value, as for acr_call()) is borrowed until `done`
  * returns. Thread: the loop's; may be called from a done callback. */
 ACR_API acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation,
                                   const char *const *params, const void *request, void *response,
@@ -166,7 +171,9 @@ ACR_API acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *oper
 
 /** Cancels a call in flight: it is taken off the network (or its queue or
  * back-off timer) and its done callback runs, with ACR_ERR_CANCELLED, before
- * this returns. A request already sent may still have reached the service.
+ * this returns. A request already sent may still have reached the service. A
+ * call whose answer has arrived but whose callback has not run yet is
+ * cancelled too (the answer is dropped).
  * Returns ACR_OK, or ACR_ERR_USAGE from the transfer's own done callback.
  * Thread: the loop's; may be called from another call's done callback. */
 ACR_API acr_status acr_transfer_cancel(acr_transfer *transfer);
