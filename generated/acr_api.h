@@ -9,6 +9,8 @@
  * by a *_parse function, which are library-owned and released with *_free.
  * Response structs are always library-owned: *_free releases everything and
  * zeroes the struct, so a zeroed struct may be freed, and freeing twice is safe.
+ * A parsed struct's strings and arrays live in a few blocks it owns together,
+ * released by that one call: never free, reallocate or replace one of them.
  * Presence: optional scalars and objects carry a has_ flag (0 is a real value;
  * a required object member has none: it is always part of its struct),
  * strings are NULL when absent, arrays are a pointer (NULL when absent) and a
@@ -1280,8 +1282,8 @@ ACR_API acr_status acr_update_request_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_request_parser_new(acr_update_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_request_free(acr_update_request *value);
 
 /* --- UpdateResponse: a response body --- */
@@ -1304,8 +1306,8 @@ ACR_API acr_status acr_update_response_parse(const char *json, size_t length, ac
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_response_parser_new(acr_update_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_response_free(acr_update_response *value);
 
 /* --- ErrorResponse: a response body --- */
@@ -1328,8 +1330,8 @@ ACR_API acr_status acr_error_response_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_error_response_parser_new(acr_error_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_error_response_free(acr_error_response *value);
 
 /* --- StopRequest: a request body --- */
@@ -1360,8 +1362,8 @@ ACR_API acr_status acr_stop_request_parse(const char *json, size_t length, acr_s
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_stop_request_parser_new(acr_stop_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_stop_request_free(acr_stop_request *value);
 
 /* --- StopResponse: a response body --- */
@@ -1384,8 +1386,8 @@ ACR_API acr_status acr_stop_response_parse(const char *json, size_t length, acr_
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_stop_response_parser_new(acr_stop_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_stop_response_free(acr_stop_response *value);
 
 /* --- AcquireRequest: a request body --- */
@@ -1416,8 +1418,8 @@ ACR_API acr_status acr_acquire_request_parse(const char *json, size_t length, ac
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_acquire_request_parser_new(acr_acquire_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_acquire_request_free(acr_acquire_request *value);
 
 /* --- AcquireResponse: a response body --- */
@@ -1440,8 +1442,8 @@ ACR_API acr_status acr_acquire_response_parse(const char *json, size_t length, a
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_acquire_response_parser_new(acr_acquire_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_acquire_response_free(acr_acquire_response *value);
 
 /* --- StartRequest: a request body --- */
@@ -1472,8 +1474,8 @@ ACR_API acr_status acr_start_request_parse(const char *json, size_t length, acr_
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_start_request_parser_new(acr_start_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_start_request_free(acr_start_request *value);
 
 /* --- StartResponse: a response body --- */
@@ -1496,8 +1498,8 @@ ACR_API acr_status acr_start_response_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_start_response_parser_new(acr_start_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_start_response_free(acr_start_response *value);
 
 /* --- QueryResponse: a response body --- */
@@ -1520,8 +1522,8 @@ ACR_API acr_status acr_query_response_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_query_response_parser_new(acr_query_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_query_response_free(acr_query_response *value);
 
 /* --- UpdateLayoutRequest: a request body --- */
@@ -1552,8 +1554,8 @@ ACR_API acr_status acr_update_layout_request_parse(const char *json, size_t leng
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_layout_request_parser_new(acr_update_layout_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_layout_request_free(acr_update_layout_request *value);
 
 /* --- UpdateLayoutResponse: a response body --- */
@@ -1576,8 +1578,8 @@ ACR_API acr_status acr_update_layout_response_parse(const char *json, size_t len
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_layout_response_parser_new(acr_update_layout_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_layout_response_free(acr_update_layout_response *value);
 
 /* --- NcsIpResponse: a response body --- */
@@ -1600,8 +1602,8 @@ ACR_API acr_status acr_ncs_ip_response_parse(const char *json, size_t length, ac
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_ncs_ip_response_parser_new(acr_ncs_ip_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_ncs_ip_response_free(acr_ncs_ip_response *value);
 
 /* --- the update operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update ---

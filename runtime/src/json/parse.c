@@ -3,7 +3,8 @@
  * The parser keeps a stack of frames, one per open JSON container, and fills the
  * struct in place as tokens arrive: nothing is buffered beyond what yajl holds
  * for a token split across chunks. The struct owns every allocation as soon as it
- * is made, so whatever happens, acr_free_value() releases everything.
+ * is made (its strings and arrays are pieces of one arena: see free.c), so
+ * whatever happens, acr_free_value() releases everything.
  *
  * Requests and responses differ on purpose (docs/DESIGN.md): for a request, a value of
  * the wrong type, an unknown or duplicate property is a violation, and parsing
@@ -28,6 +29,7 @@ typedef enum frame_kind { FRAME_OBJECT, FRAME_ARRAY, FRAME_SKIP } frame_kind;
  * cost more than filling the struct). */
 typedef struct frame {
     frame_kind kind;
+    acr_arena *arena;                   /* where the values inside go */
     /* FRAME_OBJECT */
     const acr_object_desc *object;
     void *base;
@@ -55,6 +57,10 @@ struct acr_parser {
     yajl_handle yajl;
     frame *frames;
     size_t depth;
+    /* The arena of the struct being filled (the struct owns it from its first
+     * piece on), and the one of a repeated value's scratch object. */
+    acr_arena arena;
+    acr_arena scratch;
     size_t frames_capacity;
     size_t max_depth;
     acr_path path;                      /* rendered by current_path() */
@@ -108,6 +114,7 @@ typedef struct target {
     const acr_field_desc *field;        /* NULL for an array item */
     void *base;                         /* the object holding the field */
     frame *array;                       /* the array frame, for an item */
+    acr_arena *arena;                   /* where its strings and arrays go */
 } target;
 
 /* --- errors --- */
@@ -226,8 +233,7 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
 /* Releases a repeated value's scratch object. */
 static void drop_repeat(acr_parser *p, frame *f)
 {
-    acr_type_desc holder = {.object = f->object};
-    acr_free_value(&holder, f->repeat_base);
+    acr_arena_release(&p->scratch);
     acr_free(f->repeat_base);
     f->repeat_base = NULL;
     p->repeating = false;
@@ -289,12 +295,14 @@ static bool begin_value(acr_parser *p, target *t)
         t->field = f->field;
         t->value = f->field->value;
         t->base = f->repeat_base ? f->repeat_base : f->base;
+        t->arena = f->repeat_base ? &p->scratch : f->arena;
         return true;
     }
     f->next_index++;
     f->in_item = true;
     t->value = f->array->items;
     t->array = f;
+    t->arena = f->arena;
     return true;
 }
 
@@ -309,7 +317,7 @@ static void *add_item(acr_parser *p, frame *array)
             out_of_memory(p);
             return NULL;
         }
-        void *grown = acr_realloc(*array->items, capacity * size);
+        void *grown = acr_arena_grow(array->arena, *array->items, count * size, capacity * size);
         if (!grown) {
             out_of_memory(p);
             return NULL;
@@ -371,11 +379,22 @@ static int skip_container(acr_parser *p)
     return push_frame(p, FRAME_SKIP) ? 1 : 0;
 }
 
-static char *copy_string(acr_parser *p, const unsigned char *s, size_t length)
+/* A string for the target: a piece of its arena, or its own block for a
+ * member of the document's object (see free.c). */
+static char *copy_string(acr_parser *p, const target *t, const unsigned char *s, size_t length)
 {
-    char *copy = acr_copy_text((const char *)s, length);
-    if (!copy)
+    char *copy;
+    if (t->base == p->out && !t->array && t->value->kind == ACR_KIND_STRING) {
+        copy = acr_malloc(length + 1);
+    } else {
+        copy = acr_arena_alloc(t->arena, length + 1);
+    }
+    if (!copy) {
         out_of_memory(p);
+        return NULL;
+    }
+    memcpy(copy, s, length);
+    copy[length] = '\0';
     return copy;
 }
 
@@ -507,7 +526,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
         } else if (kind == ACR_KIND_ENUM) {
             int index = enum_index(t.value->enumeration, s, length);
             char *other = NULL;
-            if (!t.array && (size_t)index > t.value->enumeration->count && !(other = copy_string(p, s, length)))
+            if (!t.array && (size_t)index > t.value->enumeration->count && !(other = copy_string(p, &t, s, length)))
                 return 0;
             if (t.array) {
                 /* An enum item has no "other" text: the generator makes enum
@@ -521,14 +540,14 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
                 *ACR_AT(t.base, t.field->presence, char *) = other;
             }
         } else {
-            char *copy = copy_string(p, s, length);
+            /* The slot first: a new item is zeroed, and a string in an item
+             * is a piece of the arena that already holds the array. */
+            char **slot = slot_of(p, &t);
+            if (!slot)
+                return 0;
+            char *copy = copy_string(p, &t, s, length);
             if (!copy)
                 return 0;
-            char **slot = slot_of(p, &t);
-            if (!slot) {
-                acr_free(copy);
-                return 0;
-            }
             *slot = copy;
         }
     } else if (!p->type->is_request && !plain_ascii(s, length) &&
@@ -545,7 +564,8 @@ static int on_start_map(void *ctx)
     target t;
     const acr_object_desc *object = NULL;
     void *base = NULL;
-    if (!top(p)) {
+    bool top_level = !top(p);
+    if (top_level) {
         if (p->root_seen)
             return fail(p, shape_error_status(p), "more than one JSON value");
         p->root_seen = true;
@@ -570,6 +590,7 @@ static int on_start_map(void *ctx)
         return 0;
     f->object = object;
     f->base = base;
+    f->arena = top_level ? &p->arena : t.arena;
     return 1;
 }
 
@@ -760,7 +781,7 @@ static int on_start_array(void *ctx)
     size_t items_offset = kind == ACR_KIND_ARRAY ? t.field->offset : t.field->presence;
     size_t count_offset = kind == ACR_KIND_ARRAY ? t.field->presence : t.field->count_offset;
     const size_t initial = 4;
-    void *items = acr_malloc(initial * t.value->item_size);
+    void *items = acr_arena_alloc(t.arena, initial * t.value->item_size);
     if (!items)
         return out_of_memory(p);
     void **items_slot = ACR_AT(t.base, items_offset, void *);
@@ -771,6 +792,7 @@ static int on_start_array(void *ctx)
     if (!f)
         return 0;
     f->array = t.value;
+    f->arena = t.arena;
     f->items = items_slot;
     f->count = count_slot;
     f->capacity = initial;
