@@ -637,66 +637,61 @@ static const char *closest_field(const acr_object_desc *object, const unsigned c
     return best;
 }
 
-/* memcmp(a, b, length) == 0 for the short texts of keys, without a call. */
-static bool same_text(const char *a, const unsigned char *b, size_t length)
+/* memcmp(a, b, length) == 0 for the short texts of keys, without a call or a
+ * loop over bytes: words of 8 (the last one overlapping the one before), or
+ * two overlapping words of 4 or 2. Both texts have `length` bytes. */
+static inline uint64_t load8(const void *p)
 {
-    while (length >= 8) {
-        uint64_t x, y;
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        if (x != y)
-            return false;
-        a += 8;
-        b += 8;
-        length -= 8;
-    }
-    for (size_t i = 0; i < length; i++)
-        if (a[i] != (char)b[i])
-            return false;
-    return true;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
 }
 
-static int on_map_key(void *ctx, const unsigned char *key, size_t length)
+static inline uint32_t load4(const void *p)
 {
-    acr_parser *p = ctx;
-    frame *f = top(p);
-    if (f->kind != FRAME_OBJECT)
-        return 1; /* inside a skipped container */
-    f->field = NULL;
-    f->skip_value = false;
-    /* Keys usually come in schema order: start after the last one found. */
-    const acr_field_desc *fields = f->object->fields;
-    size_t count = f->object->field_count;
-    size_t start = f->next_field < count ? f->next_field : 0;
-    for (size_t n = 0, i = start; n < count; n++, i = i + 1 < count ? i + 1 : 0) {
-        const acr_field_desc *field = &fields[i];
-        if (field->json_name_length == length && same_text(field->json_name, key, length)) {
-            f->key = field->json_name;
-            f->key_length = length;
-            f->next_field = i + 1;
-            uint64_t bit = UINT64_C(1) << i;
-            if (f->seen & bit) {
-                if (!shape_problem(p, ACR_DUPLICATE_MESSAGE))
-                    return 0; /* a response */
-                if (p->repeating) {
-                    f->skip_value = true; /* one repeated value at a time */
-                    return 1;
-                }
-                /* The value is read into a scratch object and checked there, so
-                 * that what is wrong in it is reported too. */
-                f->repeat_base = acr_malloc(f->object->size);
-                if (!f->repeat_base)
-                    return out_of_memory(p);
-                memset(f->repeat_base, 0, f->object->size);
-                p->repeating = true;
-                f->field = field;
-                return 1;
-            }
-            f->seen |= bit;
-            f->field = field;
-            return 1;
-        }
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static inline uint16_t load2(const void *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+
+static inline bool same_key(const char *a, const unsigned char *b, size_t length)
+{
+    if (length >= 8) {
+        for (size_t i = 0; i + 8 < length; i += 8)
+            if (load8(a + i) != load8(b + i))
+                return false;
+        return load8(a + length - 8) == load8(b + length - 8);
     }
+    if (length >= 4)
+        return load4(a) == load4(b) && load4(a + length - 4) == load4(b + length - 4);
+    if (length >= 2)
+        return load2(a) == load2(b) && load2(a + length - 2) == load2(b + length - 2);
+    return length == 0 || a[0] == (char)b[0];
+}
+
+/* The field named key[0..length) other than the one at `tried`, or NULL. */
+static const acr_field_desc *find_field(const acr_object_desc *object, const unsigned char *key, size_t length,
+                                        size_t tried)
+{
+    for (size_t i = 0; i < object->field_count; i++) {
+        const acr_field_desc *field = &object->fields[i];
+        if (i != tried && field->json_name_length == length && same_key(field->json_name, key, length))
+            return field;
+    }
+    return NULL;
+}
+
+/* A key that names no field: its value is skipped (a response) or reported
+ * (a request). */
+static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
+{
     if (!plain_ascii(key, length) && !memchr(key, '\0', length) &&
         acr_utf8_length((const char *)key, length) == SIZE_MAX) {
         /* Not kept in any pointer (it would carry the bad bytes into messages
@@ -724,6 +719,57 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
     if (suggestion)
         return shape_problem(p, "is not a known property (did you mean \"%s\"?)", suggestion);
     return shape_problem(p, "is not a known property");
+}
+
+/* A field given a second time. */
+static int repeated_key(acr_parser *p, frame *f, const acr_field_desc *field)
+{
+    if (!shape_problem(p, ACR_DUPLICATE_MESSAGE))
+        return 0; /* a response */
+    if (p->repeating) {
+        f->skip_value = true; /* one repeated value at a time */
+        return 1;
+    }
+    /* The value is read into a scratch object and checked there, so that
+     * what is wrong in it is reported too. */
+    f->repeat_base = acr_malloc(f->object->size);
+    if (!f->repeat_base)
+        return out_of_memory(p);
+    memset(f->repeat_base, 0, f->object->size);
+    p->repeating = true;
+    f->field = field;
+    return 1;
+}
+
+/* Keys usually come in schema order, so the field after the last one found is
+ * tried first: one length and a word or two compared. The frame's field,
+ * skip_value and key are clear here (push_frame, value_done). */
+static int on_map_key(void *ctx, const unsigned char *key, size_t length)
+{
+    acr_parser *p = ctx;
+    frame *f = &p->frames[p->depth - 1];
+    if (f->kind != FRAME_OBJECT)
+        return 1; /* inside a skipped container */
+    const acr_object_desc *object = f->object;
+    if (!object->field_count)
+        return unknown_key(p, f, key, length);
+    size_t i = f->next_field < object->field_count ? f->next_field : 0;
+    const acr_field_desc *field = &object->fields[i];
+    if (field->json_name_length != length || !same_key(field->json_name, key, length)) {
+        field = find_field(object, key, length, i);
+        if (!field)
+            return unknown_key(p, f, key, length);
+        i = (size_t)(field - object->fields);
+    }
+    f->key = field->json_name;
+    f->key_length = length;
+    f->next_field = i + 1;
+    uint64_t bit = UINT64_C(1) << i;
+    if (f->seen & bit)
+        return repeated_key(p, f, field);
+    f->seen |= bit;
+    f->field = field;
+    return 1;
 }
 
 /* A required object member is always part of its struct, so the struct cannot
