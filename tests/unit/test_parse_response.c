@@ -183,6 +183,35 @@ static void test_unknown_fields_are_skipped_at_every_depth(void **state)
     acr_stop_response_free(&r);
 }
 
+/* The key lookup compares words, not bytes: a key one byte off a field's name
+ * (first, middle or last byte, at every length the lookup treats apart: 1 to
+ * 3, 4 to 7, 8, 9 to 16) is an unknown key, and the names themselves match
+ * in any order. */
+static void test_keys_one_byte_off_are_unknown(void **state)
+{
+    (void)state;
+    static const char near_misses[] =
+        "{\"uiD\":\"x\",\"Uid\":\"x\",\"cnaMe\":\"x\",\"resourceIdd\":\"x\",\"resourceI\":\"x\","
+        "\"serverResponse\":{\"fileList\":[{\"fileNamE\":\"x\",\"fIleName\":\"x\",\"sliceStartTimE\":1,"
+        "\"sliceStarTTime\":2,\"trackType\":\"audio\",\"isPlayablE\":true}],\"fileListModE\":\"json\"},"
+        "\"sid\":\"s\",\"cname\":\"c\",\"uid\":\"u\",\"resourceId\":\"r\"}";
+    acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_stop_response_parse(near_misses, strlen(near_misses), &r, &err), ACR_OK);
+    assert_string_equal(r.cname, "c");
+    assert_string_equal(r.uid, "u");
+    assert_string_equal(r.sid, "s");
+    assert_string_equal(r.resource_id, "r");
+    assert_int_equal(r.server_response.file_list_count, 1);
+    const acr_file_entry *f = &r.server_response.file_list_items[0];
+    assert_null(f->file_name);
+    assert_false(f->has_slice_start_time);
+    assert_false(f->has_is_playable);
+    assert_int_equal(f->track_type, ACR_TRACK_TYPE_AUDIO);
+    assert_int_equal(r.server_response.file_list_mode, 0);
+    acr_stop_response_free(&r);
+}
+
 static void test_unknown_enum_strings_are_kept_as_other(void **state)
 {
     (void)state;
@@ -652,6 +681,7 @@ int main(void)
         cmocka_unit_test(test_one_byte_at_a_time_equals_one_piece),
         cmocka_unit_test(test_every_split_into_two_chunks_equals_one_piece),
         cmocka_unit_test(test_unknown_fields_are_skipped_at_every_depth),
+        cmocka_unit_test(test_keys_one_byte_off_are_unknown),
         cmocka_unit_test(test_unknown_enum_strings_are_kept_as_other),
         cmocka_unit_test(test_file_list_is_a_string_or_an_array),
         cmocka_unit_test(test_slice_start_time_large_values),
