@@ -357,6 +357,16 @@ static void test_positions_do_not_depend_on_chunking(void **state)
         {"{\"cname\":\"abc\"\n  \"uid\":\"b\"}", 2, 3, 17},
         {"{\"region\":12345\n\n   678}", 3, 4, 20},
         {"{\"cname\":{\"a\":[1,2]}   \"uid\":\"1\"}", 1, 24, 23},
+        /* The unexpected token found again from where yajl stopped: an empty
+         * string next to a number, either one being the unexpected one. */
+        {"{\"cname\":\"\" \"\"}", 1, 13, 12},
+        {"{\"cname\":1 \"\"2}", 1, 12, 11},
+        {"{\"cname\":\"\"1}", 1, 12, 11},
+        {"{\"cname\":\"x\"true}", 1, 13, 12},
+        {"{\"cname\":12 34}", 1, 13, 12},
+        {"{\"cname\":1\n  [2]}", 2, 3, 13},
+        {"{\"cname\":1\"\"}", 1, 11, 10},
+        {"{\"cname\":null \"\"1}", 1, 15, 14},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const char *text = cases[c].text;

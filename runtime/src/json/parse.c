@@ -57,6 +57,7 @@ struct acr_parser {
     yajl_handle yajl;
     frame *frames;
     size_t depth;
+    frame *top;                         /* &frames[depth - 1], NULL at depth 0 */
     /* The arena of the struct being filled (the struct owns it from its first
      * piece on), and the one of a repeated value's scratch object. */
     acr_arena arena;
@@ -77,19 +78,18 @@ struct acr_parser {
     bool root_seen;
     bool content_seen;                  /* a byte other than white space */
     bool finished;
-    /* Where, in the chunk being parsed, the last complete value ended (valid
-     * when value_end_known): a missing ',' is reported at the next token. That
-     * token may start in a later chunk than the value ends, and yajl may report
-     * it in a later chunk still, so its absolute position is kept in next_*
-     * (valid when next_token_known; next_token_pending: only white space was
-     * seen after the value so far). */
-    size_t value_end;
-    bool value_end_known;
-    bool next_token_known;
-    bool next_token_pending;
-    unsigned long next_line;
-    unsigned long next_column;
-    size_t next_offset;
+    /* yajl ends a number only at the byte after it, so a piece ending with a
+     * number (or literal) leaves it open in yajl, which reports it, when it is
+     * the token a missing ',' makes unexpected, in the next piece: where it
+     * started is kept for that (valid for the next piece when bare_pending). */
+    bool bare_pending;
+    unsigned char last_byte;            /* the last byte other than white space
+                                           of the pieces so far (0: none) */
+    unsigned long bare_line;
+    unsigned long bare_column;
+    size_t bare_offset;
+    size_t values_done;                 /* values completed, to tell whether
+                                           that token was a value */
     /* Position of the next unread byte, for messages. */
     unsigned long line;
     unsigned long column;               /* characters before it on its line */
@@ -204,7 +204,13 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
 
 /* --- the frame stack --- */
 
-static frame *top(acr_parser *p) { return p->depth ? &p->frames[p->depth - 1] : NULL; }
+static frame *top(acr_parser *p) { return p->top; }
+
+static void pop_frame(acr_parser *p)
+{
+    p->depth--;
+    p->top = p->depth ? &p->frames[p->depth - 1] : NULL;
+}
 
 static frame *push_frame(acr_parser *p, frame_kind kind)
 {
@@ -224,8 +230,9 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
         p->frames = grown;
         p->frames_capacity = capacity;
     }
+    /* No memset of the whole frame: the caller sets what its kind uses. */
     frame *f = &p->frames[p->depth++];
-    memset(f, 0, sizeof *f);
+    p->top = f;
     f->kind = kind;
     return f;
 }
@@ -261,8 +268,7 @@ static int end_repeat(acr_parser *p, frame *f)
 /* After a whole value (scalar or container) has been read: back to the parent. */
 static int value_done(acr_parser *p)
 {
-    p->value_end = yajl_get_bytes_consumed(p->yajl);
-    p->value_end_known = true;
+    p->values_done++;
     frame *f = top(p);
     if (!f)
         return 1;
@@ -588,9 +594,16 @@ static int on_start_map(void *ctx)
     frame *f = push_frame(p, FRAME_OBJECT);
     if (!f)
         return 0;
+    f->arena = top_level ? &p->arena : t.arena;
     f->object = object;
     f->base = base;
-    f->arena = top_level ? &p->arena : t.arena;
+    f->seen = 0;
+    f->field = NULL;
+    f->skip_value = false;
+    f->key = NULL;
+    f->key_length = 0;
+    f->next_field = 0;
+    f->repeat_base = NULL;
     return 1;
 }
 
@@ -747,7 +760,7 @@ static int repeated_key(acr_parser *p, frame *f, const acr_field_desc *field)
 static int on_map_key(void *ctx, const unsigned char *key, size_t length)
 {
     acr_parser *p = ctx;
-    frame *f = &p->frames[p->depth - 1];
+    frame *f = p->top;
     if (f->kind != FRAME_OBJECT)
         return 1; /* inside a skipped container */
     const acr_object_desc *object = f->object;
@@ -801,7 +814,7 @@ static int on_end_map(void *ctx)
         if (!report_missing_objects(p, f))
             return 0;
     }
-    p->depth--;
+    pop_frame(p);
     return value_done(p);
 }
 
@@ -842,13 +855,15 @@ static int on_start_array(void *ctx)
     f->items = items_slot;
     f->count = count_slot;
     f->capacity = initial;
+    f->next_index = 0;
+    f->in_item = false;
     return 1;
 }
 
 static int on_end_array(void *ctx)
 {
     acr_parser *p = ctx;
-    p->depth--;
+    pop_frame(p);
     return value_done(p);
 }
 
@@ -928,32 +943,6 @@ static void advance(acr_parser *p, const unsigned char *data, size_t length)
 static bool is_white_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/* With the chunk just given to yajl (not yet counted in p->line...): finds the
- * first token after the last complete value when this chunk holds it. */
-static void locate_next_token(acr_parser *p, const unsigned char *bytes, size_t length)
-{
-    size_t from;
-    if (p->value_end_known && p->value_end <= length) {
-        from = p->value_end;
-        p->next_token_known = false;
-        p->next_token_pending = true;
-    } else if (p->next_token_pending) {
-        from = 0;
-    } else {
-        return;
-    }
-    while (from < length && is_white_space(bytes[from]))
-        from++;
-    if (from == length)
-        return; /* only white space so far: still pending */
-    p->next_line = p->line;
-    p->next_column = p->column;
-    p->next_offset = p->offset;
-    advance_position(&p->next_line, &p->next_column, &p->next_offset, bytes, from);
-    p->next_token_known = true;
-    p->next_token_pending = false;
 }
 
 /* at_end: the problem is the end of the input itself (truncation), so the
@@ -1042,6 +1031,53 @@ static const unsigned char scan_class[256] = {
     ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, [','] = 1, [':'] = 1,
     [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 2,
 };
+
+/* After yajl's "after key and value, inside map, I expect ',' or '}'", the
+ * unexpected token (the first after the last value) is in the piece: yajl
+ * consumed it, then stepped back by the length of its text (a string's without
+ * its quotes), so `consumed` is its start, or 2 past it for a string. Reading
+ * the piece's tokens from its start (a piece starts between tokens: see
+ * "before yajl") tells which: a token starting at `consumed`, or a string
+ * starting 2 before. Both exist only for "" followed at once by a token: the
+ * "" is the unexpected one unless it is the last value (after a ':'; `before`
+ * is the last byte other than white space of the pieces before this one). */
+static size_t unexpected_token_start(const unsigned char *b, size_t length, size_t consumed, unsigned char before)
+{
+    size_t string_start = SIZE_MAX;
+    bool string_is_a_value = false, token_at_consumed = false;
+    unsigned char previous = before;
+    size_t i = 0;
+    while (i < length && i <= consumed) {
+        unsigned char c = b[i];
+        if (is_white_space(c)) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        unsigned char kind = c;
+        if (c == '"') {
+            for (i++; i < length && b[i] != '"'; i++)
+                if (b[i] == '\\')
+                    i++;
+            i++;
+        } else if (scan_class[c] == 1) {
+            i++;
+        } else {
+            while (i < length && scan_class[b[i]] == 0)
+                i++;
+        }
+        if (kind == '"' && start + 2 == consumed) {
+            string_start = start;
+            string_is_a_value = previous == ':';
+        }
+        if (start == consumed)
+            token_at_consumed = true;
+        previous = b[i - 1 < length ? i - 1 : length - 1]; /* the token's last byte */
+    }
+    if (string_start != SIZE_MAX && !(token_at_consumed && string_is_a_value))
+        return string_start;
+    return consumed;
+}
 
 static int hex_digit(unsigned char c)
 {
@@ -1328,25 +1364,42 @@ static acr_status report(acr_parser *p, acr_error *err)
 /* yajl_parse over one piece of the input, keeping the position up to date. */
 static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length)
 {
-    p->value_end_known = false;
+    bool bare = p->bare_pending;
+    size_t values_before = p->values_done;
+    p->bare_pending = false;
     yajl_status s = yajl_parse(p->yajl, bytes, length);
     if (s == yajl_status_ok) {
-        locate_next_token(p, bytes, length);
-        advance(p, bytes, length);
+        for (size_t i = length; i > 0; i--) {
+            if (!is_white_space(bytes[i - 1])) {
+                p->last_byte = bytes[i - 1];
+                break;
+            }
+        }
+        size_t k = length;
+        while (k > 0 && scan_class[bytes[k - 1]] == 0)
+            k--;
+        if (k < length) {
+            advance(p, bytes, k);
+            p->bare_pending = true;
+            p->bare_line = p->line;
+            p->bare_column = p->column;
+            p->bare_offset = p->offset;
+            advance(p, bytes + k, length - k);
+        } else {
+            advance(p, bytes, length);
+        }
         return ACR_OK;
     }
+    /* Where yajl stopped is asked only now, for the message. */
     size_t consumed = yajl_get_bytes_consumed(p->yajl);
     if (s == yajl_status_error && missing_comma_in_object(p)) {
-        /* yajl rewinds its offset here, by an amount that is not the token's
-         * length; the unexpected token is the first one after the last value,
-         * possibly in an earlier chunk. */
-        locate_next_token(p, bytes, length);
-        if (p->next_token_known) {
-            p->line = p->next_line;
-            p->column = p->next_column;
-            p->offset = p->next_offset;
+        if (consumed == 0 && bare && p->values_done == values_before) {
+            /* The unexpected token is the number the last piece ended with. */
+            p->line = p->bare_line;
+            p->column = p->bare_column;
+            p->offset = p->bare_offset;
         } else {
-            advance(p, bytes, consumed);
+            advance(p, bytes, unexpected_token_start(bytes, length, consumed, p->last_byte));
         }
         record_position(p, true);
     } else {
