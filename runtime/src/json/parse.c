@@ -17,6 +17,10 @@
 
 #include <yajl/yajl_parse.h>
 
+#if defined(__SSE2__) && !defined(ACR_NO_SIMD)
+#include <emmintrin.h>
+#endif
+
 #include "acr/alloc.h"
 #include "acr/engine.h"
 #include "internal.h"
@@ -106,6 +110,11 @@ struct acr_parser {
     size_t held_capacity;
     size_t max_bytes;                   /* 0: no limit */
     size_t total_bytes;
+    /* A piece is simple when its bytes are ASCII without NUL, line break or
+     * backslash (see survey): its position moves by its length, and its
+     * strings need no check of their own. */
+    bool piece_simple;
+    bool held_simple;                   /* of every byte held */
 };
 
 /* A place a value can go: a field of an object, or a new array item. */
@@ -266,7 +275,7 @@ static int end_repeat(acr_parser *p, frame *f)
 }
 
 /* After a whole value (scalar or container) has been read: back to the parent. */
-static int value_done(acr_parser *p)
+static inline int value_done(acr_parser *p)
 {
     p->values_done++;
     frame *f = top(p);
@@ -287,25 +296,32 @@ static int value_done(acr_parser *p)
 
 /* Decides where the value starting now goes. Returns false when it is to be
  * skipped (unknown property, a skipped container, or after a violation). */
-static bool begin_value(acr_parser *p, target *t)
+static inline bool begin_value(acr_parser *p, target *t)
 {
     frame *f = top(p);
-    memset(t, 0, sizeof *t);
     if (!f)
         return false; /* the root: handled by the container callbacks */
-    if (f->kind == FRAME_SKIP)
-        return false;
     if (f->kind == FRAME_OBJECT) {
         if (f->skip_value || !f->field)
             return false;
         t->field = f->field;
         t->value = f->field->value;
-        t->base = f->repeat_base ? f->repeat_base : f->base;
-        t->arena = f->repeat_base ? &p->scratch : f->arena;
+        t->array = NULL;
+        if (f->repeat_base) {
+            t->base = f->repeat_base;
+            t->arena = &p->scratch;
+        } else {
+            t->base = f->base;
+            t->arena = f->arena;
+        }
         return true;
     }
+    if (f->kind == FRAME_SKIP)
+        return false;
     f->next_index++;
     f->in_item = true;
+    t->field = NULL;
+    t->base = NULL;
     t->value = f->array->items;
     t->array = f;
     t->arena = f->arena;
@@ -338,14 +354,14 @@ static void *add_item(acr_parser *p, frame *array)
 }
 
 /* The storage for a scalar of the target (a member, or a new item). */
-static void *slot_of(acr_parser *p, const target *t)
+static inline void *slot_of(acr_parser *p, const target *t)
 {
     if (t->array)
         return add_item(p, t->array);
     return (char *)t->base + t->field->offset;
 }
 
-static void mark_present(const target *t)
+static inline void mark_present(const target *t)
 {
     if (!t->field)
         return;
@@ -487,9 +503,14 @@ static int on_number(void *ctx, const char *text, size_t length)
 
 static int enum_index(const acr_enum_desc *e, const unsigned char *s, size_t length)
 {
-    for (size_t i = 0; i < e->count; i++)
-        if (strlen(e->values[i]) == length && memcmp(e->values[i], s, length) == 0)
+    for (size_t i = 0; i < e->count; i++) {
+        const char *v = e->values[i];
+        size_t k = 0;
+        while (k < length && v[k] != '\0' && v[k] == (char)s[k])
+            k++;
+        if (k == length && v[k] == '\0')
             return (int)i + 1;
+    }
     return (int)e->count + 1; /* "other" */
 }
 
@@ -519,7 +540,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
     if (begin_value(p, &t)) {
         acr_kind kind = t.value->kind;
         bool text = kind == ACR_KIND_STRING || kind == ACR_KIND_ENUM || kind == ACR_KIND_STRING_OR_ARRAY;
-        bool plain = text && plain_ascii(s, length);
+        bool plain = text && (p->piece_simple || plain_ascii(s, length));
         if (!text) {
             ok = wrong_type(p, &t);
         } else if (!plain && memchr(s, '\0', length)) {
@@ -1022,6 +1043,7 @@ typedef struct scan_result {
     size_t hold_from;   /* where the token still open at the end starts (the
                            chunk's length when none is) */
     size_t bad;         /* the byte that made an escape invalid, or SIZE_MAX */
+    bool simple;        /* the chunk is simple (see piece_simple) */
 } scan_result;
 
 /* For the scan between tokens: 1 for the bytes that end a number or a literal
@@ -1090,33 +1112,54 @@ static int hex_digit(unsigned char c)
     return -1;
 }
 
-/* Whether b[0..n) holds an odd number of '"', eight bytes at a time: each
- * quote is marked in bit 7 of its byte, and the marks are added modulo 2. */
-static bool odd_quotes(const unsigned char *b, size_t n)
+/* What one pass over a chunk finds (16 bytes at a time where SSE2 exists). */
+typedef struct survey_result {
+    bool backslash;
+    bool unusual;       /* a byte >= 0x80 or below 0x20 (NUL, line breaks, tabs) */
+    bool odd_quotes;    /* an odd number of '"' */
+} survey_result;
+
+static void survey(const unsigned char *b, size_t n, survey_result *v)
 {
-    const uint64_t quotes = UINT64_C(0x2222222222222222), lows = UINT64_C(0x7F7F7F7F7F7F7F7F);
-    uint64_t marks = 0;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t word;
-        memcpy(&word, b + i, 8);
-        word ^= quotes; /* a quote is now a zero byte: mark exactly those */
-        marks ^= ~(((word & lows) + lows) | word | lows);
+    unsigned quotes = 0;
+    bool backslash = false, unusual = false;
+#if defined(__SSE2__) && !defined(ACR_NO_SIMD)
+    const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), space = _mm_set1_epi8(' ');
+    __m128i any_bs = _mm_setzero_si128(), any_unusual = _mm_setzero_si128();
+    unsigned marks = 0;
+    for (; i + 32 <= n; i += 32) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 16));
+        marks ^= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote)) ^
+                 ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, quote)) << 16);
+        any_bs = _mm_or_si128(any_bs, _mm_or_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpeq_epi8(y, bs)));
+        /* Signed bytes: below 0x20, or from 0x80 (negative). */
+        any_unusual = _mm_or_si128(any_unusual, _mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmplt_epi8(y, space)));
     }
-    bool odd = __builtin_popcountll(marks) & 1;
-    for (; i < n; i++)
-        odd ^= b[i] == '"';
-    return odd;
+    quotes = (unsigned)__builtin_popcount(marks);
+    backslash = _mm_movemask_epi8(any_bs) != 0;
+    unusual = _mm_movemask_epi8(any_unusual) != 0;
+#endif
+    for (; i < n; i++) {
+        quotes += b[i] == '"';
+        backslash |= b[i] == '\\';
+        unusual |= b[i] < 0x20 || b[i] >= 0x80;
+    }
+    v->backslash = backslash;
+    v->unusual = unusual;
+    v->odd_quotes = quotes & 1;
 }
 
 /* The usual chunk, without a backslash: no escape to check, and its quotes
  * alternate between opening and closing strings, so where tokens start and end
  * is found with a few passes of memchr speed instead of token by token. False
  * when the chunk needs the full scan. */
-static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, scan_result *r)
+static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, const survey_result *v, scan_result *r)
 {
-    if ((p->scan != SCAN_BETWEEN && p->scan != SCAN_STRING && p->scan != SCAN_BARE) || memchr(b, '\\', n))
+    if ((p->scan != SCAN_BETWEEN && p->scan != SCAN_STRING && p->scan != SCAN_BARE) || v->backslash)
         return false;
+    bool started_in_string = p->scan == SCAN_STRING;
     r->bad = SIZE_MAX;
     r->first_end = 0;
     size_t i = 0;
@@ -1140,7 +1183,9 @@ static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, scan_resu
         r->first_end = i;
         p->scan = SCAN_BETWEEN;
     }
-    if (odd_quotes(b + i, n - i)) {
+    /* The quotes of b[i..n): the token open at the start held one if it was
+     * a string (its closing quote), none otherwise. */
+    if (v->odd_quotes != started_in_string) {
         /* In a string at the end: it starts at the last quote. */
         const unsigned char *last = b + n - 1;
         while (*last != '"')
@@ -1165,9 +1210,13 @@ static void scan(acr_parser *p, const unsigned char *b, size_t n, scan_result *r
         r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
         r->hold_from = 0;
         r->bad = SIZE_MAX;
+        r->simple = true;
         return;
     }
-    if (scan_fast(p, b, n, r))
+    survey_result facts;
+    survey(b, n, &facts);
+    r->simple = !facts.backslash && !facts.unusual;
+    if (scan_fast(p, b, n, &facts, r))
         return;
     r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
     r->bad = SIZE_MAX;
@@ -1301,13 +1350,13 @@ static bool hold(acr_parser *p, const unsigned char *b, size_t n)
 }
 
 /* Gives yajl the bytes held back, if any. */
-static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length);
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length, bool simple);
 
 static acr_status release_held(acr_parser *p)
 {
     size_t n = p->held_length;
     p->held_length = 0;
-    return n ? parse_piece(p, p->held, n) : ACR_OK;
+    return n ? parse_piece(p, p->held, n, p->held_simple) : ACR_OK;
 }
 
 /* Stops the parse at b[k] (not given to yajl), after everything before it was. */
@@ -1362,12 +1411,14 @@ static acr_status report(acr_parser *p, acr_error *err)
 }
 
 /* yajl_parse over one piece of the input, keeping the position up to date. */
-static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length)
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length, bool simple)
 {
     bool bare = p->bare_pending;
     size_t values_before = p->values_done;
     p->bare_pending = false;
+    p->piece_simple = simple;
     yajl_status s = yajl_parse(p->yajl, bytes, length);
+    p->piece_simple = false;
     if (s == yajl_status_ok) {
         for (size_t i = length; i > 0; i--) {
             if (!is_white_space(bytes[i - 1])) {
@@ -1385,6 +1436,9 @@ static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t 
             p->bare_column = p->column;
             p->bare_offset = p->offset;
             advance(p, bytes + k, length - k);
+        } else if (simple) {
+            p->column += length; /* one character per byte, no line break */
+            p->offset += length;
         } else {
             advance(p, bytes, length);
         }
@@ -1440,7 +1494,7 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
         /* The parse ends in this chunk: everything before the problem goes to
          * yajl as it is, and a syntax error there is reported first. */
         size_t stop = r.bad != SIZE_MAX ? r.bad : n;
-        if (release_held(p) == ACR_OK && parse_piece(p, bytes, stop) == ACR_OK) {
+        if (release_held(p) == ACR_OK && parse_piece(p, bytes, stop, false) == ACR_OK) {
             char message[ACR_ERROR_MESSAGE_MAX];
             if (r.bad != SIZE_MAX)
                 snprintf(message, sizeof message, "%s", p->escape_problem);
@@ -1455,6 +1509,7 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
     if (p->held_length) {
         /* The token held back ends in this chunk, or is held whole. */
         size_t end = r.first_end == SIZE_MAX ? n : r.first_end;
+        p->held_simple = p->held_simple && r.simple;
         if (!hold(p, bytes, end))
             return report(p, err);
         if (r.first_end == SIZE_MAX) {
@@ -1465,8 +1520,10 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
             return report(p, err);
         from = end;
     }
-    if (r.hold_from > from && parse_piece(p, bytes + from, r.hold_from - from) != ACR_OK)
+    if (r.hold_from > from && parse_piece(p, bytes + from, r.hold_from - from, r.simple) != ACR_OK)
         return report(p, err);
+    if (r.hold_from < n)
+        p->held_simple = r.simple; /* nothing is held now: a new token */
     if (r.hold_from < n && !hold(p, bytes + r.hold_from, n - r.hold_from))
         return report(p, err);
     acr_error_clear(err);
