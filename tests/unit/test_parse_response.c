@@ -5,6 +5,8 @@
  * never a half-parsed success. */
 #include "support.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -289,6 +291,45 @@ static void test_file_list_is_a_string_or_an_array(void **state)
 
     /* Given twice, in its two shapes: a duplicate, refused. */
     assert_invalid_at("{\"serverResponse\":{\"fileList\":\"x\",\"fileList\":[]}}", "/serverResponse/fileList");
+}
+
+/* Plain integers take a short path (eight digits at a time, up to 18 digits):
+ * every length on both sides of 8 and 18, signs, zeros, and the forms that
+ * leave it (a fraction, an exponent, 19 digits) give the exact value. */
+static void test_integers_on_the_short_path_and_off_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int64_t value;
+    } cases[] = {
+        {"0", 0}, {"-0", 0}, {"7", 7}, {"-7", -7}, {"1234567", 1234567}, {"12345678", 12345678},
+        {"-12345678", -12345678}, {"123456789", 123456789}, {"1562724971", 1562724971},
+        {"10000000", 10000000}, {"99999999", 99999999}, {"1234567890123456", 1234567890123456},
+        {"123456789012345678", INT64_C(123456789012345678)}, {"-123456789012345678", -INT64_C(123456789012345678)},
+        {"1234567890123456789", INT64_C(1234567890123456789)}, {"12345678.0", 12345678}, {"1234567e1", 12345670},
+        {"12345678e0", 12345678},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char text[128];
+        snprintf(text, sizeof text, "{\"serverResponse\":{\"fileList\":[{\"sliceStartTime\":%s}]}}",
+                 cases[c].text);
+        acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(acr_stop_response_parse(text, strlen(text), &r, &err), ACR_OK);
+        assert_true(r.server_response.file_list_items[0].has_slice_start_time);
+        if (r.server_response.file_list_items[0].slice_start_time != cases[c].value)
+            fail_msg("%s gave %" PRId64, cases[c].text, r.server_response.file_list_items[0].slice_start_time);
+        acr_stop_response_free(&r);
+        /* A member of an object, not an array item: the same. */
+        snprintf(text, sizeof text, "{\"serverResponse\":{\"fileList\":[{\"uid\":\"1\",\"sliceStartTime\":%s}]}}",
+                 cases[c].text);
+        assert_int_equal(acr_stop_response_parse(text, strlen(text), &r, &err), ACR_OK);
+        assert_true(r.server_response.file_list_items[0].slice_start_time == cases[c].value);
+        acr_stop_response_free(&r);
+    }
+    assert_invalid_at("{\"serverResponse\":{\"fileList\":[{\"sliceStartTime\":12345678.5}]}}",
+                      "/serverResponse/fileList/0/sliceStartTime");
 }
 
 static void test_slice_start_time_large_values(void **state)
@@ -685,6 +726,7 @@ int main(void)
         cmocka_unit_test(test_unknown_enum_strings_are_kept_as_other),
         cmocka_unit_test(test_file_list_is_a_string_or_an_array),
         cmocka_unit_test(test_slice_start_time_large_values),
+        cmocka_unit_test(test_integers_on_the_short_path_and_off_it),
         cmocka_unit_test(test_every_truncation_is_an_invalid_response),
         cmocka_unit_test(test_every_truncation_fed_bytewise_is_an_invalid_response),
         cmocka_unit_test(test_wrong_types_name_the_value),

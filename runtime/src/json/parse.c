@@ -19,6 +19,10 @@
 
 #if defined(__SSE2__) && !defined(ACR_NO_SIMD)
 #include <emmintrin.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define ACR_SURVEY_AVX2 1
+#endif
 #endif
 
 #include "acr/alloc.h"
@@ -126,6 +130,13 @@ typedef struct target {
     acr_arena *arena;                   /* where its strings and arrays go */
 } target;
 
+/* Off the usual path: kept out of line, so the usual path stays short. */
+#if defined(__GNUC__)
+#define ACR_COLD __attribute__((noinline, cold))
+#else
+#define ACR_COLD
+#endif
+
 /* --- errors --- */
 
 /* The most bytes of a JSON pointer a fatal error's message shows. */
@@ -136,7 +147,9 @@ static acr_path *current_path(acr_parser *p)
     acr_path_truncate(&p->path, 0);
     for (size_t i = 0; i < p->depth; i++) {
         const frame *f = &p->frames[i];
-        if (f->kind == FRAME_OBJECT && f->key)
+        if (f->kind == FRAME_OBJECT && f->field)
+            acr_path_push_key(&p->path, f->field->json_name, f->field->json_name_length);
+        else if (f->kind == FRAME_OBJECT && f->key)
             acr_path_push_key(&p->path, f->key, f->key_length);
         else if (f->kind == FRAME_ARRAY && f->in_item)
             acr_path_push_index(&p->path, f->next_index - 1);
@@ -406,7 +419,9 @@ static int skip_container(acr_parser *p)
 static char *copy_string(acr_parser *p, const target *t, const unsigned char *s, size_t length)
 {
     char *copy;
-    if (t->base == p->out && !t->array && t->value->kind == ACR_KIND_STRING) {
+    /* The root frame is the top one (its base alone would not say: an object
+     * member at offset 0 shares it). */
+    if (p->top == p->frames && t->base == p->out && !t->array && t->value->kind == ACR_KIND_STRING) {
         copy = acr_malloc(length + 1);
     } else {
         copy = acr_arena_alloc(t->arena, length + 1);
@@ -711,7 +726,7 @@ static inline bool same_key(const char *a, const unsigned char *b, size_t length
 }
 
 /* The field named key[0..length) other than the one at `tried`, or NULL. */
-static const acr_field_desc *find_field(const acr_object_desc *object, const unsigned char *key, size_t length,
+ACR_COLD static const acr_field_desc *find_field(const acr_object_desc *object, const unsigned char *key, size_t length,
                                         size_t tried)
 {
     for (size_t i = 0; i < object->field_count; i++) {
@@ -724,7 +739,7 @@ static const acr_field_desc *find_field(const acr_object_desc *object, const uns
 
 /* A key that names no field: its value is skipped (a response) or reported
  * (a request). */
-static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
+ACR_COLD static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
 {
     if (!plain_ascii(key, length) && !memchr(key, '\0', length) &&
         acr_utf8_length((const char *)key, length) == SIZE_MAX) {
@@ -756,8 +771,10 @@ static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t
 }
 
 /* A field given a second time. */
-static int repeated_key(acr_parser *p, frame *f, const acr_field_desc *field)
+ACR_COLD static int repeated_key(acr_parser *p, frame *f, const acr_field_desc *field)
 {
+    f->key = field->json_name;
+    f->key_length = field->json_name_length;
     if (!shape_problem(p, ACR_DUPLICATE_MESSAGE))
         return 0; /* a response */
     if (p->repeating) {
@@ -777,7 +794,8 @@ static int repeated_key(acr_parser *p, frame *f, const acr_field_desc *field)
 
 /* Keys usually come in schema order, so the field after the last one found is
  * tried first: one length and a word or two compared. The frame's field,
- * skip_value and key are clear here (push_frame, value_done). */
+ * skip_value and key are clear here (push_frame, value_done); a known key is
+ * its field's name (current_path). */
 static int on_map_key(void *ctx, const unsigned char *key, size_t length)
 {
     acr_parser *p = ctx;
@@ -795,8 +813,6 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
             return unknown_key(p, f, key, length);
         i = (size_t)(field - object->fields);
     }
-    f->key = field->json_name;
-    f->key_length = length;
     f->next_field = i + 1;
     uint64_t bit = UINT64_C(1) << i;
     if (f->seen & bit)
@@ -897,10 +913,134 @@ static int root_scalar(acr_parser *p)
     return shape_problem(p, "must be an object");
 }
 
+/* --- the usual values, straight to their member ---
+ *
+ * Most values of a response are a known member of an object, read once, of the
+ * member's own type: the callbacks below store those directly and leave the
+ * rest (array items, repeats, wrong types, numbers that are not plain
+ * integers, unknown enum strings...) to the general path above, which does
+ * the same work with every check on the way. */
+
+/* The frame when the value starting now is a known member, not a repeat: its
+ * field is f->field. NULL otherwise. */
+static inline frame *plain_member(acr_parser *p)
+{
+    frame *f = p->top;
+    if (f && f->kind == FRAME_OBJECT && f->field && !f->repeat_base)
+        return f;
+    return NULL;
+}
+
+/* The end of a member's value on the usual path (value_done's work for it:
+ * the frame's key is clear when its field is a plain member). */
+static inline int member_done(acr_parser *p, frame *f)
+{
+    p->values_done++;
+    f->field = NULL;
+    return 1;
+}
+
+/* A member's has_ flag, when it has one. */
+static inline void set_present(void *base, const acr_field_desc *field)
+{
+    if (field->presence != ACR_ALWAYS_PRESENT)
+        *ACR_AT(base, field->presence, bool) = true;
+}
+
+/* Plain JSON integers of up to 18 digits (no fraction, no exponent): exact in
+ * int64_t; false for anything else. Eight digits at a time where it can. */
+static inline bool small_integer(const char *text, size_t length, int64_t *out)
+{
+    bool negative = length && text[0] == '-';
+    size_t k = negative, digits = length - k;
+    if (digits == 0 || digits > 18)
+        return false;
+    uint64_t value = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (digits >= 8) {
+        uint64_t w = load8(text + k);
+        if ((((w & UINT64_C(0xF0F0F0F0F0F0F0F0)) |
+              (((w + UINT64_C(0x0606060606060606)) & UINT64_C(0xF0F0F0F0F0F0F0F0)) >> 4)) ==
+             UINT64_C(0x3333333333333333))) {
+            w -= UINT64_C(0x3030303030303030);
+            w = (w * 10) + (w >> 8);
+            w = (((w & UINT64_C(0x000000FF000000FF)) * (100 + (UINT64_C(1000000) << 32))) +
+                 (((w >> 16) & UINT64_C(0x000000FF000000FF)) * (1 + (UINT64_C(10000) << 32)))) >> 32;
+            value = w;
+            k += 8;
+        }
+    }
+#endif
+    for (; k < length; k++) {
+        unsigned d = (unsigned)(unsigned char)text[k] - '0';
+        if (d > 9)
+            return false;
+        value = value * 10 + d;
+    }
+    *out = negative ? -(int64_t)value : (int64_t)value;
+    return true;
+}
+
 static int cb_null(void *ctx) { return top(ctx) ? on_null(ctx) : root_scalar(ctx); }
-static int cb_boolean(void *ctx, int v) { return top(ctx) ? on_boolean(ctx, v) : root_scalar(ctx); }
-static int cb_number(void *ctx, const char *s, size_t n) { return top(ctx) ? on_number(ctx, s, n) : root_scalar(ctx); }
-static int cb_string(void *ctx, const unsigned char *s, size_t n) { return top(ctx) ? on_string(ctx, s, n) : root_scalar(ctx); }
+
+static int cb_boolean(void *ctx, int v)
+{
+    acr_parser *p = ctx;
+    frame *f = plain_member(p);
+    if (f && f->field->value->kind == ACR_KIND_BOOL) {
+        *ACR_AT(f->base, f->field->offset, bool) = v != 0;
+        set_present(f->base, f->field);
+        return member_done(p, f);
+    }
+    return top(ctx) ? on_boolean(ctx, v) : root_scalar(ctx);
+}
+
+static int cb_number(void *ctx, const char *s, size_t n)
+{
+    acr_parser *p = ctx;
+    frame *f = plain_member(p);
+    int64_t i;
+    if (f && small_integer(s, n, &i)) {
+        acr_kind kind = f->field->value->kind;
+        if (kind == ACR_KIND_INT || (kind == ACR_KIND_UINT64 && i >= 0)) {
+            if (kind == ACR_KIND_INT)
+                *ACR_AT(f->base, f->field->offset, int64_t) = i;
+            else
+                *ACR_AT(f->base, f->field->offset, uint64_t) = (uint64_t)i;
+            set_present(f->base, f->field);
+            return member_done(p, f);
+        }
+    }
+    return top(ctx) ? on_number(ctx, s, n) : root_scalar(ctx);
+}
+
+static int cb_string(void *ctx, const unsigned char *s, size_t n)
+{
+    acr_parser *p = ctx;
+    frame *f = plain_member(p);
+    if (f && p->piece_simple) {
+        /* Plain ASCII without NUL (a simple piece): nothing to check. */
+        const acr_field_desc *field = f->field;
+        acr_kind kind = field->value->kind;
+        if (kind == ACR_KIND_STRING) {
+            char *copy = f == p->frames ? acr_malloc(n + 1) : acr_arena_alloc(f->arena, n + 1);
+            if (!copy)
+                return out_of_memory(p);
+            memcpy(copy, s, n);
+            copy[n] = '\0';
+            *ACR_AT(f->base, field->offset, char *) = copy;
+            return member_done(p, f);
+        }
+        if (kind == ACR_KIND_ENUM) {
+            int index = enum_index(field->value->enumeration, s, n);
+            if ((size_t)index <= field->value->enumeration->count) {
+                *ACR_AT(f->base, field->offset, int) = index;
+                return member_done(p, f);
+            }
+        }
+    }
+    return top(ctx) ? on_string(ctx, s, n) : root_scalar(ctx);
+}
 
 static const yajl_callbacks callbacks = {
     cb_null, cb_boolean, NULL, NULL, cb_number, cb_string,
@@ -1119,11 +1259,41 @@ typedef struct survey_result {
     bool odd_quotes;    /* an odd number of '"' */
 } survey_result;
 
+#if defined(ACR_SURVEY_AVX2)
+/* The same as the SSE2 loop below, 64 bytes a step, for CPUs that have AVX2
+ * (asked of the CPU at the first chunk: see survey). Returns the bytes done. */
+__attribute__((target("avx2"))) static size_t survey_avx2(const unsigned char *b, size_t n, unsigned *quotes,
+                                                           bool *backslash, bool *unusual)
+{
+    const __m256i quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\'), space = _mm256_set1_epi8(' ');
+    __m256i any_bs = _mm256_setzero_si256(), any_unusual = _mm256_setzero_si256();
+    uint64_t marks = 0;
+    size_t i = 0;
+    for (; i + 64 <= n; i += 64) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(b + i));
+        __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(b + i + 32));
+        marks ^= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, quote)) ^
+                 ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(y, quote)) << 32);
+        any_bs = _mm256_or_si256(any_bs, _mm256_or_si256(_mm256_cmpeq_epi8(x, bs), _mm256_cmpeq_epi8(y, bs)));
+        any_unusual = _mm256_or_si256(any_unusual,
+                                      _mm256_or_si256(_mm256_cmpgt_epi8(space, x), _mm256_cmpgt_epi8(space, y)));
+    }
+    *quotes = (unsigned)__builtin_popcountll(marks);
+    *backslash = !_mm256_testz_si256(any_bs, any_bs);
+    *unusual = !_mm256_testz_si256(any_unusual, any_unusual);
+    return i;
+}
+#endif
+
 static void survey(const unsigned char *b, size_t n, survey_result *v)
 {
     size_t i = 0;
     unsigned quotes = 0;
     bool backslash = false, unusual = false;
+#if defined(ACR_SURVEY_AVX2)
+    if (n >= 64 && __builtin_cpu_supports("avx2"))
+        i = survey_avx2(b, n, &quotes, &backslash, &unusual);
+#endif
 #if defined(__SSE2__) && !defined(ACR_NO_SIMD)
     const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), space = _mm_set1_epi8(' ');
     __m128i any_bs = _mm_setzero_si128(), any_unusual = _mm_setzero_si128();
@@ -1137,9 +1307,9 @@ static void survey(const unsigned char *b, size_t n, survey_result *v)
         /* Signed bytes: below 0x20, or from 0x80 (negative). */
         any_unusual = _mm_or_si128(any_unusual, _mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmplt_epi8(y, space)));
     }
-    quotes = (unsigned)__builtin_popcount(marks);
-    backslash = _mm_movemask_epi8(any_bs) != 0;
-    unusual = _mm_movemask_epi8(any_unusual) != 0;
+    quotes += (unsigned)__builtin_popcount(marks);
+    backslash |= _mm_movemask_epi8(any_bs) != 0;
+    unusual |= _mm_movemask_epi8(any_unusual) != 0;
 #endif
     for (; i < n; i++) {
         quotes += b[i] == '"';
