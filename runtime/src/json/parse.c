@@ -600,9 +600,41 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
     return value_done(p) ? ok : 0;
 }
 
+/* A new object frame, its key state clear. */
+static inline void open_object(frame *f, acr_arena *arena, const acr_object_desc *object, void *base)
+{
+    f->arena = arena;
+    f->object = object;
+    f->base = base;
+    f->seen = 0;
+    f->field = NULL;
+    f->skip_value = false;
+    f->key = NULL;
+    f->key_length = 0;
+    f->next_field = 0;
+    f->repeat_base = NULL;
+}
+
 static int on_start_map(void *ctx)
 {
     acr_parser *p = ctx;
+    frame *a = p->top;
+    /* The usual case first: the next item of an array of objects, with room
+     * for it in the array and for its frame in the stack. */
+    if (a && a->kind == FRAME_ARRAY && a->array->items->kind == ACR_KIND_OBJECT && *a->count < a->capacity &&
+        p->depth < p->frames_capacity && p->depth < p->max_depth) {
+        size_t size = a->array->item_size;
+        void *item = (char *)*a->items + *a->count * size;
+        memset(item, 0, size);
+        (*a->count)++;
+        a->next_index++;
+        a->in_item = true;
+        frame *f = &p->frames[p->depth++];
+        p->top = f;
+        f->kind = FRAME_OBJECT;
+        open_object(f, a->arena, a->array->items->object, item);
+        return 1;
+    }
     target t;
     const acr_object_desc *object = NULL;
     void *base = NULL;
@@ -630,16 +662,7 @@ static int on_start_map(void *ctx)
     frame *f = push_frame(p, FRAME_OBJECT);
     if (!f)
         return 0;
-    f->arena = top_level ? &p->arena : t.arena;
-    f->object = object;
-    f->base = base;
-    f->seen = 0;
-    f->field = NULL;
-    f->skip_value = false;
-    f->key = NULL;
-    f->key_length = 0;
-    f->next_field = 0;
-    f->repeat_base = NULL;
+    open_object(f, top_level ? &p->arena : t.arena, object, base);
     return 1;
 }
 
@@ -725,13 +748,12 @@ static inline bool same_key(const char *a, const unsigned char *b, size_t length
     return length == 0 || a[0] == (char)b[0];
 }
 
-/* The field named key[0..length) other than the one at `tried`, or NULL. */
-ACR_COLD static const acr_field_desc *find_field(const acr_object_desc *object, const unsigned char *key, size_t length,
-                                        size_t tried)
+/* The field named key[0..length), or NULL. */
+ACR_COLD static const acr_field_desc *find_field(const acr_object_desc *object, const unsigned char *key, size_t length)
 {
     for (size_t i = 0; i < object->field_count; i++) {
         const acr_field_desc *field = &object->fields[i];
-        if (i != tried && field->json_name_length == length && same_key(field->json_name, key, length))
+        if (field->json_name_length == length && same_key(field->json_name, key, length))
             return field;
     }
     return NULL;
@@ -796,6 +818,24 @@ ACR_COLD static int repeated_key(acr_parser *p, frame *f, const acr_field_desc *
  * tried first: one length and a word or two compared. The frame's field,
  * skip_value and key are clear here (push_frame, value_done); a known key is
  * its field's name (current_path). */
+/* on_map_key when the expected field is not the one: any other field, or an
+ * unknown key, or a repeat. */
+ACR_COLD static int other_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
+{
+    const acr_object_desc *object = f->object;
+    const acr_field_desc *field = object->field_count ? find_field(object, key, length) : NULL;
+    if (!field)
+        return unknown_key(p, f, key, length);
+    size_t i = (size_t)(field - object->fields);
+    f->next_field = i + 1;
+    uint64_t bit = UINT64_C(1) << i;
+    if (f->seen & bit)
+        return repeated_key(p, f, field);
+    f->seen |= bit;
+    f->field = field;
+    return 1;
+}
+
 static int on_map_key(void *ctx, const unsigned char *key, size_t length)
 {
     acr_parser *p = ctx;
@@ -804,19 +844,13 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
         return 1; /* inside a skipped container */
     const acr_object_desc *object = f->object;
     if (!object->field_count)
-        return unknown_key(p, f, key, length);
+        return other_key(p, f, key, length);
     size_t i = f->next_field < object->field_count ? f->next_field : 0;
     const acr_field_desc *field = &object->fields[i];
-    if (field->json_name_length != length || !same_key(field->json_name, key, length)) {
-        field = find_field(object, key, length, i);
-        if (!field)
-            return unknown_key(p, f, key, length);
-        i = (size_t)(field - object->fields);
-    }
-    f->next_field = i + 1;
     uint64_t bit = UINT64_C(1) << i;
-    if (f->seen & bit)
-        return repeated_key(p, f, field);
+    if (field->json_name_length != length || !same_key(field->json_name, key, length) || (f->seen & bit))
+        return other_key(p, f, key, length);
+    f->next_field = i + 1;
     f->seen |= bit;
     f->field = field;
     return 1;
