@@ -516,12 +516,14 @@ static int on_number(void *ctx, const char *text, size_t length)
     return value_done(p) ? ok : 0;
 }
 
+/* s[0..length) holds no NUL (refused before, or a simple piece), so a value
+ * shorter than it stops the loop at its own NUL. */
 static int enum_index(const acr_enum_desc *e, const unsigned char *s, size_t length)
 {
     for (size_t i = 0; i < e->count; i++) {
         const char *v = e->values[i];
         size_t k = 0;
-        while (k < length && v[k] != '\0' && v[k] == (char)s[k])
+        while (k < length && v[k] == (char)s[k])
             k++;
         if (k == length && v[k] == '\0')
             return (int)i + 1;
