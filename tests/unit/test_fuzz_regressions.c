@@ -288,6 +288,33 @@ static void test_review_inputs_are_refused(void **state)
     }
 }
 
+/* Found by fuzzing (issue 13): a run of number and literal bytes holding two
+ * tokens ("true1", "0640") fed in pieces put a missing ',' at the run's start
+ * instead of the second token's; the checks above compare it with one piece. */
+static void test_missing_comma_in_one_run_of_bytes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        const acr_type_desc *type;
+        acr_status status;
+    } found[] = {
+        {"request-missing-comma-two-tokens-in-one-bare-run", &acr_update_request_type, ACR_ERR_MALFORMED_JSON},
+        {"response-missing-comma-number-after-a-leading-zero", &acr_update_response_type, ACR_ERR_INVALID_RESPONSE},
+    };
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        input in = read_regression(found[i].file);
+        size_t length;
+        const char *json = document(&in, &length);
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(parse_with_depth(found[i].type, (const uint8_t *)json, length, 0, &err), found[i].status);
+        if (!strstr(err.message, "inside map, I expect ','"))
+            fail_msg("%s: \"%s\"", found[i].file, err.message);
+        acr_error_clear(&err);
+        free_input(&in);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +324,7 @@ int main(void)
         cmocka_unit_test(test_long_key_keeps_the_reason_in_the_message),
         cmocka_unit_test(test_found_long_keys_keep_the_reason),
         cmocka_unit_test(test_review_inputs_are_refused),
+        cmocka_unit_test(test_missing_comma_in_one_run_of_bytes),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

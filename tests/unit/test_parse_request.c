@@ -367,6 +367,10 @@ static void test_positions_do_not_depend_on_chunking(void **state)
         {"{\"cname\":1\n  [2]}", 2, 3, 13},
         {"{\"cname\":1\"\"}", 1, 11, 10},
         {"{\"cname\":null \"\"1}", 1, 15, 14},
+        /* Two tokens in one run of number and literal bytes (found by fuzzing). */
+        {"{\"cname\":true1}", 1, 14, 13},
+        {"{\"region\":0640}", 1, 12, 11},
+        {"{\"region\":-0.5e3true}", 1, 17, 16},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const char *text = cases[c].text;

@@ -1160,6 +1160,48 @@ static bool only_white_space(const unsigned char *data, size_t length)
     return true;
 }
 
+/* Where the last of yajl's tokens in the run b[k..length) of number and
+ * literal bytes starts: a run may hold several ("0640" is 0 then 640, "true1"
+ * true then 1), and only the last can still be open in yajl. */
+static size_t last_bare_token(const unsigned char *b, size_t k, size_t length)
+{
+    size_t last = k;
+    for (size_t i = k; i < length;) {
+        last = i;
+        size_t start = i;
+        unsigned char c = b[i];
+        if (c == 't' || c == 'n') {
+            i += 4;
+        } else if (c == 'f') {
+            i += 5;
+        } else {
+            /* A number as yajl lexes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+            if (b[i] == '-')
+                i++;
+            if (i < length && b[i] == '0') {
+                i++;
+            } else {
+                while (i < length && b[i] >= '0' && b[i] <= '9')
+                    i++;
+            }
+            if (i < length && b[i] == '.') {
+                for (i++; i < length && b[i] >= '0' && b[i] <= '9';)
+                    i++;
+            }
+            if (i < length && (b[i] == 'e' || b[i] == 'E')) {
+                i++;
+                if (i < length && (b[i] == '+' || b[i] == '-'))
+                    i++;
+                while (i < length && b[i] >= '0' && b[i] <= '9')
+                    i++;
+            }
+        }
+        if (i == start)
+            i++; /* not a token yajl accepts: it fails otherwise */
+    }
+    return last;
+}
+
 static bool missing_comma_in_object(acr_parser *p)
 {
     unsigned char *text = yajl_get_error(p->yajl, 0, NULL, 0);
@@ -1635,6 +1677,8 @@ static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t 
         size_t k = length;
         while (k > 0 && scan_class[bytes[k - 1]] == 0)
             k--;
+        if (k < length)
+            k = last_bare_token(bytes, k, length);
         if (k < length) {
             advance(p, bytes, k);
             p->bare_pending = true;
