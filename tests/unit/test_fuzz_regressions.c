@@ -315,6 +315,25 @@ static void test_missing_comma_in_one_run_of_bytes(void **state)
     }
 }
 
+/* Found by fuzzing (issue 13's run): a key with an escaped U+0000 was kept in
+ * the violation's pointer even when it was not UTF-8 (the check skipped keys
+ * holding a NUL), so the pointer was not UTF-8 either. Such a key is reported at
+ * its object, like any key that is not UTF-8. */
+static void test_key_with_nul_that_is_not_utf8(void **state)
+{
+    (void)state;
+    input in = read_regression("request-key-with-nul-not-utf8");
+    size_t length;
+    const char *json = document(&in, &length);
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(parse_with_depth(&acr_update_request_type, (const uint8_t *)json, length, 0, &err),
+                     ACR_ERR_INVALID_REQUEST);
+    assert_non_null(support_find_violation(&err, "/clientRequest"));
+    assert_non_null(strstr(support_find_violation(&err, "/clientRequest")->message, "property name"));
+    acr_error_clear(&err);
+    free_input(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -325,6 +344,7 @@ int main(void)
         cmocka_unit_test(test_found_long_keys_keep_the_reason),
         cmocka_unit_test(test_review_inputs_are_refused),
         cmocka_unit_test(test_missing_comma_in_one_run_of_bytes),
+        cmocka_unit_test(test_key_with_nul_that_is_not_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -765,8 +765,7 @@ ACR_COLD static const acr_field_desc *find_field(const acr_object_desc *object, 
  * (a request). */
 ACR_COLD static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
 {
-    if (!plain_ascii(key, length) && !memchr(key, '\0', length) &&
-        acr_utf8_length((const char *)key, length) == SIZE_MAX) {
+    if (!plain_ascii(key, length) && acr_utf8_length((const char *)key, length) == SIZE_MAX) {
         /* Not kept in any pointer (it would carry the bad bytes into messages
          * and `acr validate --format json`): reported at the object. */
         f->key = NULL;
