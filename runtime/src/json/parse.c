@@ -87,7 +87,7 @@ struct acr_parser {
     bool content_seen;                  /* a byte other than white space */
     bool finished;
     /* yajl ends a number only at the byte after it, so a piece ending with a
-     * number (or literal) leaves it open in yajl, which reports it, when it is
+     * number leaves it open in yajl, which reports it, when it is
      * the token a missing ',' makes unexpected, in the next piece: where it
      * started is kept for that (valid for the next piece when bare_pending). */
     bool bare_pending;
@@ -1161,12 +1161,15 @@ static bool only_white_space(const unsigned char *data, size_t length)
 
 /* Where the last of yajl's tokens in the run b[k..length) of number and
  * literal bytes starts: a run may hold several ("0640" is 0 then 640, "true1"
- * true then 1), and only the last can still be open in yajl. */
+ * true then 1), and only the last can still be open in yajl, when it is a
+ * number (yajl ends a literal at its last letter). `length` when it is not. */
 static size_t last_bare_token(const unsigned char *b, size_t k, size_t length)
 {
     size_t last = k;
+    bool number = false;
     for (size_t i = k; i < length;) {
         last = i;
+        number = b[i] != 't' && b[i] != 'n' && b[i] != 'f';
         size_t start = i;
         unsigned char c = b[i];
         if (c == 't' || c == 'n') {
@@ -1198,7 +1201,7 @@ static size_t last_bare_token(const unsigned char *b, size_t k, size_t length)
         if (i == start)
             i++; /* not a token yajl accepts: it fails otherwise */
     }
-    return last;
+    return number ? last : length;
 }
 
 static bool missing_comma_in_object(acr_parser *p)
