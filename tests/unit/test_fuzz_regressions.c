@@ -290,8 +290,10 @@ static void test_review_inputs_are_refused(void **state)
 
 /* Found by fuzzing (issue 13): a run of number and literal bytes holding two
  * tokens ("true1", "0640") fed in pieces put a missing ',' at the run's start
- * instead of the second token's, and one after a literal ("null{") at the
- * literal; the checks above compare it with one piece. */
+ * instead of the second token's, one after a literal ("null{") at the
+ * literal, and one in a chunk cut inside a string with a bad escape further on
+ * (the piece before the escape started inside that string) 2 bytes off; the
+ * checks above compare it with one piece. */
 static void test_missing_comma_in_one_run_of_bytes(void **state)
 {
     (void)state;
@@ -303,6 +305,7 @@ static void test_missing_comma_in_one_run_of_bytes(void **state)
         {"request-missing-comma-two-tokens-in-one-bare-run", &acr_update_request_type, ACR_ERR_MALFORMED_JSON},
         {"response-missing-comma-number-after-a-leading-zero", &acr_update_response_type, ACR_ERR_INVALID_RESPONSE},
         {"request-missing-comma-after-a-literal", &acr_update_request_type, ACR_ERR_MALFORMED_JSON},
+        {"response-missing-comma-before-a-bad-escape", &acr_update_response_type, ACR_ERR_INVALID_RESPONSE},
     };
     for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
         input in = read_regression(found[i].file);

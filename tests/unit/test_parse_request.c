@@ -373,6 +373,8 @@ static void test_positions_do_not_depend_on_chunking(void **state)
         {"{\"region\":-0.5e3true}", 1, 17, 16},
         {"{\"cname\":null{\"a\":1}}", 1, 14, 13},
         {"{\"cname\":false[1]}", 1, 15, 14},
+        /* A bad escape later in the same chunk (found by fuzzing). */
+        {"{\"cname\":\"abc\" \"uid\":\"\\ud800\"}", 1, 16, 15},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const char *text = cases[c].text;

@@ -1746,7 +1746,16 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
         /* The parse ends in this chunk: everything before the problem goes to
          * yajl as it is, and a syntax error there is reported first. */
         size_t stop = r.bad != SIZE_MAX ? r.bad : n;
-        if (release_held(p) == ACR_OK && parse_piece(p, bytes, stop, false) == ACR_OK) {
+        acr_status before;
+        if (p->held_length) {
+            /* One piece with the token held back, so that it still starts
+             * between tokens (see unexpected_token_start). */
+            p->held_simple = false;
+            before = hold(p, bytes, stop) ? release_held(p) : p->err.status;
+        } else {
+            before = parse_piece(p, bytes, stop, false);
+        }
+        if (before == ACR_OK) {
             char message[ACR_ERROR_MESSAGE_MAX];
             if (r.bad != SIZE_MAX)
                 snprintf(message, sizeof message, "%s", p->escape_problem);
