@@ -46,12 +46,12 @@ static void parse_batch(const bench_input *in, int c, long k)
         fprintf(stderr, "bench: %s failed on %s\n", parse_contenders[c].name, in->name);
         exit(1);
     }
-    acr_stop_response_free(&out);
+    parse_release(c, &out);
     zero();
     for (long i = 0; i < k; i++) {
         acr_stop_response o = ACR_STOP_RESPONSE_INIT;
         parse_contenders[c].parse(in, &o);
-        acr_stop_response_free(&o);
+        parse_release(c, &o);
     }
     dump(name);
 }

@@ -64,7 +64,7 @@ static void parse_once(void *arg)
         fprintf(stderr, "bench: %s failed on %s\n", a->who->name, a->in->name);
         exit(1);
     }
-    acr_stop_response_free(&out);
+    parse_release((int)(a->who - parse_contenders), &out);
 }
 
 /* The struct a contender fills, as JSON, to check they all agree. */
@@ -76,7 +76,7 @@ static char *parsed_as_json(const parse_contender *who, const bench_input *in)
     if (who->parse(in, &out))
         acr_stop_response_to_json(&out, &json, NULL, &err);
     acr_error_clear(&err);
-    acr_stop_response_free(&out);
+    parse_release((int)(who - parse_contenders), &out);
     return json;
 }
 

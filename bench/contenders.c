@@ -397,3 +397,58 @@ void serialize_release(int which, serialize_result *r)
         acr_free(r->json);
     r->json = NULL;
 }
+
+/* --- releasing the structs the copies filled: one acr_malloc per string and
+ * per array, walked by the descriptor tables --- */
+
+static void release_copied_object(const acr_object_desc *desc, void *base);
+
+static void release_copied_items(const acr_value_desc *array, void *items, size_t count)
+{
+    for (size_t i = 0; items && i < count; i++) {
+        void *slot = (char *)items + i * array->item_size;
+        if (array->items->kind == ACR_KIND_STRING)
+            acr_free(*(char **)slot);
+        else if (array->items->kind == ACR_KIND_OBJECT)
+            release_copied_object(array->items->object, slot);
+    }
+    acr_free(items);
+}
+
+static void release_copied_object(const acr_object_desc *desc, void *base)
+{
+    char *b = base;
+    for (size_t i = 0; i < desc->field_count; i++) {
+        const acr_field_desc *f = &desc->fields[i];
+        switch (f->value->kind) {
+        case ACR_KIND_STRING:
+            acr_free(*(char **)(void *)(b + f->offset));
+            break;
+        case ACR_KIND_ENUM:
+            acr_free(*(char **)(void *)(b + f->presence));
+            break;
+        case ACR_KIND_OBJECT:
+            release_copied_object(f->value->object, b + f->offset);
+            break;
+        case ACR_KIND_ARRAY:
+            release_copied_items(f->value, *(void **)(void *)(b + f->offset), *(size_t *)(void *)(b + f->presence));
+            break;
+        case ACR_KIND_STRING_OR_ARRAY:
+            acr_free(*(char **)(void *)(b + f->offset));
+            release_copied_items(f->value, *(void **)(void *)(b + f->presence),
+                                 *(size_t *)(void *)(b + f->count_offset));
+            break;
+        default:
+            break;
+        }
+    }
+    memset(base, 0, desc->size);
+}
+
+void parse_release(int which, acr_stop_response *out)
+{
+    if (which == PARSE_OURS)
+        acr_stop_response_free(out);
+    else
+        release_copied_object(acr_stop_response_type.object, out);
+}

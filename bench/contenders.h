@@ -17,6 +17,11 @@ typedef struct parse_contender {
 enum { PARSE_OURS, PARSE_YAJL_FLOOR, PARSE_YAJL_TREE, PARSE_CJSON, PARSE_JANSSON, PARSE_COUNT };
 extern const parse_contender parse_contenders[PARSE_COUNT];
 
+/* Releases what parse_contenders[which].parse filled: ours with
+ * acr_stop_response_free (its strings and arrays are pieces of one arena), the
+ * peers' copies string by string, as they were made. */
+void parse_release(int which, acr_stop_response *out);
+
 /* Installs the counting hooks in every library (true) or their defaults (false). */
 void contenders_use_counting_hooks(bool on);
 

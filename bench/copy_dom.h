@@ -1,7 +1,7 @@
 /* acr benchmarks: copying a parsed document tree (yajl_tree, cJSON, jansson)
  * into the same acr_stop_response struct our typed parser fills, the way a user
  * of such a library would: look up each known key, check its JSON type, copy
- * strings with acr_malloc (so acr_stop_response_free releases them), map enum
+ * strings with acr_malloc (parse_release frees them one by one), map enum
  * strings, skip unknown keys. Included once per library, with these defined:
  *
  *   DOM(name)            prefixes the functions' names

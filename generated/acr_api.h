@@ -14,6 +14,8 @@
  * which are library-owned and released with *_free.
  * Response structs are always library-owned: *_free releases everything and
  * zeroes the struct, so a zeroed struct may be freed, and freeing twice is safe.
+ * A parsed struct's strings and arrays live in a few blocks it owns together,
+ * released by that one call: never free, reallocate or replace one of them.
  * Presence: optional scalars and objects carry a has_ flag (0 is a real value;
  * a required object member has none: it is always part of its struct),
  * strings are NULL when absent, arrays are a pointer (NULL when absent) and a
@@ -1286,8 +1288,8 @@ ACR_API acr_status acr_update_request_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_request_parser_new(acr_update_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_request_free(acr_update_request *value);
 
 /* --- UpdateResponse: a response body --- */
@@ -1310,8 +1312,8 @@ ACR_API acr_status acr_update_response_parse(const char *json, size_t length, ac
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_response_parser_new(acr_update_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_response_free(acr_update_response *value);
 
 /* --- ErrorResponse: a response body --- */
@@ -1334,8 +1336,8 @@ ACR_API acr_status acr_error_response_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_error_response_parser_new(acr_error_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_error_response_free(acr_error_response *value);
 
 /* --- StopRequest: a request body --- */
@@ -1366,8 +1368,8 @@ ACR_API acr_status acr_stop_request_parse(const char *json, size_t length, acr_s
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_stop_request_parser_new(acr_stop_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_stop_request_free(acr_stop_request *value);
 
 /* --- StopResponse: a response body --- */
@@ -1390,8 +1392,8 @@ ACR_API acr_status acr_stop_response_parse(const char *json, size_t length, acr_
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_stop_response_parser_new(acr_stop_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_stop_response_free(acr_stop_response *value);
 
 /* --- AcquireRequest: a request body --- */
@@ -1422,8 +1424,8 @@ ACR_API acr_status acr_acquire_request_parse(const char *json, size_t length, ac
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_acquire_request_parser_new(acr_acquire_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_acquire_request_free(acr_acquire_request *value);
 
 /* --- AcquireResponse: a response body --- */
@@ -1446,8 +1448,8 @@ ACR_API acr_status acr_acquire_response_parse(const char *json, size_t length, a
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_acquire_response_parser_new(acr_acquire_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_acquire_response_free(acr_acquire_response *value);
 
 /* --- StartRequest: a request body --- */
@@ -1478,8 +1480,8 @@ ACR_API acr_status acr_start_request_parse(const char *json, size_t length, acr_
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_start_request_parser_new(acr_start_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_start_request_free(acr_start_request *value);
 
 /* --- StartResponse: a response body --- */
@@ -1502,8 +1504,8 @@ ACR_API acr_status acr_start_response_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_start_response_parser_new(acr_start_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_start_response_free(acr_start_response *value);
 
 /* --- QueryResponse: a response body --- */
@@ -1526,8 +1528,8 @@ ACR_API acr_status acr_query_response_parse(const char *json, size_t length, acr
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_query_response_parser_new(acr_query_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_query_response_free(acr_query_response *value);
 
 /* --- UpdateLayoutRequest: a request body --- */
@@ -1558,8 +1560,8 @@ ACR_API acr_status acr_update_layout_request_parse(const char *json, size_t leng
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_layout_request_parser_new(acr_update_layout_request *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_layout_request_free(acr_update_layout_request *value);
 
 /* --- UpdateLayoutResponse: a response body --- */
@@ -1582,8 +1584,8 @@ ACR_API acr_status acr_update_layout_response_parse(const char *json, size_t len
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_update_layout_response_parser_new(acr_update_layout_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_update_layout_response_free(acr_update_layout_response *value);
 
 /* --- NcsIpResponse: a response body --- */
@@ -1606,8 +1608,8 @@ ACR_API acr_status acr_ncs_ip_response_parse(const char *json, size_t length, ac
  * acr_parser_finish, then acr_parser_free). NULL when out of memory. */
 ACR_API acr_parser *acr_ncs_ip_response_parser_new(acr_ncs_ip_response *out, const acr_parse_options *options);
 
-/** Releases what a parse allocated and zeroes *value. Never pass a struct whose
- * pointers the caller set. */
+/** Releases what a parse allocated (one call frees it all) and zeroes *value.
+ * Never pass a struct whose pointers the caller set. */
 ACR_API void acr_ncs_ip_response_free(acr_ncs_ip_response *value);
 
 /* --- the update operation: POST /v1/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/update ---

@@ -17,7 +17,8 @@
 # and ACR_BENCH_ROUND_MS (40) for sections 1-2, ACR_BENCH_E2E_CALLS (8000),
 # ACR_BENCH_PY_CALLS (1000), ACR_BENCH_CURL_CALLS (100), ACR_BENCH_E2E_ROUNDS (4),
 # ACR_BENCH_PYTHON (/usr/bin/python3), ACR_BENCH_SKIP_INSTALL=1 (no apt-get),
-# ACR_BENCH_SKIP_CALLGRIND=1.
+# ACR_BENCH_SKIP_CALLGRIND=1, ACR_BENCH_SKIP_E2E=1 (no nginx, no section 3).
+# Section 4 ends with the parse rows of sections 1 and 4 side by side.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -86,10 +87,11 @@ echo "- $(gcc --version | head -1), flags -O2 (Release); yajl $(pkg-config --mod
 echo "- $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //'), Python $("$py" -c 'import platform; print(platform.python_version())') with requests $("$py" -c 'import requests; print(requests.__version__)'), curl $(curl --version | head -1 | cut -d' ' -f2), $(valgrind --version)"
 echo "- inputs: $(cd "$work/inputs" && for f in stop_page.json stop_individual.json stop_web.json update_response.json; do printf '%s %s B; ' "$f" "$(wc -c <"$f")"; done)"
 
-# --- 1 and 2: one process ---
-"$bench" micro "$work/inputs"
+# --- 1 and 2: one process (kept for the side-by-side parse table of section 4) ---
+"$bench" micro "$work/inputs" | tee "$work/micro.md"
 
 # --- 3: nginx on a free loopback port, started and stopped here ---
+if [ "${ACR_BENCH_SKIP_E2E:-0}" != 1 ]; then
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 answer=$(cat "$work/inputs/update_response.json")
 mkdir -p "$work/nginx"
@@ -127,6 +129,7 @@ curl -s -o /dev/null "http://127.0.0.1:$port/" || { echo "nginx did not start:" 
 kill "$nginx_pid"
 wait "$nginx_pid" 2>/dev/null || true
 nginx_pid=""
+fi
 
 # --- 4: instructions per operation, one callgrind run, one dump per batch ---
 if [ "${ACR_BENCH_SKIP_CALLGRIND:-0}" != 1 ]; then
@@ -156,6 +159,38 @@ if [ "${ACR_BENCH_SKIP_CALLGRIND:-0}" != 1 ]; then
   echo "\"vs acr\": this row's instructions / ours (acr typed parse, or acr to_json), so above 1"
   echo "means more work than ours. Each batch runs K operations after one warm-up, between"
   echo "callgrind's zero and dump; the figure is the batch's total / K."
+
+  # The parse rows of sections 1 and 4 side by side: instructions (exact) and
+  # wall clock (best round) of the same contender on the same input.
+  echo
+  echo "### Parsing: instructions and wall clock side by side"
+  echo
+  echo "| input | parser | instructions/parse | floor / it (instr.) | MB/s | it / floor (MB/s) | allocs/parse | peak KiB |"
+  echo "|---|---|---:|---:|---:|---:|---:|---:|"
+  for ((i = 1; ; i++)); do
+    f="$work/cg/out.$i"
+    [ -f "$f" ] || break
+    name=$(sed -n 's/^desc: Trigger: Client Request: //p' "$f" | head -1)
+    total=$(sed -n 's/^summary: //p' "$f" | head -1)
+    case "$name" in parse"|"*) printf 'I|%s|%s\n' "$name" "$total" ;; esac
+  done >"$work/cg/parse_rows"
+  # Section 1's rows: | input (N B) | parser | MB/s | vs floor | acr vs it | allocs | peak |
+  sed -n 's/^| \(.*\) ([0-9]* B) | \([^|]*\) | \([0-9.]*\) | [^|]* | [^|]* | \([0-9]*\) | \([0-9.]*\) |$/W|\1|\2|\3|\4|\5/p' \
+    "$work/micro.md" >>"$work/cg/parse_rows"
+  awk -F'|' '
+    $1 == "I" { key = $3 "|" $4; instr[key] = $6 / $5; if (!(key in seen)) { seen[key] = 1; order[++n] = key } }
+    $1 == "W" { key = $2 "|" $3; mbps[key] = $4; allocs[key] = $5; peak[key] = $6 }
+    END {
+      for (i = 1; i <= n; i++) {
+        split(order[i], k, "|"); floor_key = k[1] "|yajl tokens only (floor)"
+        ri = (instr[order[i]] > 0) ? sprintf("%.2fx", instr[floor_key] / instr[order[i]]) : ""
+        rw = (mbps[floor_key] > 0 && order[i] in mbps) ? sprintf("%.2fx", mbps[order[i]] / mbps[floor_key]) : ""
+        printf "| %s | %s | %.0f | %s | %s | %s | %s | %s |\n", k[1], k[2], instr[order[i]], ri,
+               mbps[order[i]], rw, allocs[order[i]], peak[order[i]] } }' "$work/cg/parse_rows"
+  echo
+  echo "\"floor / it\": the floor's instructions / this row's; \"it / floor\": this row's MB/s / the"
+  echo "floor's (both 1.00x for the floor; the higher, the closer to yajl alone). Instructions are"
+  echo "exact and repeatable; MB/s move with the machine's load (section 1)."
 fi
 echo
 echo "(tables also in $build/bench-results.md)"

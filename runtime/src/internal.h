@@ -24,6 +24,42 @@
 char *acr_copy_text(const char *s, size_t length);
 char *acr_copy_string(const char *s);
 
+/* --- the memory of a parsed struct (json/free.c) ---
+ * Pieces (strings, arrays) allocated in a few blocks that the struct owns
+ * together: acr_free_value() finds them from any piece of the struct. */
+typedef struct acr_arena_block acr_arena_block;
+
+typedef struct acr_arena {
+    acr_arena_block *first;     /* NULL until the first piece */
+    char *cursor;               /* free space in the newest block */
+    size_t left;                /* its bytes */
+    size_t next_size;           /* of the next block (0: the first one's) */
+} acr_arena;
+
+void *acr_arena_alloc_slow(acr_arena *a, size_t size);
+
+/* `size` bytes, 8-byte aligned, preceded by the arena's first block; NULL
+ * when out of memory. Pieces are never freed one by one. */
+static inline void *acr_arena_alloc(acr_arena *a, size_t size)
+{
+    size_t need = sizeof(acr_arena_block *) + ((size + 7) & ~(size_t)7);
+    if (size < 256 && need <= a->left) {
+        char *at = a->cursor;
+        a->cursor += need;
+        a->left -= need;
+        *(acr_arena_block **)(void *)at = a->first;
+        return at + sizeof(acr_arena_block *);
+    }
+    return acr_arena_alloc_slow(a, size);
+}
+
+/* A piece of new_size bytes holding the old_size bytes of `old` (NULL: none):
+ * the newest piece grows in place when its block has room. */
+void *acr_arena_grow(acr_arena *a, void *old, size_t old_size, size_t new_size);
+
+/* Frees every block (for an arena no struct owns) and zeroes *a. */
+void acr_arena_release(acr_arena *a);
+
 /* yajl allocation functions routed through acr_malloc and friends. */
 extern yajl_alloc_funcs acr_yajl_alloc_funcs;
 /* Non-zero while the allocation being made is yajl's (see alloc.c). */

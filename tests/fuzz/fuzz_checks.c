@@ -1119,6 +1119,50 @@ static void build_object(const acr_object_desc *desc, void *base, recipe *r, uns
     }
 }
 
+/* Frees a struct built by build_object, block by block: acr_free_value is for
+ * what a parser filled (its strings and arrays are pieces of one arena). */
+static void free_built_object(const acr_object_desc *desc, void *base);
+
+static void free_built_value(const acr_value_desc *vd, const acr_field_desc *field, void *base, void *slot)
+{
+    switch (vd->kind) {
+    case ACR_KIND_STRING:
+        acr_free(*(char **)slot);
+        break;
+    case ACR_KIND_ENUM:
+        if (field)
+            acr_free(*ACR_AT(base, field->presence, char *));
+        break;
+    case ACR_KIND_OBJECT:
+        free_built_object(vd->object, slot);
+        break;
+    case ACR_KIND_ARRAY:
+    case ACR_KIND_STRING_OR_ARRAY: {
+        void *items = vd->kind == ACR_KIND_ARRAY ? *(void **)slot : *ACR_AT(base, field->presence, void *);
+        size_t count = *ACR_AT(base, vd->kind == ACR_KIND_ARRAY ? field->presence : field->count_offset, size_t);
+        for (size_t i = 0; items && i < count; i++)
+            free_built_value(vd->items, NULL, NULL, (char *)items + i * vd->item_size);
+        acr_free(items);
+        if (vd->kind == ACR_KIND_STRING_OR_ARRAY)
+            acr_free(*(char **)slot);
+        break;
+    }
+    case ACR_KIND_BOOL:
+    case ACR_KIND_INT:
+    case ACR_KIND_UINT64:
+    case ACR_KIND_NUMBER:
+        break;
+    }
+}
+
+static void free_built_object(const acr_object_desc *desc, void *base)
+{
+    for (size_t i = 0; i < desc->field_count; i++) {
+        const acr_field_desc *field = &desc->fields[i];
+        free_built_value(field->value, field, base, (char *)base + field->offset);
+    }
+}
+
 /* Byte 0: bit 0 the type (update or stop request), the rest the chunking of
  * the re-parse; then the recipe. The struct, built as a caller would, holds
  * anything: invalid UTF-8, NULL items, enum values out of range. Whatever
@@ -1175,7 +1219,7 @@ done:
     outcome_free(&a);
     outcome_free(&b);
     if (built)
-        acr_free_value(type, built);
+        free_built_object(type->object, built);
     if (parsed)
         acr_free_value(type, parsed);
     free(built);

@@ -4,6 +4,7 @@
  * validator survives each of its allocations failing in turn. */
 #include "support.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -112,6 +113,72 @@ static void test_streaming_parser_and_serializer_leave_nothing_behind(void **sta
     assert_int_equal(count.live, 0);
 }
 
+/* A stop response with `files` entries in its file list (compact, as sent). */
+static char *stop_with_files(size_t files)
+{
+    static const char head[] = "{\"cname\":\"c\",\"uid\":\"1\",\"resourceId\":\"r\",\"sid\":\"s\","
+                               "\"serverResponse\":{\"uploadingStatus\":\"uploaded\",\"fileList\":[";
+    static const char item[] = "%s{\"fileName\":\"sid_c__uid_s_%06zu__uid_e_audio.m3u8\",\"trackType\":\"audio\","
+                               "\"uid\":\"%06zu\",\"mixedAllUser\":false,\"isPlayable\":true,"
+                               "\"sliceStartTime\":1562724971}";
+    size_t capacity = sizeof head + files * (sizeof item + 16) + 8;
+    char *json = malloc(capacity);
+    assert_non_null(json);
+    int n = snprintf(json, capacity, "%s", head);
+    for (size_t i = 0; i < files; i++)
+        n += snprintf(json + n, capacity - (size_t)n, item, i ? "," : "", i, i);
+    n += snprintf(json + n, capacity - (size_t)n, "]}}");
+    assert_true((size_t)n < capacity);
+    return json;
+}
+
+/* Allocation calls of one parse and free of a stop response with `files` files. */
+static long calls_to_parse(size_t files)
+{
+    char *json = stop_with_files(files);
+    acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    long before = count.calls;
+    assert_int_equal(acr_stop_response_parse(json, strlen(json), &r, &err), ACR_OK);
+    assert_int_equal(r.server_response.file_list_count, files);
+    char last[16];
+    snprintf(last, sizeof last, "%06zu", files - 1);
+    assert_string_equal(r.server_response.file_list_items[files - 1].uid, last);
+    acr_stop_response_free(&r);
+    long calls = count.calls - before;
+    assert_int_equal(count.live, 0);
+    free(json);
+    return calls;
+}
+
+/* The strings and arrays of a parsed response live in a few blocks (an arena),
+ * not one allocation each: 200 times the files cost a handful more blocks. */
+static void test_parse_allocations_do_not_grow_with_the_items(void **state)
+{
+    (void)state;
+    long few = calls_to_parse(10);
+    long many = calls_to_parse(2000);
+    assert_true(few <= 30);
+    assert_true(many <= few + 16);
+}
+
+/* What the transport does with an error body (read_error_body): the strings
+ * of the document's own object are wiped and freed one by one, then the rest
+ * with acr_free_value. Strings deeper down are pieces of the arena. */
+static void test_top_level_strings_may_be_freed_one_by_one(void **state)
+{
+    (void)state;
+    acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_stop_response_parse(stop_response, strlen(stop_response), &r, &err), ACR_OK);
+    acr_free(r.cname);
+    r.cname = NULL;
+    acr_free(r.sid);
+    r.sid = NULL;
+    acr_stop_response_free(&r);
+    assert_int_equal(count.live, 0);
+}
+
 /* A request breaking several rules, so validation allocates a list. */
 static acr_update_request broken_request(void)
 {
@@ -194,6 +261,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_parse_and_free_leave_nothing_behind, install, restore),
         cmocka_unit_test_setup_teardown(test_streaming_parser_and_serializer_leave_nothing_behind, install, restore),
+        cmocka_unit_test_setup_teardown(test_parse_allocations_do_not_grow_with_the_items, install, restore),
+        cmocka_unit_test_setup_teardown(test_top_level_strings_may_be_freed_one_by_one, install, restore),
         cmocka_unit_test_setup_teardown(test_validation_errors_are_released_by_clear, install, restore),
         cmocka_unit_test_setup_teardown(test_validation_survives_every_allocation_failing, install, restore),
         cmocka_unit_test_setup_teardown(test_restoring_the_default_allocator, install, restore),

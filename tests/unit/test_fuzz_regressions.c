@@ -288,6 +288,57 @@ static void test_review_inputs_are_refused(void **state)
     }
 }
 
+/* Found by fuzzing (issue 13): a run of number and literal bytes holding two
+ * tokens ("true1", "0640") fed in pieces put a missing ',' at the run's start
+ * instead of the second token's, one after a literal ("null{") at the
+ * literal, and one in a chunk cut inside a string with a bad escape further on
+ * (the piece before the escape started inside that string) 2 bytes off; the
+ * checks above compare it with one piece. */
+static void test_missing_comma_in_one_run_of_bytes(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *file;
+        const acr_type_desc *type;
+        acr_status status;
+    } found[] = {
+        {"request-missing-comma-two-tokens-in-one-bare-run", &acr_update_request_type, ACR_ERR_MALFORMED_JSON},
+        {"response-missing-comma-number-after-a-leading-zero", &acr_update_response_type, ACR_ERR_INVALID_RESPONSE},
+        {"request-missing-comma-after-a-literal", &acr_update_request_type, ACR_ERR_MALFORMED_JSON},
+        {"response-missing-comma-before-a-bad-escape", &acr_update_response_type, ACR_ERR_INVALID_RESPONSE},
+    };
+    for (size_t i = 0; i < sizeof found / sizeof *found; i++) {
+        input in = read_regression(found[i].file);
+        size_t length;
+        const char *json = document(&in, &length);
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(parse_with_depth(found[i].type, (const uint8_t *)json, length, 0, &err), found[i].status);
+        if (!strstr(err.message, "inside map, I expect ','"))
+            fail_msg("%s: \"%s\"", found[i].file, err.message);
+        acr_error_clear(&err);
+        free_input(&in);
+    }
+}
+
+/* Found by fuzzing (issue 13's run): a key with an escaped U+0000 was kept in
+ * the violation's pointer even when it was not UTF-8 (the check skipped keys
+ * holding a NUL), so the pointer was not UTF-8 either. Such a key is reported at
+ * its object, like any key that is not UTF-8. */
+static void test_key_with_nul_that_is_not_utf8(void **state)
+{
+    (void)state;
+    input in = read_regression("request-key-with-nul-not-utf8");
+    size_t length;
+    const char *json = document(&in, &length);
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(parse_with_depth(&acr_update_request_type, (const uint8_t *)json, length, 0, &err),
+                     ACR_ERR_INVALID_REQUEST);
+    assert_non_null(support_find_violation(&err, "/clientRequest"));
+    assert_non_null(strstr(support_find_violation(&err, "/clientRequest")->message, "property name"));
+    acr_error_clear(&err);
+    free_input(&in);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -297,6 +348,8 @@ int main(void)
         cmocka_unit_test(test_long_key_keeps_the_reason_in_the_message),
         cmocka_unit_test(test_found_long_keys_keep_the_reason),
         cmocka_unit_test(test_review_inputs_are_refused),
+        cmocka_unit_test(test_missing_comma_in_one_run_of_bytes),
+        cmocka_unit_test(test_key_with_nul_that_is_not_utf8),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -354,6 +354,52 @@ static char *padded_request(size_t size)
     return doc;
 }
 
+/* The pass over each chunk before yajl (16, 32 or 64 bytes a step, then a
+ * byte loop) must see every backslash, every byte from 0x80 and every quote,
+ * wherever it falls: an escape it missed would go unchecked, a byte from 0x80
+ * would skip the UTF-8 check, and a wrong quote count would lose track of the
+ * strings of the next chunk. Each byte is put at every offset from 0 to 200. */
+static void test_the_chunk_survey_misses_no_byte(void **state)
+{
+    (void)state;
+    char doc[512], pad[256];
+    for (size_t k = 0; k <= 200; k++) {
+        memset(pad, 'a', k);
+        pad[k] = '\0';
+        acr_stop_response r;
+        acr_error err = ACR_ERROR_INIT;
+        /* A lone surrogate escape: refused. */
+        snprintf(doc, sizeof doc, "{\"cname\":\"%s\\ud800\"}", pad);
+        assert_int_equal(parse_stop_response(doc, &r, &err), ACR_ERR_INVALID_RESPONSE);
+        acr_stop_response_free(&r);
+        /* An overlong form, which yajl lets through: refused. */
+        snprintf(doc, sizeof doc, "{\"cname\":\"%s\xc0\x80\"}", pad);
+        assert_int_equal(parse_stop_response(doc, &r, &err), ACR_ERR_INVALID_RESPONSE);
+        acr_stop_response_free(&r);
+        /* Valid UTF-8 and a valid escape: kept as they are. */
+        snprintf(doc, sizeof doc, "{\"cname\":\"%s\xc3\xa9\\u00e9\"}", pad);
+        assert_int_equal(parse_stop_response(doc, &r, &err), ACR_OK);
+        assert_int_equal(strlen(r.cname), k + 4);
+        assert_memory_equal(r.cname + k, "\xc3\xa9\xc3\xa9", 4);
+        acr_stop_response_free(&r);
+        /* The first chunk ends inside a string (k + 10 bytes, with quotes
+         * before it): the escape at the start of the next is still checked. */
+        snprintf(doc, sizeof doc, "{\"cname\":\"%s\\ud800\"}", pad);
+        r = (acr_stop_response)ACR_STOP_RESPONSE_INIT;
+        acr_parser *p = acr_stop_response_parser_new(&r, NULL);
+        assert_non_null(p);
+        acr_status status = acr_parser_feed(p, doc, k + 10, &err);
+        if (status == ACR_OK)
+            status = acr_parser_feed(p, doc + k + 10, strlen(doc) - k - 10, &err);
+        if (status == ACR_OK)
+            status = acr_parser_finish(p, &err);
+        assert_int_equal(status, ACR_ERR_INVALID_RESPONSE);
+        acr_parser_free(p);
+        acr_stop_response_free(&r);
+        acr_error_clear(&err);
+    }
+}
+
 static void test_request_size_limit_boundary(void **state)
 {
     (void)state;
@@ -516,6 +562,7 @@ int main(void)
         cmocka_unit_test(test_response_with_an_invalid_escape_is_refused),
         cmocka_unit_test(test_serializer_refuses_surrogates_and_invalid_utf8),
         cmocka_unit_test(test_long_string_in_small_chunks_is_linear),
+        cmocka_unit_test(test_the_chunk_survey_misses_no_byte),
         cmocka_unit_test(test_request_size_limit_boundary),
         cmocka_unit_test(test_every_cut_gives_the_same_result),
     };

@@ -357,6 +357,24 @@ static void test_positions_do_not_depend_on_chunking(void **state)
         {"{\"cname\":\"abc\"\n  \"uid\":\"b\"}", 2, 3, 17},
         {"{\"region\":12345\n\n   678}", 3, 4, 20},
         {"{\"cname\":{\"a\":[1,2]}   \"uid\":\"1\"}", 1, 24, 23},
+        /* The unexpected token found again from where yajl stopped: an empty
+         * string next to a number, either one being the unexpected one. */
+        {"{\"cname\":\"\" \"\"}", 1, 13, 12},
+        {"{\"cname\":1 \"\"2}", 1, 12, 11},
+        {"{\"cname\":\"\"1}", 1, 12, 11},
+        {"{\"cname\":\"x\"true}", 1, 13, 12},
+        {"{\"cname\":12 34}", 1, 13, 12},
+        {"{\"cname\":1\n  [2]}", 2, 3, 13},
+        {"{\"cname\":1\"\"}", 1, 11, 10},
+        {"{\"cname\":null \"\"1}", 1, 15, 14},
+        /* Two tokens in one run of number and literal bytes (found by fuzzing). */
+        {"{\"cname\":true1}", 1, 14, 13},
+        {"{\"region\":0640}", 1, 12, 11},
+        {"{\"region\":-0.5e3true}", 1, 17, 16},
+        {"{\"cname\":null{\"a\":1}}", 1, 14, 13},
+        {"{\"cname\":false[1]}", 1, 15, 14},
+        /* A bad escape later in the same chunk (found by fuzzing). */
+        {"{\"cname\":\"abc\" \"uid\":\"\\ud800\"}", 1, 16, 15},
     };
     for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
         const char *text = cases[c].text;

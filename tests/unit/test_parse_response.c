@@ -5,6 +5,8 @@
  * never a half-parsed success. */
 #include "support.h"
 
+#include <inttypes.h>
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -183,6 +185,35 @@ static void test_unknown_fields_are_skipped_at_every_depth(void **state)
     acr_stop_response_free(&r);
 }
 
+/* The key lookup compares words, not bytes: a key one byte off a field's name
+ * (first, middle or last byte, at every length the lookup treats apart: 1 to
+ * 3, 4 to 7, 8, 9 to 16) is an unknown key, and the names themselves match
+ * in any order. */
+static void test_keys_one_byte_off_are_unknown(void **state)
+{
+    (void)state;
+    static const char near_misses[] =
+        "{\"uiD\":\"x\",\"Uid\":\"x\",\"cnaMe\":\"x\",\"resourceIdd\":\"x\",\"resourceI\":\"x\","
+        "\"serverResponse\":{\"fileList\":[{\"fileNamE\":\"x\",\"fIleName\":\"x\",\"sliceStartTimE\":1,"
+        "\"sliceStarTTime\":2,\"trackType\":\"audio\",\"isPlayablE\":true}],\"fileListModE\":\"json\"},"
+        "\"sid\":\"s\",\"cname\":\"c\",\"uid\":\"u\",\"resourceId\":\"r\"}";
+    acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_stop_response_parse(near_misses, strlen(near_misses), &r, &err), ACR_OK);
+    assert_string_equal(r.cname, "c");
+    assert_string_equal(r.uid, "u");
+    assert_string_equal(r.sid, "s");
+    assert_string_equal(r.resource_id, "r");
+    assert_int_equal(r.server_response.file_list_count, 1);
+    const acr_file_entry *f = &r.server_response.file_list_items[0];
+    assert_null(f->file_name);
+    assert_false(f->has_slice_start_time);
+    assert_false(f->has_is_playable);
+    assert_int_equal(f->track_type, ACR_TRACK_TYPE_AUDIO);
+    assert_int_equal(r.server_response.file_list_mode, 0);
+    acr_stop_response_free(&r);
+}
+
 static void test_unknown_enum_strings_are_kept_as_other(void **state)
 {
     (void)state;
@@ -260,6 +291,45 @@ static void test_file_list_is_a_string_or_an_array(void **state)
 
     /* Given twice, in its two shapes: a duplicate, refused. */
     assert_invalid_at("{\"serverResponse\":{\"fileList\":\"x\",\"fileList\":[]}}", "/serverResponse/fileList");
+}
+
+/* Plain integers take a short path (eight digits at a time, up to 18 digits):
+ * every length on both sides of 8 and 18, signs, zeros, and the forms that
+ * leave it (a fraction, an exponent, 19 digits) give the exact value. */
+static void test_integers_on_the_short_path_and_off_it(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *text;
+        int64_t value;
+    } cases[] = {
+        {"0", 0}, {"-0", 0}, {"7", 7}, {"-7", -7}, {"1234567", 1234567}, {"12345678", 12345678},
+        {"-12345678", -12345678}, {"123456789", 123456789}, {"1562724971", 1562724971},
+        {"10000000", 10000000}, {"99999999", 99999999}, {"1234567890123456", 1234567890123456},
+        {"123456789012345678", INT64_C(123456789012345678)}, {"-123456789012345678", -INT64_C(123456789012345678)},
+        {"1234567890123456789", INT64_C(1234567890123456789)}, {"12345678.0", 12345678}, {"1234567e1", 12345670},
+        {"12345678e0", 12345678},
+    };
+    for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+        char text[128];
+        snprintf(text, sizeof text, "{\"serverResponse\":{\"fileList\":[{\"sliceStartTime\":%s}]}}",
+                 cases[c].text);
+        acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        assert_int_equal(acr_stop_response_parse(text, strlen(text), &r, &err), ACR_OK);
+        assert_true(r.server_response.file_list_items[0].has_slice_start_time);
+        if (r.server_response.file_list_items[0].slice_start_time != cases[c].value)
+            fail_msg("%s gave %" PRId64, cases[c].text, r.server_response.file_list_items[0].slice_start_time);
+        acr_stop_response_free(&r);
+        /* A member of an object, not an array item: the same. */
+        snprintf(text, sizeof text, "{\"serverResponse\":{\"fileList\":[{\"uid\":\"1\",\"sliceStartTime\":%s}]}}",
+                 cases[c].text);
+        assert_int_equal(acr_stop_response_parse(text, strlen(text), &r, &err), ACR_OK);
+        assert_true(r.server_response.file_list_items[0].slice_start_time == cases[c].value);
+        acr_stop_response_free(&r);
+    }
+    assert_invalid_at("{\"serverResponse\":{\"fileList\":[{\"sliceStartTime\":12345678.5}]}}",
+                      "/serverResponse/fileList/0/sliceStartTime");
 }
 
 static void test_slice_start_time_large_values(void **state)
@@ -652,9 +722,11 @@ int main(void)
         cmocka_unit_test(test_one_byte_at_a_time_equals_one_piece),
         cmocka_unit_test(test_every_split_into_two_chunks_equals_one_piece),
         cmocka_unit_test(test_unknown_fields_are_skipped_at_every_depth),
+        cmocka_unit_test(test_keys_one_byte_off_are_unknown),
         cmocka_unit_test(test_unknown_enum_strings_are_kept_as_other),
         cmocka_unit_test(test_file_list_is_a_string_or_an_array),
         cmocka_unit_test(test_slice_start_time_large_values),
+        cmocka_unit_test(test_integers_on_the_short_path_and_off_it),
         cmocka_unit_test(test_every_truncation_is_an_invalid_response),
         cmocka_unit_test(test_every_truncation_fed_bytewise_is_an_invalid_response),
         cmocka_unit_test(test_wrong_types_name_the_value),

@@ -71,7 +71,9 @@ ACR_API acr_status acr_to_json(const acr_type_desc *type, const void *value,
 /** A streaming parser filling one struct of `type`. The struct must be zeroed
  * (its _INIT value) before; it is library-owned afterwards and must be released
  * with acr_free_value() (or the typed _free) whatever the outcome: on failure it
- * holds what was parsed so far. */
+ * holds what was parsed so far. Its strings and arrays live in a few blocks
+ * the struct owns together (one release frees them all): read them, but never
+ * free, reallocate or replace one of them on its own. */
 typedef struct acr_parser acr_parser;
 
 /** NULL when out of memory or when an argument is NULL. */
@@ -100,9 +102,10 @@ ACR_API void acr_parser_free(acr_parser *parser);
 ACR_API acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length,
                              void *out, acr_error *err);
 
-/** Releases everything a parse allocated inside `value` and zeroes it, so a second
- * call is harmless. Only for structs filled by a parser: a request struct the
- * caller built points at caller-owned memory and must not be passed here. */
+/** Releases everything a parse allocated inside `value` (one call, whatever its
+ * size) and zeroes it, so a second call is harmless. Only for structs filled by
+ * a parser: a request struct the caller built points at caller-owned memory
+ * and must not be passed here. */
 ACR_API void acr_free_value(const acr_type_desc *type, void *value);
 
 #ifdef __cplusplus

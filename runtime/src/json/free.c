@@ -1,46 +1,173 @@
-/* acr runtime: releasing what a parse allocated inside a struct. */
+/* acr runtime: the memory of a parsed struct, and releasing it.
+ *
+ * A parse stores its strings and arrays in a few large blocks (an arena)
+ * instead of one allocation each: that is most of the cost of parsing a large
+ * response otherwise, and of freeing it. Each piece is preceded by a pointer to
+ * the arena's first block, whose header links every other block, so whatever
+ * pointer of the struct acr_free_value() finds first leads it to all of them:
+ * the struct needs no member of its own for the arena (its layout, part of the
+ * ABI, is unchanged).
+ *
+ * One exception: the strings that are members of the document's own object
+ * (its top level, not nested objects or arrays) are allocated one by one, as
+ * before. They are few (at most one per property of one object), and the
+ * transport wipes and frees those of an error body one by one. */
 #include <string.h>
 
 #include "acr/alloc.h"
 #include "acr/engine.h"
 #include "internal.h"
 
-static void free_object(const acr_object_desc *desc, void *base);
+struct acr_arena_block {
+    acr_arena_block *next;      /* the first block links all the others */
+    size_t size;                /* keeps what follows 16-byte aligned */
+};
 
-static void free_items(const acr_value_desc *array, void *items, size_t count)
+/* Before every piece: the arena's first block. */
+#define PIECE_HEADER sizeof(acr_arena_block *)
+#define FIRST_BLOCK ((size_t)1024)
+#define LARGEST_BLOCK ((size_t)64 << 10)
+/* A piece this large gets a block of its own, reallocated when it grows (a
+ * large array), so that growing leaves no copies behind. */
+#define LARGE_PIECE ((size_t)1024)
+
+static size_t round_up(size_t n) { return (n + 7) & ~(size_t)7; }
+
+/* Links a new block of `size` bytes after the first one (or as the first). */
+static acr_arena_block *arena_link(acr_arena *a, size_t size)
 {
-    if (!items)
-        return;
-    for (size_t i = 0; i < count; i++) {
-        void *slot = (char *)items + i * array->item_size;
-        if (array->items->kind == ACR_KIND_STRING)
-            acr_free(*(char **)slot);
-        else if (array->items->kind == ACR_KIND_OBJECT)
-            free_object(array->items->object, slot);
+    acr_arena_block *block = acr_malloc(size);
+    if (!block)
+        return NULL;
+    block->size = size;
+    if (!a->first) {
+        block->next = NULL;
+        a->first = block;
+    } else {
+        block->next = a->first->next;
+        a->first->next = block;
     }
-    acr_free(items);
+    return block;
 }
 
-static void free_object(const acr_object_desc *desc, void *base)
+/* Starts a block for small pieces; false when out of memory. */
+static bool arena_new_block(acr_arena *a)
 {
+    size_t size = a->next_size ? a->next_size : FIRST_BLOCK;
+    acr_arena_block *block = arena_link(a, size);
+    if (!block)
+        return false;
+    a->cursor = (char *)(block + 1);
+    a->left = size - sizeof(acr_arena_block);
+    a->next_size = size * 2 > LARGEST_BLOCK ? LARGEST_BLOCK : size * 2;
+    return true;
+}
+
+static void *piece_at(acr_arena *a, char *at)
+{
+    *(acr_arena_block **)(void *)at = a->first;
+    return at + PIECE_HEADER;
+}
+
+void *acr_arena_alloc_slow(acr_arena *a, size_t size)
+{
+    if (size > SIZE_MAX / 2)
+        return NULL;
+    /* The first block holds small pieces only: it is never reallocated. */
+    if (!a->first && !arena_new_block(a))
+        return NULL;
+    size_t need = PIECE_HEADER + round_up(size);
+    if (size >= LARGE_PIECE) {
+        acr_arena_block *block = arena_link(a, sizeof(acr_arena_block) + need);
+        return block ? piece_at(a, (char *)(block + 1)) : NULL;
+    }
+    if (need > a->left && !arena_new_block(a))
+        return NULL;
+    char *at = a->cursor;
+    a->cursor += need;
+    a->left -= need;
+    return piece_at(a, at);
+}
+
+void *acr_arena_grow(acr_arena *a, void *old, size_t old_size, size_t new_size)
+{
+    if (new_size > SIZE_MAX / 2 || new_size < old_size)
+        return NULL;
+    if (old && old_size >= LARGE_PIECE) {
+        /* A piece with a block of its own (never the first): reallocated. */
+        acr_arena_block *block = (acr_arena_block *)(void *)((char *)old - PIECE_HEADER) - 1;
+        acr_arena_block **link = &a->first->next;
+        while (*link != block)
+            link = &(*link)->next;
+        size_t size = sizeof(acr_arena_block) + PIECE_HEADER + round_up(new_size);
+        acr_arena_block *grown = acr_realloc(block, size);
+        if (!grown)
+            return NULL;
+        grown->size = size;
+        *link = grown;
+        return (char *)(grown + 1) + PIECE_HEADER;
+    }
+    if (old && new_size < LARGE_PIECE && (char *)old + round_up(old_size) == a->cursor &&
+        round_up(new_size) - round_up(old_size) <= a->left) {
+        size_t more = round_up(new_size) - round_up(old_size); /* the newest piece: grows in place */
+        a->cursor += more;
+        a->left -= more;
+        return old;
+    }
+    void *grown = acr_arena_alloc(a, new_size);
+    if (grown && old)
+        memcpy(grown, old, old_size);
+    return grown;
+}
+
+void acr_arena_release(acr_arena *a)
+{
+    acr_arena_block *block = a->first;
+    while (block) {
+        acr_arena_block *next = block->next;
+        acr_free(block);
+        block = next;
+    }
+    memset(a, 0, sizeof *a);
+}
+
+/* --- releasing a parsed struct --- */
+
+static acr_arena_block *arena_of(const void *piece)
+{
+    return *(acr_arena_block *const *)(const void *)((const char *)piece - PIECE_HEADER);
+}
+
+/* The arena of the first piece found in the object (nested objects included;
+ * items need not be looked at: their array is a piece), or NULL. At the top
+ * level, strings are freed on the way (see the top of the file). */
+static acr_arena_block *release_object(const acr_object_desc *desc, void *base, bool top_level)
+{
+    acr_arena_block *found = NULL;
     for (size_t i = 0; i < desc->field_count; i++) {
         const acr_field_desc *f = &desc->fields[i];
+        const void *piece = NULL;
         switch (f->value->kind) {
         case ACR_KIND_STRING:
-            acr_free(*ACR_AT(base, f->offset, char *));
+            if (top_level)
+                acr_free(*ACR_AT(base, f->offset, char *));
+            else
+                piece = *ACR_AT(base, f->offset, char *);
             break;
         case ACR_KIND_ENUM:
-            acr_free(*ACR_AT(base, f->presence, char *));
+            piece = *ACR_AT(base, f->presence, char *);
             break;
         case ACR_KIND_OBJECT:
-            free_object(f->value->object, ACR_AT(base, f->offset, char));
+            if (!found)
+                found = release_object(f->value->object, ACR_AT(base, f->offset, char), false);
             break;
         case ACR_KIND_ARRAY:
-            free_items(f->value, *ACR_AT(base, f->offset, void *), *ACR_AT(base, f->presence, size_t));
+            piece = *ACR_AT(base, f->offset, void *);
             break;
         case ACR_KIND_STRING_OR_ARRAY:
-            acr_free(*ACR_AT(base, f->offset, char *));
-            free_items(f->value, *ACR_AT(base, f->presence, void *), *ACR_AT(base, f->count_offset, size_t));
+            piece = *ACR_AT(base, f->offset, char *);
+            if (!piece)
+                piece = *ACR_AT(base, f->presence, void *);
             break;
         case ACR_KIND_BOOL:
         case ACR_KIND_INT:
@@ -48,12 +175,19 @@ static void free_object(const acr_object_desc *desc, void *base)
         case ACR_KIND_NUMBER:
             break;
         }
+        if (!found && piece)
+            found = arena_of(piece);
+        if (found && !top_level)
+            return found;
     }
-    memset(base, 0, desc->size);
+    return found;
 }
 
 void acr_free_value(const acr_type_desc *type, void *value)
 {
-    if (type && value)
-        free_object(type->object, value);
+    if (!type || !value)
+        return;
+    acr_arena arena = {release_object(type->object, value, true), NULL, 0, 0};
+    acr_arena_release(&arena);
+    memset(value, 0, type->object->size);
 }

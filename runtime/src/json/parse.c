@@ -3,7 +3,8 @@
  * The parser keeps a stack of frames, one per open JSON container, and fills the
  * struct in place as tokens arrive: nothing is buffered beyond what yajl holds
  * for a token split across chunks. The struct owns every allocation as soon as it
- * is made, so whatever happens, acr_free_value() releases everything.
+ * is made (its strings and arrays are pieces of one arena: see free.c), so
+ * whatever happens, acr_free_value() releases everything.
  *
  * Requests and responses differ on purpose (docs/DESIGN.md): for a request, a value of
  * the wrong type, an unknown or duplicate property is a violation, and parsing
@@ -15,6 +16,14 @@
 #include <strings.h>
 
 #include <yajl/yajl_parse.h>
+
+#if defined(__SSE2__) && !defined(ACR_NO_SIMD)
+#include <emmintrin.h>
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#define ACR_SURVEY_AVX2 1
+#endif
+#endif
 
 #include "acr/alloc.h"
 #include "acr/engine.h"
@@ -28,6 +37,7 @@ typedef enum frame_kind { FRAME_OBJECT, FRAME_ARRAY, FRAME_SKIP } frame_kind;
  * cost more than filling the struct). */
 typedef struct frame {
     frame_kind kind;
+    acr_arena *arena;                   /* where the values inside go */
     /* FRAME_OBJECT */
     const acr_object_desc *object;
     void *base;
@@ -55,6 +65,11 @@ struct acr_parser {
     yajl_handle yajl;
     frame *frames;
     size_t depth;
+    frame *top;                         /* &frames[depth - 1], NULL at depth 0 */
+    /* The arena of the struct being filled (the struct owns it from its first
+     * piece on), and the one of a repeated value's scratch object. */
+    acr_arena arena;
+    acr_arena scratch;
     size_t frames_capacity;
     size_t max_depth;
     acr_path path;                      /* rendered by current_path() */
@@ -71,19 +86,18 @@ struct acr_parser {
     bool root_seen;
     bool content_seen;                  /* a byte other than white space */
     bool finished;
-    /* Where, in the chunk being parsed, the last complete value ended (valid
-     * when value_end_known): a missing ',' is reported at the next token. That
-     * token may start in a later chunk than the value ends, and yajl may report
-     * it in a later chunk still, so its absolute position is kept in next_*
-     * (valid when next_token_known; next_token_pending: only white space was
-     * seen after the value so far). */
-    size_t value_end;
-    bool value_end_known;
-    bool next_token_known;
-    bool next_token_pending;
-    unsigned long next_line;
-    unsigned long next_column;
-    size_t next_offset;
+    /* yajl ends a number only at the byte after it, so a piece ending with a
+     * number leaves it open in yajl, which reports it, when it is
+     * the token a missing ',' makes unexpected, in the next piece: where it
+     * started is kept for that (valid for the next piece when bare_pending). */
+    bool bare_pending;
+    unsigned char last_byte;            /* the last byte other than white space
+                                           of the pieces so far (0: none) */
+    unsigned long bare_line;
+    unsigned long bare_column;
+    size_t bare_offset;
+    size_t values_done;                 /* values completed, to tell whether
+                                           that token was a value */
     /* Position of the next unread byte, for messages. */
     unsigned long line;
     unsigned long column;               /* characters before it on its line */
@@ -100,6 +114,11 @@ struct acr_parser {
     size_t held_capacity;
     size_t max_bytes;                   /* 0: no limit */
     size_t total_bytes;
+    /* A piece is simple when its bytes are ASCII without NUL, line break or
+     * backslash (see survey): its position moves by its length, and its
+     * strings need no check of their own. */
+    bool piece_simple;
+    bool held_simple;                   /* of every byte held */
 };
 
 /* A place a value can go: a field of an object, or a new array item. */
@@ -108,7 +127,15 @@ typedef struct target {
     const acr_field_desc *field;        /* NULL for an array item */
     void *base;                         /* the object holding the field */
     frame *array;                       /* the array frame, for an item */
+    acr_arena *arena;                   /* where its strings and arrays go */
 } target;
+
+/* Off the usual path: kept out of line, so the usual path stays short. */
+#if defined(__GNUC__)
+#define ACR_COLD __attribute__((noinline, cold))
+#else
+#define ACR_COLD
+#endif
 
 /* --- errors --- */
 
@@ -120,7 +147,9 @@ static acr_path *current_path(acr_parser *p)
     acr_path_truncate(&p->path, 0);
     for (size_t i = 0; i < p->depth; i++) {
         const frame *f = &p->frames[i];
-        if (f->kind == FRAME_OBJECT && f->key)
+        if (f->kind == FRAME_OBJECT && f->field)
+            acr_path_push_key(&p->path, f->field->json_name, f->field->json_name_length);
+        else if (f->kind == FRAME_OBJECT && f->key)
             acr_path_push_key(&p->path, f->key, f->key_length);
         else if (f->kind == FRAME_ARRAY && f->in_item)
             acr_path_push_index(&p->path, f->next_index - 1);
@@ -197,7 +226,13 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
 
 /* --- the frame stack --- */
 
-static frame *top(acr_parser *p) { return p->depth ? &p->frames[p->depth - 1] : NULL; }
+static frame *top(acr_parser *p) { return p->top; }
+
+static void pop_frame(acr_parser *p)
+{
+    p->depth--;
+    p->top = p->depth ? &p->frames[p->depth - 1] : NULL;
+}
 
 static frame *push_frame(acr_parser *p, frame_kind kind)
 {
@@ -217,8 +252,9 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
         p->frames = grown;
         p->frames_capacity = capacity;
     }
+    /* No memset of the whole frame: the caller sets what its kind uses. */
     frame *f = &p->frames[p->depth++];
-    memset(f, 0, sizeof *f);
+    p->top = f;
     f->kind = kind;
     return f;
 }
@@ -226,8 +262,7 @@ static frame *push_frame(acr_parser *p, frame_kind kind)
 /* Releases a repeated value's scratch object. */
 static void drop_repeat(acr_parser *p, frame *f)
 {
-    acr_type_desc holder = {.object = f->object};
-    acr_free_value(&holder, f->repeat_base);
+    acr_arena_release(&p->scratch);
     acr_free(f->repeat_base);
     f->repeat_base = NULL;
     p->repeating = false;
@@ -253,10 +288,9 @@ static int end_repeat(acr_parser *p, frame *f)
 }
 
 /* After a whole value (scalar or container) has been read: back to the parent. */
-static int value_done(acr_parser *p)
+static inline int value_done(acr_parser *p)
 {
-    p->value_end = yajl_get_bytes_consumed(p->yajl);
-    p->value_end_known = true;
+    p->values_done++;
     frame *f = top(p);
     if (!f)
         return 1;
@@ -275,26 +309,35 @@ static int value_done(acr_parser *p)
 
 /* Decides where the value starting now goes. Returns false when it is to be
  * skipped (unknown property, a skipped container, or after a violation). */
-static bool begin_value(acr_parser *p, target *t)
+static inline bool begin_value(acr_parser *p, target *t)
 {
     frame *f = top(p);
-    memset(t, 0, sizeof *t);
     if (!f)
         return false; /* the root: handled by the container callbacks */
-    if (f->kind == FRAME_SKIP)
-        return false;
     if (f->kind == FRAME_OBJECT) {
         if (f->skip_value || !f->field)
             return false;
         t->field = f->field;
         t->value = f->field->value;
-        t->base = f->repeat_base ? f->repeat_base : f->base;
+        t->array = NULL;
+        if (f->repeat_base) {
+            t->base = f->repeat_base;
+            t->arena = &p->scratch;
+        } else {
+            t->base = f->base;
+            t->arena = f->arena;
+        }
         return true;
     }
+    if (f->kind == FRAME_SKIP)
+        return false;
     f->next_index++;
     f->in_item = true;
+    t->field = NULL;
+    t->base = NULL;
     t->value = f->array->items;
     t->array = f;
+    t->arena = f->arena;
     return true;
 }
 
@@ -309,7 +352,7 @@ static void *add_item(acr_parser *p, frame *array)
             out_of_memory(p);
             return NULL;
         }
-        void *grown = acr_realloc(*array->items, capacity * size);
+        void *grown = acr_arena_grow(array->arena, *array->items, count * size, capacity * size);
         if (!grown) {
             out_of_memory(p);
             return NULL;
@@ -324,14 +367,14 @@ static void *add_item(acr_parser *p, frame *array)
 }
 
 /* The storage for a scalar of the target (a member, or a new item). */
-static void *slot_of(acr_parser *p, const target *t)
+static inline void *slot_of(acr_parser *p, const target *t)
 {
     if (t->array)
         return add_item(p, t->array);
     return (char *)t->base + t->field->offset;
 }
 
-static void mark_present(const target *t)
+static inline void mark_present(const target *t)
 {
     if (!t->field)
         return;
@@ -371,11 +414,24 @@ static int skip_container(acr_parser *p)
     return push_frame(p, FRAME_SKIP) ? 1 : 0;
 }
 
-static char *copy_string(acr_parser *p, const unsigned char *s, size_t length)
+/* A string for the target: a piece of its arena, or its own block for a
+ * member of the document's object (see free.c). */
+static char *copy_string(acr_parser *p, const target *t, const unsigned char *s, size_t length)
 {
-    char *copy = acr_copy_text((const char *)s, length);
-    if (!copy)
+    char *copy;
+    /* The root frame is the top one (its base alone would not say: an object
+     * member at offset 0 shares it). */
+    if (p->top == p->frames && t->base == p->out && !t->array && t->value->kind == ACR_KIND_STRING) {
+        copy = acr_malloc(length + 1);
+    } else {
+        copy = acr_arena_alloc(t->arena, length + 1);
+    }
+    if (!copy) {
         out_of_memory(p);
+        return NULL;
+    }
+    memcpy(copy, s, length);
+    copy[length] = '\0';
     return copy;
 }
 
@@ -460,11 +516,18 @@ static int on_number(void *ctx, const char *text, size_t length)
     return value_done(p) ? ok : 0;
 }
 
+/* s[0..length) holds no NUL (refused before, or a simple piece), so a value
+ * shorter than it stops the loop at its own NUL. */
 static int enum_index(const acr_enum_desc *e, const unsigned char *s, size_t length)
 {
-    for (size_t i = 0; i < e->count; i++)
-        if (strlen(e->values[i]) == length && memcmp(e->values[i], s, length) == 0)
+    for (size_t i = 0; i < e->count; i++) {
+        const char *v = e->values[i];
+        size_t k = 0;
+        while (k < length && v[k] == (char)s[k])
+            k++;
+        if (k == length && v[k] == '\0')
             return (int)i + 1;
+    }
     return (int)e->count + 1; /* "other" */
 }
 
@@ -494,7 +557,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
     if (begin_value(p, &t)) {
         acr_kind kind = t.value->kind;
         bool text = kind == ACR_KIND_STRING || kind == ACR_KIND_ENUM || kind == ACR_KIND_STRING_OR_ARRAY;
-        bool plain = text && plain_ascii(s, length);
+        bool plain = text && (p->piece_simple || plain_ascii(s, length));
         if (!text) {
             ok = wrong_type(p, &t);
         } else if (!plain && memchr(s, '\0', length)) {
@@ -507,7 +570,7 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
         } else if (kind == ACR_KIND_ENUM) {
             int index = enum_index(t.value->enumeration, s, length);
             char *other = NULL;
-            if (!t.array && (size_t)index > t.value->enumeration->count && !(other = copy_string(p, s, length)))
+            if (!t.array && (size_t)index > t.value->enumeration->count && !(other = copy_string(p, &t, s, length)))
                 return 0;
             if (t.array) {
                 /* An enum item has no "other" text: the generator makes enum
@@ -521,14 +584,14 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
                 *ACR_AT(t.base, t.field->presence, char *) = other;
             }
         } else {
-            char *copy = copy_string(p, s, length);
+            /* The slot first: a new item is zeroed, and a string in an item
+             * is a piece of the arena that already holds the array. */
+            char **slot = slot_of(p, &t);
+            if (!slot)
+                return 0;
+            char *copy = copy_string(p, &t, s, length);
             if (!copy)
                 return 0;
-            char **slot = slot_of(p, &t);
-            if (!slot) {
-                acr_free(copy);
-                return 0;
-            }
             *slot = copy;
         }
     } else if (!p->type->is_request && !plain_ascii(s, length) &&
@@ -539,13 +602,46 @@ static int on_string(void *ctx, const unsigned char *s, size_t length)
     return value_done(p) ? ok : 0;
 }
 
+/* A new object frame, its key state clear. */
+static inline void open_object(frame *f, acr_arena *arena, const acr_object_desc *object, void *base)
+{
+    f->arena = arena;
+    f->object = object;
+    f->base = base;
+    f->seen = 0;
+    f->field = NULL;
+    f->skip_value = false;
+    f->key = NULL;
+    f->key_length = 0;
+    f->next_field = 0;
+    f->repeat_base = NULL;
+}
+
 static int on_start_map(void *ctx)
 {
     acr_parser *p = ctx;
+    frame *a = p->top;
+    /* The usual case first: the next item of an array of objects, with room
+     * for it in the array and for its frame in the stack. */
+    if (a && a->kind == FRAME_ARRAY && a->array->items->kind == ACR_KIND_OBJECT && *a->count < a->capacity &&
+        p->depth < p->frames_capacity && p->depth < p->max_depth) {
+        size_t size = a->array->item_size;
+        void *item = (char *)*a->items + *a->count * size;
+        memset(item, 0, size);
+        (*a->count)++;
+        a->next_index++;
+        a->in_item = true;
+        frame *f = &p->frames[p->depth++];
+        p->top = f;
+        f->kind = FRAME_OBJECT;
+        open_object(f, a->arena, a->array->items->object, item);
+        return 1;
+    }
     target t;
     const acr_object_desc *object = NULL;
     void *base = NULL;
-    if (!top(p)) {
+    bool top_level = !top(p);
+    if (top_level) {
         if (p->root_seen)
             return fail(p, shape_error_status(p), "more than one JSON value");
         p->root_seen = true;
@@ -568,8 +664,7 @@ static int on_start_map(void *ctx)
     frame *f = push_frame(p, FRAME_OBJECT);
     if (!f)
         return 0;
-    f->object = object;
-    f->base = base;
+    open_object(f, top_level ? &p->arena : t.arena, object, base);
     return 1;
 }
 
@@ -616,68 +711,61 @@ static const char *closest_field(const acr_object_desc *object, const unsigned c
     return best;
 }
 
-/* memcmp(a, b, length) == 0 for the short texts of keys, without a call. */
-static bool same_text(const char *a, const unsigned char *b, size_t length)
+/* memcmp(a, b, length) == 0 for the short texts of keys, without a call or a
+ * loop over bytes: words of 8 (the last one overlapping the one before), or
+ * two overlapping words of 4 or 2. Both texts have `length` bytes. */
+static inline uint64_t load8(const void *p)
 {
-    while (length >= 8) {
-        uint64_t x, y;
-        memcpy(&x, a, 8);
-        memcpy(&y, b, 8);
-        if (x != y)
-            return false;
-        a += 8;
-        b += 8;
-        length -= 8;
-    }
-    for (size_t i = 0; i < length; i++)
-        if (a[i] != (char)b[i])
-            return false;
-    return true;
+    uint64_t v;
+    memcpy(&v, p, 8);
+    return v;
 }
 
-static int on_map_key(void *ctx, const unsigned char *key, size_t length)
+static inline uint32_t load4(const void *p)
 {
-    acr_parser *p = ctx;
-    frame *f = top(p);
-    if (f->kind != FRAME_OBJECT)
-        return 1; /* inside a skipped container */
-    f->field = NULL;
-    f->skip_value = false;
-    /* Keys usually come in schema order: start after the last one found. */
-    const acr_field_desc *fields = f->object->fields;
-    size_t count = f->object->field_count;
-    size_t start = f->next_field < count ? f->next_field : 0;
-    for (size_t n = 0, i = start; n < count; n++, i = i + 1 < count ? i + 1 : 0) {
-        const acr_field_desc *field = &fields[i];
-        if (field->json_name_length == length && same_text(field->json_name, key, length)) {
-            f->key = field->json_name;
-            f->key_length = length;
-            f->next_field = i + 1;
-            uint64_t bit = UINT64_C(1) << i;
-            if (f->seen & bit) {
-                if (!shape_problem(p, ACR_DUPLICATE_MESSAGE))
-                    return 0; /* a response */
-                if (p->repeating) {
-                    f->skip_value = true; /* one repeated value at a time */
-                    return 1;
-                }
-                /* The value is read into a scratch object and checked there, so
-                 * that what is wrong in it is reported too. */
-                f->repeat_base = acr_malloc(f->object->size);
-                if (!f->repeat_base)
-                    return out_of_memory(p);
-                memset(f->repeat_base, 0, f->object->size);
-                p->repeating = true;
-                f->field = field;
-                return 1;
-            }
-            f->seen |= bit;
-            f->field = field;
-            return 1;
-        }
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static inline uint16_t load2(const void *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+
+static inline bool same_key(const char *a, const unsigned char *b, size_t length)
+{
+    if (length >= 8) {
+        for (size_t i = 0; i + 8 < length; i += 8)
+            if (load8(a + i) != load8(b + i))
+                return false;
+        return load8(a + length - 8) == load8(b + length - 8);
     }
-    if (!plain_ascii(key, length) && !memchr(key, '\0', length) &&
-        acr_utf8_length((const char *)key, length) == SIZE_MAX) {
+    if (length >= 4)
+        return load4(a) == load4(b) && load4(a + length - 4) == load4(b + length - 4);
+    if (length >= 2)
+        return load2(a) == load2(b) && load2(a + length - 2) == load2(b + length - 2);
+    return length == 0 || a[0] == (char)b[0];
+}
+
+/* The field named key[0..length), or NULL. */
+ACR_COLD static const acr_field_desc *find_field(const acr_object_desc *object, const unsigned char *key, size_t length)
+{
+    for (size_t i = 0; i < object->field_count; i++) {
+        const acr_field_desc *field = &object->fields[i];
+        if (field->json_name_length == length && same_key(field->json_name, key, length))
+            return field;
+    }
+    return NULL;
+}
+
+/* A key that names no field: its value is skipped (a response) or reported
+ * (a request). */
+ACR_COLD static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
+{
+    if (!plain_ascii(key, length) && acr_utf8_length((const char *)key, length) == SIZE_MAX) {
         /* Not kept in any pointer (it would carry the bad bytes into messages
          * and `acr validate --format json`): reported at the object. */
         f->key = NULL;
@@ -703,6 +791,70 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
     if (suggestion)
         return shape_problem(p, "is not a known property (did you mean \"%s\"?)", suggestion);
     return shape_problem(p, "is not a known property");
+}
+
+/* A field given a second time. */
+ACR_COLD static int repeated_key(acr_parser *p, frame *f, const acr_field_desc *field)
+{
+    f->key = field->json_name;
+    f->key_length = field->json_name_length;
+    if (!shape_problem(p, ACR_DUPLICATE_MESSAGE))
+        return 0; /* a response */
+    if (p->repeating) {
+        f->skip_value = true; /* one repeated value at a time */
+        return 1;
+    }
+    /* The value is read into a scratch object and checked there, so that
+     * what is wrong in it is reported too. */
+    f->repeat_base = acr_malloc(f->object->size);
+    if (!f->repeat_base)
+        return out_of_memory(p);
+    memset(f->repeat_base, 0, f->object->size);
+    p->repeating = true;
+    f->field = field;
+    return 1;
+}
+
+/* Keys usually come in schema order, so the field after the last one found is
+ * tried first: one length and a word or two compared. The frame's field,
+ * skip_value and key are clear here (push_frame, value_done); a known key is
+ * its field's name (current_path). */
+/* on_map_key when the expected field is not the one: any other field, or an
+ * unknown key, or a repeat. */
+ACR_COLD static int other_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
+{
+    const acr_object_desc *object = f->object;
+    const acr_field_desc *field = object->field_count ? find_field(object, key, length) : NULL;
+    if (!field)
+        return unknown_key(p, f, key, length);
+    size_t i = (size_t)(field - object->fields);
+    f->next_field = i + 1;
+    uint64_t bit = UINT64_C(1) << i;
+    if (f->seen & bit)
+        return repeated_key(p, f, field);
+    f->seen |= bit;
+    f->field = field;
+    return 1;
+}
+
+static int on_map_key(void *ctx, const unsigned char *key, size_t length)
+{
+    acr_parser *p = ctx;
+    frame *f = p->top;
+    if (f->kind != FRAME_OBJECT)
+        return 1; /* inside a skipped container */
+    const acr_object_desc *object = f->object;
+    if (!object->field_count)
+        return other_key(p, f, key, length);
+    size_t i = f->next_field < object->field_count ? f->next_field : 0;
+    const acr_field_desc *field = &object->fields[i];
+    uint64_t bit = UINT64_C(1) << i;
+    if (field->json_name_length != length || !same_key(field->json_name, key, length) || (f->seen & bit))
+        return other_key(p, f, key, length);
+    f->next_field = i + 1;
+    f->seen |= bit;
+    f->field = field;
+    return 1;
 }
 
 /* A required object member is always part of its struct, so the struct cannot
@@ -734,7 +886,7 @@ static int on_end_map(void *ctx)
         if (!report_missing_objects(p, f))
             return 0;
     }
-    p->depth--;
+    pop_frame(p);
     return value_done(p);
 }
 
@@ -760,7 +912,7 @@ static int on_start_array(void *ctx)
     size_t items_offset = kind == ACR_KIND_ARRAY ? t.field->offset : t.field->presence;
     size_t count_offset = kind == ACR_KIND_ARRAY ? t.field->presence : t.field->count_offset;
     const size_t initial = 4;
-    void *items = acr_malloc(initial * t.value->item_size);
+    void *items = acr_arena_alloc(t.arena, initial * t.value->item_size);
     if (!items)
         return out_of_memory(p);
     void **items_slot = ACR_AT(t.base, items_offset, void *);
@@ -771,16 +923,19 @@ static int on_start_array(void *ctx)
     if (!f)
         return 0;
     f->array = t.value;
+    f->arena = t.arena;
     f->items = items_slot;
     f->count = count_slot;
     f->capacity = initial;
+    f->next_index = 0;
+    f->in_item = false;
     return 1;
 }
 
 static int on_end_array(void *ctx)
 {
     acr_parser *p = ctx;
-    p->depth--;
+    pop_frame(p);
     return value_done(p);
 }
 
@@ -793,10 +948,134 @@ static int root_scalar(acr_parser *p)
     return shape_problem(p, "must be an object");
 }
 
+/* --- the usual values, straight to their member ---
+ *
+ * Most values of a response are a known member of an object, read once, of the
+ * member's own type: the callbacks below store those directly and leave the
+ * rest (array items, repeats, wrong types, numbers that are not plain
+ * integers, unknown enum strings...) to the general path above, which does
+ * the same work with every check on the way. */
+
+/* The frame when the value starting now is a known member, not a repeat: its
+ * field is f->field. NULL otherwise. */
+static inline frame *plain_member(acr_parser *p)
+{
+    frame *f = p->top;
+    if (f && f->kind == FRAME_OBJECT && f->field && !f->repeat_base)
+        return f;
+    return NULL;
+}
+
+/* The end of a member's value on the usual path (value_done's work for it:
+ * the frame's key is clear when its field is a plain member). */
+static inline int member_done(acr_parser *p, frame *f)
+{
+    p->values_done++;
+    f->field = NULL;
+    return 1;
+}
+
+/* A member's has_ flag, when it has one. */
+static inline void set_present(void *base, const acr_field_desc *field)
+{
+    if (field->presence != ACR_ALWAYS_PRESENT)
+        *ACR_AT(base, field->presence, bool) = true;
+}
+
+/* Plain JSON integers of up to 18 digits (no fraction, no exponent): exact in
+ * int64_t; false for anything else. Eight digits at a time where it can. */
+static inline bool small_integer(const char *text, size_t length, int64_t *out)
+{
+    bool negative = length && text[0] == '-';
+    size_t k = negative, digits = length - k;
+    if (digits == 0 || digits > 18)
+        return false;
+    uint64_t value = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    if (digits >= 8) {
+        uint64_t w = load8(text + k);
+        if ((((w & UINT64_C(0xF0F0F0F0F0F0F0F0)) |
+              (((w + UINT64_C(0x0606060606060606)) & UINT64_C(0xF0F0F0F0F0F0F0F0)) >> 4)) ==
+             UINT64_C(0x3333333333333333))) {
+            w -= UINT64_C(0x3030303030303030);
+            w = (w * 10) + (w >> 8);
+            w = (((w & UINT64_C(0x000000FF000000FF)) * (100 + (UINT64_C(1000000) << 32))) +
+                 (((w >> 16) & UINT64_C(0x000000FF000000FF)) * (1 + (UINT64_C(10000) << 32)))) >> 32;
+            value = w;
+            k += 8;
+        }
+    }
+#endif
+    for (; k < length; k++) {
+        unsigned d = (unsigned)(unsigned char)text[k] - '0';
+        if (d > 9)
+            return false;
+        value = value * 10 + d;
+    }
+    *out = negative ? -(int64_t)value : (int64_t)value;
+    return true;
+}
+
 static int cb_null(void *ctx) { return top(ctx) ? on_null(ctx) : root_scalar(ctx); }
-static int cb_boolean(void *ctx, int v) { return top(ctx) ? on_boolean(ctx, v) : root_scalar(ctx); }
-static int cb_number(void *ctx, const char *s, size_t n) { return top(ctx) ? on_number(ctx, s, n) : root_scalar(ctx); }
-static int cb_string(void *ctx, const unsigned char *s, size_t n) { return top(ctx) ? on_string(ctx, s, n) : root_scalar(ctx); }
+
+static int cb_boolean(void *ctx, int v)
+{
+    acr_parser *p = ctx;
+    frame *f = plain_member(p);
+    if (f && f->field->value->kind == ACR_KIND_BOOL) {
+        *ACR_AT(f->base, f->field->offset, bool) = v != 0;
+        set_present(f->base, f->field);
+        return member_done(p, f);
+    }
+    return top(ctx) ? on_boolean(ctx, v) : root_scalar(ctx);
+}
+
+static int cb_number(void *ctx, const char *s, size_t n)
+{
+    acr_parser *p = ctx;
+    frame *f = plain_member(p);
+    int64_t i;
+    if (f && small_integer(s, n, &i)) {
+        acr_kind kind = f->field->value->kind;
+        if (kind == ACR_KIND_INT || (kind == ACR_KIND_UINT64 && i >= 0)) {
+            if (kind == ACR_KIND_INT)
+                *ACR_AT(f->base, f->field->offset, int64_t) = i;
+            else
+                *ACR_AT(f->base, f->field->offset, uint64_t) = (uint64_t)i;
+            set_present(f->base, f->field);
+            return member_done(p, f);
+        }
+    }
+    return top(ctx) ? on_number(ctx, s, n) : root_scalar(ctx);
+}
+
+static int cb_string(void *ctx, const unsigned char *s, size_t n)
+{
+    acr_parser *p = ctx;
+    frame *f = plain_member(p);
+    if (f && p->piece_simple) {
+        /* Plain ASCII without NUL (a simple piece): nothing to check. */
+        const acr_field_desc *field = f->field;
+        acr_kind kind = field->value->kind;
+        if (kind == ACR_KIND_STRING) {
+            char *copy = f == p->frames ? acr_malloc(n + 1) : acr_arena_alloc(f->arena, n + 1);
+            if (!copy)
+                return out_of_memory(p);
+            memcpy(copy, s, n);
+            copy[n] = '\0';
+            *ACR_AT(f->base, field->offset, char *) = copy;
+            return member_done(p, f);
+        }
+        if (kind == ACR_KIND_ENUM) {
+            int index = enum_index(field->value->enumeration, s, n);
+            if ((size_t)index <= field->value->enumeration->count) {
+                *ACR_AT(f->base, field->offset, int) = index;
+                return member_done(p, f);
+            }
+        }
+    }
+    return top(ctx) ? on_string(ctx, s, n) : root_scalar(ctx);
+}
 
 static const yajl_callbacks callbacks = {
     cb_null, cb_boolean, NULL, NULL, cb_number, cb_string,
@@ -862,32 +1141,6 @@ static bool is_white_space(unsigned char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r';
 }
 
-/* With the chunk just given to yajl (not yet counted in p->line...): finds the
- * first token after the last complete value when this chunk holds it. */
-static void locate_next_token(acr_parser *p, const unsigned char *bytes, size_t length)
-{
-    size_t from;
-    if (p->value_end_known && p->value_end <= length) {
-        from = p->value_end;
-        p->next_token_known = false;
-        p->next_token_pending = true;
-    } else if (p->next_token_pending) {
-        from = 0;
-    } else {
-        return;
-    }
-    while (from < length && is_white_space(bytes[from]))
-        from++;
-    if (from == length)
-        return; /* only white space so far: still pending */
-    p->next_line = p->line;
-    p->next_column = p->column;
-    p->next_offset = p->offset;
-    advance_position(&p->next_line, &p->next_column, &p->next_offset, bytes, from);
-    p->next_token_known = true;
-    p->next_token_pending = false;
-}
-
 /* at_end: the problem is the end of the input itself (truncation), so the
  * position is just past the last character; otherwise yajl has consumed the
  * offending token, so the position is its last character. */
@@ -904,6 +1157,51 @@ static bool only_white_space(const unsigned char *data, size_t length)
         if (data[i] != ' ' && data[i] != '\t' && data[i] != '\n' && data[i] != '\r')
             return false;
     return true;
+}
+
+/* Where the last of yajl's tokens in the run b[k..length) of number and
+ * literal bytes starts: a run may hold several ("0640" is 0 then 640, "true1"
+ * true then 1), and only the last can still be open in yajl, when it is a
+ * number (yajl ends a literal at its last letter). `length` when it is not. */
+static size_t last_bare_token(const unsigned char *b, size_t k, size_t length)
+{
+    size_t last = k;
+    bool number = false;
+    for (size_t i = k; i < length;) {
+        last = i;
+        number = b[i] != 't' && b[i] != 'n' && b[i] != 'f';
+        size_t start = i;
+        unsigned char c = b[i];
+        if (c == 't' || c == 'n') {
+            i += 4;
+        } else if (c == 'f') {
+            i += 5;
+        } else {
+            /* A number as yajl lexes it: -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)? */
+            if (b[i] == '-')
+                i++;
+            if (i < length && b[i] == '0') {
+                i++;
+            } else {
+                while (i < length && b[i] >= '0' && b[i] <= '9')
+                    i++;
+            }
+            if (i < length && b[i] == '.') {
+                for (i++; i < length && b[i] >= '0' && b[i] <= '9';)
+                    i++;
+            }
+            if (i < length && (b[i] == 'e' || b[i] == 'E')) {
+                i++;
+                if (i < length && (b[i] == '+' || b[i] == '-'))
+                    i++;
+                while (i < length && b[i] >= '0' && b[i] <= '9')
+                    i++;
+            }
+        }
+        if (i == start)
+            i++; /* not a token yajl accepts: it fails otherwise */
+    }
+    return number ? last : length;
 }
 
 static bool missing_comma_in_object(acr_parser *p)
@@ -965,6 +1263,7 @@ typedef struct scan_result {
     size_t hold_from;   /* where the token still open at the end starts (the
                            chunk's length when none is) */
     size_t bad;         /* the byte that made an escape invalid, or SIZE_MAX */
+    bool simple;        /* the chunk is simple (see piece_simple) */
 } scan_result;
 
 /* For the scan between tokens: 1 for the bytes that end a number or a literal
@@ -974,6 +1273,53 @@ static const unsigned char scan_class[256] = {
     ['{'] = 1, ['}'] = 1, ['['] = 1, [']'] = 1, [','] = 1, [':'] = 1,
     [' '] = 1, ['\t'] = 1, ['\n'] = 1, ['\r'] = 1, ['"'] = 2,
 };
+
+/* After yajl's "after key and value, inside map, I expect ',' or '}'", the
+ * unexpected token (the first after the last value) is in the piece: yajl
+ * consumed it, then stepped back by the length of its text (a string's without
+ * its quotes), so `consumed` is its start, or 2 past it for a string. Reading
+ * the piece's tokens from its start (a piece starts between tokens: see
+ * "before yajl") tells which: a token starting at `consumed`, or a string
+ * starting 2 before. Both exist only for "" followed at once by a token: the
+ * "" is the unexpected one unless it is the last value (after a ':'; `before`
+ * is the last byte other than white space of the pieces before this one). */
+static size_t unexpected_token_start(const unsigned char *b, size_t length, size_t consumed, unsigned char before)
+{
+    size_t string_start = SIZE_MAX;
+    bool string_is_a_value = false, token_at_consumed = false;
+    unsigned char previous = before;
+    size_t i = 0;
+    while (i < length && i <= consumed) {
+        unsigned char c = b[i];
+        if (is_white_space(c)) {
+            i++;
+            continue;
+        }
+        size_t start = i;
+        unsigned char kind = c;
+        if (c == '"') {
+            for (i++; i < length && b[i] != '"'; i++)
+                if (b[i] == '\\')
+                    i++;
+            i++;
+        } else if (scan_class[c] == 1) {
+            i++;
+        } else {
+            while (i < length && scan_class[b[i]] == 0)
+                i++;
+        }
+        if (kind == '"' && start + 2 == consumed) {
+            string_start = start;
+            string_is_a_value = previous == ':';
+        }
+        if (start == consumed)
+            token_at_consumed = true;
+        previous = b[i - 1 < length ? i - 1 : length - 1]; /* the token's last byte */
+    }
+    if (string_start != SIZE_MAX && !(token_at_consumed && string_is_a_value))
+        return string_start;
+    return consumed;
+}
 
 static int hex_digit(unsigned char c)
 {
@@ -986,33 +1332,84 @@ static int hex_digit(unsigned char c)
     return -1;
 }
 
-/* Whether b[0..n) holds an odd number of '"', eight bytes at a time: each
- * quote is marked in bit 7 of its byte, and the marks are added modulo 2. */
-static bool odd_quotes(const unsigned char *b, size_t n)
+/* What one pass over a chunk finds (16 bytes at a time where SSE2 exists). */
+typedef struct survey_result {
+    bool backslash;
+    bool unusual;       /* a byte >= 0x80 or below 0x20 (NUL, line breaks, tabs) */
+    bool odd_quotes;    /* an odd number of '"' */
+} survey_result;
+
+#if defined(ACR_SURVEY_AVX2)
+/* The same as the SSE2 loop below, 64 bytes a step, for CPUs that have AVX2
+ * (asked of the CPU at the first chunk: see survey). Returns the bytes done. */
+__attribute__((target("avx2"))) static size_t survey_avx2(const unsigned char *b, size_t n, unsigned *quotes,
+                                                           bool *backslash, bool *unusual)
 {
-    const uint64_t quotes = UINT64_C(0x2222222222222222), lows = UINT64_C(0x7F7F7F7F7F7F7F7F);
+    const __m256i quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\'), space = _mm256_set1_epi8(' ');
+    __m256i any_bs = _mm256_setzero_si256(), any_unusual = _mm256_setzero_si256();
     uint64_t marks = 0;
     size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t word;
-        memcpy(&word, b + i, 8);
-        word ^= quotes; /* a quote is now a zero byte: mark exactly those */
-        marks ^= ~(((word & lows) + lows) | word | lows);
+    for (; i + 64 <= n; i += 64) {
+        __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(b + i));
+        __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(b + i + 32));
+        marks ^= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, quote)) ^
+                 ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(y, quote)) << 32);
+        any_bs = _mm256_or_si256(any_bs, _mm256_or_si256(_mm256_cmpeq_epi8(x, bs), _mm256_cmpeq_epi8(y, bs)));
+        any_unusual = _mm256_or_si256(any_unusual,
+                                      _mm256_or_si256(_mm256_cmpgt_epi8(space, x), _mm256_cmpgt_epi8(space, y)));
     }
-    bool odd = __builtin_popcountll(marks) & 1;
-    for (; i < n; i++)
-        odd ^= b[i] == '"';
-    return odd;
+    *quotes = (unsigned)__builtin_popcountll(marks);
+    *backslash = !_mm256_testz_si256(any_bs, any_bs);
+    *unusual = !_mm256_testz_si256(any_unusual, any_unusual);
+    return i;
+}
+#endif
+
+static void survey(const unsigned char *b, size_t n, survey_result *v)
+{
+    size_t i = 0;
+    unsigned quotes = 0;
+    bool backslash = false, unusual = false;
+#if defined(ACR_SURVEY_AVX2)
+    if (n >= 64 && __builtin_cpu_supports("avx2"))
+        i = survey_avx2(b, n, &quotes, &backslash, &unusual);
+#endif
+#if defined(__SSE2__) && !defined(ACR_NO_SIMD)
+    const __m128i quote = _mm_set1_epi8('"'), bs = _mm_set1_epi8('\\'), space = _mm_set1_epi8(' ');
+    __m128i any_bs = _mm_setzero_si128(), any_unusual = _mm_setzero_si128();
+    unsigned marks = 0;
+    for (; i + 32 <= n; i += 32) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(const void *)(b + i));
+        __m128i y = _mm_loadu_si128((const __m128i *)(const void *)(b + i + 16));
+        marks ^= (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote)) ^
+                 ((unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(y, quote)) << 16);
+        any_bs = _mm_or_si128(any_bs, _mm_or_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpeq_epi8(y, bs)));
+        /* Signed bytes: below 0x20, or from 0x80 (negative). */
+        any_unusual = _mm_or_si128(any_unusual, _mm_or_si128(_mm_cmplt_epi8(x, space), _mm_cmplt_epi8(y, space)));
+    }
+    quotes += (unsigned)__builtin_popcount(marks);
+    backslash |= _mm_movemask_epi8(any_bs) != 0;
+    unusual |= _mm_movemask_epi8(any_unusual) != 0;
+#endif
+    for (; i < n; i++) {
+        quotes += b[i] == '"';
+        backslash |= b[i] == '\\';
+        unusual |= b[i] < 0x20 || b[i] >= 0x80;
+    }
+    v->backslash = backslash;
+    v->unusual = unusual;
+    v->odd_quotes = quotes & 1;
 }
 
 /* The usual chunk, without a backslash: no escape to check, and its quotes
  * alternate between opening and closing strings, so where tokens start and end
  * is found with a few passes of memchr speed instead of token by token. False
  * when the chunk needs the full scan. */
-static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, scan_result *r)
+static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, const survey_result *v, scan_result *r)
 {
-    if ((p->scan != SCAN_BETWEEN && p->scan != SCAN_STRING && p->scan != SCAN_BARE) || memchr(b, '\\', n))
+    if ((p->scan != SCAN_BETWEEN && p->scan != SCAN_STRING && p->scan != SCAN_BARE) || v->backslash)
         return false;
+    bool started_in_string = p->scan == SCAN_STRING;
     r->bad = SIZE_MAX;
     r->first_end = 0;
     size_t i = 0;
@@ -1036,7 +1433,9 @@ static bool scan_fast(acr_parser *p, const unsigned char *b, size_t n, scan_resu
         r->first_end = i;
         p->scan = SCAN_BETWEEN;
     }
-    if (odd_quotes(b + i, n - i)) {
+    /* The quotes of b[i..n): the token open at the start held one if it was
+     * a string (its closing quote), none otherwise. */
+    if (v->odd_quotes != started_in_string) {
         /* In a string at the end: it starts at the last quote. */
         const unsigned char *last = b + n - 1;
         while (*last != '"')
@@ -1061,9 +1460,13 @@ static void scan(acr_parser *p, const unsigned char *b, size_t n, scan_result *r
         r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
         r->hold_from = 0;
         r->bad = SIZE_MAX;
+        r->simple = true;
         return;
     }
-    if (scan_fast(p, b, n, r))
+    survey_result facts;
+    survey(b, n, &facts);
+    r->simple = !facts.backslash && !facts.unusual;
+    if (scan_fast(p, b, n, &facts, r))
         return;
     r->first_end = p->scan == SCAN_BETWEEN ? 0 : SIZE_MAX;
     r->bad = SIZE_MAX;
@@ -1197,13 +1600,13 @@ static bool hold(acr_parser *p, const unsigned char *b, size_t n)
 }
 
 /* Gives yajl the bytes held back, if any. */
-static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length);
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length, bool simple);
 
 static acr_status release_held(acr_parser *p)
 {
     size_t n = p->held_length;
     p->held_length = 0;
-    return n ? parse_piece(p, p->held, n) : ACR_OK;
+    return n ? parse_piece(p, p->held, n, p->held_simple) : ACR_OK;
 }
 
 /* Stops the parse at b[k] (not given to yajl), after everything before it was. */
@@ -1258,27 +1661,51 @@ static acr_status report(acr_parser *p, acr_error *err)
 }
 
 /* yajl_parse over one piece of the input, keeping the position up to date. */
-static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length)
+static acr_status parse_piece(acr_parser *p, const unsigned char *bytes, size_t length, bool simple)
 {
-    p->value_end_known = false;
+    bool bare = p->bare_pending;
+    size_t values_before = p->values_done;
+    p->bare_pending = false;
+    p->piece_simple = simple;
     yajl_status s = yajl_parse(p->yajl, bytes, length);
+    p->piece_simple = false;
     if (s == yajl_status_ok) {
-        locate_next_token(p, bytes, length);
-        advance(p, bytes, length);
+        for (size_t i = length; i > 0; i--) {
+            if (!is_white_space(bytes[i - 1])) {
+                p->last_byte = bytes[i - 1];
+                break;
+            }
+        }
+        size_t k = length;
+        while (k > 0 && scan_class[bytes[k - 1]] == 0)
+            k--;
+        if (k < length)
+            k = last_bare_token(bytes, k, length);
+        if (k < length) {
+            advance(p, bytes, k);
+            p->bare_pending = true;
+            p->bare_line = p->line;
+            p->bare_column = p->column;
+            p->bare_offset = p->offset;
+            advance(p, bytes + k, length - k);
+        } else if (simple) {
+            p->column += length; /* one character per byte, no line break */
+            p->offset += length;
+        } else {
+            advance(p, bytes, length);
+        }
         return ACR_OK;
     }
+    /* Where yajl stopped is asked only now, for the message. */
     size_t consumed = yajl_get_bytes_consumed(p->yajl);
     if (s == yajl_status_error && missing_comma_in_object(p)) {
-        /* yajl rewinds its offset here, by an amount that is not the token's
-         * length; the unexpected token is the first one after the last value,
-         * possibly in an earlier chunk. */
-        locate_next_token(p, bytes, length);
-        if (p->next_token_known) {
-            p->line = p->next_line;
-            p->column = p->next_column;
-            p->offset = p->next_offset;
+        if (consumed == 0 && bare && p->values_done == values_before) {
+            /* The unexpected token is the number the last piece ended with. */
+            p->line = p->bare_line;
+            p->column = p->bare_column;
+            p->offset = p->bare_offset;
         } else {
-            advance(p, bytes, consumed);
+            advance(p, bytes, unexpected_token_start(bytes, length, consumed, p->last_byte));
         }
         record_position(p, true);
     } else {
@@ -1319,7 +1746,16 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
         /* The parse ends in this chunk: everything before the problem goes to
          * yajl as it is, and a syntax error there is reported first. */
         size_t stop = r.bad != SIZE_MAX ? r.bad : n;
-        if (release_held(p) == ACR_OK && parse_piece(p, bytes, stop) == ACR_OK) {
+        acr_status before;
+        if (p->held_length) {
+            /* One piece with the token held back, so that it still starts
+             * between tokens (see unexpected_token_start). */
+            p->held_simple = false;
+            before = hold(p, bytes, stop) ? release_held(p) : p->err.status;
+        } else {
+            before = parse_piece(p, bytes, stop, false);
+        }
+        if (before == ACR_OK) {
             char message[ACR_ERROR_MESSAGE_MAX];
             if (r.bad != SIZE_MAX)
                 snprintf(message, sizeof message, "%s", p->escape_problem);
@@ -1334,6 +1770,7 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
     if (p->held_length) {
         /* The token held back ends in this chunk, or is held whole. */
         size_t end = r.first_end == SIZE_MAX ? n : r.first_end;
+        p->held_simple = p->held_simple && r.simple;
         if (!hold(p, bytes, end))
             return report(p, err);
         if (r.first_end == SIZE_MAX) {
@@ -1344,8 +1781,10 @@ acr_status acr_parser_feed(acr_parser *p, const void *data, size_t length, acr_e
             return report(p, err);
         from = end;
     }
-    if (r.hold_from > from && parse_piece(p, bytes + from, r.hold_from - from) != ACR_OK)
+    if (r.hold_from > from && parse_piece(p, bytes + from, r.hold_from - from, r.simple) != ACR_OK)
         return report(p, err);
+    if (r.hold_from < n)
+        p->held_simple = r.simple; /* nothing is held now: a new token */
     if (r.hold_from < n && !hold(p, bytes + r.hold_from, n - r.hold_from))
         return report(p, err);
     acr_error_clear(err);
