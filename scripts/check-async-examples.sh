@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The non-blocking examples against an installed libacr, end to end:
-# examples/async_poll (a poll() loop) or examples/async_libuv (a libuv loop),
+# async_poll (a poll() loop) or async_libuv (a libuv loop) of examples/async,
 # installed into a temporary prefix (`cmake --install`), built out of tree with
 # its Makefile (pkg-config), and run against the bundled mock: 3 recordings at
 # once in each mode, each through acquire, start, query, update, updateLayout
@@ -25,7 +25,7 @@ cc=${CC:-cc}
 python=${ACR_PYTHON:-python3}
 
 if [ "$style" = libuv ] && ! pkg-config --exists libuv; then
-  echo "check-async-examples: SKIP: pkg-config cannot find libuv, which only examples/async_libuv needs" \
+  echo "check-async-examples: SKIP: pkg-config cannot find libuv, which only async_libuv (examples/async) needs" \
        "(Debian: apt-get install libuv1-dev, or scripts/install-deps.sh --test)"
   exit 77
 fi
@@ -48,11 +48,11 @@ step "cmake --install $build --prefix $prefix"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log" || { cat "$work/install.log"; fail "cmake --install"; }
 [ -f "$prefix/include/acr/loop.h" ] || fail "include/acr/loop.h is not installed"
 pc_dir=$(dirname "$(find "$prefix" -name acr.pc)")
-step "PKG_CONFIG_PATH=$pc_dir make -f examples/$name/Makefile"
+step "PKG_CONFIG_PATH=$pc_dir make -f examples/async/Makefile $name"
 bin=$work/$name
-PKG_CONFIG_PATH=$pc_dir make -s -f "$src/examples/$name/Makefile" CC="$cc" \
-  CFLAGS="-O2 -g -std=c11 -Wall -Wextra -Wpedantic -Werror" OUT="$bin" >"$work/make.log" 2>&1 ||
-  { cat "$work/make.log"; fail "building examples/$name with pkg-config"; }
+PKG_CONFIG_PATH=$pc_dir make -s -f "$src/examples/async/Makefile" CC="$cc" \
+  CFLAGS="-O2 -g -std=c11 -Wall -Wextra -Wpedantic -Werror" OUTDIR="$work" "$name" >"$work/make.log" 2>&1 ||
+  { cat "$work/make.log"; fail "building $name (examples/async) with pkg-config"; }
 shared=$(find "$prefix" -name 'libacr.so.*.*.*' | head -n 1)
 if [ -n "$shared" ]; then
   resolved=$(ldd "$bin" | awk '$1 ~ /^libacr\.so/ {print $3}')

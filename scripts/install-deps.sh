@@ -19,7 +19,7 @@ case "${1-}" in
       doxygen                            # the API reference (docs target)
       groff-base                         # renders the man page in its test (docs.man_completion)
       abigail-tools                      # the ABI guard (scripts/check-abi.sh)
-      libuv1-dev                         # only for examples/async_libuv (its test skips without it)
+      libuv1-dev                         # only for async_libuv in examples/async (its test skips without it)
     )
     # The conformance tests (node 20.19+ and npm): Debian's nodejs where there is
     # none; a newer one already installed stays (Debian 12's 18 makes them skip).

@@ -1,89 +1,39 @@
-/* async_poll: several cloud recordings' whole lives at once, on one thread,
- * driven by a plain poll() loop. Each recording (one channel each) goes
- * through acquire, start, query, update, updateLayout (mix mode only) and stop,
- * like examples/lifecycle does with blocking calls; here every call is started
- * with acr_<op>_async() on one acr_loop, and each recording is a small state
- * machine advanced from its calls' done callbacks. The main loop asks
- * acr_loop_fds() what to watch, poll()s it together with a self-pipe that
- * SIGINT and SIGTERM write to, and hands the result to acr_loop_perform().
- * A complete program against an installed libacr (see README.md):
- *
- *   async_poll --appid ID --mode individual|mix|web --cname CHANNEL --uid UID
- *              --bucket BUCKET [--recordings N] [--vendor N] [--region N]
- *              [--url PAGE] [--base-url URL]
- *
- * Recording i (1..N, default 3) records channel CHANNEL-i. Every option may
- * come from the environment as in examples/lifecycle: AGORA_APP_ID, AGORA_MODE,
- * AGORA_CNAME, AGORA_UID, AGORA_STORAGE_BUCKET, AGORA_STORAGE_VENDOR (1),
- * AGORA_STORAGE_REGION (0), AGORA_WEB_URL (web mode), AGORA_BASE_URL and
- * AGORA_RECORDINGS; secrets from the environment only: AGORA_CUSTOMER_ID,
- * AGORA_CUSTOMER_SECRET, AGORA_STORAGE_ACCESS_KEY, AGORA_STORAGE_SECRET_KEY.
- *
- * Output: one line per completed step of each recording ("CHANNEL-i: step:
- * what happened"), one line per recording when it ends ("CHANNEL-i: completed"
- * or "CHANNEL-i: failed at STEP"), then "summary: C of N recordings completed".
- * Once a recording has started, a failing query, update or updateLayout still
- * leads to its stop. Failures are explained on standard error.
- *
- * Exit status: 0 every recording completed; else that of the first recording
- * (in channel order) that failed: 1 a request breaks a rule of the API (nothing
- * was sent); 2 usage; 3 the service answered with an error; 4 the service
- * could not be reached (or the loop failed); 5 the service's answer is
- * invalid; 6 a retried call heard "already done"; 7 out of memory; 130
- * interrupted (SIGINT or SIGTERM): the calls in flight were cancelled. */
+/* The recordings of async_poll and async_libuv (see recordings.h): settings,
+ * the requests, each recording's state machine and the output. Nothing here
+ * knows how the loop is driven. */
 #define _POSIX_C_SOURCE 200809L
 
-#include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
-#include <poll.h>
-#include <signal.h>
-#include <stdbool.h>
-#include <stddef.h>
+#include "recordings.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-
-#include <acr_api.h>
-#include <acr/loop.h>
-
-enum {
-    EXIT_DONE = 0,
-    EXIT_INVALID_REQUEST = 1,
-    EXIT_USAGE = 2,
-    EXIT_HTTP = 3,
-    EXIT_TRANSPORT = 4,
-    EXIT_INVALID_RESPONSE = 5,
-    EXIT_MAY_HAVE_SUCCEEDED = 6,
-    EXIT_NOMEM = 7,
-    EXIT_INTERRUPTED = 130
-};
 
 #define MAX_RECORDINGS 100
 #define MAX_CNAME 64 /* the service's limit, in bytes */
 
-typedef struct settings {
-    const char *appid, *mode_text, *cname, *uid, *bucket, *vendor, *region, *url, *base_url, *recordings;
-    const char *customer_id, *customer_secret, *access_key, *secret_key;
-    acr_mode mode;
-    long long vendor_number, region_number, recording_count;
-} settings;
-
-static const char usage_text[] =
-    "usage: async_poll --appid ID --mode individual|mix|web --cname CHANNEL --uid UID\n"
-    "                  --bucket BUCKET [--recordings N] [--vendor N] [--region N]\n"
-    "                  [--url PAGE] [--base-url URL]\n"
-    "Runs N recordings (default 3; channels CHANNEL-1 .. CHANNEL-N) at once on one thread.\n"
-    "Options default to AGORA_APP_ID, AGORA_MODE, AGORA_CNAME, AGORA_UID,\n"
-    "AGORA_STORAGE_BUCKET, AGORA_RECORDINGS (3), AGORA_STORAGE_VENDOR (1),\n"
-    "AGORA_STORAGE_REGION (0), AGORA_WEB_URL (web mode) and AGORA_BASE_URL. Secrets come\n"
-    "from AGORA_CUSTOMER_ID, AGORA_CUSTOMER_SECRET, AGORA_STORAGE_ACCESS_KEY and\n"
-    "AGORA_STORAGE_SECRET_KEY.\n";
+/* The usage's continuation lines line up under the first option. */
+static void print_usage(FILE *out)
+{
+    int indent = (int)strlen(program_name) + 8; /* "usage: NAME " */
+    fprintf(out,
+            "usage: %s --appid ID --mode individual|mix|web --cname CHANNEL --uid UID\n"
+            "%*s--bucket BUCKET [--recordings N] [--vendor N] [--region N]\n"
+            "%*s[--url PAGE] [--base-url URL]\n",
+            program_name, indent, "", indent, "");
+    fputs("Runs N recordings (default 3; channels CHANNEL-1 .. CHANNEL-N) at once on one thread.\n"
+          "Options default to AGORA_APP_ID, AGORA_MODE, AGORA_CNAME, AGORA_UID,\n"
+          "AGORA_STORAGE_BUCKET, AGORA_RECORDINGS (3), AGORA_STORAGE_VENDOR (1),\n"
+          "AGORA_STORAGE_REGION (0), AGORA_WEB_URL (web mode) and AGORA_BASE_URL. Secrets come\n"
+          "from AGORA_CUSTOMER_ID, AGORA_CUSTOMER_SECRET, AGORA_STORAGE_ACCESS_KEY and\n"
+          "AGORA_STORAGE_SECRET_KEY.\n",
+          out);
+}
 
 static int usage(const char *problem)
 {
-    fprintf(stderr, "async_poll: %s\n%s", problem, usage_text);
+    fprintf(stderr, "%s: %s\n", program_name, problem);
+    print_usage(stderr);
     return EXIT_USAGE;
 }
 
@@ -125,14 +75,14 @@ static int read_settings(int argc, char **argv, settings *s)
     const size_t option_count = sizeof options / sizeof options[0];
     for (int i = 1; i < argc; i++) {
         if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
-            fputs(usage_text, stdout);
+            print_usage(stdout);
             return EXIT_DONE;
         }
         size_t k = 0;
         while (k < option_count && strcmp(argv[i], options[k].option) != 0)
             k++;
         if (k == option_count || i + 1 == argc) {
-            fprintf(stderr, "async_poll: unknown option, or option without its value: %s\n", argv[i]);
+            fprintf(stderr, "%s: unknown option, or option without its value: %s\n", program_name, argv[i]);
             return usage("see the usage");
         }
         *options[k].value = argv[++i];
@@ -141,7 +91,7 @@ static int read_settings(int argc, char **argv, settings *s)
         if (!*options[k].value)
             *options[k].value = from_env(options[k].env);
         if (!*options[k].value && options[k].required) {
-            fprintf(stderr, "async_poll: %s (or %s) is required\n", options[k].option, options[k].env);
+            fprintf(stderr, "%s: %s (or %s) is required\n", program_name, options[k].option, options[k].env);
             return usage("missing setting");
         }
     }
@@ -204,7 +154,7 @@ static void put_pointer(const acr_violation *v)
 
 /* Explains a failed call on standard error ("CHANNEL-i: step: ..."); returns
  * the exit status for it. */
-static int report(const char *call, acr_status status, const acr_error *err)
+int report(const char *call, acr_status status, const acr_error *err)
 {
     switch (status) {
     case ACR_OK:
@@ -454,9 +404,7 @@ typedef enum step { STEP_ACQUIRE, STEP_START, STEP_QUERY, STEP_UPDATE, STEP_LAYO
 
 static const char *const step_names[] = {"acquire", "start", "query", "update", "updateLayout", "stop", "done"};
 
-typedef struct program program;
-
-typedef struct recording {
+struct recording {
     program *program;
     char cname[MAX_CNAME + 1];
     step step;                 /* the call in flight, or STEP_DONE */
@@ -471,14 +419,6 @@ typedef struct recording {
     acr_update_response updated;
     acr_update_layout_response laid_out;
     acr_stop_response stopped;
-} recording;
-
-struct program {
-    const settings *settings;
-    acr_loop *loop;
-    recording *recordings;
-    size_t count, completed, ended;
-    const char *cancel_reason;  /* set once everything in flight is being cancelled */
 };
 
 /* Starts r->step's call; ACR_OK, or why nothing started (then done never runs). */
@@ -496,7 +436,7 @@ static void print_prefix(const recording *r, const char *what)
  * failure, and returns the next step. */
 static step step_after(recording *r, acr_status status, const acr_error *err)
 {
-    const settings *s = r->program->settings;
+    const settings *s = &r->program->settings;
     step ended = r->step;
     if (status != ACR_OK) {
         char call[MAX_CNAME + 32];
@@ -569,20 +509,21 @@ static step step_after(recording *r, acr_status status, const acr_error *err)
 static void recording_ended(recording *r)
 {
     program *p = r->program;
-    p->ended++;
     put_text(stdout, r->cname);
     if (r->failed_step == STEP_DONE) {
         p->completed++;
         puts(": completed");
-        return;
+    } else {
+        printf(": failed at %s", step_names[r->failed_step]);
+        if (r->may_be_running) {
+            fputs(" (recording ", stdout);
+            put_text(stdout, r->started.sid ? r->started.sid : "without a sid");
+            fputs(" may still be running: it stops by itself once the channel is empty)", stdout);
+        }
+        fputc('\n', stdout);
     }
-    printf(": failed at %s", step_names[r->failed_step]);
-    if (r->may_be_running) {
-        fputs(" (recording ", stdout);
-        put_text(stdout, r->started.sid ? r->started.sid : "without a sid");
-        fputs(" may still be running: it stops by itself once the channel is empty)", stdout);
-    }
-    fputc('\n', stdout);
+    if (++p->ended == p->count && p->all_ended)
+        p->all_ended(p);
 }
 
 /* Moves r on from the step that just ended, starting its next call. A call
@@ -613,7 +554,7 @@ static void on_done(void *ctx, acr_transfer *transfer, acr_status status, acr_er
 
 static acr_status start_step(recording *r, acr_error *err)
 {
-    const settings *s = r->program->settings;
+    const settings *s = &r->program->settings;
     acr_loop *loop = r->program->loop;
     /* Every id is copied when the call starts: these may point into the
      * earlier answers. The requests are copied too: built on the stack. */
@@ -660,184 +601,100 @@ static acr_status start_step(recording *r, acr_error *err)
     return ACR_ERR_USAGE;
 }
 
-/* --- the poll() loop ---------------------------------------------------- */
+/* --- the program: everything but driving the loop ----------------------- */
 
-/* SIGINT and SIGTERM write a byte here; poll() watches the other end. */
-static int wake_pipe[2] = {-1, -1};
-
-static void on_signal(int signal_number)
+int recordings_setup(program *p, int argc, char **argv)
 {
-    (void)signal_number;
-    int saved = errno;
-    char byte = 1;
-    /* Non-blocking: when the pipe is full, a wake-up is already pending. */
-    ssize_t written = write(wake_pipe[1], &byte, 1);
-    (void)written;
-    errno = saved;
-}
-
-static bool make_wake_pipe(void)
-{
-    if (pipe(wake_pipe) != 0)
-        return false;
-    for (int i = 0; i < 2; i++) {
-        int flags = fcntl(wake_pipe[i], F_GETFL);
-        if (flags < 0 || fcntl(wake_pipe[i], F_SETFL, flags | O_NONBLOCK) != 0 ||
-            fcntl(wake_pipe[i], F_SETFD, FD_CLOEXEC) != 0)
-            return false;
-    }
-    struct sigaction action;
-    memset(&action, 0, sizeof action);
-    action.sa_handler = on_signal;
-    sigemptyset(&action.sa_mask);
-    return sigaction(SIGINT, &action, NULL) == 0 && sigaction(SIGTERM, &action, NULL) == 0;
-}
-
-/* Cancels every call in flight: each done callback runs now, with
- * ACR_ERR_CANCELLED, and starts nothing new. */
-static void cancel_everything(program *p, const char *reason)
-{
-    if (p->cancel_reason)
-        return;
-    p->cancel_reason = reason;
-    fprintf(stderr, "async_poll: %s: cancelling %zu call%s in flight\n", reason, acr_loop_active(p->loop),
-            acr_loop_active(p->loop) == 1 ? "" : "s");
-    acr_status status = acr_loop_cancel_all(p->loop);
-    if (status != ACR_OK)
-        fprintf(stderr, "async_poll: cancelling: %s\n", acr_status_name(status));
-}
-
-/* Polls until no call is in flight. Returns false when the loop failed. */
-static bool run_loop(program *p)
-{
-    /* fds[0] is the wake pipe; the loop's descriptors follow. */
-    size_t capacity = 2 * p->count + 1;
-    struct pollfd *fds = calloc(capacity + 1, sizeof *fds);
-    bool ok = fds != NULL;
-    if (!ok)
-        fputs("async_poll: out of memory\n", stderr);
-    while (ok && acr_loop_active(p->loop) > 0) {
-        size_t count = 0;
-        long timeout_ms = -1;
-        acr_status status = acr_loop_fds(p->loop, fds + 1, capacity, &count, &timeout_ms);
-        if (status == ACR_OK && count > capacity) {
-            struct pollfd *more = realloc(fds, (count + 1) * sizeof *fds);
-            if (!more) {
-                status = ACR_ERR_NOMEM;
-            } else {
-                fds = more;
-                capacity = count;
-                continue; /* ask again, with room for all of them */
-            }
-        }
-        if (status != ACR_OK) {
-            fprintf(stderr, "async_poll: acr_loop_fds: %s\n", acr_status_name(status));
-            ok = false;
-            break;
-        }
-        fds[0].fd = wake_pipe[0];
-        fds[0].events = POLLIN;
-        fds[0].revents = 0;
-        int wait_ms = timeout_ms < 0 ? -1 : timeout_ms > INT_MAX ? INT_MAX : (int)timeout_ms;
-        int ready = poll(fds, count + 1, wait_ms);
-        if (ready < 0 && errno != EINTR) {
-            perror("async_poll: poll");
-            ok = false;
-            break;
-        }
-        if (ready > 0 && (fds[0].revents & POLLIN)) {
-            char drain[16];
-            while (read(wake_pipe[0], drain, sizeof drain) > 0) {
-            }
-            cancel_everything(p, "interrupted");
-            continue;
-        }
-        if (ready < 0)
-            continue; /* EINTR: the wake pipe says why, on the next poll() */
-        status = acr_loop_perform(p->loop, fds + 1, count);
-        if (status != ACR_OK) {
-            fprintf(stderr, "async_poll: acr_loop_perform: %s\n", acr_status_name(status));
-            ok = false;
-        }
-    }
-    if (!ok)
-        cancel_everything(p, "the loop failed");
-    free(fds);
-    return ok;
-}
-
-int main(int argc, char **argv)
-{
-    settings s;
-    int code = read_settings(argc, argv, &s);
+    memset(p, 0, sizeof *p);
+    settings *s = &p->settings;
+    int code = read_settings(argc, argv, s);
     if (code >= 0)
         return code;
-    code = EXIT_DONE;
     setvbuf(stdout, NULL, _IOLBF, 0); /* each line as it happens, even into a pipe */
     if (strcmp(acr_version(), ACR_VERSION_STRING) != 0)
-        fprintf(stderr, "async_poll: built with the headers of acr %s, running libacr %s\n", ACR_VERSION_STRING,
-                acr_version());
-    if (!make_wake_pipe()) {
-        perror("async_poll: the signal pipe");
-        return EXIT_TRANSPORT;
-    }
-
-    program p = {.settings = &s, .count = (size_t)s.recording_count};
-    p.recordings = calloc(p.count, sizeof *p.recordings);
-    if (!p.recordings) {
-        fputs("async_poll: out of memory\n", stderr);
+        fprintf(stderr, "%s: built with the headers of acr %s, running libacr %s\n", program_name,
+                ACR_VERSION_STRING, acr_version());
+    p->count = (size_t)s->recording_count;
+    p->recordings = calloc(p->count, sizeof *p->recordings);
+    if (!p->recordings) {
+        fprintf(stderr, "%s: out of memory\n", program_name);
         return EXIT_NOMEM;
     }
-    for (size_t i = 0; i < p.count; i++) {
-        recording *r = &p.recordings[i];
-        r->program = &p;
+    for (size_t i = 0; i < p->count; i++) {
+        recording *r = &p->recordings[i];
+        r->program = p;
         r->step = STEP_ACQUIRE;
         r->failed_step = STEP_DONE;
         /* The settings bound the name's length: this always fits. */
-        int n = snprintf(r->cname, sizeof r->cname, "%s-%zu", s.cname, i + 1);
-        if (n < 0 || (size_t)n >= sizeof r->cname)
+        int n = snprintf(r->cname, sizeof r->cname, "%s-%zu", s->cname, i + 1);
+        if (n < 0 || (size_t)n >= sizeof r->cname) {
+            recordings_free(p);
             return usage("--cname is too long");
+        }
     }
+    return -1;
+}
 
-    acr_client *client = NULL;
+int recordings_start(program *p, const acr_loop_options *loop_options)
+{
+    const settings *s = &p->settings;
     acr_error err = ACR_ERROR_INIT;
     acr_client_options options = ACR_CLIENT_OPTIONS_INIT;
-    options.app_id = s.appid;
-    options.customer_id = s.customer_id;
-    options.customer_secret = s.customer_secret;
-    options.base_url = s.base_url; /* NULL: ACR_DEFAULT_BASE_URL */
-    acr_status status = acr_client_new(&options, &client, &err);
+    options.app_id = s->appid;
+    options.customer_id = s->customer_id;
+    options.customer_secret = s->customer_secret;
+    options.base_url = s->base_url; /* NULL: ACR_DEFAULT_BASE_URL */
+    acr_status status = acr_client_new(&options, &p->client, &err);
     if (status == ACR_OK)
-        status = acr_loop_new(client, NULL, &p.loop, &err); /* NULL options: poll style */
+        status = acr_loop_new(p->client, loop_options, &p->loop, &err);
     if (status != ACR_OK) {
-        code = report("async_poll", status, &err);
-        goto done;
+        int code = report(program_name, status, &err);
+        acr_error_clear(&err);
+        return code;
     }
-
-    /* Every recording's first call; the rest start from done callbacks. */
-    for (size_t i = 0; i < p.count; i++) {
-        recording *r = &p.recordings[i];
+    for (size_t i = 0; i < p->count; i++) {
+        recording *r = &p->recordings[i];
         status = start_step(r, &err);
         if (status != ACR_OK)
             advance(r, status, &err); /* not started: explained, and the recording ends */
         acr_error_clear(&err);
     }
-    bool loop_ok = run_loop(&p);
+    return -1;
+}
 
-    printf("summary: %zu of %zu recording%s completed\n", p.completed, p.count, p.count == 1 ? "" : "s");
-    for (size_t i = 0; i < p.count && code == EXIT_DONE; i++)
-        code = p.recordings[i].code;
-    if (p.cancel_reason && !loop_ok)
+void cancel_everything(program *p, const char *reason)
+{
+    if (p->cancel_reason)
+        return;
+    p->cancel_reason = reason;
+    fprintf(stderr, "%s: %s: cancelling %zu call%s in flight\n", program_name, reason, acr_loop_active(p->loop),
+            acr_loop_active(p->loop) == 1 ? "" : "s");
+    acr_status status = acr_loop_cancel_all(p->loop);
+    if (status != ACR_OK)
+        fprintf(stderr, "%s: cancelling: %s\n", program_name, acr_status_name(status));
+}
+
+int recordings_finish(program *p, bool loop_failed)
+{
+    printf("summary: %zu of %zu recording%s completed\n", p->completed, p->count, p->count == 1 ? "" : "s");
+    int code = EXIT_DONE;
+    for (size_t i = 0; i < p->count && code == EXIT_DONE; i++)
+        code = p->recordings[i].code;
+    if (loop_failed)
         code = EXIT_TRANSPORT;
-    else if (p.cancel_reason)
+    else if (p->cancel_reason)
         code = EXIT_INTERRUPTED;
+    return code;
+}
 
-done:
+void recordings_free(program *p)
+{
     /* Idle now: acr_loop_free() refuses while a call is in flight. */
-    if (acr_loop_free(p.loop) != ACR_OK)
-        fputs("async_poll: the loop still had calls in flight\n", stderr);
-    for (size_t i = 0; i < p.count; i++) {
-        recording *r = &p.recordings[i];
+    if (acr_loop_free(p->loop) != ACR_OK)
+        fprintf(stderr, "%s: the loop still had calls in flight\n", program_name);
+    p->loop = NULL;
+    for (size_t i = 0; p->recordings && i < p->count; i++) {
+        recording *r = &p->recordings[i];
         acr_acquire_response_free(&r->acquired);
         acr_start_response_free(&r->started);
         acr_query_response_free(&r->queried);
@@ -845,8 +702,8 @@ done:
         acr_update_layout_response_free(&r->laid_out);
         acr_stop_response_free(&r->stopped);
     }
-    free(p.recordings);
-    acr_error_clear(&err);
-    acr_client_free(client);
-    return code;
+    free(p->recordings);
+    p->recordings = NULL;
+    acr_client_free(p->client);
+    p->client = NULL;
 }
