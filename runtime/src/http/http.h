@@ -62,7 +62,9 @@ struct acr_client {
     size_t max_idle;
     /* Guards the turns and the pool of idle private loops. */
     pthread_mutex_t lock;
-    acr_turn *turns;                    /* the recordings some call holds */
+    acr_turn **turns;                   /* the recordings some call holds: a hash table */
+    size_t turn_buckets;                /* a power of two; 0: none yet */
+    size_t turn_count;
     acr_turn *spare_turn;               /* kept for the next recording's turn */
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
@@ -105,7 +107,7 @@ bool acr_turn_claim(acr_client *c, acr_turn_waiter *w);
 /* Leaves the queue, or gives the turn to the next waiter (woken through its
  * loop). Nothing when the waiter is neither holding nor queued. */
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w);
-/* At acr_client_free. */
+/* At acr_client_free (no turn is held then). */
 void acr_turn_free_spare(acr_client *c);
 
 /* --- transfer.c: one call --- */
