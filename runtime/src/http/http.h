@@ -150,9 +150,11 @@ typedef struct acr_exchange {
     bool final_headers;                 /* the final (non-1xx) response's headers have ended */
     bool in_block;                      /* inside a block of header lines */
     bool block_is_trailer;              /* that block came after the final headers */
-    acr_parser *parser;                 /* fed when status is 200 */
-    acr_error parse_err;
-    bool parse_failed;
+    const acr_type_desc *response_type;
+    void *response;
+    acr_parser *parser;                 /* made at the first byte of a 200 answer, not for the wait */
+    bool parse_failed;                  /* the parser holds why */
+    bool parser_nomem;
     bool too_large;
     size_t received;
     acr_wiped_buffer error_body;

@@ -156,7 +156,11 @@ size_t acr_xfer_body_fn(char *data, size_t size, size_t count, void *ctx)
             x->too_large = true;
             return 0; /* aborts the transfer */
         }
-        if (acr_parser_feed(x->parser, data, n, &x->parse_err) != ACR_OK) {
+        if (!x->parser && !(x->parser = acr_parser_new(x->response_type, x->response, NULL))) {
+            x->parser_nomem = true;
+            return 0;
+        }
+        if (acr_parser_feed(x->parser, data, n, NULL) != ACR_OK) {
             x->parse_failed = true;
             return 0;
         }
@@ -359,7 +363,6 @@ static void xfer_drop_easy(acr_transfer *t)
 /* What an attempt leaves behind, once read. */
 static void xfer_end_exchange(acr_transfer *t)
 {
-    acr_error_clear(&t->x.parse_err);
     acr_parser_free(t->x.parser);
     acr_wiped_free(&t->x.error_body);
     memset(&t->x, 0, sizeof t->x);
@@ -469,13 +472,8 @@ static void xfer_send(acr_transfer *t)
     memset(&t->x, 0, sizeof t->x);
     t->x.client = c;
     t->x.handle = h;
-    t->x.parser = acr_parser_new(op->response, t->response, NULL);
-    if (!t->x.parser) {
-        acr_loop_give_easy(t->loop, h);
-        acr_status s = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
-        xfer_attempt_ended(t, s, false, 0, false);
-        return;
-    }
+    t->x.response_type = op->response;
+    t->x.response = t->response;
     t->detail[0] = '\0';
     curl_easy_setopt(h, CURLOPT_URL, t->url);
     /* Plain http (loopback only) never goes through a proxy, whatever the
@@ -547,11 +545,10 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
     } else if (x->too_large || code == CURLE_FILESIZE_EXCEEDED) {
         status = acr_error_set(err, ACR_ERR_INVALID_RESPONSE, "the response is larger than %zu bytes",
                                c->max_response_bytes);
+    } else if (x->parser_nomem) {
+        status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
     } else if (x->parse_failed) {
-        acr_error_clear(err);
-        status = x->parse_err.status;
-        *err = x->parse_err;
-        memset(&x->parse_err, 0, sizeof x->parse_err);
+        status = acr_parser_finish(x->parser, err); /* a failed parser repeats its error, whole */
     } else if (code == CURLE_OUT_OF_MEMORY && !request_sent) {
         status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (in libcurl)");
     } else if (code == CURLE_OUT_OF_MEMORY || headers_refused) {
@@ -564,6 +561,8 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
         err->http_status = (int)x->status;
     } else if (x->status != 200) {
         status = http_error(t, err);
+    } else if (!x->parser && !(x->parser = acr_parser_new(x->response_type, x->response, NULL))) {
+        status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory"); /* an empty 200 answer */
     } else {
         status = acr_parser_finish(x->parser, err);
     }
