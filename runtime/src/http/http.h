@@ -176,8 +176,8 @@ struct acr_transfer {
     acr_done_fn done;
     void *ctx;
     void *response;
-    char *path;                         /* the operation's path, parameters encoded: built once */
-    char *url;                          /* a domain + path, rebuilt only when the domain changes */
+    char *url;                          /* a domain + the path (parameters encoded once): only the domain changes */
+    size_t path_at;                     /* where the path starts in url */
     size_t url_domain;                  /* the domain url was built for, + 1; 0: none */
     acr_wiped_buffer body;              /* the serialized request; data NULL: no body */
     acr_secrets secrets;                /* the client's (borrowed) and copies of the request's, wiped when freed */

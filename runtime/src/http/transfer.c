@@ -43,7 +43,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
         return 1;
     }
     if (b->length + n + 1 > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity : 512;
+        size_t capacity = b->capacity ? b->capacity : 256; /* an update's body fits */
         while (capacity < b->length + n + 1)
             capacity *= 2;
         char *grown = acr_malloc(capacity);
@@ -53,7 +53,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
         }
         if (b->length)
             memcpy(grown, b->data, b->length);
-        acr_free_wiped(b->data, b->capacity);
+        acr_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
         b->data = grown;
         b->capacity = capacity;
     }
@@ -63,9 +63,11 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
     return 0;
 }
 
+/* Only the bytes written (and the NUL) are wiped: the rest of the block
+ * never held anything of ours. */
 void acr_wiped_free(acr_wiped_buffer *b)
 {
-    acr_free_wiped(b->data, b->capacity);
+    acr_free_wiped(b->data, b->data ? b->length + 1 : 0);
     memset(b, 0, sizeof *b);
 }
 
@@ -440,16 +442,18 @@ static void xfer_send(acr_transfer *t)
     if (t->url_domain != domain + 1) {
         /* The path was encoded once; only the domain changes between attempts. */
         const char *base = c->domains[domain];
-        size_t a = strlen(base), b = strlen(t->path);
+        const char *path = t->url + t->path_at;
+        size_t a = strlen(base), b = strlen(path);
         char *url = acr_malloc(a + b + 1);
         if (!url) {
             xfer_finish(t, acr_error_set(err, ACR_ERR_NOMEM, "out of memory"));
             return;
         }
         memcpy(url, base, a);
-        memcpy(url + a, t->path, b + 1);
+        memcpy(url + a, path, b + 1);
         acr_free(t->url);
         t->url = url;
+        t->path_at = a;
         t->url_domain = domain + 1;
     }
     long timeout_ms = 0;
@@ -681,7 +685,6 @@ void acr_xfer_free(acr_transfer *t)
         acr_turn_leave(t->client, &t->waiter);
     acr_free(t->key);
     acr_free(t->url);
-    acr_free(t->path);
     acr_wiped_free(&t->body);
     /* The request's secrets are the transfer's copies; the client's are the client's. */
     const acr_client *c = t->client;
