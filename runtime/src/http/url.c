@@ -154,10 +154,58 @@ acr_status acr_url_check_params(const acr_operation_desc *op, const char *const 
     return ACR_OK;
 }
 
+/* One pass into `out` (capacity cap): the URL's length, or SIZE_MAX when it
+ * does not fit. */
+static size_t build_into(char *out, size_t cap, const char *base, const acr_operation_desc *op,
+                         const char *const *values)
+{
+    size_t n = strlen(base);
+    if (n >= cap)
+        return SIZE_MAX;
+    memcpy(out, base, n);
+    for (const char *t = op->path_template; *t;) {
+        if (*t != '{') {
+            /* A literal run of the template, up to the next placeholder. */
+            size_t run = strcspn(t, "{");
+            if (run >= cap - n)
+                return SIZE_MAX;
+            memcpy(out + n, t, run);
+            n += run;
+            t += run;
+            continue;
+        }
+        const char *close = strchr(t, '}');
+        int index = close ? param_index(op, t + 1, (size_t)(close - t - 1)) : -1;
+        if (index >= 0) {
+            size_t length = strlen(values[index]);
+            if (length >= (cap - n) / 3) /* at worst 3 bytes each */
+                return SIZE_MAX;
+            n = (size_t)(encode_into(out + n, values[index]) - out);
+            t = close + 1;
+        } else {
+            if (n + 1 >= cap)
+                return SIZE_MAX;
+            out[n++] = *t++;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
 char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err)
 {
     if (acr_url_check_params(op, values, err) != ACR_OK)
         return NULL;
+    /* Built once on the stack, then copied at its size: the usual URL fits;
+     * a longer one is built again at the size it measured. */
+    char stack[512];
+    size_t n = build_into(stack, sizeof stack, base, op, values);
+    if (n != SIZE_MAX) {
+        char *url = acr_copy_text(stack, n);
+        if (!url)
+            acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+        return url;
+    }
     /* Two passes over the template: measure, then write. */
     size_t total = strlen(base) + 1;
     for (int pass = 0; pass < 2; pass++) {
@@ -168,9 +216,9 @@ char *acr_url_build(const char *base, const acr_operation_desc *op, const char *
         }
         char *out = url;
         if (pass) {
-            size_t n = strlen(base);
-            memcpy(out, base, n);
-            out += n;
+            size_t length = strlen(base);
+            memcpy(out, base, length);
+            out += length;
         }
         for (const char *t = op->path_template; *t;) {
             if (*t != '{') {
