@@ -1293,6 +1293,21 @@ static void test_path_parameters_percent_encoded(void **state)
     assert_int_equal(simple_update("..", ".", ACR_MODE_INDIVIDUAL, &err), ACR_OK);
     assert_last_request("/v1/apps/" APP "/cloud_recording/resourceid/%2E%2E/sid/%2E/mode/individual/update", NULL);
 
+    /* A URL longer than the builder's stack buffer (512 bytes): 150 bytes
+     * that encode to 3 each take the measured path, with the same result. */
+    char long_rid[151], long_path[700], body[500];
+    memset(long_rid, '/', 150);
+    long_rid[150] = '\0';
+    size_t at = (size_t)snprintf(long_path, sizeof long_path, "/v1/apps/" APP "/cloud_recording/resourceid/");
+    for (int i = 0; i < 150; i++, at += 3)
+        memcpy(long_path + at, "%2F", 4);
+    snprintf(long_path + at, sizeof long_path - at, "/sid/sid-long/mode/individual/update");
+    snprintf(body, sizeof body, "{\"mode\": \"individual\", \"appid\": \"" APP "\", \"resourceId\": \"%s\", "
+             "\"sid\": \"sid-long\", \"cname\": \"" CNAME "\", \"uid\": \"" UID "\"}", long_rid);
+    control("/__mock/recordings", body);
+    assert_int_equal(simple_update(long_rid, "sid-long", ACR_MODE_INDIVIDUAL, &err), ACR_OK);
+    assert_last_request(long_path, NULL);
+
     /* The app ID (from the client) is encoded the same way. */
     acr_client_options o = default_options();
     o.app_id = "app 1/\xc3\xbc";

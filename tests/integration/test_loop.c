@@ -691,6 +691,55 @@ static void test_same_recording_in_fifo_order(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
+/* Forty recordings with three updates each, all started before the loop
+ * runs: the client's table of turns grows (16 buckets, then 32, then 64) while
+ * every recording has a holder and two waiters, and each recording still
+ * hands its turn on in the order of the starts, one update at a time. */
+#define TURN_RECORDINGS 40
+static void test_many_recordings_each_in_fifo_order(void **state)
+{
+    (void)state;
+    static update_call u[TURN_RECORDINGS][3];
+    char rid[32], sid[32], uid[16];
+    for (int r = 0; r < TURN_RECORDINGS; r++) {
+        snprintf(rid, sizeof rid, "turn-r%d", r);
+        snprintf(sid, sizeof sid, "turn-s%d", r);
+        add_recording(rid, sid);
+    }
+    done_rank = 0;
+    acr_loop *loop = new_loop(client, NULL);
+    for (int i = 0; i < 3; i++) {
+        for (int r = 0; r < TURN_RECORDINGS; r++) {
+            snprintf(rid, sizeof rid, "turn-r%d", r);
+            snprintf(sid, sizeof sid, "turn-s%d", r);
+            snprintf(uid, sizeof uid, "%d", 1000 + r * 3 + i);
+            update_init(&u[r][i], rid, sid, uid);
+            assert_int_equal(update_start(loop, &u[r][i]), ACR_OK);
+        }
+    }
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    for (int r = 0; r < TURN_RECORDINGS; r++) {
+        for (int i = 0; i < 3; i++) {
+            assert_int_equal(u[r][i].done_count, 1);
+            if (u[r][i].status != ACR_OK)
+                fail_msg("recording %d, update %d: %s", r, i, u[r][i].err.message);
+            if (i > 0 && u[r][i].order <= u[r][i - 1].order)
+                fail_msg("recording %d: update %d ended before update %d", r, i, i - 1);
+            update_free(&u[r][i]);
+        }
+    }
+    yajl_val st = mock_state();
+    for (int r = 0; r < TURN_RECORDINGS; r++) {
+        snprintf(rid, sizeof rid, "turn-r%d", r);
+        snprintf(sid, sizeof sid, "turn-s%d", r);
+        yajl_val rec = find_recording(st, rid, sid);
+        assert_int_equal(support_int_member(rec, "updates"), 3);
+        assert_int_equal(support_int_member(rec, "max_concurrent_updates"), 1);
+    }
+    yajl_tree_free(st);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
 /* The one clock: a call queued behind another for its turn gives up when its
  * time is up (ACR_ERR_TRANSPORT, attempts 0, nothing sent), as a blocking call
  * does; the turn is handed on in order. */
@@ -1066,6 +1115,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_cancel_all, setup, teardown),
         cmocka_unit_test_setup_teardown(test_invalid_request_never_starts, setup, teardown),
         cmocka_unit_test_setup_teardown(test_same_recording_in_fifo_order, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_many_recordings_each_in_fifo_order, setup, teardown),
         cmocka_unit_test_setup_teardown(test_turn_wait_counts_against_the_limit, setup, teardown),
         cmocka_unit_test_setup_teardown(test_log_callback_same_recording_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_backoff_is_a_timer, setup, teardown),

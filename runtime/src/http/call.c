@@ -132,9 +132,15 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
     t->limit_ms = call_limit_ms(c, op);
     t->deadline = t->limit_ms ? start + t->limit_ms : 0;
     acr_secrets_init(&t->secrets);
-    /* The path, its parameters encoded, once: each attempt only prefixes its domain. */
-    t->path = acr_url_build("", op, values, e);
-    status = t->path ? call_own_secrets(t, request, e) : e->status;
+    /* The path, its parameters encoded, once, after the first attempt's
+     * domain: another attempt only swaps the domain. */
+    size_t domain = acr_retry_domain_index(0, c->domain_count);
+    t->url = acr_url_build(c->domains[domain], op, values, e);
+    if (t->url) {
+        t->url_domain = domain + 1;
+        t->path_at = strlen(c->domains[domain]);
+    }
+    status = t->url ? call_own_secrets(t, request, e) : e->status;
     /* The body holds the request's keys: serialized into a buffer that is
      * wiped as it grows and before it is freed. */
     if (status == ACR_OK && op->request) {

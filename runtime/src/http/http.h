@@ -62,7 +62,9 @@ struct acr_client {
     size_t max_idle;
     /* Guards the turns and the pool of idle private loops. */
     pthread_mutex_t lock;
-    acr_turn *turns;                    /* the recordings some call holds */
+    acr_turn **turns;                   /* the recordings some call holds: a hash table */
+    size_t turn_buckets;                /* a power of two; 0: none yet */
+    size_t turn_count;
     acr_turn *spare_turn;               /* kept for the next recording's turn */
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
@@ -105,7 +107,7 @@ bool acr_turn_claim(acr_client *c, acr_turn_waiter *w);
 /* Leaves the queue, or gives the turn to the next waiter (woken through its
  * loop). Nothing when the waiter is neither holding nor queued. */
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w);
-/* At acr_client_free. */
+/* At acr_client_free (no turn is held then). */
 void acr_turn_free_spare(acr_client *c);
 
 /* --- transfer.c: one call --- */
@@ -148,9 +150,11 @@ typedef struct acr_exchange {
     bool final_headers;                 /* the final (non-1xx) response's headers have ended */
     bool in_block;                      /* inside a block of header lines */
     bool block_is_trailer;              /* that block came after the final headers */
-    acr_parser *parser;                 /* fed when status is 200 */
-    acr_error parse_err;
-    bool parse_failed;
+    const acr_type_desc *response_type;
+    void *response;
+    acr_parser *parser;                 /* made at the first byte of a 200 answer, not for the wait */
+    bool parse_failed;                  /* the parser holds why */
+    bool parser_nomem;
     bool too_large;
     size_t received;
     acr_wiped_buffer error_body;
@@ -172,8 +176,8 @@ struct acr_transfer {
     acr_done_fn done;
     void *ctx;
     void *response;
-    char *path;                         /* the operation's path, parameters encoded: built once */
-    char *url;                          /* a domain + path, rebuilt only when the domain changes */
+    char *url;                          /* a domain + the path (parameters encoded once): only the domain changes */
+    size_t path_at;                     /* where the path starts in url */
     size_t url_domain;                  /* the domain url was built for, + 1; 0: none */
     acr_wiped_buffer body;              /* the serialized request; data NULL: no body */
     acr_secrets secrets;                /* the client's (borrowed) and copies of the request's, wiped when freed */

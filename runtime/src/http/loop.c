@@ -12,6 +12,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <stdint.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -39,6 +40,7 @@ struct acr_loop {
     loop_socket *sockets;               /* what libcurl asked to watch */
     size_t socket_count;
     size_t socket_capacity;
+    bool assign_failed;                 /* some index is not with libcurl: search */
     long long curl_at;                  /* libcurl's timer, monotonic ms; -1: none */
     long long timer_asked;              /* callback style: the timer asked for; -1 none, -2 to ask again */
     acr_transfer *head, *tail;          /* every call whose done callback has not returned */
@@ -60,21 +62,39 @@ struct acr_loop {
 
 /* --- libcurl's callbacks --- */
 
+/* Where fd is in l->sockets: libcurl keeps its index + 1 for us
+ * (curl_multi_assign), so no event searches the array. */
+static size_t loop_socket_index(const acr_loop *l, curl_socket_t fd, void *socketp)
+{
+    size_t i = (size_t)(uintptr_t)socketp;
+    if (i && i <= l->socket_count && l->sockets[i - 1].fd == fd)
+        return i - 1;
+    /* Not assigned: a descriptor new to libcurl (it says ACR_POLL_REMOVE
+     * before it forgets one), unless an assignment failed. */
+    if (!i && !l->assign_failed)
+        return l->socket_count;
+    i = 0;
+    while (i < l->socket_count && l->sockets[i].fd != fd)
+        i++;
+    return i;
+}
+
 static int loop_on_socket(CURL *easy, curl_socket_t fd, int what, void *userp, void *socketp)
 {
-    (void)socketp;
     acr_loop *l = userp;
     int events = 0;
     if (what == CURL_POLL_IN || what == CURL_POLL_INOUT)
         events |= ACR_POLL_IN;
     if (what == CURL_POLL_OUT || what == CURL_POLL_INOUT)
         events |= ACR_POLL_OUT;
-    size_t i = 0;
-    while (i < l->socket_count && l->sockets[i].fd != fd)
-        i++;
+    size_t i = loop_socket_index(l, fd, socketp);
     if (what == CURL_POLL_REMOVE) {
-        if (i < l->socket_count)
+        if (i < l->socket_count) {
             l->sockets[i] = l->sockets[--l->socket_count];
+            if (i < l->socket_count)
+                if (curl_multi_assign(l->multi, l->sockets[i].fd, (void *)(uintptr_t)(i + 1)) != CURLM_OK)
+                    l->assign_failed = true;
+        }
     } else {
         if (i == l->socket_count) {
             if (l->socket_count == l->socket_capacity) {
@@ -87,6 +107,8 @@ static int loop_on_socket(CURL *easy, curl_socket_t fd, int what, void *userp, v
             }
             l->socket_count++;
             l->sockets[i].fd = fd;
+            if (curl_multi_assign(l->multi, fd, (void *)(uintptr_t)(i + 1)) != CURLM_OK)
+                l->assign_failed = true;
         }
         l->sockets[i].events = events;
     }

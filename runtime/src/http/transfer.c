@@ -43,7 +43,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
         return 1;
     }
     if (b->length + n + 1 > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity : 512;
+        size_t capacity = b->capacity ? b->capacity : 256; /* an update's body fits */
         while (capacity < b->length + n + 1)
             capacity *= 2;
         char *grown = acr_malloc(capacity);
@@ -53,7 +53,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
         }
         if (b->length)
             memcpy(grown, b->data, b->length);
-        acr_free_wiped(b->data, b->capacity);
+        acr_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
         b->data = grown;
         b->capacity = capacity;
     }
@@ -63,9 +63,11 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
     return 0;
 }
 
+/* Only the bytes written (and the NUL) are wiped: the rest of the block
+ * never held anything of ours. */
 void acr_wiped_free(acr_wiped_buffer *b)
 {
-    acr_free_wiped(b->data, b->capacity);
+    acr_free_wiped(b->data, b->data ? b->length + 1 : 0);
     memset(b, 0, sizeof *b);
 }
 
@@ -156,7 +158,11 @@ size_t acr_xfer_body_fn(char *data, size_t size, size_t count, void *ctx)
             x->too_large = true;
             return 0; /* aborts the transfer */
         }
-        if (acr_parser_feed(x->parser, data, n, &x->parse_err) != ACR_OK) {
+        if (!x->parser && !(x->parser = acr_parser_new(x->response_type, x->response, NULL))) {
+            x->parser_nomem = true;
+            return 0;
+        }
+        if (acr_parser_feed(x->parser, data, n, NULL) != ACR_OK) {
             x->parse_failed = true;
             return 0;
         }
@@ -359,7 +365,6 @@ static void xfer_drop_easy(acr_transfer *t)
 /* What an attempt leaves behind, once read. */
 static void xfer_end_exchange(acr_transfer *t)
 {
-    acr_error_clear(&t->x.parse_err);
     acr_parser_free(t->x.parser);
     acr_wiped_free(&t->x.error_body);
     memset(&t->x, 0, sizeof t->x);
@@ -437,16 +442,18 @@ static void xfer_send(acr_transfer *t)
     if (t->url_domain != domain + 1) {
         /* The path was encoded once; only the domain changes between attempts. */
         const char *base = c->domains[domain];
-        size_t a = strlen(base), b = strlen(t->path);
+        const char *path = t->url + t->path_at;
+        size_t a = strlen(base), b = strlen(path);
         char *url = acr_malloc(a + b + 1);
         if (!url) {
             xfer_finish(t, acr_error_set(err, ACR_ERR_NOMEM, "out of memory"));
             return;
         }
         memcpy(url, base, a);
-        memcpy(url + a, t->path, b + 1);
+        memcpy(url + a, path, b + 1);
         acr_free(t->url);
         t->url = url;
+        t->path_at = a;
         t->url_domain = domain + 1;
     }
     long timeout_ms = 0;
@@ -469,13 +476,8 @@ static void xfer_send(acr_transfer *t)
     memset(&t->x, 0, sizeof t->x);
     t->x.client = c;
     t->x.handle = h;
-    t->x.parser = acr_parser_new(op->response, t->response, NULL);
-    if (!t->x.parser) {
-        acr_loop_give_easy(t->loop, h);
-        acr_status s = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
-        xfer_attempt_ended(t, s, false, 0, false);
-        return;
-    }
+    t->x.response_type = op->response;
+    t->x.response = t->response;
     t->detail[0] = '\0';
     curl_easy_setopt(h, CURLOPT_URL, t->url);
     /* Plain http (loopback only) never goes through a proxy, whatever the
@@ -547,11 +549,10 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
     } else if (x->too_large || code == CURLE_FILESIZE_EXCEEDED) {
         status = acr_error_set(err, ACR_ERR_INVALID_RESPONSE, "the response is larger than %zu bytes",
                                c->max_response_bytes);
+    } else if (x->parser_nomem) {
+        status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
     } else if (x->parse_failed) {
-        acr_error_clear(err);
-        status = x->parse_err.status;
-        *err = x->parse_err;
-        memset(&x->parse_err, 0, sizeof x->parse_err);
+        status = acr_parser_finish(x->parser, err); /* a failed parser repeats its error, whole */
     } else if (code == CURLE_OUT_OF_MEMORY && !request_sent) {
         status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (in libcurl)");
     } else if (code == CURLE_OUT_OF_MEMORY || headers_refused) {
@@ -564,6 +565,8 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
         err->http_status = (int)x->status;
     } else if (x->status != 200) {
         status = http_error(t, err);
+    } else if (!x->parser && !(x->parser = acr_parser_new(x->response_type, x->response, NULL))) {
+        status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory"); /* an empty 200 answer */
     } else {
         status = acr_parser_finish(x->parser, err);
     }
@@ -682,7 +685,6 @@ void acr_xfer_free(acr_transfer *t)
         acr_turn_leave(t->client, &t->waiter);
     acr_free(t->key);
     acr_free(t->url);
-    acr_free(t->path);
     acr_wiped_free(&t->body);
     /* The request's secrets are the transfer's copies; the client's are the client's. */
     const acr_client *c = t->client;

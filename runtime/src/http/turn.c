@@ -5,36 +5,79 @@
  * waiter and wakes that waiter's loop (its eventfd): no broadcast, no thundering
  * herd, and the order is the order of arrival, across every loop and blocking
  * call of the client. */
+#include <stdint.h>
 #include <string.h>
 
 #include "acr/alloc.h"
 #include "http.h"
 
 struct acr_turn {
-    acr_turn *next;                     /* the client's list, or the spare */
+    acr_turn *next;                     /* its bucket's chain, or the spare */
     const char *key;                    /* the holder's (borrowed: a turn never outlives its holder) */
+    size_t hash;                        /* of key: compared before the text */
     acr_turn_waiter *holder;
     acr_turn_waiter *head, *tail;       /* the queue */
 };
 
-static acr_turn *turn_find(acr_client *c, const char *key)
+/* FNV-1a: the keys share a long prefix (operation, App ID), so every byte counts. */
+static size_t turn_hash(const char *key)
 {
-    for (acr_turn *t = c->turns; t; t = t->next)
-        if (strcmp(t->key, key) == 0)
+    uint64_t h = 14695981039346656037u;
+    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return (size_t)(h ^ (h >> 32));
+}
+
+static acr_turn **turn_bucket(acr_client *c, size_t hash)
+{
+    return &c->turns[hash & (c->turn_buckets - 1)];
+}
+
+static acr_turn *turn_find(acr_client *c, const char *key, size_t hash)
+{
+    if (!c->turn_buckets)
+        return NULL;
+    for (acr_turn *t = *turn_bucket(c, hash); t; t = t->next)
+        if (t->hash == hash && strcmp(t->key, key) == 0)
             return t;
     return NULL;
+}
+
+/* Doubles the buckets when there are more turns than buckets; out of memory,
+ * the chains just grow longer. */
+static bool turn_grow(acr_client *c)
+{
+    if (c->turn_count < c->turn_buckets)
+        return true;
+    size_t n = c->turn_buckets ? c->turn_buckets * 2 : 16;
+    acr_turn **grown = acr_malloc(n * sizeof *grown);
+    if (!grown)
+        return c->turn_buckets != 0;
+    memset(grown, 0, n * sizeof *grown);
+    for (size_t i = 0; i < c->turn_buckets; i++) {
+        for (acr_turn *t = c->turns[i], *next; t; t = next) {
+            next = t->next;
+            t->next = grown[t->hash & (n - 1)];
+            grown[t->hash & (n - 1)] = t;
+        }
+    }
+    acr_free(c->turns);
+    c->turns = grown;
+    c->turn_buckets = n;
+    return true;
 }
 
 /* One turn is kept spare: a recording updated again and again allocates
  * nothing for its turn. */
 static void turn_remove(acr_client *c, acr_turn *turn)
 {
-    for (acr_turn **p = &c->turns; *p; p = &(*p)->next) {
+    for (acr_turn **p = turn_bucket(c, turn->hash); *p; p = &(*p)->next) {
         if (*p == turn) {
             *p = turn->next;
             break;
         }
     }
+    c->turn_count--;
     if (c->spare_turn) {
         acr_free(turn);
         return;
@@ -47,6 +90,9 @@ void acr_turn_free_spare(acr_client *c)
 {
     acr_free(c->spare_turn);
     c->spare_turn = NULL;
+    acr_free(c->turns);
+    c->turns = NULL;
+    c->turn_buckets = 0;
 }
 
 acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, bool refuse_own, bool *granted,
@@ -55,9 +101,10 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
     *granted = false;
     acr_status status = ACR_OK;
     pthread_mutex_lock(&c->lock);
-    acr_turn *turn = turn_find(c, key);
+    size_t hash = turn_hash(key);
+    acr_turn *turn = turn_find(c, key, hash);
     if (!turn) {
-        turn = c->spare_turn ? c->spare_turn : acr_malloc(sizeof *turn);
+        turn = turn_grow(c) ? c->spare_turn ? c->spare_turn : acr_malloc(sizeof *turn) : NULL;
         if (!turn) {
             status = acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
             goto unlock;
@@ -65,8 +112,11 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
         c->spare_turn = NULL;
         memset(turn, 0, sizeof *turn);
         turn->key = key;
-        turn->next = c->turns;
-        c->turns = turn;
+        turn->hash = hash;
+        acr_turn **bucket = turn_bucket(c, hash);
+        turn->next = *bucket;
+        *bucket = turn;
+        c->turn_count++;
     }
     w->next = NULL;
     w->turn = turn;

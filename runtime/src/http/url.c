@@ -84,18 +84,26 @@ done:
     return result;
 }
 
-/* RFC 3986 unreserved: ALPHA DIGIT - . _ ~ (a bit per ASCII character). */
-static inline bool unreserved(unsigned char c)
-{
-    static const uint64_t below_64 = (UINT64_C(0x3FF) << '0') | (UINT64_C(1) << '-') | (UINT64_C(1) << '.');
-    static const uint64_t from_64 = (UINT64_C(0x3FFFFFF) << ('A' - 64)) | (UINT64_C(0x3FFFFFF) << ('a' - 64)) |
-                                    (UINT64_C(1) << ('_' - 64)) | (UINT64_C(1) << ('~' - 64));
-    return c < 64 ? (below_64 >> c) & 1 : c < 128 && ((from_64 >> (c - 64)) & 1);
-}
+/* RFC 3986 unreserved: ALPHA DIGIT - . _ ~; a table, as every byte of a
+ * long resource ID goes through it twice per call. */
+#define U1(c) [c] = 1
+static const unsigned char unreserved_table[256] = {
+    U1('-'), U1('.'), U1('_'), U1('~'),
+    U1('0'), U1('1'), U1('2'), U1('3'), U1('4'), U1('5'), U1('6'), U1('7'), U1('8'), U1('9'),
+    U1('A'), U1('B'), U1('C'), U1('D'), U1('E'), U1('F'), U1('G'), U1('H'), U1('I'), U1('J'), U1('K'),
+    U1('L'), U1('M'), U1('N'), U1('O'), U1('P'), U1('Q'), U1('R'), U1('S'), U1('T'), U1('U'), U1('V'),
+    U1('W'), U1('X'), U1('Y'), U1('Z'),
+    U1('a'), U1('b'), U1('c'), U1('d'), U1('e'), U1('f'), U1('g'), U1('h'), U1('i'), U1('j'), U1('k'),
+    U1('l'), U1('m'), U1('n'), U1('o'), U1('p'), U1('q'), U1('r'), U1('s'), U1('t'), U1('u'), U1('v'),
+    U1('w'), U1('x'), U1('y'), U1('z'),
+};
+#undef U1
 
 /* A value made only of dots would be a "." or ".." path segment: encode them. */
 static bool only_dots(const char *s)
 {
+    if (*s != '.')
+        return false;
     for (; *s; s++)
         if (*s != '.')
             return false;
@@ -104,10 +112,11 @@ static bool only_dots(const char *s)
 
 static size_t encoded_length(const char *s)
 {
-    bool dots = only_dots(s);
+    if (only_dots(s))
+        return 3 * strlen(s);
     size_t n = 0;
     for (; *s; s++)
-        n += unreserved((unsigned char)*s) && !(dots && *s == '.') ? 1 : 3;
+        n += unreserved_table[(unsigned char)*s] ? 1 : 3;
     return n;
 }
 
@@ -117,7 +126,7 @@ static char *encode_into(char *out, const char *s)
     bool dots = only_dots(s);
     for (; *s; s++) {
         unsigned char c = (unsigned char)*s;
-        if (unreserved(c) && !(dots && c == '.')) {
+        if (unreserved_table[c] && !dots) {
             *out++ = (char)c;
         } else {
             *out++ = '%';
@@ -145,10 +154,58 @@ acr_status acr_url_check_params(const acr_operation_desc *op, const char *const 
     return ACR_OK;
 }
 
+/* One pass into `out` (capacity cap): the URL's length, or SIZE_MAX when it
+ * does not fit. */
+static size_t build_into(char *out, size_t cap, const char *base, const acr_operation_desc *op,
+                         const char *const *values)
+{
+    size_t n = strlen(base);
+    if (n >= cap)
+        return SIZE_MAX;
+    memcpy(out, base, n);
+    for (const char *t = op->path_template; *t;) {
+        if (*t != '{') {
+            /* A literal run of the template, up to the next placeholder. */
+            size_t run = strcspn(t, "{");
+            if (run >= cap - n)
+                return SIZE_MAX;
+            memcpy(out + n, t, run);
+            n += run;
+            t += run;
+            continue;
+        }
+        const char *close = strchr(t, '}');
+        int index = close ? param_index(op, t + 1, (size_t)(close - t - 1)) : -1;
+        if (index >= 0) {
+            size_t length = strlen(values[index]);
+            if (length >= (cap - n) / 3) /* at worst 3 bytes each */
+                return SIZE_MAX;
+            n = (size_t)(encode_into(out + n, values[index]) - out);
+            t = close + 1;
+        } else {
+            if (n + 1 >= cap)
+                return SIZE_MAX;
+            out[n++] = *t++;
+        }
+    }
+    out[n] = '\0';
+    return n;
+}
+
 char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err)
 {
     if (acr_url_check_params(op, values, err) != ACR_OK)
         return NULL;
+    /* Built once on the stack, then copied at its size: the usual URL fits;
+     * a longer one is built again at the size it measured. */
+    char stack[512];
+    size_t n = build_into(stack, sizeof stack, base, op, values);
+    if (n != SIZE_MAX) {
+        char *url = acr_copy_text(stack, n);
+        if (!url)
+            acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+        return url;
+    }
     /* Two passes over the template: measure, then write. */
     size_t total = strlen(base) + 1;
     for (int pass = 0; pass < 2; pass++) {
@@ -159,9 +216,9 @@ char *acr_url_build(const char *base, const acr_operation_desc *op, const char *
         }
         char *out = url;
         if (pass) {
-            size_t n = strlen(base);
-            memcpy(out, base, n);
-            out += n;
+            size_t length = strlen(base);
+            memcpy(out, base, length);
+            out += length;
         }
         for (const char *t = op->path_template; *t;) {
             if (*t != '{') {
