@@ -542,6 +542,96 @@ static void test_err_null(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
+/* --- 6. a blocking call on the thread of a loop whose call waits for the same turn ---- */
+
+static yajl_val mock_state(void)
+{
+    char *answer = NULL;
+    assert_int_equal(mock_request(&mock, "GET", "/__mock/state", NULL, &answer), 200);
+    yajl_val st = support_tree(answer);
+    free(answer);
+    return st;
+}
+
+static long long updates_in_flight(const char *rid, const char *sid)
+{
+    yajl_val st = mock_state();
+    yajl_val list = support_member(st, "update_concurrency");
+    long long n = 0;
+    for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
+        yajl_val v = YAJL_GET_ARRAY(list)->values[i];
+        if (strcmp(support_string_member(v, "resourceId"), rid) == 0 && strcmp(support_string_member(v, "sid"), sid) == 0)
+            n = support_int_member(v, "in_flight");
+    }
+    yajl_tree_free(st);
+    return n;
+}
+
+typedef struct blocking_update {
+    acr_client *client;
+    acr_status status;
+} blocking_update;
+
+static void *blocking_main(void *arg)
+{
+    blocking_update *b = arg;
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "61");
+    const char *values[4] = {NULL, u.rid, u.sid, "mix"};
+    b->status = acr_call(b->client, &acr_update_operation, values, &u.req, &u.resp, NULL);
+    update_free(&u);
+    return NULL;
+}
+
+/* acr_log_fn's doc (and acr_turn_take's refuse_own) promise that a blocking
+ * call that could never have its turn is refused at once (ACR_ERR_USAGE).
+ * Here the turn was handed (from another thread) to a call of this thread's
+ * own loop, which cannot be claimed while this thread blocks: the blocking call
+ * is not refused and waits out its whole time limit instead. */
+static void test_blocking_call_behind_own_loops_turn(void **state)
+{
+    (void)state;
+    acr_client_free(client);
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = mock.base_url;
+    o.timeout_ms = 3000;
+    o.retry.disabled = 1;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    control("/__mock/config", "{\"update_delay_ms\": 300}");
+    acr_loop *loop = new_loop(client, NULL);
+
+    blocking_update b = {client, ACR_OK};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, blocking_main, &b), 0);
+    for (int i = 0; i < 2000 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
+        poll(NULL, 0, 5);
+    assert_int_equal(updates_in_flight("loop-r1", "loop-s1"), 1);
+
+    update_call q; /* waits for the other thread's call to hand it the turn */
+    update_init(&q, "loop-r1", "loop-s1", "62");
+    assert_int_equal(update_start(loop, &q), ACR_OK);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    assert_int_equal(b.status, ACR_OK); /* the turn is now q's, not claimed yet */
+
+    update_call mine;
+    update_init(&mine, "loop-r1", "loop-s1", "63");
+    const char *values[4] = {NULL, mine.rid, mine.sid, "mix"};
+    acr_status status = acr_call(client, &acr_update_operation, values, &mine.req, &mine.resp, &err);
+    print_message("the blocking call: %s: %s\n", acr_status_name(status), err.message);
+    control("/__mock/config", "{\"update_delay_ms\": 0}");
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(q.done_count, 1);
+    update_free(&q);
+    update_free(&mine);
+    acr_error_clear(&err);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    assert_int_equal(status, ACR_ERR_USAGE);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -550,6 +640,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_no_timer_armed_after_free, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cancel_all_from_done_while_starting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_err_null, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_blocking_call_behind_own_loops_turn, setup, teardown),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
