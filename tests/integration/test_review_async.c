@@ -632,6 +632,53 @@ static void test_blocking_call_behind_own_loops_turn(void **state)
     assert_int_equal(status, ACR_ERR_USAGE);
 }
 
+/* --- 7. an acr_timer_fn that fails when a call starts ----------------------------- */
+
+static int failing_timer_calls;
+
+static int timer_failing_once(void *ctx, long timeout_ms)
+{
+    if (failing_timer_calls++ == 0)
+        return -1; /* e.g. uv_timer_start failed */
+    return driver_timer(ctx, timeout_ms);
+}
+
+/* loop.h: a failing acr_timer_fn "is reported by the function that asked for
+ * the timer". acr_call_start asks for it (libcurl wants its timer at once),
+ * ignores the failure and returns ACR_OK; the timer is never asked again
+ * (loop_announce remembers it as asked), no descriptor is watched yet, so the
+ * application has nothing that will ever drive the loop: the call hangs with
+ * no deadline. Either the start fails or the application is left something
+ * to wait on. */
+static void test_timer_failure_at_start_is_not_lost(void **state)
+{
+    (void)state;
+    epoll_driver d;
+    memset(&d, 0, sizeof d);
+    d.epfd = epoll_create1(EPOLL_CLOEXEC);
+    assert_true(d.epfd >= 0);
+    d.timer_at = -1;
+    failing_timer_calls = 0;
+    acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
+    o.socket = driver_socket;
+    o.timer = timer_failing_once;
+    o.ctx = &d;
+    acr_loop *loop = new_loop(client, &o);
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "97");
+    acr_status started = update_start(loop, &u);
+    bool stranded = started == ACR_OK && failing_timer_calls >= 1 && d.timer_at < 0 && d.watched == 0;
+    print_message("start %s, timer calls %d, timer armed %s, descriptors watched %d\n", acr_status_name(started),
+                  failing_timer_calls, d.timer_at < 0 ? "no" : "yes", d.watched);
+    /* Clean up: cancel (the done callback runs), free. */
+    if (started == ACR_OK)
+        assert_int_equal(acr_loop_cancel_all(loop), ACR_OK);
+    update_free(&u);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    close(d.epfd);
+    assert_false(stranded);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -641,6 +688,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_cancel_all_from_done_while_starting, setup, teardown),
         cmocka_unit_test_setup_teardown(test_err_null, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocking_call_behind_own_loops_turn, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_timer_failure_at_start_is_not_lost, setup, teardown),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
