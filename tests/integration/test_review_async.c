@@ -679,6 +679,65 @@ static void test_timer_failure_at_start_is_not_lost(void **state)
     assert_false(stranded);
 }
 
+/* --- 8. a done callback cancels a call that ended in the same batch -------------- */
+
+static update_call batch[2];
+static acr_status batch_cancel_status = ACR_OK;
+
+static void batch_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+{
+    update_done(ctx, transfer, status, err);
+    update_call *u = ctx;
+    update_call *other = u == &batch[0] ? &batch[1] : &batch[0];
+    if (u->order == 1)
+        batch_cancel_status = acr_transfer_cancel(other->transfer);
+}
+
+/* Both answers are in before the loop performs: both calls end in one
+ * batch; the first done callback cancels the second, whose answer is then
+ * dropped (loop.h) and whose done callback runs once, with ACR_ERR_CANCELLED. */
+static void test_cancel_in_same_batch(void **state)
+{
+    (void)state;
+    acr_loop *loop = new_loop(client, NULL);
+    memset(batch, 0, sizeof batch);
+    update_init(&batch[0], "loop-r1", "loop-s1", "31");
+    update_init(&batch[1], "loop-r2", "loop-s2", "32");
+    for (int i = 0; i < 2; i++) {
+        const char *values[4] = {NULL, batch[i].rid, batch[i].sid, "mix"};
+        assert_int_equal(acr_call_start(loop, &acr_update_operation, values, &batch[i].req, &batch[i].resp,
+                                        batch_done, &batch[i], &batch[i].transfer, NULL), ACR_OK);
+    }
+    struct pollfd fds[16];
+    size_t count = 0;
+    long timeout = -1;
+    /* Perform until both requests are out: two descriptors, each waiting to read. */
+    for (int i = 0; i < 3000; i++) {
+        assert_int_equal(acr_loop_fds(loop, fds, 16, &count, &timeout), ACR_OK);
+        if (count == 2 && fds[0].events == POLLIN && fds[1].events == POLLIN && timeout != 0)
+            break;
+        int ready = poll(fds, (nfds_t)count, timeout < 0 || timeout > 100 ? 100 : (int)timeout);
+        assert_true(ready >= 0 || errno == EINTR);
+        assert_int_equal(acr_loop_perform(loop, fds, count), ACR_OK);
+    }
+    /* Wait, without performing, until both answers can be read. */
+    for (int i = 0; i < 3000; i++) {
+        int ready = poll(fds, (nfds_t)count, 100);
+        if (ready == 2)
+            break;
+    }
+    assert_int_equal(acr_loop_perform(loop, fds, count), ACR_OK);
+    assert_int_equal(acr_loop_run(loop), ACR_OK);
+    assert_int_equal(batch[0].done_count, 1);
+    assert_int_equal(batch[1].done_count, 1);
+    assert_int_equal(batch_cancel_status, ACR_OK);
+    update_call *second = batch[0].order == 2 ? &batch[0] : &batch[1];
+    assert_int_equal(second->status, ACR_ERR_CANCELLED);
+    for (int i = 0; i < 2; i++)
+        update_free(&batch[i]);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -689,6 +748,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_err_null, setup, teardown),
         cmocka_unit_test_setup_teardown(test_blocking_call_behind_own_loops_turn, setup, teardown),
         cmocka_unit_test_setup_teardown(test_timer_failure_at_start_is_not_lost, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_in_same_batch, setup, teardown),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
