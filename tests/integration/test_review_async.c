@@ -738,6 +738,73 @@ static void test_cancel_in_same_batch(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
+/* --- 9. an acr_socket_fn that fails for the loop's wake descriptor ------------------ */
+
+static int wake_refusals;
+
+static int socket_refusing_first(void *ctx, int fd, int events)
+{
+    if (events != ACR_POLL_REMOVE && wake_refusals++ == 0)
+        return -1; /* the first descriptor asked for: the wake eventfd */
+    return driver_socket(ctx, fd, events);
+}
+
+/* A call queued for a turn another thread holds, on a callback-style loop whose
+ * acr_socket_fn failed (once) for the wake descriptor: acr_call_start says
+ * ACR_OK, the descriptor is never asked again (wake_watched is set before the
+ * callback's answer is known), so the hand-over is never seen and the call
+ * ends at its deadline as if the turn had never come. loop.h: a failing
+ * socket callback fails the calls using the descriptor; here no call failed
+ * at once and the loop did not recover either. */
+static void test_wake_descriptor_refused_once(void **state)
+{
+    (void)state;
+    acr_client_free(client);
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = mock.base_url;
+    o.timeout_ms = 3000;
+    o.retry.disabled = 1;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    control("/__mock/config", "{\"update_delay_ms\": 300}");
+    epoll_driver d;
+    memset(&d, 0, sizeof d);
+    d.epfd = epoll_create1(EPOLL_CLOEXEC);
+    assert_true(d.epfd >= 0);
+    d.timer_at = -1;
+    wake_refusals = 0;
+    acr_loop_options lo = ACR_LOOP_OPTIONS_INIT;
+    lo.socket = socket_refusing_first;
+    lo.timer = driver_timer;
+    lo.ctx = &d;
+    acr_loop *loop = new_loop(client, &lo);
+
+    blocking_update b = {client, ACR_OK};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, blocking_main, &b), 0);
+    for (int i = 0; i < 2000 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
+        poll(NULL, 0, 5);
+    update_call q;
+    update_init(&q, "loop-r1", "loop-s1", "64");
+    acr_status started = update_start(loop, &q);
+    assert_int_equal(pthread_join(th, NULL), 0);
+    control("/__mock/config", "{\"update_delay_ms\": 0}");
+    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
+        driver_once(&d, loop);
+    print_message("start %s, refusals %d, the queued call: %s: %s\n", acr_status_name(started), wake_refusals,
+                  acr_status_name(q.status), q.err.message);
+    assert_int_equal(acr_loop_active(loop), 0);
+    bool stranded = started == ACR_OK && q.status == ACR_ERR_TRANSPORT && q.err.attempts == 0;
+    update_free(&q);
+    acr_error_clear(&err);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    close(d.epfd);
+    assert_false(stranded);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -749,6 +816,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_blocking_call_behind_own_loops_turn, setup, teardown),
         cmocka_unit_test_setup_teardown(test_timer_failure_at_start_is_not_lost, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cancel_in_same_batch, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wake_descriptor_refused_once, setup, teardown),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
