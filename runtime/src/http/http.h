@@ -183,6 +183,7 @@ struct acr_transfer {
     acr_turn_waiter waiter;
     bool refuse_own;                    /* a blocking call: see acr_turn_take */
     bool watch_failed;                  /* the application's acr_socket_fn failed for its descriptor */
+    bool watch_nomem;                   /* ...or the loop had no memory to keep it */
     unsigned attempt;                   /* 0-based index of the current attempt */
     unsigned sent_total;
     bool may_have_acted;

@@ -73,15 +73,25 @@ static int loop_on_socket(CURL *easy, curl_socket_t fd, int what, void *userp, v
     while (i < l->socket_count && l->sockets[i].fd != fd)
         i++;
     if (what == CURL_POLL_REMOVE) {
-        if (i < l->socket_count)
-            l->sockets[i] = l->sockets[--l->socket_count];
+        if (i == l->socket_count)
+            return 0; /* never watched: its table entry could not be made */
+        l->sockets[i] = l->sockets[--l->socket_count];
     } else {
         if (i == l->socket_count) {
             if (l->socket_count == l->socket_capacity) {
                 size_t capacity = l->socket_capacity ? l->socket_capacity * 2 : 8;
                 loop_socket *grown = acr_realloc(l->sockets, capacity * sizeof *grown);
-                if (!grown)
-                    return -1;
+                if (!grown) {
+                    /* Only the call using it fails (ACR_ERR_NOMEM): -1 would
+                     * abort every call of the multi handle. */
+                    char *private = NULL;
+                    if (easy && curl_easy_getinfo(easy, CURLINFO_PRIVATE, &private) == CURLE_OK && private) {
+                        ((acr_transfer *)(void *)private)->watch_failed = true;
+                        ((acr_transfer *)(void *)private)->watch_nomem = true;
+                        l->watch_failed = true;
+                    }
+                    return 0;
+                }
                 l->sockets = grown;
                 l->socket_capacity = capacity;
             }
@@ -208,8 +218,10 @@ static void loop_fail_unwatched(acr_loop *l)
         next = t->next;
         if (t->watch_failed) {
             t->watch_failed = false;
+            CURLcode code = t->watch_nomem ? CURLE_OUT_OF_MEMORY : CURLE_ABORTED_BY_CALLBACK;
+            t->watch_nomem = false;
             if (t->state == XFER_SENDING)
-                acr_xfer_run(t, XFER_EVENT_SENT, CURLE_ABORTED_BY_CALLBACK);
+                acr_xfer_run(t, XFER_EVENT_SENT, code);
         }
     }
 }
