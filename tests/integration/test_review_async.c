@@ -201,17 +201,22 @@ static int teardown(void **state)
 
 /* --- 1. a cancel from the log callback ------------------------------------------ */
 
-/* acr_log_fn's doc allows calls from the callback (only the same recording is
- * refused); the application may well cancel on a line it does not like. */
+/* The application may well cancel on a line it does not like: the transfer
+ * that logs is mid-step, so acr_log_fn's doc refuses it (ACR_ERR_USAGE) and
+ * the call goes on to its normal end. */
 static acr_loop *log_loop;
 static int log_lines;
+static acr_status log_cancel_all, log_cancel_one;
+static acr_transfer *log_transfer;
 
 static void cancelling_log(void *ctx, const char *line)
 {
     (void)ctx;
     (void)line;
-    if (log_loop && log_lines++ == 0)
-        (void)acr_loop_cancel_all(log_loop);
+    if (log_loop && log_lines++ == 0) {
+        log_cancel_all = acr_loop_cancel_all(log_loop);
+        log_cancel_one = acr_transfer_cancel(log_transfer);
+    }
 }
 
 static void test_cancel_from_log_callback(void **state)
@@ -231,10 +236,15 @@ static void test_cancel_from_log_callback(void **state)
     log_lines = 0;
     update_call u;
     update_init(&u, "loop-r1", "loop-s1", "71");
+    log_cancel_all = log_cancel_one = ACR_OK;
     assert_int_equal(update_start(log_loop, &u), ACR_OK);
+    log_transfer = u.transfer;
     assert_int_equal(acr_loop_run(log_loop), ACR_OK);
     assert_true(log_lines >= 1);
+    assert_int_equal(log_cancel_all, ACR_ERR_USAGE);
+    assert_int_equal(log_cancel_one, ACR_ERR_USAGE);
     assert_int_equal(u.done_count, 1);
+    assert_int_equal(u.status, ACR_OK);
     assert_int_equal(acr_loop_active(log_loop), 0);
     update_free(&u);
     assert_int_equal(acr_loop_free(log_loop), ACR_OK);

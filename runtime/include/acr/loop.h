@@ -126,7 +126,7 @@ ACR_API acr_status acr_loop_new(acr_client *client, const acr_loop_options *opti
 
 /** Frees an idle loop and its connections. Returns ACR_OK (NULL too), or
  * ACR_ERR_USAGE, freeing nothing, while a call is in flight or from a
- * callback. Thread: the loop's. */
+ * callback (done or the client's log callback). Thread: the loop's. */
 ACR_API acr_status acr_loop_free(acr_loop *loop);
 
 /** The calls started on the loop whose done callback has not run yet. */
@@ -174,13 +174,16 @@ ACR_API acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *oper
  * this returns. A request already sent may still have reached the service. A
  * call whose answer has arrived but whose callback has not run yet is
  * cancelled too (the answer is dropped).
- * Returns ACR_OK, or ACR_ERR_USAGE from the transfer's own done callback.
+ * Returns ACR_OK, or ACR_ERR_USAGE (nothing cancelled) from the transfer's own
+ * done callback or from the client's log callback while it runs for a call of
+ * this loop.
  * Thread: the loop's; may be called from another call's done callback. */
 ACR_API acr_status acr_transfer_cancel(acr_transfer *transfer);
 
 /** Cancels every call in flight on the loop, as acr_transfer_cancel(); calls
- * started by the done callbacks meanwhile are cancelled too. Thread: the
- * loop's; may be called from a done callback. */
+ * started by the done callbacks meanwhile are cancelled too. ACR_ERR_USAGE
+ * (nothing cancelled) from the client's log callback while it runs for a call
+ * of this loop. Thread: the loop's; may be called from a done callback. */
 ACR_API acr_status acr_loop_cancel_all(acr_loop *loop);
 
 #ifdef __cplusplus

@@ -242,6 +242,9 @@ void acr_loop_queue_done(acr_loop *loop, acr_transfer *t);
  * while there are any). */
 void acr_loop_count_queued(acr_loop *loop, int delta);
 acr_client *acr_loop_client(const acr_loop *loop);
+/* Around the client's log callback for one of the loop's calls: cancelling
+ * and freeing are refused meanwhile (ACR_ERR_USAGE). */
+void acr_loop_logging(acr_loop *loop, bool on);
 /* After acr_call_start: tells a callback-style application the descriptors
  * and the timer the new call needs. */
 void acr_loop_started(acr_loop *loop);

@@ -51,6 +51,7 @@ struct acr_loop {
     size_t easy_capacity;
     size_t easy_max;
     int depth;                          /* > 0: driving, or in a done callback */
+    bool in_log;                        /* the client's log callback runs for one of its calls */
     bool watch_failed;                  /* some call's descriptor could not be watched */
 #ifdef ACR_TEST_CALLBACK_STYLE
     int test_epfd;                      /* the test build's driver of private loops */
@@ -637,6 +638,11 @@ void acr_loop_count_queued(acr_loop *loop, int delta)
     loop->queued = delta < 0 ? loop->queued - 1 : loop->queued + 1;
 }
 
+void acr_loop_logging(acr_loop *loop, bool on)
+{
+    loop->in_log = on;
+}
+
 void acr_loop_started(acr_loop *loop)
 {
     (void)loop_announce(loop); /* the call started: a failing timer shows in the next drive */
@@ -753,7 +759,7 @@ acr_status acr_loop_free(acr_loop *loop)
 {
     if (!loop)
         return ACR_OK;
-    if (loop->depth || loop->active)
+    if (loop->depth || loop->active || loop->in_log)
         return ACR_ERR_USAGE;
     for (size_t i = 0; i < loop->easy_count; i++)
         curl_easy_cleanup(loop->easy[i]);
@@ -824,7 +830,8 @@ acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events)
 
 acr_status acr_transfer_cancel(acr_transfer *transfer)
 {
-    if (!transfer || transfer->in_done)
+    /* From the log callback the transfer logging is mid-step: never freed there. */
+    if (!transfer || transfer->in_done || transfer->loop->in_log)
         return ACR_ERR_USAGE;
     acr_loop *l = transfer->loop;
     loop_cancel(l, transfer);
@@ -835,7 +842,7 @@ acr_status acr_transfer_cancel(acr_transfer *transfer)
 
 acr_status acr_loop_cancel_all(acr_loop *loop)
 {
-    if (!loop)
+    if (!loop || loop->in_log)
         return ACR_ERR_USAGE;
     loop_cancel_all(loop);
     if (!loop->depth)

@@ -289,7 +289,9 @@ static void emit_log(const acr_transfer *t, const char *line)
 {
     const acr_client *c = t->client;
     char *clean = acr_sanitize_copy(&t->secrets, line, strlen(line));
+    acr_loop_logging(t->loop, true);
     c->log(c->log_ctx, clean ? clean : "(a log line was withheld: out of memory)");
+    acr_loop_logging(t->loop, false);
     acr_free_secret(clean);
 }
 
