@@ -683,10 +683,13 @@ static void test_timer_failure_at_start_is_not_lost(void **state)
     /* Clean up: cancel (the done callback runs), free. */
     if (started == ACR_OK)
         assert_int_equal(acr_loop_cancel_all(loop), ACR_OK);
+    bool rolled_back = started == ACR_ERR_TRANSPORT && u.done_count == 0 && acr_loop_active(loop) == 0 &&
+                       strstr(u.err.message, "acr_timer_fn") != NULL;
     update_free(&u);
     assert_int_equal(acr_loop_free(loop), ACR_OK);
     close(d.epfd);
     assert_false(stranded);
+    assert_true(rolled_back); /* loop.h: nothing started, done never called */
 }
 
 /* --- 8. a done callback cancels a call that ended in the same batch -------------- */

@@ -104,7 +104,9 @@ typedef int (*acr_socket_fn)(void *ctx, int fd, int events);
  * once `timeout_ms` have passed (0: as soon as possible, but not from inside
  * this callback), replacing any timer asked before; -1: no timer. Called on the
  * loop's thread; it must not call into the loop. Return 0; anything else is
- * reported by the function that asked for the timer (ACR_ERR_TRANSPORT). */
+ * reported by the function that asked for the timer (ACR_ERR_TRANSPORT), and
+ * the timer is asked again at the next call into the loop; a failure in
+ * acr_call_start() takes the new call back (nothing started). */
 typedef int (*acr_timer_fn)(void *ctx, long timeout_ms);
 
 typedef struct acr_loop_options {
@@ -160,7 +162,8 @@ ACR_API acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events);
 /** Starts `operation` on `loop`: the asynchronous acr_call() (same arguments
  * and checks). Returns ACR_OK and sets *transfer (may be NULL) when the call
  * started: `done` then runs exactly once. Any other status (as acr_call():
- * ACR_ERR_USAGE, ACR_ERR_INVALID_REQUEST, ACR_ERR_NOMEM) means nothing started,
+ * ACR_ERR_USAGE, ACR_ERR_INVALID_REQUEST, ACR_ERR_NOMEM; ACR_ERR_TRANSPORT when
+ * the application's acr_timer_fn failed for it) means nothing started,
  * `err` (may be NULL) says why, *transfer is NULL and `done` is never
  * called. `done` must not be NULL. `params` and `request` are copied;
  * `response` (at its _INIT value, as for acr_call()) is borrowed until `done`

@@ -175,11 +175,10 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
                                          start, "acr_call_start", &t, e);
     if (status == ACR_OK)
         status = acr_xfer_start(loop, t, e);
-    if (status == ACR_OK) {
-        if (transfer)
-            *transfer = t;
-        acr_loop_started(loop);
-    }
+    if (status == ACR_OK)
+        status = acr_loop_started(loop, t, e);
+    if (status == ACR_OK && transfer)
+        *transfer = t;
     acr_error_clear(&scratch);
     return status;
 }

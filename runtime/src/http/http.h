@@ -246,8 +246,9 @@ acr_client *acr_loop_client(const acr_loop *loop);
  * and freeing are refused meanwhile (ACR_ERR_USAGE). */
 void acr_loop_logging(acr_loop *loop, bool on);
 /* After acr_call_start: tells a callback-style application the descriptors
- * and the timer the new call needs. */
-void acr_loop_started(acr_loop *loop);
+ * and the timer the new call needs. When its acr_timer_fn fails, the call is
+ * taken back (freed, done never called): ACR_ERR_TRANSPORT with err set. */
+ACR_CHECK_RESULT acr_status acr_loop_started(acr_loop *loop, acr_transfer *t, acr_error *err);
 /* Runs a private loop until its call ended: ACR_OK, or the loop's own failure
  * (poll, libcurl's multi) with err set, its call then ended as cancelled. */
 ACR_CHECK_RESULT acr_status acr_loop_run_private(acr_loop *loop, acr_error *err);

@@ -52,6 +52,7 @@ struct acr_loop {
     size_t easy_max;
     int depth;                          /* > 0: driving, or in a done callback */
     bool in_log;                        /* the client's log callback runs for one of its calls */
+    bool timer_failed;                  /* the last acr_timer_fn asked failed */
     bool watch_failed;                  /* some call's descriptor could not be watched */
 #ifdef ACR_TEST_CALLBACK_STYLE
     int test_epfd;                      /* the test build's driver of private loops */
@@ -163,10 +164,13 @@ static acr_status loop_announce(acr_loop *l)
     long long now = acr_now_ms();
     long long at = loop_next_at(l, now);
     if (at != l->timer_asked) {
-        l->timer_asked = at;
         long ms = at < 0 ? -1 : at <= now ? 0 : at - now > INT_MAX ? INT_MAX : (long)(at - now);
-        if (l->timer_fn(l->ctx, ms) != 0)
+        /* Recorded only when accepted: a refused timer is asked again. */
+        l->timer_failed = l->timer_fn(l->ctx, ms) != 0;
+        if (l->timer_failed)
             status = ACR_ERR_TRANSPORT;
+        else
+            l->timer_asked = at;
     }
     return status;
 }
@@ -490,7 +494,8 @@ static acr_status loop_run_test(acr_loop *l)
 
 /* --- cancelling --- */
 
-static void loop_cancel(acr_loop *l, acr_transfer *t)
+/* Ends the call and takes it off the done queue, its callback not run. */
+static void loop_withdraw(acr_loop *l, acr_transfer *t)
 {
     acr_xfer_run(t, XFER_EVENT_CANCEL, CURLE_OK); /* ended: on the done queue */
     acr_transfer **p = &l->done_head;
@@ -506,6 +511,11 @@ static void loop_cancel(acr_loop *l, acr_transfer *t)
     }
     t->done_next = NULL;
     t->on_done_queue = false;
+}
+
+static void loop_cancel(acr_loop *l, acr_transfer *t)
+{
+    loop_withdraw(l, t);
     loop_deliver(l, t);
 }
 
@@ -643,9 +653,19 @@ void acr_loop_logging(acr_loop *loop, bool on)
     loop->in_log = on;
 }
 
-void acr_loop_started(acr_loop *loop)
+acr_status acr_loop_started(acr_loop *loop, acr_transfer *t, acr_error *err)
 {
-    (void)loop_announce(loop); /* the call started: a failing timer shows in the next drive */
+    loop->timer_failed = false;
+    (void)loop_announce(loop); /* a refused wake descriptor is asked again at the next one */
+    if (!loop->timer_failed)
+        return ACR_OK;
+    /* Nothing might ever drive the call: it is taken back, done never called. */
+    loop_withdraw(loop, t);
+    loop_unlink(loop, t);
+    acr_xfer_free(t);
+    (void)loop_announce(loop);
+    return acr_error_set(err, ACR_ERR_TRANSPORT,
+                         "the application's timer callback (acr_timer_fn) failed: the call was not started");
 }
 
 acr_status acr_loop_run_private(acr_loop *loop, acr_error *err)
