@@ -818,6 +818,79 @@ static void test_wake_descriptor_refused_once(void **state)
     assert_false(stranded);
 }
 
+/* The same, the wake descriptor refused every time: the call queued on that
+ * loop fails at once (ACR_ERR_TRANSPORT saying why), not at its deadline as
+ * if the turn had never come. */
+static int wake_fd_refused = -1;
+
+static int socket_refusing_wake(void *ctx, int fd, int events)
+{
+    if (events != ACR_POLL_REMOVE && (wake_fd_refused < 0 || fd == wake_fd_refused)) {
+        wake_fd_refused = fd; /* the first descriptor asked for: the wake eventfd */
+        wake_refusals++;
+        return -1;
+    }
+    return driver_socket(ctx, fd, events);
+}
+
+static void test_wake_descriptor_always_refused(void **state)
+{
+    (void)state;
+    acr_client_free(client);
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = mock.base_url;
+    o.timeout_ms = 3000;
+    o.retry.disabled = 1;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    control("/__mock/config", "{\"update_delay_ms\": 300}");
+    epoll_driver d;
+    memset(&d, 0, sizeof d);
+    d.epfd = epoll_create1(EPOLL_CLOEXEC);
+    assert_true(d.epfd >= 0);
+    d.timer_at = -1;
+    wake_refusals = 0;
+    wake_fd_refused = -1;
+    acr_loop_options lo = ACR_LOOP_OPTIONS_INIT;
+    lo.socket = socket_refusing_wake;
+    lo.timer = driver_timer;
+    lo.ctx = &d;
+    acr_loop *loop = new_loop(client, &lo);
+
+    blocking_update b = {client, ACR_OK};
+    pthread_t th;
+    assert_int_equal(pthread_create(&th, NULL, blocking_main, &b), 0);
+    for (int i = 0; i < 2000 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
+        poll(NULL, 0, 5);
+    update_call q;
+    update_init(&q, "loop-r1", "loop-s1", "65");
+    assert_int_equal(update_start(loop, &q), ACR_OK);
+    /* Driven by its timer alone (the loop says ACR_ERR_TRANSPORT for the refusals). */
+    for (int i = 0; i < 3000 && acr_loop_active(loop); i++) {
+        long long now = now_ms();
+        if (d.timer_at >= 0 && now >= d.timer_at) {
+            d.timer_at = -1;
+            (void)acr_loop_socket_action(loop, ACR_SOCKET_TIMEOUT, 0);
+        } else {
+            poll(NULL, 0, d.timer_at < 0 || d.timer_at - now > 5 ? 5 : (int)(d.timer_at - now));
+        }
+    }
+    assert_int_equal(pthread_join(th, NULL), 0);
+    control("/__mock/config", "{\"update_delay_ms\": 0}");
+    print_message("refusals %d, the queued call: %s: %s\n", wake_refusals, acr_status_name(q.status), q.err.message);
+    assert_int_equal(acr_loop_active(loop), 0);
+    assert_int_equal(q.done_count, 1);
+    assert_int_equal(q.status, ACR_ERR_TRANSPORT);
+    assert_non_null(strstr(q.err.message, "wake descriptor"));
+    update_free(&q);
+    acr_error_clear(&err);
+    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    close(d.epfd);
+}
+
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
@@ -830,6 +903,7 @@ int main(int argc, char **argv)
         cmocka_unit_test_setup_teardown(test_timer_failure_at_start_is_not_lost, setup, teardown),
         cmocka_unit_test_setup_teardown(test_cancel_in_same_batch, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wake_descriptor_refused_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_wake_descriptor_always_refused, setup, teardown),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);

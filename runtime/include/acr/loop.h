@@ -97,7 +97,10 @@ typedef void (*acr_done_fn)(void *ctx, acr_transfer *transfer, acr_status status
  * replacing what was asked before for it), or stop watching it
  * (ACR_POLL_REMOVE). Called on the loop's thread, from the acr_loop_* functions
  * and acr_call_start(). Return 0; anything else fails the calls using `fd`
- * (ACR_ERR_TRANSPORT). It must not call into the loop. */
+ * (ACR_ERR_TRANSPORT). The loop's own wake descriptor (watched while a call
+ * waits for its turn) is asked again at the next call into the loop (a timer
+ * of 0 is asked for that); refused again, the calls waiting for their turn on
+ * this loop fail (ACR_ERR_TRANSPORT). It must not call into the loop. */
 typedef int (*acr_socket_fn)(void *ctx, int fd, int events);
 
 /** Callback style: call acr_loop_socket_action(loop, ACR_SOCKET_TIMEOUT, 0)

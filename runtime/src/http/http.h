@@ -122,7 +122,8 @@ typedef enum acr_xfer_event {
     XFER_EVENT_TURN,    /* the turn was handed over */
     XFER_EVENT_TIMER,   /* its timer is due */
     XFER_EVENT_SENT,    /* libcurl ended the attempt (with a CURLcode) */
-    XFER_EVENT_CANCEL
+    XFER_EVENT_CANCEL,
+    XFER_EVENT_UNWATCHED /* its loop cannot watch the wake descriptor: a handed-over turn is never seen */
 } acr_xfer_event;
 
 /* A growing buffer whose old blocks are wiped before they are freed: it holds

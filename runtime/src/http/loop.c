@@ -36,6 +36,7 @@ struct acr_loop {
     void *ctx;
     int wake_fd;                        /* eventfd: a turn was handed to one of its calls */
     bool wake_watched;                  /* callback style: announced */
+    bool wake_refused;                  /* acr_socket_fn refused it once: asked again at once */
     loop_socket *sockets;               /* what libcurl asked to watch */
     size_t socket_count;
     size_t socket_capacity;
@@ -130,7 +131,7 @@ static int loop_on_timer(CURLM *multi, long timeout_ms, void *userp)
 /* The next moment something is due (monotonic ms), or -1. */
 static long long loop_next_at(const acr_loop *l, long long now)
 {
-    if (l->done_head)
+    if (l->done_head || l->wake_refused)
         return now;
     long long at = l->curl_at;
     if (l->timers && (at < 0 || l->timers->timer_at < at))
@@ -156,9 +157,22 @@ static acr_status loop_announce(acr_loop *l)
         return ACR_OK;
     acr_status status = ACR_OK;
     bool watch = l->queued > 0;
-    if (watch != l->wake_watched) {
-        l->wake_watched = watch;
-        if (l->socket_fn(l->ctx, l->wake_fd, watch ? ACR_POLL_IN : ACR_POLL_REMOVE) != 0)
+    if (watch == l->wake_watched) {
+        l->wake_refused = false; /* nothing left to ask again */
+    } else {
+        bool refused = l->socket_fn(l->ctx, l->wake_fd, watch ? ACR_POLL_IN : ACR_POLL_REMOVE) != 0;
+        if (!refused || !watch) {
+            l->wake_watched = watch;
+            l->wake_refused = false;
+        } else if (!l->wake_refused) {
+            l->wake_refused = true; /* a timer at once asks again */
+        } else {
+            /* Refused twice: a handed-over turn would never be seen. */
+            l->wake_refused = false;
+            for (acr_transfer *t = l->head; t; t = t->next)
+                acr_xfer_run(t, XFER_EVENT_UNWATCHED, CURLE_OK);
+        }
+        if (refused)
             status = ACR_ERR_TRANSPORT;
     }
     long long now = acr_now_ms();

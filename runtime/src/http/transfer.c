@@ -610,6 +610,12 @@ static void xfer_on_queued(acr_transfer *t, acr_xfer_event event)
                       "running (nothing was sent)", t->limit_ms);
         t->err.attempts = 0;
         xfer_finish(t, ACR_ERR_TRANSPORT);
+    } else if (event == XFER_EVENT_UNWATCHED) {
+        acr_error_set(&t->err, ACR_ERR_TRANSPORT,
+                      "the application's socket callback (acr_socket_fn) refused the loop's wake descriptor: "
+                      "this call could never see its turn on the recording come (nothing was sent)");
+        t->err.attempts = 0;
+        xfer_finish(t, ACR_ERR_TRANSPORT);
     }
 }
 
