@@ -38,7 +38,10 @@
  * Different loops of one client may run on different threads, beside blocking
  * acr_call()s on others. Each loop owns its connections (never shared with
  * another loop or a blocking call); DNS answers and TLS sessions are shared
- * through the client.
+ * through the client. A blocking acr_call() on the thread of a loop (the last
+ * to drive it or start a call on it) whose call holds or waits for the same
+ * recording's turn returns ACR_ERR_USAGE at once: that loop cannot run while
+ * the thread blocks.
  *
  * fork(): the loop does nothing on fork (no pthread_atfork handler). acr's own
  * descriptors (connection sockets, the loop's eventfd) are close-on-exec;

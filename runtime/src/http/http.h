@@ -97,7 +97,8 @@ typedef struct acr_turn_waiter {
 } acr_turn_waiter;
 
 /* Holds `key`'s turn (*granted) or joins its queue. refuse_own: a blocking
- * call refused (ACR_ERR_USAGE) when this thread's own call holds the turn. */
+ * call refused (ACR_ERR_USAGE) when this thread's own call holds the turn, or
+ * a loop this thread drives has a call holding or waiting for it. */
 ACR_CHECK_RESULT acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, bool refuse_own,
                                           bool *granted, acr_error *err);
 /* On the waiter's loop thread: true when the turn was handed to it. */
@@ -243,6 +244,10 @@ void acr_loop_queue_done(acr_loop *loop, acr_transfer *t);
  * while there are any). */
 void acr_loop_count_queued(acr_loop *loop, int delta);
 acr_client *acr_loop_client(const acr_loop *loop);
+/* The thread driving a public loop: noted when it is driven or a call starts
+ * on it (under the client's lock); acr_loop_driven_by() is read under it. */
+void acr_loop_note_thread(acr_loop *loop);
+bool acr_loop_driven_by(const acr_loop *loop, pthread_t thread);
 /* Around the client's log callback for one of the loop's calls: cancelling
  * and freeing are refused meanwhile (ACR_ERR_USAGE). */
 void acr_loop_logging(acr_loop *loop, bool on);

@@ -54,6 +54,8 @@ struct acr_loop {
     int depth;                          /* > 0: driving, or in a done callback */
     bool in_log;                        /* the client's log callback runs for one of its calls */
     bool timer_failed;                  /* the last acr_timer_fn asked failed */
+    bool thread_known;                  /* thread: the last to drive it or start a call; */
+    pthread_t thread;                   /* written under the client's lock (turn.c reads it) */
     bool watch_failed;                  /* some call's descriptor could not be watched */
 #ifdef ACR_TEST_CALLBACK_STYLE
     int test_epfd;                      /* the test build's driver of private loops */
@@ -662,6 +664,22 @@ void acr_loop_count_queued(acr_loop *loop, int delta)
     loop->queued = delta < 0 ? loop->queued - 1 : loop->queued + 1;
 }
 
+void acr_loop_note_thread(acr_loop *loop)
+{
+    pthread_t self = pthread_self();
+    if (loop->thread_known && pthread_equal(loop->thread, self))
+        return;
+    pthread_mutex_lock(&loop->client->lock);
+    loop->thread = self;
+    loop->thread_known = true;
+    pthread_mutex_unlock(&loop->client->lock);
+}
+
+bool acr_loop_driven_by(const acr_loop *loop, pthread_t thread)
+{
+    return loop->thread_known && pthread_equal(loop->thread, thread);
+}
+
 void acr_loop_logging(acr_loop *loop, bool on)
 {
     loop->in_log = on;
@@ -834,6 +852,7 @@ acr_status acr_loop_perform(acr_loop *loop, const struct pollfd *fds, size_t cou
 {
     if (!loop || (!fds && count) || loop->depth)
         return ACR_ERR_USAGE;
+    acr_loop_note_thread(loop);
     loop->depth++;
     acr_status status = loop_perform(loop, fds, count);
     loop->depth--;
@@ -845,6 +864,7 @@ acr_status acr_loop_run(acr_loop *loop)
 {
     if (!loop || loop->depth)
         return ACR_ERR_USAGE;
+    acr_loop_note_thread(loop);
     loop->depth++;
     acr_status status = loop_run(loop);
     loop->depth--;
@@ -855,6 +875,7 @@ acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events)
 {
     if (!loop || loop->depth)
         return ACR_ERR_USAGE;
+    acr_loop_note_thread(loop);
     loop->depth++;
     acr_status status = loop_socket_action(loop, fd, events);
     loop->depth--;
