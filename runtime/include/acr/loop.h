@@ -137,7 +137,8 @@ ACR_API acr_status acr_loop_new(acr_client *client, const acr_loop_options *opti
  * callback (done or the client's log callback). Thread: the loop's. */
 ACR_API acr_status acr_loop_free(acr_loop *loop);
 
-/** The calls started on the loop whose done callback has not run yet. */
+/** The calls started on the loop whose done callback has not returned yet
+ * (a call counts while its done callback runs). Thread: the loop's. */
 ACR_API size_t acr_loop_active(const acr_loop *loop);
 
 /** Poll style: fills fds[0..capacity) with the descriptors to watch (events
@@ -155,8 +156,11 @@ ACR_API acr_status acr_loop_fds(acr_loop *loop, struct pollfd *fds, size_t capac
  * be NULL with count 0 (timers only). Thread: the loop's; not from a callback. */
 ACR_API acr_status acr_loop_perform(acr_loop *loop, const struct pollfd *fds, size_t count);
 
-/** Poll style: polls and performs until no call is in flight. Thread: the
- * loop's; not from a callback. */
+/** Poll style: polls and performs until no call is in flight. After a
+ * loop-level error (ACR_ERR_NOMEM, ACR_ERR_TRANSPORT) from this,
+ * acr_loop_perform() or acr_loop_socket_action(), calls may still be in
+ * flight: drive the loop again or acr_loop_cancel_all(). Thread: the loop's;
+ * not from a callback. */
 ACR_API acr_status acr_loop_run(acr_loop *loop);
 
 /** Callback style: `fd` is ready for `events` (ACR_POLL_IN and/or
@@ -190,7 +194,8 @@ ACR_API acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *oper
 ACR_API acr_status acr_transfer_cancel(acr_transfer *transfer);
 
 /** Cancels every call in flight on the loop, as acr_transfer_cancel(); calls
- * started by the done callbacks meanwhile are cancelled too. ACR_ERR_USAGE
+ * started by the done callbacks meanwhile are cancelled too (so it does not
+ * return while every done callback starts a new call). ACR_ERR_USAGE
  * (nothing cancelled) from the client's log callback while it runs for a call
  * of this loop. Thread: the loop's; may be called from a done callback. */
 ACR_API acr_status acr_loop_cancel_all(acr_loop *loop);
