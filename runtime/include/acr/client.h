@@ -79,7 +79,11 @@ extern "C" {
  * while the call holds its recording's turn (one-at-a-time operations): a
  * call the callback makes for the same recording returns ACR_ERR_USAGE at
  * once (it could never have its turn); calls for other recordings work. The
- * callback must not wait for another thread's call on the same recording. */
+ * callback must not wait for another thread's call on the same recording.
+ * For a call on an acr_loop the callback may start calls (acr_call_start) but
+ * not cancel, drive or free that loop: the logging call is mid-step, so
+ * acr_transfer_cancel, acr_loop_cancel_all, acr_loop_free and the driving
+ * functions return ACR_ERR_USAGE there. */
 typedef void (*acr_log_fn)(void *ctx, const char *line);
 
 /** When and how calls are retried. Zero members take the defaults, which follow

@@ -38,7 +38,10 @@
  * Different loops of one client may run on different threads, beside blocking
  * acr_call()s on others. Each loop owns its connections (never shared with
  * another loop or a blocking call); DNS answers and TLS sessions are shared
- * through the client.
+ * through the client. A blocking acr_call() on the thread of a loop (the last
+ * to drive it or start a call on it) whose call holds or waits for the same
+ * recording's turn returns ACR_ERR_USAGE at once: that loop cannot run while
+ * the thread blocks.
  *
  * fork(): the loop does nothing on fork (no pthread_atfork handler). acr's own
  * descriptors (connection sockets, the loop's eventfd) are close-on-exec;
@@ -97,14 +100,19 @@ typedef void (*acr_done_fn)(void *ctx, acr_transfer *transfer, acr_status status
  * replacing what was asked before for it), or stop watching it
  * (ACR_POLL_REMOVE). Called on the loop's thread, from the acr_loop_* functions
  * and acr_call_start(). Return 0; anything else fails the calls using `fd`
- * (ACR_ERR_TRANSPORT). It must not call into the loop. */
+ * (ACR_ERR_TRANSPORT). The loop's own wake descriptor (watched while a call
+ * waits for its turn) is asked again at the next call into the loop (a timer
+ * of 0 is asked for that); refused again, the calls waiting for their turn on
+ * this loop fail (ACR_ERR_TRANSPORT). It must not call into the loop. */
 typedef int (*acr_socket_fn)(void *ctx, int fd, int events);
 
 /** Callback style: call acr_loop_socket_action(loop, ACR_SOCKET_TIMEOUT, 0)
  * once `timeout_ms` have passed (0: as soon as possible, but not from inside
  * this callback), replacing any timer asked before; -1: no timer. Called on the
  * loop's thread; it must not call into the loop. Return 0; anything else is
- * reported by the function that asked for the timer (ACR_ERR_TRANSPORT). */
+ * reported by the function that asked for the timer (ACR_ERR_TRANSPORT), and
+ * the timer is asked again at the next call into the loop; a failure in
+ * acr_call_start() takes the new call back (nothing started). */
 typedef int (*acr_timer_fn)(void *ctx, long timeout_ms);
 
 typedef struct acr_loop_options {
@@ -126,10 +134,11 @@ ACR_API acr_status acr_loop_new(acr_client *client, const acr_loop_options *opti
 
 /** Frees an idle loop and its connections. Returns ACR_OK (NULL too), or
  * ACR_ERR_USAGE, freeing nothing, while a call is in flight or from a
- * callback. Thread: the loop's. */
+ * callback (done or the client's log callback). Thread: the loop's. */
 ACR_API acr_status acr_loop_free(acr_loop *loop);
 
-/** The calls started on the loop whose done callback has not run yet. */
+/** The calls started on the loop whose done callback has not returned yet
+ * (a call counts while its done callback runs). Thread: the loop's. */
 ACR_API size_t acr_loop_active(const acr_loop *loop);
 
 /** Poll style: fills fds[0..capacity) with the descriptors to watch (events
@@ -147,8 +156,11 @@ ACR_API acr_status acr_loop_fds(acr_loop *loop, struct pollfd *fds, size_t capac
  * be NULL with count 0 (timers only). Thread: the loop's; not from a callback. */
 ACR_API acr_status acr_loop_perform(acr_loop *loop, const struct pollfd *fds, size_t count);
 
-/** Poll style: polls and performs until no call is in flight. Thread: the
- * loop's; not from a callback. */
+/** Poll style: polls and performs until no call is in flight. After a
+ * loop-level error (ACR_ERR_NOMEM, ACR_ERR_TRANSPORT) from this,
+ * acr_loop_perform() or acr_loop_socket_action(), calls may still be in
+ * flight: drive the loop again or acr_loop_cancel_all(). Thread: the loop's;
+ * not from a callback. */
 ACR_API acr_status acr_loop_run(acr_loop *loop);
 
 /** Callback style: `fd` is ready for `events` (ACR_POLL_IN and/or
@@ -160,7 +172,8 @@ ACR_API acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events);
 /** Starts `operation` on `loop`: the asynchronous acr_call() (same arguments
  * and checks). Returns ACR_OK and sets *transfer (may be NULL) when the call
  * started: `done` then runs exactly once. Any other status (as acr_call():
- * ACR_ERR_USAGE, ACR_ERR_INVALID_REQUEST, ACR_ERR_NOMEM) means nothing started,
+ * ACR_ERR_USAGE, ACR_ERR_INVALID_REQUEST, ACR_ERR_NOMEM; ACR_ERR_TRANSPORT when
+ * the application's acr_timer_fn failed for it) means nothing started,
  * `err` (may be NULL) says why, *transfer is NULL and `done` is never
  * called. `done` must not be NULL. `params` and `request` are copied;
  * `response` (at its _INIT value, as for acr_call()) is borrowed until `done`
@@ -174,13 +187,17 @@ ACR_API acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *oper
  * this returns. A request already sent may still have reached the service. A
  * call whose answer has arrived but whose callback has not run yet is
  * cancelled too (the answer is dropped).
- * Returns ACR_OK, or ACR_ERR_USAGE from the transfer's own done callback.
+ * Returns ACR_OK, or ACR_ERR_USAGE (nothing cancelled) from the transfer's own
+ * done callback or from the client's log callback while it runs for a call of
+ * this loop.
  * Thread: the loop's; may be called from another call's done callback. */
 ACR_API acr_status acr_transfer_cancel(acr_transfer *transfer);
 
 /** Cancels every call in flight on the loop, as acr_transfer_cancel(); calls
- * started by the done callbacks meanwhile are cancelled too. Thread: the
- * loop's; may be called from a done callback. */
+ * started by the done callbacks meanwhile are cancelled too (so it does not
+ * return while every done callback starts a new call). ACR_ERR_USAGE
+ * (nothing cancelled) from the client's log callback while it runs for a call
+ * of this loop. Thread: the loop's; may be called from a done callback. */
 ACR_API acr_status acr_loop_cancel_all(acr_loop *loop);
 
 #ifdef __cplusplus

@@ -179,13 +179,14 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
     acr_transfer *t = NULL;
     acr_status status = acr_xfer_prepare(acr_loop_client(loop), operation, params, request, response, done, ctx,
                                          start, "acr_call_start", &t, e);
-    if (status == ACR_OK)
-        status = acr_xfer_start(loop, t, e);
     if (status == ACR_OK) {
-        if (transfer)
-            *transfer = t;
-        acr_loop_started(loop);
+        acr_loop_note_thread(loop);
+        status = acr_xfer_start(loop, t, e);
     }
+    if (status == ACR_OK)
+        status = acr_loop_started(loop, t, e);
+    if (status == ACR_OK && transfer)
+        *transfer = t;
     acr_error_clear(&scratch);
     return status;
 }

@@ -99,7 +99,8 @@ typedef struct acr_turn_waiter {
 } acr_turn_waiter;
 
 /* Holds `key`'s turn (*granted) or joins its queue. refuse_own: a blocking
- * call refused (ACR_ERR_USAGE) when this thread's own call holds the turn. */
+ * call refused (ACR_ERR_USAGE) when this thread's own call holds the turn, or
+ * a loop this thread drives has a call holding or waiting for it. */
 ACR_CHECK_RESULT acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, bool refuse_own,
                                           bool *granted, acr_error *err);
 /* On the waiter's loop thread: true when the turn was handed to it. */
@@ -124,7 +125,8 @@ typedef enum acr_xfer_event {
     XFER_EVENT_TURN,    /* the turn was handed over */
     XFER_EVENT_TIMER,   /* its timer is due */
     XFER_EVENT_SENT,    /* libcurl ended the attempt (with a CURLcode) */
-    XFER_EVENT_CANCEL
+    XFER_EVENT_CANCEL,
+    XFER_EVENT_UNWATCHED /* its loop cannot watch the wake descriptor: a handed-over turn is never seen */
 } acr_xfer_event;
 
 /* A growing buffer whose old blocks are wiped before they are freed: it holds
@@ -187,6 +189,7 @@ struct acr_transfer {
     acr_turn_waiter waiter;
     bool refuse_own;                    /* a blocking call: see acr_turn_take */
     bool watch_failed;                  /* the application's acr_socket_fn failed for its descriptor */
+    bool watch_nomem;                   /* ...or the loop had no memory to keep it */
     unsigned attempt;                   /* 0-based index of the current attempt */
     unsigned sent_total;
     bool may_have_acted;
@@ -245,9 +248,17 @@ void acr_loop_queue_done(acr_loop *loop, acr_transfer *t);
  * while there are any). */
 void acr_loop_count_queued(acr_loop *loop, int delta);
 acr_client *acr_loop_client(const acr_loop *loop);
+/* The thread driving a public loop: noted when it is driven or a call starts
+ * on it (under the client's lock); acr_loop_driven_by() is read under it. */
+void acr_loop_note_thread(acr_loop *loop);
+bool acr_loop_driven_by(const acr_loop *loop, pthread_t thread);
+/* Around the client's log callback for one of the loop's calls: cancelling
+ * and freeing are refused meanwhile (ACR_ERR_USAGE). */
+void acr_loop_logging(acr_loop *loop, bool on);
 /* After acr_call_start: tells a callback-style application the descriptors
- * and the timer the new call needs. */
-void acr_loop_started(acr_loop *loop);
+ * and the timer the new call needs. When its acr_timer_fn fails, the call is
+ * taken back (freed, done never called): ACR_ERR_TRANSPORT with err set. */
+ACR_CHECK_RESULT acr_status acr_loop_started(acr_loop *loop, acr_transfer *t, acr_error *err);
 /* Runs a private loop until its call ended: ACR_OK, or the loop's own failure
  * (poll, libcurl's multi) with err set, its call then ended as cancelled. */
 ACR_CHECK_RESULT acr_status acr_loop_run_private(acr_loop *loop, acr_error *err);

@@ -37,6 +37,7 @@ struct acr_loop {
     void *ctx;
     int wake_fd;                        /* eventfd: a turn was handed to one of its calls */
     bool wake_watched;                  /* callback style: announced */
+    bool wake_refused;                  /* acr_socket_fn refused it once: asked again at once */
     loop_socket *sockets;               /* what libcurl asked to watch */
     size_t socket_count;
     size_t socket_capacity;
@@ -53,6 +54,10 @@ struct acr_loop {
     size_t easy_capacity;
     size_t easy_max;
     int depth;                          /* > 0: driving, or in a done callback */
+    bool in_log;                        /* the client's log callback runs for one of its calls */
+    bool timer_failed;                  /* the last acr_timer_fn asked failed */
+    bool thread_known;                  /* thread: the last to drive it or start a call; */
+    pthread_t thread;                   /* written under the client's lock (turn.c reads it) */
     bool watch_failed;                  /* some call's descriptor could not be watched */
 #ifdef ACR_TEST_CALLBACK_STYLE
     int test_epfd;                      /* the test build's driver of private loops */
@@ -89,19 +94,28 @@ static int loop_on_socket(CURL *easy, curl_socket_t fd, int what, void *userp, v
         events |= ACR_POLL_OUT;
     size_t i = loop_socket_index(l, fd, socketp);
     if (what == CURL_POLL_REMOVE) {
-        if (i < l->socket_count) {
-            l->sockets[i] = l->sockets[--l->socket_count];
-            if (i < l->socket_count)
-                if (curl_multi_assign(l->multi, l->sockets[i].fd, (void *)(uintptr_t)(i + 1)) != CURLM_OK)
-                    l->assign_failed = true;
-        }
+        if (i == l->socket_count)
+            return 0; /* never watched: its table entry could not be made */
+        l->sockets[i] = l->sockets[--l->socket_count];
+        if (i < l->socket_count &&
+            curl_multi_assign(l->multi, l->sockets[i].fd, (void *)(uintptr_t)(i + 1)) != CURLM_OK)
+            l->assign_failed = true;
     } else {
         if (i == l->socket_count) {
             if (l->socket_count == l->socket_capacity) {
                 size_t capacity = l->socket_capacity ? l->socket_capacity * 2 : 8;
                 loop_socket *grown = acr_realloc(l->sockets, capacity * sizeof *grown);
-                if (!grown)
-                    return -1;
+                if (!grown) {
+                    /* Only the call using it fails (ACR_ERR_NOMEM): -1 would
+                     * abort every call of the multi handle. */
+                    char *private = NULL;
+                    if (easy && curl_easy_getinfo(easy, CURLINFO_PRIVATE, &private) == CURLE_OK && private) {
+                        ((acr_transfer *)(void *)private)->watch_failed = true;
+                        ((acr_transfer *)(void *)private)->watch_nomem = true;
+                        l->watch_failed = true;
+                    }
+                    return 0;
+                }
                 l->sockets = grown;
                 l->socket_capacity = capacity;
             }
@@ -140,7 +154,7 @@ static int loop_on_timer(CURLM *multi, long timeout_ms, void *userp)
 /* The next moment something is due (monotonic ms), or -1. */
 static long long loop_next_at(const acr_loop *l, long long now)
 {
-    if (l->done_head)
+    if (l->done_head || l->wake_refused)
         return now;
     long long at = l->curl_at;
     if (l->timers && (at < 0 || l->timers->timer_at < at))
@@ -166,18 +180,34 @@ static acr_status loop_announce(acr_loop *l)
         return ACR_OK;
     acr_status status = ACR_OK;
     bool watch = l->queued > 0;
-    if (watch != l->wake_watched) {
-        l->wake_watched = watch;
-        if (l->socket_fn(l->ctx, l->wake_fd, watch ? ACR_POLL_IN : ACR_POLL_REMOVE) != 0)
+    if (watch == l->wake_watched) {
+        l->wake_refused = false; /* nothing left to ask again */
+    } else {
+        bool refused = l->socket_fn(l->ctx, l->wake_fd, watch ? ACR_POLL_IN : ACR_POLL_REMOVE) != 0;
+        if (!refused || !watch) {
+            l->wake_watched = watch;
+            l->wake_refused = false;
+        } else if (!l->wake_refused) {
+            l->wake_refused = true; /* a timer at once asks again */
+        } else {
+            /* Refused twice: a handed-over turn would never be seen. */
+            l->wake_refused = false;
+            for (acr_transfer *t = l->head; t; t = t->next)
+                acr_xfer_run(t, XFER_EVENT_UNWATCHED, CURLE_OK);
+        }
+        if (refused)
             status = ACR_ERR_TRANSPORT;
     }
     long long now = acr_now_ms();
     long long at = loop_next_at(l, now);
     if (at != l->timer_asked) {
-        l->timer_asked = at;
         long ms = at < 0 ? -1 : at <= now ? 0 : at - now > INT_MAX ? INT_MAX : (long)(at - now);
-        if (l->timer_fn(l->ctx, ms) != 0)
+        /* Recorded only when accepted: a refused timer is asked again. */
+        l->timer_failed = l->timer_fn(l->ctx, ms) != 0;
+        if (l->timer_failed)
             status = ACR_ERR_TRANSPORT;
+        else
+            l->timer_asked = at;
     }
     return status;
 }
@@ -230,8 +260,10 @@ static void loop_fail_unwatched(acr_loop *l)
         next = t->next;
         if (t->watch_failed) {
             t->watch_failed = false;
+            CURLcode code = t->watch_nomem ? CURLE_OUT_OF_MEMORY : CURLE_ABORTED_BY_CALLBACK;
+            t->watch_nomem = false;
             if (t->state == XFER_SENDING)
-                acr_xfer_run(t, XFER_EVENT_SENT, CURLE_ABORTED_BY_CALLBACK);
+                acr_xfer_run(t, XFER_EVENT_SENT, code);
         }
     }
 }
@@ -499,7 +531,8 @@ static acr_status loop_run_test(acr_loop *l)
 
 /* --- cancelling --- */
 
-static void loop_cancel(acr_loop *l, acr_transfer *t)
+/* Ends the call and takes it off the done queue, its callback not run. */
+static void loop_withdraw(acr_loop *l, acr_transfer *t)
 {
     acr_xfer_run(t, XFER_EVENT_CANCEL, CURLE_OK); /* ended: on the done queue */
     acr_transfer **p = &l->done_head;
@@ -515,6 +548,11 @@ static void loop_cancel(acr_loop *l, acr_transfer *t)
     }
     t->done_next = NULL;
     t->on_done_queue = false;
+}
+
+static void loop_cancel(acr_loop *l, acr_transfer *t)
+{
+    loop_withdraw(l, t);
     loop_deliver(l, t);
 }
 
@@ -647,9 +685,40 @@ void acr_loop_count_queued(acr_loop *loop, int delta)
     loop->queued = delta < 0 ? loop->queued - 1 : loop->queued + 1;
 }
 
-void acr_loop_started(acr_loop *loop)
+void acr_loop_note_thread(acr_loop *loop)
 {
-    (void)loop_announce(loop); /* the call started: a failing timer shows in the next drive */
+    pthread_t self = pthread_self();
+    if (loop->thread_known && pthread_equal(loop->thread, self))
+        return;
+    pthread_mutex_lock(&loop->client->lock);
+    loop->thread = self;
+    loop->thread_known = true;
+    pthread_mutex_unlock(&loop->client->lock);
+}
+
+bool acr_loop_driven_by(const acr_loop *loop, pthread_t thread)
+{
+    return loop->thread_known && pthread_equal(loop->thread, thread);
+}
+
+void acr_loop_logging(acr_loop *loop, bool on)
+{
+    loop->in_log = on;
+}
+
+acr_status acr_loop_started(acr_loop *loop, acr_transfer *t, acr_error *err)
+{
+    loop->timer_failed = false;
+    (void)loop_announce(loop); /* a refused wake descriptor is asked again at the next one */
+    if (!loop->timer_failed)
+        return ACR_OK;
+    /* Nothing might ever drive the call: it is taken back, done never called. */
+    loop_withdraw(loop, t);
+    loop_unlink(loop, t);
+    acr_xfer_free(t);
+    (void)loop_announce(loop);
+    return acr_error_set(err, ACR_ERR_TRANSPORT,
+                         "the application's timer callback (acr_timer_fn) failed: the call was not started");
 }
 
 acr_status acr_loop_run_private(acr_loop *loop, acr_error *err)
@@ -763,7 +832,7 @@ acr_status acr_loop_free(acr_loop *loop)
 {
     if (!loop)
         return ACR_OK;
-    if (loop->depth || loop->active)
+    if (loop->depth || loop->active || loop->in_log)
         return ACR_ERR_USAGE;
     for (size_t i = 0; i < loop->easy_count; i++)
         curl_easy_cleanup(loop->easy[i]);
@@ -804,6 +873,7 @@ acr_status acr_loop_perform(acr_loop *loop, const struct pollfd *fds, size_t cou
 {
     if (!loop || (!fds && count) || loop->depth)
         return ACR_ERR_USAGE;
+    acr_loop_note_thread(loop);
     loop->depth++;
     acr_status status = loop_perform(loop, fds, count);
     loop->depth--;
@@ -815,6 +885,7 @@ acr_status acr_loop_run(acr_loop *loop)
 {
     if (!loop || loop->depth)
         return ACR_ERR_USAGE;
+    acr_loop_note_thread(loop);
     loop->depth++;
     acr_status status = loop_run(loop);
     loop->depth--;
@@ -825,6 +896,7 @@ acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events)
 {
     if (!loop || loop->depth)
         return ACR_ERR_USAGE;
+    acr_loop_note_thread(loop);
     loop->depth++;
     acr_status status = loop_socket_action(loop, fd, events);
     loop->depth--;
@@ -834,7 +906,8 @@ acr_status acr_loop_socket_action(acr_loop *loop, int fd, int events)
 
 acr_status acr_transfer_cancel(acr_transfer *transfer)
 {
-    if (!transfer || transfer->in_done)
+    /* From the log callback the transfer logging is mid-step: never freed there. */
+    if (!transfer || transfer->in_done || transfer->loop->in_log)
         return ACR_ERR_USAGE;
     acr_loop *l = transfer->loop;
     loop_cancel(l, transfer);
@@ -845,7 +918,7 @@ acr_status acr_transfer_cancel(acr_transfer *transfer)
 
 acr_status acr_loop_cancel_all(acr_loop *loop)
 {
-    if (!loop)
+    if (!loop || loop->in_log)
         return ACR_ERR_USAGE;
     loop_cancel_all(loop);
     if (!loop->depth)

@@ -295,7 +295,9 @@ static void emit_log(const acr_transfer *t, const char *line)
 {
     const acr_client *c = t->client;
     char *clean = acr_sanitize_copy(&t->secrets, line, strlen(line));
+    acr_loop_logging(t->loop, true);
     c->log(c->log_ctx, clean ? clean : "(a log line was withheld: out of memory)");
+    acr_loop_logging(t->loop, false);
     acr_free_secret(clean);
 }
 
@@ -609,6 +611,12 @@ static void xfer_on_queued(acr_transfer *t, acr_xfer_event event)
         acr_error_set(&t->err, ACR_ERR_TRANSPORT,
                       "no complete answer within %ld ms: another call for the same recording was still "
                       "running (nothing was sent)", t->limit_ms);
+        t->err.attempts = 0;
+        xfer_finish(t, ACR_ERR_TRANSPORT);
+    } else if (event == XFER_EVENT_UNWATCHED) {
+        acr_error_set(&t->err, ACR_ERR_TRANSPORT,
+                      "the application's socket callback (acr_socket_fn) refused the loop's wake descriptor: "
+                      "this call could never see its turn on the recording come (nothing was sent)");
         t->err.attempts = 0;
         xfer_finish(t, ACR_ERR_TRANSPORT);
     }

@@ -86,6 +86,19 @@ static void turn_remove(acr_client *c, acr_turn *turn)
     c->spare_turn = turn;
 }
 
+/* Under the lock: a call of a loop this thread drives holds or waits for the
+ * turn (it cannot move while this thread blocks). */
+static bool turn_behind_own_loop(const acr_turn *turn)
+{
+    pthread_t self = pthread_self();
+    if (turn->holder->loop && acr_loop_driven_by(turn->holder->loop, self))
+        return true;
+    for (const acr_turn_waiter *w = turn->head; w; w = w->next)
+        if (w->loop && acr_loop_driven_by(w->loop, self))
+            return true;
+    return false;
+}
+
 void acr_turn_free_spare(acr_client *c)
 {
     acr_free(c->spare_turn);
@@ -132,6 +145,12 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
         status = acr_error_set(err, ACR_ERR_USAGE,
                                "a call for this recording was made while this thread's own call for it is "
                                "running (from the log callback?): it could never have its turn");
+    } else if (refuse_own && turn_behind_own_loop(turn)) {
+        w->turn = NULL;
+        status = acr_error_set(err, ACR_ERR_USAGE,
+                               "a blocking call for this recording was made on the thread of an acr_loop whose "
+                               "call holds or waits for its turn: that loop cannot run meanwhile, so it could "
+                               "never have its turn");
     } else {
         w->granted = false;
         w->thread_known = false;
