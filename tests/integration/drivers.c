@@ -52,10 +52,9 @@ struct driver_loop {
     /* callback style */
     int epoll_fd;
     int timer_fd;
-    bool timer_armed;
-    unsigned char *watched;         /* by descriptor: registered with epoll */
+    unsigned char *watched;         /* by descriptor: registered with epoll (how many: counts->watched) */
     size_t watched_capacity;
-    size_t watched_count;
+    driver_refusals refusals;
 };
 
 static void loop_fail(driver_loop *dl, const char *format, ...) __attribute__((format(printf, 2, 3)));
@@ -104,6 +103,9 @@ static int on_socket(void *ctx, int fd, int events)
         loop_fail(dl, "socket callback: descriptor %d", fd);
         return -1;
     }
+    if ((events & ACR_POLL_REMOVE) ? events != ACR_POLL_REMOVE || !dl->watched[fd]
+                                   : (events & ~(ACR_POLL_IN | ACR_POLL_OUT)) != 0 || events == 0)
+        dl->counts->bad_calls++;
     if (events & ACR_POLL_REMOVE) {
         if (dl->watched[fd]) {
             /* ENOENT/EBADF: closed already, which epoll took as a removal */
@@ -112,10 +114,12 @@ static int on_socket(void *ctx, int fd, int events)
                 return -1;
             }
             dl->watched[fd] = 0;
-            dl->watched_count--;
+            dl->counts->watched--;
         }
         return 0;
     }
+    if (dl->refusals.socket && dl->refusals.socket(dl->refusals.ctx, fd, events))
+        return -1;
     struct epoll_event ev;
     memset(&ev, 0, sizeof ev);
     ev.events = ((events & ACR_POLL_IN) ? EPOLLIN : 0u) | ((events & ACR_POLL_OUT) ? EPOLLOUT : 0u);
@@ -131,14 +135,14 @@ static int on_socket(void *ctx, int fd, int events)
          * the number reused: counted, then added afresh. */
         dl->counts->stale_fds++;
         dl->watched[fd] = 0;
-        dl->watched_count--;
+        dl->counts->watched--;
     }
     if (epoll_ctl(dl->epoll_fd, EPOLL_CTL_ADD, fd, &ev) != 0) {
         loop_fail(dl, "epoll_ctl(ADD, %d): %s", fd, strerror(errno));
         return -1;
     }
     dl->watched[fd] = 1;
-    dl->watched_count++;
+    dl->counts->watched++;
     return 0;
 }
 
@@ -147,6 +151,8 @@ static int on_timer(void *ctx, long timeout_ms)
 {
     driver_loop *dl = ctx;
     count_callback(dl, &dl->counts->timer_calls);
+    if (dl->refusals.timer && dl->refusals.timer(dl->refusals.ctx, timeout_ms))
+        return -1;
     struct itimerspec its;
     memset(&its, 0, sizeof its);
     if (timeout_ms >= 0) {
@@ -162,12 +168,12 @@ static int on_timer(void *ctx, long timeout_ms)
         loop_fail(dl, "timerfd_settime: %s", strerror(errno));
         return -1;
     }
-    dl->timer_armed = timeout_ms >= 0;
+    dl->counts->timer_armed = timeout_ms >= 0;
     return 0;
 }
 
-int driver_loop_new(driver_style style, acr_client *client, driver_counts *counts, driver_loop **out, char *why,
-                    size_t why_size)
+static int loop_new(driver_style style, acr_client *client, driver_counts *counts, const driver_refusals *refusals,
+                    driver_loop **out, char *why, size_t why_size)
 {
     *out = NULL;
     if (style != DRIVER_POLL && style != DRIVER_CALLBACK) {
@@ -185,6 +191,8 @@ int driver_loop_new(driver_style style, acr_client *client, driver_counts *count
     dl->thread = pthread_self();
     dl->epoll_fd = -1;
     dl->timer_fd = -1;
+    if (refusals)
+        dl->refusals = *refusals;
     acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
     const acr_loop_options *options = NULL;
     if (style == DRIVER_CALLBACK) {
@@ -225,6 +233,18 @@ error_cleanup:
         close(dl->timer_fd);
     free(dl);
     return -1;
+}
+
+int driver_loop_new(driver_style style, acr_client *client, driver_counts *counts, driver_loop **out, char *why,
+                    size_t why_size)
+{
+    return loop_new(style, client, counts, NULL, out, why, why_size);
+}
+
+int driver_loop_new_refusing(acr_client *client, driver_counts *counts, const driver_refusals *refusals,
+                             driver_loop **out, char *why, size_t why_size)
+{
+    return loop_new(DRIVER_CALLBACK, client, counts, refusals, out, why, why_size);
 }
 
 acr_loop *driver_loop_acr(driver_loop *dl) { return dl->loop; }
@@ -281,7 +301,7 @@ static int poll_step(driver_loop *dl, long max_wait_ms)
 
 static int callback_step(driver_loop *dl, long max_wait_ms)
 {
-    if (dl->watched_count == 0 && !dl->timer_armed && acr_loop_active(dl->loop) > 0) {
+    if (dl->counts->watched == 0 && !dl->counts->timer_armed && acr_loop_active(dl->loop) > 0) {
         loop_fail(dl, "%zu call(s) in flight, and the loop watches no descriptor and set no timer",
                   acr_loop_active(dl->loop));
         return -1;
@@ -304,7 +324,7 @@ static int callback_step(driver_loop *dl, long max_wait_ms)
                 loop_fail(dl, "read(timerfd): %s", strerror(errno));
                 return -1;
             }
-            dl->timer_armed = false;
+            dl->counts->timer_armed = false;
             s = acr_loop_socket_action(dl->loop, ACR_SOCKET_TIMEOUT, 0);
         } else {
             if ((size_t)fd >= dl->watched_capacity || !dl->watched[fd])
@@ -329,6 +349,32 @@ int driver_loop_step(driver_loop *dl, long max_wait_ms)
         return -1;
     int r = dl->style == DRIVER_POLL ? poll_step(dl, max_wait_ms) : callback_step(dl, max_wait_ms);
     return dl->failed ? -1 : r;
+}
+
+int driver_loop_fire_timer(driver_loop *dl, long max_wait_ms, acr_status *status)
+{
+    if (dl->style != DRIVER_CALLBACK) {
+        loop_fail(dl, "driver_loop_fire_timer: not callback style");
+        return -1;
+    }
+    struct pollfd p = {dl->timer_fd, POLLIN, 0};
+    int n = poll(&p, 1, max_wait_ms < 0 ? -1 : max_wait_ms > INT_MAX ? INT_MAX : (int)max_wait_ms);
+    if (n < 0 && errno != EINTR) {
+        loop_fail(dl, "poll(timerfd): %s", strerror(errno));
+        return -1;
+    }
+    if (n <= 0)
+        return 0;
+    uint64_t expirations;
+    if (read(dl->timer_fd, &expirations, sizeof expirations) < 0) {
+        if (errno == EAGAIN)
+            return 0;
+        loop_fail(dl, "read(timerfd): %s", strerror(errno));
+        return -1;
+    }
+    dl->counts->timer_armed = false;
+    *status = acr_loop_socket_action(dl->loop, ACR_SOCKET_TIMEOUT, 0);
+    return 1;
 }
 
 int driver_loop_run(driver_loop *dl, const int *flag)
@@ -610,6 +656,12 @@ size_t driver_open_fds(int *fds, size_t capacity)
     closedir(dir);
     qsort(fds, n < capacity ? n : capacity, sizeof *fds, compare_ints);
     return n;
+}
+
+size_t driver_count_fds(void)
+{
+    int fds[4096];
+    return driver_open_fds(fds, sizeof fds / sizeof fds[0]);
 }
 
 /* === the fault server ======================================================================= */

@@ -47,9 +47,22 @@ typedef struct driver_counts {
     unsigned long socket_calls;     /* acr_socket_fn */
     unsigned long timer_calls;      /* acr_timer_fn */
     unsigned long stale_fds;        /* a watched fd closed without ACR_POLL_REMOVE */
+    unsigned long bad_calls;        /* bad events, or ACR_POLL_REMOVE of a descriptor not watched */
+    size_t watched;                 /* descriptors in the epoll set now */
+    bool timer_armed;               /* the acr_timer_fn timer is set and has not fired */
     bool freed;                     /* acr_loop_free() has returned ACR_OK */
     unsigned long after_free;       /* callbacks run after that */
 } driver_counts;
+
+/* What the application refuses (callback style), for tests of a failing
+ * acr_socket_fn or acr_timer_fn: asked before the driver acts on a request to
+ * watch a descriptor (never on ACR_POLL_REMOVE) or to set the timer; true:
+ * the callback returns -1 and the driver changes nothing. Either may be NULL. */
+typedef struct driver_refusals {
+    bool (*socket)(void *ctx, int fd, int events);
+    bool (*timer)(void *ctx, long timeout_ms);
+    void *ctx;
+} driver_refusals;
 
 typedef struct driver_loop driver_loop;
 
@@ -59,6 +72,11 @@ typedef struct driver_loop driver_loop;
 int driver_loop_new(driver_style style, acr_client *client, driver_counts *counts, driver_loop **out, char *why,
                     size_t why_size);
 
+/* The same, DRIVER_CALLBACK, with the application's refusals (copied; NULL:
+ * none). */
+int driver_loop_new_refusing(acr_client *client, driver_counts *counts, const driver_refusals *refusals,
+                             driver_loop **out, char *why, size_t why_size);
+
 acr_loop *driver_loop_acr(driver_loop *dl);
 
 /* Waits once, at most max_wait_ms (-1: as long as the loop asks), and performs
@@ -66,6 +84,12 @@ acr_loop *driver_loop_acr(driver_loop *dl);
  * function failed, or calls are in flight and the loop gave nothing to wait
  * for (neither a descriptor nor a timer: it would wait for ever). */
 int driver_loop_step(driver_loop *dl, long max_wait_ms);
+
+/* Callback style, the loop's timer alone: waits at most max_wait_ms for it;
+ * when it fired, acr_loop_socket_action(ACR_SOCKET_TIMEOUT), whose status is
+ * left in *status (not a failure of the driver). Returns 1 when it fired, 0
+ * when not, -1 when the wait failed (driver_loop_failure() says why). */
+int driver_loop_fire_timer(driver_loop *dl, long max_wait_ms, acr_status *status);
 
 /* Steps until *flag is non-zero, or (flag NULL) no call is in flight. */
 int driver_loop_run(driver_loop *dl, const int *flag);
@@ -135,5 +159,8 @@ yajl_val fault_idle_state(const struct mock_process *server, long limit_ms);
 /* Descriptors open in this process now (from /proc/self/fd), ascending.
  * Returns how many; writes at most capacity. */
 size_t driver_open_fds(int *fds, size_t capacity);
+
+/* How many descriptors are open in this process now. */
+size_t driver_count_fds(void);
 
 #endif

@@ -1,7 +1,7 @@
 /* Integration tests of acr/loop.h, the non-blocking calls, against the
  * loopback mock of the service (mock/agora_mock.py): both ways of driving a
- * loop (poll style, and callback style with a small epoll driver written
- * here), many calls on one loop, cancelling, the one-at-a-time rule as a
+ * loop (poll style, and callback style with drivers.c's epoll driver, through
+ * loop_fixture.c), many calls on one loop, cancelling, the one-at-a-time rule as a
  * FIFO queue, retries as timers, and loops on two threads beside blocking
  * calls on the same recording (the TSan build runs it: label "threads").
  *
@@ -13,73 +13,15 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
 #include <sys/resource.h>
-#include <time.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
-#include "acr/loop.h"
-#include "mock_process.h"
-#include "support.h"
-
-#define APP "acr-loop-app"
-#define CNAME "httpClient463224"
-#define UID "527841"
-#define CUSTOMER_ID "acr-loop-customer-4Fj7"
-#define CUSTOMER_SECRET "acr-loop-secret-8Tq1"
-
-static mock_process mock;
+#include "loop_fixture.h"
 
 /* --- the mock ------------------------------------------------------------ */
-
-static void control(const char *path, const char *body)
-{
-    char *answer = NULL;
-    long status = mock_request(&mock, "POST", path, body, &answer);
-    if (status < 200 || status > 299)
-        fail_msg("POST %s %s -> %ld %s", path, body ? body : "", status, answer ? answer : "");
-    free(answer);
-}
-
-static yajl_val mock_state(void)
-{
-    char *answer = NULL;
-    assert_int_equal(mock_request(&mock, "GET", "/__mock/state", NULL, &answer), 200);
-    yajl_val st = support_tree(answer);
-    free(answer);
-    return st;
-}
-
-static void add_recording(const char *rid, const char *sid)
-{
-    char body[512];
-    snprintf(body, sizeof body,
-             "{\"mode\": \"mix\", \"appid\": \"" APP "\", \"resourceId\": \"%s\", \"sid\": \"%s\", "
-             "\"cname\": \"" CNAME "\", \"uid\": \"" UID "\"}",
-             rid, sid);
-    control("/__mock/recordings", body);
-}
-
-/* The mock's count of updates of (rid, sid) in progress now. */
-static long long updates_in_flight(const char *rid, const char *sid)
-{
-    yajl_val st = mock_state();
-    yajl_val list = support_member(st, "update_concurrency");
-    long long n = 0;
-    for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
-        yajl_val v = YAJL_GET_ARRAY(list)->values[i];
-        if (strcmp(support_string_member(v, "resourceId"), rid) == 0 && strcmp(support_string_member(v, "sid"), sid) == 0)
-            n = support_int_member(v, "in_flight");
-    }
-    yajl_tree_free(st);
-    return n;
-}
 
 /* The requests the mock has answered whose path holds `text`: a request of an
  * earlier test (cancelled while the mock stalled it) may be recorded late, so
@@ -108,108 +50,6 @@ static yajl_val find_recording(yajl_val state, const char *rid, const char *sid)
     return NULL;
 }
 
-/* --- clients and requests --------------------------------------------------- */
-
-static const long BACKOFF[] = {20};
-
-static acr_client *new_client(bool retries)
-{
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.timeout_ms = 30000;
-    if (retries) {
-        o.retry.max_attempts = 3;
-        o.retry.backoff_ms = BACKOFF;
-        o.retry.backoff_count = 1;
-        o.retry.jitter_percent = -1;
-    } else {
-        o.retry.disabled = 1;
-    }
-    acr_client *c = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&o, &c, &err) != ACR_OK)
-        fail_msg("acr_client_new: %s", err.message);
-    return c;
-}
-
-static acr_loop *new_loop(acr_client *c, const acr_loop_options *o)
-{
-    acr_loop *loop = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_loop_new(c, o, &loop, &err) != ACR_OK)
-        fail_msg("acr_loop_new: %s", err.message);
-    return loop;
-}
-
-/* One update: its own copies of everything the request points at, so that
- * the test can free them right after the start (the call copies them). */
-typedef struct update_call {
-    char rid[32], sid[32], uid[16];
-    const char *uids[1];
-    acr_update_request req;
-    acr_update_response resp;
-    /* what the done callback saw */
-    int done_count;
-    acr_status status;
-    acr_error err;
-    int order;                      /* the rank of its done among the test's calls */
-    acr_transfer *transfer;
-} update_call;
-
-static int done_rank; /* counts done callbacks, to rank them */
-
-static void update_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
-{
-    update_call *u = ctx;
-    (void)transfer;
-    u->done_count++;
-    u->status = status;
-    u->order = ++done_rank;
-    acr_error_move(&u->err, err);
-}
-
-static void update_init(update_call *u, const char *rid, const char *sid, const char *uid)
-{
-    memset(u, 0, sizeof *u);
-    snprintf(u->rid, sizeof u->rid, "%s", rid);
-    snprintf(u->sid, sizeof u->sid, "%s", sid);
-    snprintf(u->uid, sizeof u->uid, "%s", uid);
-    u->uids[0] = u->uid;
-    u->req.cname = CNAME;
-    u->req.uid = UID;
-    u->req.client_request.has_stream_subscribe = true;
-    u->req.client_request.stream_subscribe.has_audio_uid_list = true;
-    u->req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = u->uids;
-    u->req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
-}
-
-/* Starts the update; the request's strings are scribbled over afterwards, to
- * show the call kept its own copies. */
-static acr_status update_start(acr_loop *loop, update_call *u)
-{
-    const char *values[4] = {NULL, u->rid, u->sid, "mix"};
-    acr_error err = ACR_ERROR_INIT;
-    acr_status status = acr_call_start(loop, &acr_update_operation, values, &u->req, &u->resp, update_done, u,
-                                       &u->transfer, &err);
-    if (status == ACR_OK) {
-        memset(u->rid, 'x', sizeof u->rid - 1);
-        memset(u->uid, 'y', sizeof u->uid - 1);
-    } else {
-        acr_error_move(&u->err, &err);
-    }
-    acr_error_clear(&err);
-    return status;
-}
-
-static void update_free(update_call *u)
-{
-    acr_update_response_free(&u->resp);
-    acr_error_clear(&u->err);
-}
-
 /* Poll style, by hand: what acr_loop_run does, one round. */
 static void poll_once(acr_loop *loop, int max_wait_ms)
 {
@@ -223,44 +63,6 @@ static void poll_once(acr_loop *loop, int max_wait_ms)
     int ready = poll(fds, (nfds_t)count, (int)timeout);
     assert_true(ready >= 0 || errno == EINTR);
     assert_int_equal(acr_loop_perform(loop, fds, count), ACR_OK);
-}
-
-/* --- setup ------------------------------------------------------------------- */
-
-static int group_setup(void **state)
-{
-    (void)state;
-    const char *args[] = {"--customer-id", CUSTOMER_ID, "--customer-secret", CUSTOMER_SECRET, NULL};
-    return mock_start(&mock, args, 20000) == 0 ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    mock_stop(&mock);
-    curl_global_cleanup(); /* balances the control helper's implicit curl_global_init */
-    return 0;
-}
-
-static acr_client *client; /* each test's; libcurl is initialised once it exists */
-
-static int setup(void **state)
-{
-    (void)state;
-    done_rank = 0;
-    client = new_client(true);
-    control("/__mock/reset", "{\"recordings\": \"clear\"}");
-    add_recording("loop-r1", "loop-s1");
-    add_recording("loop-r2", "loop-s2");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    acr_client_free(client);
-    client = NULL;
-    return 0;
 }
 
 /* --- poll style ------------------------------------------------------------- */
@@ -290,106 +92,21 @@ static void test_update_poll_style(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
-/* --- callback style: an epoll driver ----------------------------------------- */
-
-typedef struct epoll_driver {
-    int epfd;
-    long long timer_at;             /* monotonic ms; -1: none */
-    int watched;                    /* descriptors being watched now */
-    int socket_calls, timer_calls;
-    int bad_calls;                  /* a REMOVE of an unknown descriptor, bad events */
-    bool refuse;                    /* acr_socket_fn fails for every descriptor to watch */
-} epoll_driver;
-
-static long long now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static int driver_socket(void *ctx, int fd, int events)
-{
-    epoll_driver *d = ctx;
-    d->socket_calls++;
-    if (events == ACR_POLL_REMOVE) {
-        if (epoll_ctl(d->epfd, EPOLL_CTL_DEL, fd, NULL) == 0)
-            d->watched--;
-        else if (errno != EBADF) /* closed already: epoll forgot it */
-            d->bad_calls++;
-        return 0;
-    }
-    if (events & ~(ACR_POLL_IN | ACR_POLL_OUT) || !events)
-        d->bad_calls++;
-    if (d->refuse)
-        return -1;
-    struct epoll_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.events = ((events & ACR_POLL_IN) ? EPOLLIN : 0u) | ((events & ACR_POLL_OUT) ? EPOLLOUT : 0u);
-    ev.data.fd = fd;
-    if (epoll_ctl(d->epfd, EPOLL_CTL_MOD, fd, &ev) == 0)
-        return 0;
-    if (epoll_ctl(d->epfd, EPOLL_CTL_ADD, fd, &ev) != 0)
-        return -1;
-    d->watched++;
-    return 0;
-}
-
-static int driver_timer(void *ctx, long timeout_ms)
-{
-    epoll_driver *d = ctx;
-    d->timer_calls++;
-    d->timer_at = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
-    return 0;
-}
-
-/* One round: wait for a descriptor or the timer, tell the loop. */
-static void driver_once(epoll_driver *d, acr_loop *loop)
-{
-    long long now = now_ms();
-    int timeout = 100;
-    if (d->timer_at >= 0)
-        timeout = d->timer_at <= now ? 0 : (int)(d->timer_at - now < 100 ? d->timer_at - now : 100);
-    struct epoll_event events[16];
-    int n = epoll_wait(d->epfd, events, 16, timeout);
-    assert_true(n >= 0 || errno == EINTR);
-    for (int i = 0; i < n; i++) {
-        int what = ((events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) ? ACR_POLL_IN : 0) |
-                   ((events[i].events & EPOLLOUT) ? ACR_POLL_OUT : 0);
-        assert_int_equal(acr_loop_socket_action(loop, events[i].data.fd, what), ACR_OK);
-    }
-    if (d->timer_at >= 0 && now_ms() >= d->timer_at) {
-        d->timer_at = -1;
-        assert_int_equal(acr_loop_socket_action(loop, ACR_SOCKET_TIMEOUT, 0), ACR_OK);
-    }
-}
-
-static acr_loop *new_driven_loop(epoll_driver *d)
-{
-    memset(d, 0, sizeof *d);
-    d->epfd = epoll_create1(EPOLL_CLOEXEC);
-    assert_true(d->epfd >= 0);
-    d->timer_at = -1;
-    acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
-    o.socket = driver_socket;
-    o.timer = driver_timer;
-    o.ctx = d;
-    return new_loop(client, &o);
-}
+/* --- callback style ---------------------------------------------------------- */
 
 static void test_update_callback_style(void **state)
 {
     (void)state;
-    epoll_driver d;
-    acr_loop *loop = new_driven_loop(&d);
+    driver_counts d;
+    driver_loop *dl = new_driven_loop(&d, NULL);
+    acr_loop *loop = driver_loop_acr(dl);
     update_call a, b;
     update_init(&a, "loop-r1", "loop-s1", "21");
     update_init(&b, "loop-r2", "loop-s2", "22");
     assert_int_equal(update_start(loop, &a), ACR_OK);
     assert_int_equal(update_start(loop, &b), ACR_OK);
     assert_true(d.timer_calls > 0); /* the start asked for the timer */
-    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
-        driver_once(&d, loop);
+    drive(dl);
     assert_int_equal(acr_loop_active(loop), 0);
     assert_int_equal(a.done_count, 1);
     assert_int_equal(b.done_count, 1);
@@ -400,12 +117,12 @@ static void test_update_callback_style(void **state)
     assert_int_equal(d.bad_calls, 0);
     update_free(&a);
     update_free(&b);
-    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    assert_int_equal(driver_loop_free(dl), ACR_OK);
     /* Freed: every descriptor it asked for was given back (none left watched). */
     assert_int_equal(d.watched, 0);
     /* No callback after acr_loop_free: calls on the same recordings (a turn
      * handed around) reach none of the freed loop's callbacks. */
-    int socket_calls = d.socket_calls, timer_calls = d.timer_calls;
+    unsigned long socket_calls = d.socket_calls, timer_calls = d.timer_calls;
     acr_update_params params = {"loop-r1", "loop-s1", ACR_MODE_MIX};
     acr_update_response resp = ACR_UPDATE_RESPONSE_INIT;
     acr_error err = ACR_ERROR_INIT;
@@ -417,7 +134,7 @@ static void test_update_callback_style(void **state)
     assert_int_equal(d.timer_calls, timer_calls);
     assert_int_equal(a.done_count, 0);
     assert_int_equal(b.done_count, 1);
-    close(d.epfd);
+    assert_int_equal(d.after_free, 0);
 }
 
 /* --- many calls on one loop -------------------------------------------------- */
@@ -517,20 +234,15 @@ static void test_cancel_one(void **state)
 static void test_cancel_during_backoff(void **state)
 {
     (void)state;
-    acr_client_free(client);
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
     static const long LONG_BACKOFF[] = {60000};
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
+    acr_client_options o;
+    client_options(&o);
     o.timeout_ms = 120000;
     o.retry.max_attempts = 2;
     o.retry.backoff_ms = LONG_BACKOFF;
     o.retry.backoff_count = 1;
     o.retry.jitter_percent = -1;
-    acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    replace_client(&o);
     control("/__mock/faults", "{\"match\": \"update\", \"preset\": \"timeout\"}");
     acr_loop *loop = new_loop(client, NULL);
     update_call u;
@@ -555,7 +267,6 @@ static void test_cancel_during_backoff(void **state)
     assert_int_equal(u.err.attempts, 1);
     assert_int_equal(acr_loop_active(loop), 0);
     update_free(&u);
-    acr_error_clear(&err);
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
@@ -634,6 +345,13 @@ static void test_cancel_all(void **state)
 
 /* --- a request that never starts ------------------------------------------------ */
 
+static int timer_never_called(void *ctx, long timeout_ms)
+{
+    (void)ctx;
+    (void)timeout_ms;
+    return -1;
+}
+
 static void test_invalid_request_never_starts(void **state)
 {
     (void)state;
@@ -659,7 +377,7 @@ static void test_invalid_request_never_starts(void **state)
     assert_int_equal(acr_loop_free(loop), ACR_OK);
     /* A loop with only one of the two callbacks is refused. */
     acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
-    o.timer = driver_timer;
+    o.timer = timer_never_called;
     acr_loop *bad = NULL;
     assert_int_equal(acr_loop_new(client, &o, &bad, NULL), ACR_ERR_USAGE);
     assert_null(bad);
@@ -759,16 +477,11 @@ static void test_many_recordings_each_in_fifo_order(void **state)
 static void test_turn_wait_counts_against_the_limit(void **state)
 {
     (void)state;
-    acr_client_free(client);
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
+    acr_client_options o;
+    client_options(&o);
     o.timeout_ms = 300;
     o.retry.disabled = 1;
-    acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    replace_client(&o);
     /* The first update is held far beyond the limit. */
     control("/__mock/faults", "{\"match\": \"update\", \"delay_ms\": 10000}");
     acr_loop *loop = new_loop(client, NULL);
@@ -788,7 +501,6 @@ static void test_turn_wait_counts_against_the_limit(void **state)
     assert_non_null(strstr(u[1].err.message, "nothing was sent"));
     for (int i = 0; i < 2; i++)
         update_free(&u[i]);
-    acr_error_clear(&err);
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
@@ -820,16 +532,10 @@ static void reentering_log(void *ctx, const char *line)
 static void test_log_callback_same_recording_refused(void **state)
 {
     (void)state;
-    acr_client_free(client);
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.timeout_ms = 30000;
+    acr_client_options o;
+    client_options(&o);
     o.log = reentering_log;
-    acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    replace_client(&o);
     memset(&reentered, 0, sizeof reentered);
     acr_loop *loop = new_loop(client, NULL);
     update_call u;
@@ -841,7 +547,6 @@ static void test_log_callback_same_recording_refused(void **state)
     assert_true(reentered.called);
     assert_int_equal(reentered.inner, ACR_ERR_USAGE);
     update_free(&u);
-    acr_error_clear(&err);
     assert_int_equal(acr_loop_free(loop), ACR_OK);
 }
 
@@ -851,54 +556,62 @@ static void test_backoff_is_a_timer(void **state)
 {
     (void)state;
     control("/__mock/faults", "{\"match\": \"update\", \"preset\": \"timeout\"}");
-    epoll_driver d;
-    acr_loop *loop = new_driven_loop(&d);
+    driver_counts d;
+    driver_loop *dl = new_driven_loop(&d, NULL);
+    acr_loop *loop = driver_loop_acr(dl);
     add_recording("loop-backoff", "loop-s1"); /* its own: an earlier test's late requests are not counted */
     update_call u;
     update_init(&u, "loop-backoff", "loop-s1", "71");
     assert_int_equal(update_start(loop, &u), ACR_OK);
-    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
-        driver_once(&d, loop);
+    drive(dl);
     assert_int_equal(u.done_count, 1);
     if (u.status != ACR_OK)
         fail_msg("update: %s: %s", acr_status_name(u.status), u.err.message);
     assert_int_equal(u.err.attempts, 2);
     update_free(&u);
     assert_int_equal(requests_naming("/resourceid/loop-backoff/"), 2);
-    assert_int_equal(acr_loop_free(loop), ACR_OK);
+    assert_int_equal(driver_loop_free(dl), ACR_OK);
     assert_int_equal(d.watched, 0);
-    close(d.epfd);
 }
 
 /* An application that cannot watch a call's descriptor (its acr_socket_fn
  * fails): that call fails as a transport error, its done callback once. */
+static bool refuse_sockets;
+
+static bool refusing_sockets(void *ctx, int fd, int events)
+{
+    (void)ctx;
+    (void)fd;
+    (void)events;
+    return refuse_sockets;
+}
+
 static void test_socket_callback_failure_fails_the_call(void **state)
 {
     (void)state;
-    epoll_driver d;
-    acr_loop *loop = new_driven_loop(&d);
-    d.refuse = true;
+    driver_counts d;
+    const driver_refusals refusals = {refusing_sockets, NULL, NULL};
+    driver_loop *dl = new_driven_loop(&d, &refusals);
+    acr_loop *loop = driver_loop_acr(dl);
+    refuse_sockets = true;
     update_call u;
     update_init(&u, "loop-r1", "loop-s1", "75");
     assert_int_equal(update_start(loop, &u), ACR_OK);
-    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
-        driver_once(&d, loop);
+    drive(dl);
     assert_int_equal(acr_loop_active(loop), 0);
     assert_int_equal(u.done_count, 1);
     assert_int_equal(u.status, ACR_ERR_TRANSPORT);
     assert_true(u.err.attempts >= 1);
     update_free(&u);
     /* Only that call: the loop goes on working. */
-    d.refuse = false;
+    refuse_sockets = false;
     update_init(&u, "loop-r1", "loop-s1", "76");
     assert_int_equal(update_start(loop, &u), ACR_OK);
-    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
-        driver_once(&d, loop);
+    drive(dl);
     assert_int_equal(u.done_count, 1);
     assert_int_equal(u.status, ACR_OK);
     update_free(&u);
-    assert_int_equal(acr_loop_free(loop), ACR_OK);
-    close(d.epfd);
+    assert_int_equal(driver_loop_free(dl), ACR_OK);
 }
 
 /* --- secrets and descriptors -------------------------------------------------------- */
@@ -1119,24 +832,24 @@ static void test_loops_on_two_threads_and_blocking_calls(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_update_poll_style, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_update_callback_style, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_fifty_calls_on_one_loop, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cancel_one, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cancel_during_backoff, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cancel_all, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_invalid_request_never_starts, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_same_recording_in_fifo_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_many_recordings_each_in_fifo_order, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_turn_wait_counts_against_the_limit, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_log_callback_same_recording_refused, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_backoff_is_a_timer, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_socket_callback_failure_fails_the_call, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_async_errors_redact_secrets, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_descriptors_close_on_exec, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_loop_connections_stay_with_the_loop, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_no_descriptor_for_a_loop, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_loops_on_two_threads_and_blocking_calls, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_update_poll_style, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_update_callback_style, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_fifty_calls_on_one_loop, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_one, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_during_backoff, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_all, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_invalid_request_never_starts, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_same_recording_in_fifo_order, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_many_recordings_each_in_fifo_order, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_turn_wait_counts_against_the_limit, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_log_callback_same_recording_refused, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_backoff_is_a_timer, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_socket_callback_failure_fails_the_call, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_async_errors_redact_secrets, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_descriptors_close_on_exec, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_loop_connections_stay_with_the_loop, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_no_descriptor_for_a_loop, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_loops_on_two_threads_and_blocking_calls, fixture_setup, fixture_teardown),
     };
-    return cmocka_run_group_tests_name("loop", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("loop", tests, fixture_group_setup, fixture_group_teardown);
 }

@@ -5,199 +5,55 @@
  * is its own ctest entry (argv[1] filters), so a crash shows only in its own
  * entry. Built with -DACR_SANITIZE=ON the use-after-free is reported by ASan. */
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/epoll.h>
-#include <sys/resource.h>
-#include <time.h>
-#include <unistd.h>
-
-#include <curl/curl.h>
 
 #include "acr/alloc.h"
-#include "acr/loop.h"
-#include "mock_process.h"
-#include "support.h"
+#include "loop_fixture.h"
 
-#define APP "acr-loop-app"
-#define CNAME "httpClient463224"
-#define UID "527841"
-#define CUSTOMER_ID "acr-loop-customer-4Fj7"
-#define CUSTOMER_SECRET "acr-loop-secret-8Tq1"
+/* --- the set-up of the tests of a turn held by another thread (6, 9, 10) ---------- */
 
-static mock_process mock;
-
-/* --- the mock ------------------------------------------------------------ */
-
-static void control(const char *path, const char *body)
+/* A client whose calls give up after 3 s, without retries; updates the mock
+ * holds 300 ms. */
+static void turn_client(void)
 {
-    char *answer = NULL;
-    long status = mock_request(&mock, "POST", path, body, &answer);
-    if (status < 200 || status > 299)
-        fail_msg("POST %s %s -> %ld %s", path, body ? body : "", status, answer ? answer : "");
-    free(answer);
+    acr_client_options o;
+    client_options(&o);
+    o.timeout_ms = 3000;
+    o.retry.disabled = 1;
+    replace_client(&o);
+    control("/__mock/config", "{\"update_delay_ms\": 300}");
 }
 
-
-static void add_recording(const char *rid, const char *sid)
-{
-    char body[512];
-    snprintf(body, sizeof body,
-             "{\"mode\": \"mix\", \"appid\": \"" APP "\", \"resourceId\": \"%s\", \"sid\": \"%s\", "
-             "\"cname\": \"" CNAME "\", \"uid\": \"" UID "\"}",
-             rid, sid);
-    control("/__mock/recordings", body);
-}
-
-/* The mock's count of updates of (rid, sid) in progress now. */
-
-
-/* --- clients and requests --------------------------------------------------- */
-
-static const long BACKOFF[] = {20};
-
-static acr_client *new_client(bool retries)
-{
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.timeout_ms = 30000;
-    if (retries) {
-        o.retry.max_attempts = 3;
-        o.retry.backoff_ms = BACKOFF;
-        o.retry.backoff_count = 1;
-        o.retry.jitter_percent = -1;
-    } else {
-        o.retry.disabled = 1;
-    }
-    acr_client *c = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&o, &c, &err) != ACR_OK)
-        fail_msg("acr_client_new: %s", err.message);
-    return c;
-}
-
-static acr_loop *new_loop(acr_client *c, const acr_loop_options *o)
-{
-    acr_loop *loop = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_loop_new(c, o, &loop, &err) != ACR_OK)
-        fail_msg("acr_loop_new: %s", err.message);
-    return loop;
-}
-
-/* One update: its own copies of everything the request points at, so that
- * the test can free them right after the start (the call copies them). */
-typedef struct update_call {
-    char rid[32], sid[32], uid[16];
-    const char *uids[1];
-    acr_update_request req;
-    acr_update_response resp;
-    /* what the done callback saw */
-    int done_count;
+typedef struct blocking_update {
+    acr_client *client;
     acr_status status;
-    acr_error err;
-    int order;                      /* the rank of its done among the test's calls */
-    acr_transfer *transfer;
-} update_call;
+} blocking_update;
 
-static int done_rank; /* counts done callbacks, to rank them */
-
-static void update_done(void *ctx, acr_transfer *transfer, acr_status status, acr_error *err)
+static void *blocking_main(void *arg)
 {
-    update_call *u = ctx;
-    (void)transfer;
-    u->done_count++;
-    u->status = status;
-    u->order = ++done_rank;
-    acr_error_move(&u->err, err);
+    blocking_update *b = arg;
+    update_call u;
+    update_init(&u, "loop-r1", "loop-s1", "61");
+    const char *values[4] = {NULL, u.rid, u.sid, "mix"};
+    b->status = acr_call(b->client, &acr_update_operation, values, &u.req, &u.resp, NULL);
+    update_free(&u);
+    return NULL;
 }
 
-static void update_init(update_call *u, const char *rid, const char *sid, const char *uid)
+/* A blocking update of loop-r1/loop-s1 on another thread, on `client`: back
+ * once the mock holds it (bounded), the recording's turn that thread's. */
+static void hold_the_turn(blocking_update *b, pthread_t *thread)
 {
-    memset(u, 0, sizeof *u);
-    snprintf(u->rid, sizeof u->rid, "%s", rid);
-    snprintf(u->sid, sizeof u->sid, "%s", sid);
-    snprintf(u->uid, sizeof u->uid, "%s", uid);
-    u->uids[0] = u->uid;
-    u->req.cname = CNAME;
-    u->req.uid = UID;
-    u->req.client_request.has_stream_subscribe = true;
-    u->req.client_request.stream_subscribe.has_audio_uid_list = true;
-    u->req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = u->uids;
-    u->req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
+    b->client = client;
+    b->status = ACR_OK;
+    assert_int_equal(pthread_create(thread, NULL, blocking_main, b), 0);
+    for (int i = 0; i < 2000 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
+        poll(NULL, 0, 5);
 }
-
-/* Starts the update; the request's strings are scribbled over afterwards, to
- * show the call kept its own copies. */
-static acr_status update_start(acr_loop *loop, update_call *u)
-{
-    const char *values[4] = {NULL, u->rid, u->sid, "mix"};
-    acr_error err = ACR_ERROR_INIT;
-    acr_status status = acr_call_start(loop, &acr_update_operation, values, &u->req, &u->resp, update_done, u,
-                                       &u->transfer, &err);
-    if (status == ACR_OK) {
-        memset(u->rid, 'x', sizeof u->rid - 1);
-        memset(u->uid, 'y', sizeof u->uid - 1);
-    } else {
-        acr_error_move(&u->err, &err);
-    }
-    acr_error_clear(&err);
-    return status;
-}
-
-static void update_free(update_call *u)
-{
-    acr_update_response_free(&u->resp);
-    acr_error_clear(&u->err);
-}
-
-
-/* --- setup ------------------------------------------------------------------- */
-
-static int group_setup(void **state)
-{
-    (void)state;
-    const char *args[] = {"--customer-id", CUSTOMER_ID, "--customer-secret", CUSTOMER_SECRET, NULL};
-    return mock_start(&mock, args, 20000) == 0 ? 0 : -1;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    mock_stop(&mock);
-    curl_global_cleanup(); /* balances the control helper's implicit curl_global_init */
-    return 0;
-}
-
-static acr_client *client; /* each test's; libcurl is initialised once it exists */
-
-static int setup(void **state)
-{
-    (void)state;
-    done_rank = 0;
-    client = new_client(true);
-    control("/__mock/reset", "{\"recordings\": \"clear\"}");
-    add_recording("loop-r1", "loop-s1");
-    add_recording("loop-r2", "loop-s2");
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    acr_client_free(client);
-    client = NULL;
-    return 0;
-}
-
 
 /* --- 1. a cancel from the log callback ------------------------------------------ */
 
@@ -222,16 +78,10 @@ static void cancelling_log(void *ctx, const char *line)
 static void test_cancel_from_log_callback(void **state)
 {
     (void)state;
-    acr_client_free(client);
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.timeout_ms = 30000;
+    acr_client_options o;
+    client_options(&o);
     o.log = cancelling_log;
-    acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
+    replace_client(&o);
     log_loop = new_loop(client, NULL);
     log_lines = 0;
     update_call u;
@@ -378,110 +228,22 @@ static void test_nomem_at_every_allocation(void **state)
 
 /* --- 3. no timer left armed once the loop is freed ---------------------------------- */
 
-typedef struct epoll_driver {
-    int epfd;
-    long long timer_at;             /* monotonic ms; -1: none */
-    int watched;                    /* descriptors being watched now */
-    int socket_calls, timer_calls;
-    int bad_calls;                  /* a REMOVE of an unknown descriptor, bad events */
-    bool refuse;                    /* acr_socket_fn fails for every descriptor to watch */
-} epoll_driver;
-
-static long long now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
-
-static int driver_socket(void *ctx, int fd, int events)
-{
-    epoll_driver *d = ctx;
-    d->socket_calls++;
-    if (events == ACR_POLL_REMOVE) {
-        if (epoll_ctl(d->epfd, EPOLL_CTL_DEL, fd, NULL) == 0)
-            d->watched--;
-        else if (errno != EBADF) /* closed already: epoll forgot it */
-            d->bad_calls++;
-        return 0;
-    }
-    if (events & ~(ACR_POLL_IN | ACR_POLL_OUT) || !events)
-        d->bad_calls++;
-    if (d->refuse)
-        return -1;
-    struct epoll_event ev;
-    memset(&ev, 0, sizeof ev);
-    ev.events = ((events & ACR_POLL_IN) ? EPOLLIN : 0u) | ((events & ACR_POLL_OUT) ? EPOLLOUT : 0u);
-    ev.data.fd = fd;
-    if (epoll_ctl(d->epfd, EPOLL_CTL_MOD, fd, &ev) == 0)
-        return 0;
-    if (epoll_ctl(d->epfd, EPOLL_CTL_ADD, fd, &ev) != 0)
-        return -1;
-    d->watched++;
-    return 0;
-}
-
-static int driver_timer(void *ctx, long timeout_ms)
-{
-    epoll_driver *d = ctx;
-    d->timer_calls++;
-    d->timer_at = timeout_ms < 0 ? -1 : now_ms() + timeout_ms;
-    return 0;
-}
-
-/* One round: wait for a descriptor or the timer, tell the loop. */
-static void driver_once(epoll_driver *d, acr_loop *loop)
-{
-    long long now = now_ms();
-    int timeout = 100;
-    if (d->timer_at >= 0)
-        timeout = d->timer_at <= now ? 0 : (int)(d->timer_at - now < 100 ? d->timer_at - now : 100);
-    struct epoll_event events[16];
-    int n = epoll_wait(d->epfd, events, 16, timeout);
-    assert_true(n >= 0 || errno == EINTR);
-    for (int i = 0; i < n; i++) {
-        int what = ((events[i].events & (EPOLLIN | EPOLLHUP | EPOLLERR)) ? ACR_POLL_IN : 0) |
-                   ((events[i].events & EPOLLOUT) ? ACR_POLL_OUT : 0);
-        assert_int_equal(acr_loop_socket_action(loop, events[i].data.fd, what), ACR_OK);
-    }
-    if (d->timer_at >= 0 && now_ms() >= d->timer_at) {
-        d->timer_at = -1;
-        assert_int_equal(acr_loop_socket_action(loop, ACR_SOCKET_TIMEOUT, 0), ACR_OK);
-    }
-}
-
-static acr_loop *new_driven_loop(epoll_driver *d)
-{
-    memset(d, 0, sizeof *d);
-    d->epfd = epoll_create1(EPOLL_CLOEXEC);
-    assert_true(d->epfd >= 0);
-    d->timer_at = -1;
-    acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
-    o.socket = driver_socket;
-    o.timer = driver_timer;
-    o.ctx = d;
-    return new_loop(client, &o);
-}
-
-
 /* The application's timer must be disarmed (acr_timer_fn(-1)) by the time the
  * loop is freed: an armed one would fire into a freed loop. */
 static void test_no_timer_armed_after_free(void **state)
 {
     (void)state;
-    epoll_driver d;
-    acr_loop *loop = new_driven_loop(&d);
+    driver_counts d;
+    driver_loop *dl = new_driven_loop(&d, NULL);
     update_call u;
     update_init(&u, "loop-r1", "loop-s1", "90");
-    assert_int_equal(update_start(loop, &u), ACR_OK);
-    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
-        driver_once(&d, loop);
+    assert_int_equal(update_start(driver_loop_acr(dl), &u), ACR_OK);
+    drive(dl);
     assert_int_equal(u.done_count, 1);
     assert_int_equal(u.status, ACR_OK);
     update_free(&u);
-    assert_int_equal(acr_loop_free(loop), ACR_OK);
-    close(d.epfd);
-    assert_int_equal(d.timer_at, -1);
+    assert_int_equal(driver_loop_free(dl), ACR_OK);
+    assert_false(d.timer_armed);
 }
 
 /* --- 4. cancel_all from a done callback whose cancelled calls start new ones ------------ */
@@ -530,13 +292,21 @@ static void test_cancel_all_from_done_while_starting(void **state)
 
 /* --- 5. err may be NULL everywhere ---------------------------------------------- */
 
+static int socket_never_called(void *ctx, int fd, int events)
+{
+    (void)ctx;
+    (void)fd;
+    (void)events;
+    return -1;
+}
+
 static void test_err_null(void **state)
 {
     (void)state;
     acr_loop *loop = NULL;
     assert_int_equal(acr_loop_new(client, NULL, &loop, NULL), ACR_OK);
     acr_loop_options bad = ACR_LOOP_OPTIONS_INIT;
-    bad.socket = driver_socket;
+    bad.socket = socket_never_called;
     acr_loop *none = NULL;
     assert_int_equal(acr_loop_new(client, &bad, &none, NULL), ACR_ERR_USAGE);
     assert_null(none);
@@ -554,45 +324,6 @@ static void test_err_null(void **state)
 
 /* --- 6. a blocking call on the thread of a loop whose call waits for the same turn ---- */
 
-static yajl_val mock_state(void)
-{
-    char *answer = NULL;
-    assert_int_equal(mock_request(&mock, "GET", "/__mock/state", NULL, &answer), 200);
-    yajl_val st = support_tree(answer);
-    free(answer);
-    return st;
-}
-
-static long long updates_in_flight(const char *rid, const char *sid)
-{
-    yajl_val st = mock_state();
-    yajl_val list = support_member(st, "update_concurrency");
-    long long n = 0;
-    for (size_t i = 0; i < YAJL_GET_ARRAY(list)->len; i++) {
-        yajl_val v = YAJL_GET_ARRAY(list)->values[i];
-        if (strcmp(support_string_member(v, "resourceId"), rid) == 0 && strcmp(support_string_member(v, "sid"), sid) == 0)
-            n = support_int_member(v, "in_flight");
-    }
-    yajl_tree_free(st);
-    return n;
-}
-
-typedef struct blocking_update {
-    acr_client *client;
-    acr_status status;
-} blocking_update;
-
-static void *blocking_main(void *arg)
-{
-    blocking_update *b = arg;
-    update_call u;
-    update_init(&u, "loop-r1", "loop-s1", "61");
-    const char *values[4] = {NULL, u.rid, u.sid, "mix"};
-    b->status = acr_call(b->client, &acr_update_operation, values, &u.req, &u.resp, NULL);
-    update_free(&u);
-    return NULL;
-}
-
 /* acr_log_fn's doc (and acr_turn_take's refuse_own) promise that a blocking
  * call that could never have its turn is refused at once (ACR_ERR_USAGE).
  * Here the turn was handed (from another thread) to a call of this thread's
@@ -601,24 +332,11 @@ static void *blocking_main(void *arg)
 static void test_blocking_call_behind_own_loops_turn(void **state)
 {
     (void)state;
-    acr_client_free(client);
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.timeout_ms = 3000;
-    o.retry.disabled = 1;
-    acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
-    control("/__mock/config", "{\"update_delay_ms\": 300}");
+    turn_client();
     acr_loop *loop = new_loop(client, NULL);
-
-    blocking_update b = {client, ACR_OK};
+    blocking_update b;
     pthread_t th;
-    assert_int_equal(pthread_create(&th, NULL, blocking_main, &b), 0);
-    for (int i = 0; i < 2000 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
-        poll(NULL, 0, 5);
+    hold_the_turn(&b, &th);
     assert_int_equal(updates_in_flight("loop-r1", "loop-s1"), 1);
 
     update_call q; /* waits for the other thread's call to hand it the turn */
@@ -630,6 +348,7 @@ static void test_blocking_call_behind_own_loops_turn(void **state)
     update_call mine;
     update_init(&mine, "loop-r1", "loop-s1", "63");
     const char *values[4] = {NULL, mine.rid, mine.sid, "mix"};
+    acr_error err = ACR_ERROR_INIT;
     acr_status status = acr_call(client, &acr_update_operation, values, &mine.req, &mine.resp, &err);
     print_message("the blocking call: %s: %s\n", acr_status_name(status), err.message);
     control("/__mock/config", "{\"update_delay_ms\": 0}");
@@ -646,11 +365,11 @@ static void test_blocking_call_behind_own_loops_turn(void **state)
 
 static int failing_timer_calls;
 
-static int timer_failing_once(void *ctx, long timeout_ms)
+static bool timer_failing_once(void *ctx, long timeout_ms)
 {
-    if (failing_timer_calls++ == 0)
-        return -1; /* e.g. uv_timer_start failed */
-    return driver_timer(ctx, timeout_ms);
+    (void)ctx;
+    (void)timeout_ms;
+    return failing_timer_calls++ == 0; /* e.g. uv_timer_start failed */
 }
 
 /* loop.h: a failing acr_timer_fn "is reported by the function that asked for
@@ -663,31 +382,24 @@ static int timer_failing_once(void *ctx, long timeout_ms)
 static void test_timer_failure_at_start_is_not_lost(void **state)
 {
     (void)state;
-    epoll_driver d;
-    memset(&d, 0, sizeof d);
-    d.epfd = epoll_create1(EPOLL_CLOEXEC);
-    assert_true(d.epfd >= 0);
-    d.timer_at = -1;
     failing_timer_calls = 0;
-    acr_loop_options o = ACR_LOOP_OPTIONS_INIT;
-    o.socket = driver_socket;
-    o.timer = timer_failing_once;
-    o.ctx = &d;
-    acr_loop *loop = new_loop(client, &o);
+    driver_counts d;
+    const driver_refusals refusals = {NULL, timer_failing_once, NULL};
+    driver_loop *dl = new_driven_loop(&d, &refusals);
+    acr_loop *loop = driver_loop_acr(dl);
     update_call u;
     update_init(&u, "loop-r1", "loop-s1", "97");
     acr_status started = update_start(loop, &u);
-    bool stranded = started == ACR_OK && failing_timer_calls >= 1 && d.timer_at < 0 && d.watched == 0;
-    print_message("start %s, timer calls %d, timer armed %s, descriptors watched %d\n", acr_status_name(started),
-                  failing_timer_calls, d.timer_at < 0 ? "no" : "yes", d.watched);
+    bool stranded = started == ACR_OK && failing_timer_calls >= 1 && !d.timer_armed && d.watched == 0;
+    print_message("start %s, timer calls %d, timer armed %s, descriptors watched %zu\n", acr_status_name(started),
+                  failing_timer_calls, d.timer_armed ? "yes" : "no", d.watched);
     /* Clean up: cancel (the done callback runs), free. */
     if (started == ACR_OK)
         assert_int_equal(acr_loop_cancel_all(loop), ACR_OK);
     bool rolled_back = started == ACR_ERR_TRANSPORT && u.done_count == 0 && acr_loop_active(loop) == 0 &&
                        strstr(u.err.message, "acr_timer_fn") != NULL;
     update_free(&u);
-    assert_int_equal(acr_loop_free(loop), ACR_OK);
-    close(d.epfd);
+    assert_int_equal(driver_loop_free(dl), ACR_OK);
     assert_false(stranded);
     assert_true(rolled_back); /* loop.h: nothing started, done never called */
 }
@@ -755,11 +467,12 @@ static void test_cancel_in_same_batch(void **state)
 
 static int wake_refusals;
 
-static int socket_refusing_first(void *ctx, int fd, int events)
+static bool socket_refusing_first(void *ctx, int fd, int events)
 {
-    if (events != ACR_POLL_REMOVE && wake_refusals++ == 0)
-        return -1; /* the first descriptor asked for: the wake eventfd */
-    return driver_socket(ctx, fd, events);
+    (void)ctx;
+    (void)fd;
+    (void)events;
+    return wake_refusals++ == 0; /* the first descriptor asked for: the wake eventfd */
 }
 
 /* A call queued for a turn another thread holds, on a callback-style loop whose
@@ -772,49 +485,27 @@ static int socket_refusing_first(void *ctx, int fd, int events)
 static void test_wake_descriptor_refused_once(void **state)
 {
     (void)state;
-    acr_client_free(client);
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.timeout_ms = 3000;
-    o.retry.disabled = 1;
-    acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
-    control("/__mock/config", "{\"update_delay_ms\": 300}");
-    epoll_driver d;
-    memset(&d, 0, sizeof d);
-    d.epfd = epoll_create1(EPOLL_CLOEXEC);
-    assert_true(d.epfd >= 0);
-    d.timer_at = -1;
+    turn_client();
     wake_refusals = 0;
-    acr_loop_options lo = ACR_LOOP_OPTIONS_INIT;
-    lo.socket = socket_refusing_first;
-    lo.timer = driver_timer;
-    lo.ctx = &d;
-    acr_loop *loop = new_loop(client, &lo);
-
-    blocking_update b = {client, ACR_OK};
+    driver_counts d;
+    const driver_refusals refusals = {socket_refusing_first, NULL, NULL};
+    driver_loop *dl = new_driven_loop(&d, &refusals);
+    acr_loop *loop = driver_loop_acr(dl);
+    blocking_update b;
     pthread_t th;
-    assert_int_equal(pthread_create(&th, NULL, blocking_main, &b), 0);
-    for (int i = 0; i < 2000 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
-        poll(NULL, 0, 5);
+    hold_the_turn(&b, &th);
     update_call q;
     update_init(&q, "loop-r1", "loop-s1", "64");
     acr_status started = update_start(loop, &q);
     assert_int_equal(pthread_join(th, NULL), 0);
     control("/__mock/config", "{\"update_delay_ms\": 0}");
-    for (int i = 0; i < 3000 && acr_loop_active(loop); i++)
-        driver_once(&d, loop);
+    drive(dl);
     print_message("start %s, refusals %d, the queued call: %s: %s\n", acr_status_name(started), wake_refusals,
                   acr_status_name(q.status), q.err.message);
     assert_int_equal(acr_loop_active(loop), 0);
     bool stranded = started == ACR_OK && q.status == ACR_ERR_TRANSPORT && q.err.attempts == 0;
     update_free(&q);
-    acr_error_clear(&err);
-    assert_int_equal(acr_loop_free(loop), ACR_OK);
-    close(d.epfd);
+    assert_int_equal(driver_loop_free(dl), ACR_OK);
     assert_false(stranded);
 }
 
@@ -823,60 +514,39 @@ static void test_wake_descriptor_refused_once(void **state)
  * if the turn had never come. */
 static int wake_fd_refused = -1;
 
-static int socket_refusing_wake(void *ctx, int fd, int events)
+static bool socket_refusing_wake(void *ctx, int fd, int events)
 {
-    if (events != ACR_POLL_REMOVE && (wake_fd_refused < 0 || fd == wake_fd_refused)) {
+    (void)ctx;
+    (void)events;
+    if (wake_fd_refused < 0 || fd == wake_fd_refused) {
         wake_fd_refused = fd; /* the first descriptor asked for: the wake eventfd */
         wake_refusals++;
-        return -1;
+        return true;
     }
-    return driver_socket(ctx, fd, events);
+    return false;
 }
 
 static void test_wake_descriptor_always_refused(void **state)
 {
     (void)state;
-    acr_client_free(client);
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.timeout_ms = 3000;
-    o.retry.disabled = 1;
-    acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_client_new(&o, &client, &err), ACR_OK);
-    control("/__mock/config", "{\"update_delay_ms\": 300}");
-    epoll_driver d;
-    memset(&d, 0, sizeof d);
-    d.epfd = epoll_create1(EPOLL_CLOEXEC);
-    assert_true(d.epfd >= 0);
-    d.timer_at = -1;
+    turn_client();
     wake_refusals = 0;
     wake_fd_refused = -1;
-    acr_loop_options lo = ACR_LOOP_OPTIONS_INIT;
-    lo.socket = socket_refusing_wake;
-    lo.timer = driver_timer;
-    lo.ctx = &d;
-    acr_loop *loop = new_loop(client, &lo);
-
-    blocking_update b = {client, ACR_OK};
+    driver_counts d;
+    const driver_refusals refusals = {socket_refusing_wake, NULL, NULL};
+    driver_loop *dl = new_driven_loop(&d, &refusals);
+    acr_loop *loop = driver_loop_acr(dl);
+    blocking_update b;
     pthread_t th;
-    assert_int_equal(pthread_create(&th, NULL, blocking_main, &b), 0);
-    for (int i = 0; i < 2000 && updates_in_flight("loop-r1", "loop-s1") == 0; i++)
-        poll(NULL, 0, 5);
+    hold_the_turn(&b, &th);
     update_call q;
     update_init(&q, "loop-r1", "loop-s1", "65");
     assert_int_equal(update_start(loop, &q), ACR_OK);
     /* Driven by its timer alone (the loop says ACR_ERR_TRANSPORT for the refusals). */
     for (int i = 0; i < 3000 && acr_loop_active(loop); i++) {
-        long long now = now_ms();
-        if (d.timer_at >= 0 && now >= d.timer_at) {
-            d.timer_at = -1;
-            (void)acr_loop_socket_action(loop, ACR_SOCKET_TIMEOUT, 0);
-        } else {
-            poll(NULL, 0, d.timer_at < 0 || d.timer_at - now > 5 ? 5 : (int)(d.timer_at - now));
-        }
+        acr_status ignored;
+        if (driver_loop_fire_timer(dl, 5, &ignored) < 0)
+            fail_msg("%s", driver_loop_failure(dl));
     }
     assert_int_equal(pthread_join(th, NULL), 0);
     control("/__mock/config", "{\"update_delay_ms\": 0}");
@@ -886,26 +556,24 @@ static void test_wake_descriptor_always_refused(void **state)
     assert_int_equal(q.status, ACR_ERR_TRANSPORT);
     assert_non_null(strstr(q.err.message, "wake descriptor"));
     update_free(&q);
-    acr_error_clear(&err);
-    assert_int_equal(acr_loop_free(loop), ACR_OK);
-    close(d.epfd);
+    assert_int_equal(driver_loop_free(dl), ACR_OK);
 }
 
 int main(int argc, char **argv)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_setup_teardown(test_cancel_from_log_callback, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_nomem_at_every_allocation, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_no_timer_armed_after_free, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cancel_all_from_done_while_starting, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_err_null, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_blocking_call_behind_own_loops_turn, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_timer_failure_at_start_is_not_lost, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_cancel_in_same_batch, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_wake_descriptor_refused_once, setup, teardown),
-        cmocka_unit_test_setup_teardown(test_wake_descriptor_always_refused, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_from_log_callback, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_nomem_at_every_allocation, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_no_timer_armed_after_free, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_all_from_done_while_starting, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_err_null, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_blocking_call_behind_own_loops_turn, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_timer_failure_at_start_is_not_lost, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_cancel_in_same_batch, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_wake_descriptor_refused_once, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_wake_descriptor_always_refused, fixture_setup, fixture_teardown),
     };
     if (argc > 1)
         cmocka_set_test_filter(argv[1]);
-    return cmocka_run_group_tests_name("review_async", tests, group_setup, group_teardown);
+    return cmocka_run_group_tests_name("review_async", tests, fixture_group_setup, fixture_group_teardown);
 }
