@@ -13,45 +13,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
-#include "mock_process.h"
-#include "support.h"
+#include "mock_customer.h"
 
 #define APP "acr-async-app"
 #define CUSTOMER_ID "acr-async-customer"
 #define CUSTOMER_SECRET "acr-async-secret"
 
-static mock_process mock;
-
-static long long requests_total(void)
-{
-    char *body = NULL;
-    long status = mock_request(&mock, "GET", "/__mock/state", NULL, &body);
-    if (status != 200 || !body)
-        fail_msg("GET /__mock/state: HTTP %ld", status);
-    yajl_val state = support_tree(body);
-    free(body);
-    long long n = support_int_member(state, "requests_total");
-    yajl_tree_free(state);
-    return n;
-}
-
-static acr_client *client_for(const char *app_id)
-{
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = app_id;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.retry.disabled = 1;
-    acr_client *c = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&o, &c, &err) != ACR_OK)
-        fail_msg("acr_client_new: %s", err.message);
-    acr_error_clear(&err);
-    return c;
-}
+mock_customer customer = {APP, CUSTOMER_ID, CUSTOMER_SECRET, {0}};
 
 static acr_loop *loop_for(acr_client *c)
 {
@@ -61,38 +29,6 @@ static acr_loop *loop_for(acr_client *c)
         fail_msg("acr_loop_new: %s", err.message);
     acr_error_clear(&err);
     return loop;
-}
-
-/* The typed parse of an example body; the result is library-owned. */
-#define PARSE_BODY(type, path, out)                                                     \
-    do {                                                                                \
-        size_t length_;                                                                 \
-        char *text_ = support_read_file(path, &length_);                                \
-        acr_error perr_ = ACR_ERROR_INIT;                                               \
-        if (acr_##type##_request_parse(text_, length_, (out), &perr_) != ACR_OK)        \
-            fail_msg("%s: %s", path, perr_.message);                                    \
-        acr_error_clear(&perr_);                                                        \
-        free(text_);                                                                    \
-    } while (0)
-
-static int group_setup(void **state)
-{
-    (void)state;
-    const char *args[] = {"--customer-id", CUSTOMER_ID, "--customer-secret", CUSTOMER_SECRET, NULL};
-    if (mock_start(&mock, args, 20000) != 0)
-        return -1;
-    /* libcurl initialised by the library first, then the control helper. */
-    acr_client *c = client_for(APP);
-    acr_client_free(c);
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    mock_stop(&mock);
-    curl_global_cleanup();
-    return 0;
 }
 
 /* One call's end, as a done callback saw it. */
@@ -197,7 +133,7 @@ static void step_done(void *ctx, acr_transfer *transfer, acr_status status, acr_
 static void test_a_recordings_life_on_one_loop(void **state)
 {
     (void)state;
-    acr_client *c = client_for(APP);
+    acr_client *c = mock_customer_client(&customer, APP);
     life l;
     memset(&l, 0, sizeof l); /* every struct's _INIT is all zeroes (ACR_ZERO_INIT) */
     PARSE_BODY(acquire, "examples/bodies/lifecycle/acquire.json", &l.acquire);
@@ -206,7 +142,7 @@ static void test_a_recordings_life_on_one_loop(void **state)
     PARSE_BODY(update_layout, "examples/bodies/lifecycle/update-layout-mix.json", &l.layout);
     PARSE_BODY(stop, "examples/bodies/stop-individual.json", &l.stop);
     l.loop = loop_for(c);
-    long long before = requests_total();
+    long long before = mock_customer_requests(&customer);
 
     acr_error err = ACR_ERROR_INIT;
     l.step = ACQUIRE;
@@ -220,7 +156,7 @@ static void test_a_recordings_life_on_one_loop(void **state)
             fail_msg("%s did not start: %s: %s", step_names[i], acr_status_name(l.started[i]), l.end[i].err.message);
         assert_ok_once(&l.end[i], step_names[i]);
     }
-    assert_int_equal(requests_total() - before, STEPS);
+    assert_int_equal(mock_customer_requests(&customer) - before, STEPS);
 
     /* The checks of test_lifecycle.c's run_life, mix mode. */
     assert_non_null(l.acquired.resource_id);
@@ -274,9 +210,9 @@ static void test_a_recordings_life_on_one_loop(void **state)
 static void test_refused_calls_never_start(void **state)
 {
     (void)state;
-    acr_client *c = client_for(APP);
+    acr_client *c = mock_customer_client(&customer, APP);
     acr_loop *loop = loop_for(c);
-    long long before = requests_total();
+    long long before = mock_customer_requests(&customer);
     outcome o = {0, ACR_OK, ACR_ERROR_INIT};
     acr_error err = ACR_ERROR_INIT;
     acr_transfer *transfer = NULL;
@@ -299,7 +235,7 @@ static void test_refused_calls_never_start(void **state)
     assert_int_equal(acr_loop_active(loop), 0);
     assert_int_equal(acr_loop_run(loop), ACR_OK);
     assert_int_equal(o.calls, 0);
-    assert_int_equal(requests_total(), before);
+    assert_int_equal(mock_customer_requests(&customer), before);
 
     assert_int_equal(acr_loop_free(loop), ACR_OK);
     acr_update_layout_request_free(&layout);
@@ -317,7 +253,7 @@ static void test_refused_calls_never_start(void **state)
 static void test_ncs_ip_async_without_app_id(void **state)
 {
     (void)state;
-    acr_client *c = client_for(NULL);
+    acr_client *c = mock_customer_client(&customer, NULL);
     acr_loop *loop = loop_for(c);
     acr_ncs_ip_response resp = ACR_NCS_IP_RESPONSE_INIT;
     outcome o = {0, ACR_OK, ACR_ERROR_INIT};
@@ -340,7 +276,7 @@ static void test_ncs_ip_async_without_app_id(void **state)
 static void test_the_transfer_handle_cancels(void **state)
 {
     (void)state;
-    acr_client *c = client_for(APP);
+    acr_client *c = mock_customer_client(&customer, APP);
     acr_loop *loop = loop_for(c);
     acr_query_params qp = {.resource_id = "rid", .sid = "sid", .mode = ACR_MODE_MIX};
     acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
@@ -369,5 +305,5 @@ int main(void)
         cmocka_unit_test(test_ncs_ip_async_without_app_id),
         cmocka_unit_test(test_the_transfer_handle_cancels),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, mock_customer_group_setup, mock_customer_group_teardown);
 }

@@ -7,83 +7,13 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include <curl/curl.h>
-
-#include "mock_process.h"
-#include "support.h"
+#include "mock_customer.h"
 
 #define APP "acr-lifecycle-app"
 #define CUSTOMER_ID "acr-lc-customer"
 #define CUSTOMER_SECRET "acr-lc-secret"
 
-static mock_process mock;
-
-static yajl_val mock_state(void)
-{
-    char *body = NULL;
-    long status = mock_request(&mock, "GET", "/__mock/state", NULL, &body);
-    if (status != 200 || !body)
-        fail_msg("GET /__mock/state: HTTP %ld", status);
-    yajl_val tree = support_tree(body);
-    free(body);
-    return tree;
-}
-
-static long long requests_total(void)
-{
-    yajl_val state = mock_state();
-    long long n = support_int_member(state, "requests_total");
-    yajl_tree_free(state);
-    return n;
-}
-
-static acr_client *client_for(const char *app_id)
-{
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = app_id;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = mock.base_url;
-    o.retry.disabled = 1;
-    acr_client *c = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&o, &c, &err) != ACR_OK)
-        fail_msg("acr_client_new: %s", err.message);
-    acr_error_clear(&err);
-    return c;
-}
-
-/* The typed parse of an example body; the result is library-owned. */
-#define PARSE_BODY(type, path, out)                                                     \
-    do {                                                                                \
-        size_t length_;                                                                 \
-        char *text_ = support_read_file(path, &length_);                                \
-        acr_error perr_ = ACR_ERROR_INIT;                                               \
-        if (acr_##type##_request_parse(text_, length_, (out), &perr_) != ACR_OK)        \
-            fail_msg("%s: %s", path, perr_.message);                                    \
-        acr_error_clear(&perr_);                                                        \
-        free(text_);                                                                    \
-    } while (0)
-
-static int group_setup(void **state)
-{
-    (void)state;
-    const char *args[] = {"--customer-id", CUSTOMER_ID, "--customer-secret", CUSTOMER_SECRET, NULL};
-    if (mock_start(&mock, args, 20000) != 0)
-        return -1;
-    /* libcurl initialised by the library first, then the control helper. */
-    acr_client *c = client_for(APP);
-    acr_client_free(c);
-    return 0;
-}
-
-static int group_teardown(void **state)
-{
-    (void)state;
-    mock_stop(&mock);
-    curl_global_cleanup();
-    return 0;
-}
+mock_customer customer = {APP, CUSTOMER_ID, CUSTOMER_SECRET, {0}};
 
 /* === the App ID ============================================================ */
 
@@ -92,7 +22,7 @@ static void test_ncs_ip_without_app_id(void **state)
     (void)state;
     const char *none[] = {NULL, ""}; /* both mean "no App ID" */
     for (size_t i = 0; i < 2; i++) {
-        acr_client *c = client_for(none[i]);
+        acr_client *c = mock_customer_client(&customer, none[i]);
         acr_ncs_ip_response resp = ACR_NCS_IP_RESPONSE_INIT;
         acr_error err = ACR_ERROR_INIT;
         assert_int_equal(acr_ncs_ip(c, &resp, &err), ACR_OK);
@@ -110,8 +40,8 @@ static void test_ncs_ip_without_app_id(void **state)
 static void test_appid_operations_need_it(void **state)
 {
     (void)state;
-    acr_client *c = client_for(NULL);
-    long long before = requests_total();
+    acr_client *c = mock_customer_client(&customer, NULL);
+    long long before = mock_customer_requests(&customer);
     acr_acquire_request acquire = ACR_ACQUIRE_REQUEST_INIT;
     PARSE_BODY(acquire, "examples/bodies/lifecycle/acquire.json", &acquire);
     acr_acquire_response acquired = ACR_ACQUIRE_RESPONSE_INIT;
@@ -144,7 +74,7 @@ static void test_appid_operations_need_it(void **state)
         assert_non_null(strstr(err.message, "appid"));
         assert_non_null(strstr(err.message, op->operation_id));
     }
-    assert_int_equal(requests_total(), before);
+    assert_int_equal(mock_customer_requests(&customer), before);
 
     acr_acquire_request_free(&acquire);
     acr_query_response_free(&queried);
@@ -157,7 +87,7 @@ static void test_appid_operations_need_it(void **state)
 
 static void run_life(acr_mode mode, const char *start_body, const char *update_body)
 {
-    acr_client *c = client_for(APP);
+    acr_client *c = mock_customer_client(&customer, APP);
     acr_error err = ACR_ERROR_INIT;
 
     acr_acquire_request acquire = ACR_ACQUIRE_REQUEST_INIT;
@@ -196,7 +126,7 @@ static void run_life(acr_mode mode, const char *start_body, const char *update_b
     PARSE_BODY(update_layout, "examples/bodies/lifecycle/update-layout-mix.json", &layout);
     acr_update_layout_params lp = {.resource_id = acquired.resource_id, .sid = started.sid, .mode = mode};
     acr_update_layout_response laid_out = ACR_UPDATE_LAYOUT_RESPONSE_INIT;
-    long long before = requests_total();
+    long long before = mock_customer_requests(&customer);
     acr_status layout_status = acr_update_layout(c, &lp, &layout, &laid_out, &err);
     if (mode == ACR_MODE_MIX) {
         assert_int_equal(layout_status, ACR_OK);
@@ -204,7 +134,7 @@ static void run_life(acr_mode mode, const char *start_body, const char *update_b
     } else {
         /* updateLayout is mix only: refused before anything is sent. */
         assert_int_equal(layout_status, ACR_ERR_USAGE);
-        assert_int_equal(requests_total(), before);
+        assert_int_equal(mock_customer_requests(&customer), before);
     }
 
     acr_stop_request stop = ACR_STOP_REQUEST_INIT;
@@ -266,5 +196,5 @@ int main(void)
         cmocka_unit_test(test_life_mix),
         cmocka_unit_test(test_life_web),
     };
-    return cmocka_run_group_tests(tests, group_setup, group_teardown);
+    return cmocka_run_group_tests(tests, mock_customer_group_setup, mock_customer_group_teardown);
 }
