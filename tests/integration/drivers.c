@@ -16,6 +16,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <curl/curl.h>
+
 #include "mock_process.h"
 
 static const char *const style_names[DRIVER_STYLE_COUNT] = {"blocking", "poll", "callback"};
@@ -665,6 +667,66 @@ size_t driver_count_fds(void)
 }
 
 /* === the fault server ======================================================================= */
+
+int fault_server_start(mock_process *server, const char *app_id, const char *customer_id, const char *customer_secret)
+{
+    if (mock_start_script(server, ACR_FAULT_SERVER_SCRIPT, NULL, 20000) != 0)
+        return -1;
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = app_id;
+    o.customer_id = customer_id;
+    o.customer_secret = customer_secret;
+    o.base_url = server->base_url;
+    acr_client *c = NULL;
+    if (acr_client_new(&o, &c, NULL) != ACR_OK) {
+        mock_stop(server);
+        return -1;
+    }
+    acr_client_free(c);
+    return 0;
+}
+
+void fault_server_stop(mock_process *server)
+{
+    mock_stop(server);
+    curl_global_cleanup();
+}
+
+acr_client *fault_client_new(const mock_process *server, const char *app_id, const char *customer_id,
+                             const char *customer_secret, long backoff_ms, char *why, size_t why_size)
+{
+    const long backoff[1] = {backoff_ms}; /* copied by acr_client_new */
+    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
+    o.app_id = app_id;
+    o.customer_id = customer_id;
+    o.customer_secret = customer_secret;
+    o.base_url = server->base_url;
+    o.retry.max_attempts = 3;
+    o.retry.backoff_ms = backoff;
+    o.retry.backoff_count = 1;
+    o.retry.jitter_percent = -1;
+    o.timeout_ms = 120000;
+    acr_client *c = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_client_new(&o, &c, &err) != ACR_OK)
+        snprintf(why, why_size, "acr_client_new: %s", err.message);
+    acr_error_clear(&err);
+    return c;
+}
+
+static const char *const ALL_STREAMS[] = {"#allstream#"};
+
+acr_update_request driver_update_request(void)
+{
+    acr_update_request req = ACR_UPDATE_REQUEST_INIT;
+    req.cname = DRIVER_CNAME;
+    req.uid = DRIVER_UID;
+    req.client_request.has_stream_subscribe = true;
+    req.client_request.stream_subscribe.has_audio_uid_list = true;
+    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = ALL_STREAMS;
+    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
+    return req;
+}
 
 char *fault_control(const mock_process *server, const char *method, const char *path, const char *body)
 {

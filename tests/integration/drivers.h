@@ -147,6 +147,30 @@ void driver_params(const acr_operation_desc *operation, const char **values, con
 
 struct mock_process;
 
+/* Starts fault_server.py (ACR_FAULT_SERVER_SCRIPT), then makes and frees a
+ * first client of it with these credentials: libcurl's global state is taken
+ * once, before a test counts descriptors. Returns 0, or -1 with nothing left
+ * running. */
+int fault_server_start(struct mock_process *server, const char *app_id, const char *customer_id,
+                       const char *customer_secret);
+
+/* Stops it; curl_global_cleanup() (balances the control helper's implicit
+ * curl_global_init). */
+void fault_server_stop(struct mock_process *server);
+
+/* A client of the fault server: three attempts backoff_ms apart (no jitter)
+ * and a 120 s limit, never what ends a call there. NULL (why says why) when
+ * acr_client_new failed. */
+acr_client *fault_client_new(const struct mock_process *server, const char *app_id, const char *customer_id,
+                             const char *customer_secret, long backoff_ms, char *why, size_t why_size);
+
+#define DRIVER_CNAME "httpClient463224"
+#define DRIVER_UID "527841"
+
+/* An update of every stream ("#allstream#") by DRIVER_CNAME, DRIVER_UID: all
+ * static, nothing to free. */
+acr_update_request driver_update_request(void);
+
 /* One control request (/__fault/...): the answer (free() it), or NULL when
  * the status was not 200. */
 char *fault_control(const struct mock_process *server, const char *method, const char *path, const char *body);

@@ -37,8 +37,6 @@
 #include "support.h"
 
 #define APP "acr-fork-app"
-#define CNAME "httpClient463224"
-#define UID "527841"
 #define CUSTOMER_ID "acr-fork-customer-2Lm5"
 #define CUSTOMER_SECRET "acr-fork-secret-7Vb1"
 
@@ -94,38 +92,11 @@ static void post_script(const char *rid, const char *steps)
 
 static acr_client *new_client(long backoff_ms)
 {
-    static long backoff[1];
-    backoff[0] = backoff_ms;
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = server.base_url;
-    o.retry.max_attempts = 3;
-    o.retry.backoff_ms = backoff;
-    o.retry.backoff_count = 1;
-    o.retry.jitter_percent = -1;
-    o.timeout_ms = 120000;
-    acr_client *c = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&o, &c, &err) != ACR_OK)
-        fail_msg("acr_client_new: %s", err.message);
-    acr_error_clear(&err);
+    char why[ACR_ERROR_MESSAGE_MAX + 64];
+    acr_client *c = fault_client_new(&server, APP, CUSTOMER_ID, CUSTOMER_SECRET, backoff_ms, why, sizeof why);
+    if (!c)
+        fail_msg("%s", why);
     return c;
-}
-
-static const char *const ALL_STREAMS[] = {"#allstream#"};
-
-static acr_update_request update_request(void)
-{
-    acr_update_request req = ACR_UPDATE_REQUEST_INIT;
-    req.cname = CNAME;
-    req.uid = UID;
-    req.client_request.has_stream_subscribe = true;
-    req.client_request.stream_subscribe.has_audio_uid_list = true;
-    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = ALL_STREAMS;
-    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
-    return req;
 }
 
 /* One call's done callback: counts, and what the loop functions said when
@@ -175,7 +146,7 @@ static struct scene {
 
 static void start(driver_loop *dl, const char *rid, acr_update_response *response, done_state *d)
 {
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     const char *params[8];
     driver_params(&acr_update_operation, params, rid, "sid-fork", ACR_MODE_INDIVIDUAL);
     acr_error err = ACR_ERROR_INIT;
@@ -307,7 +278,7 @@ static void fork_exec(driver_style style)
     post_script("rk-retry", STEPS_504);
     start(dl, "rk-retry", &d->responses[held], d);
     /* A blocking call too: its keep-alive connection stays in the client's pool. */
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     acr_update_params params = {"rk-blocking", "sid-fork", ACR_MODE_INDIVIDUAL};
     acr_update_response response = ACR_UPDATE_RESPONSE_INIT;
     acr_error err = ACR_ERROR_INIT;
@@ -384,7 +355,7 @@ static void fork_exec(driver_style style)
     scene.loops[0] = NULL;
     acr_client_free(client);
     scene.client = NULL;
-    size_t n_after = driver_open_fds(now, MAX_FDS);
+    size_t n_after = driver_count_fds();
     assert_int_equal(n_after, n_before);
     yajl_tree_free(fault_idle_state(&server, 30000));
 }
@@ -450,7 +421,7 @@ static void no_callback_after_free(driver_style style)
 
     /* The client goes on: a blocking call, and a new loop's call held 500 ms
      * at the server (longer than the freed loop's back-off). */
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     acr_update_params params = {"rn-after", "sid-fork", ACR_MODE_INDIVIDUAL};
     acr_update_response response = ACR_UPDATE_RESPONSE_INIT;
     acr_error err = ACR_ERROR_INIT;
@@ -499,29 +470,13 @@ static void test_no_callback_after_free_callback(void **state)
 static int group_setup(void **state)
 {
     (void)state;
-    if (mock_start_script(&server, ACR_FAULT_SERVER_SCRIPT, NULL, 20000) != 0)
-        return -1;
-    /* libcurl's global state is taken by the first client: once, before
-     * descriptors are counted. */
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = server.base_url;
-    acr_client *c = NULL;
-    if (acr_client_new(&o, &c, NULL) != ACR_OK) {
-        mock_stop(&server);
-        return -1;
-    }
-    acr_client_free(c);
-    return 0;
+    return fault_server_start(&server, APP, CUSTOMER_ID, CUSTOMER_SECRET);
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    mock_stop(&server);
-    curl_global_cleanup();
+    fault_server_stop(&server);
     return 0;
 }
 

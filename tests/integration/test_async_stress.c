@@ -44,15 +44,13 @@
 #include <string.h>
 #include <unistd.h>
 
-#include <curl/curl.h>
-
 #include "drivers.h"
 #include "mock_process.h"
 #include "support.h"
 
 #define APP "acr-stress-app"
-#define CNAME "httpClient463224"
-#define UID "527841"
+#define CNAME DRIVER_CNAME
+#define UID DRIVER_UID
 #define CUSTOMER_ID "acr-stress-customer-3Kq7"
 #define CUSTOMER_SECRET "acr-stress-secret-9Pz4"
 
@@ -92,37 +90,11 @@ static yajl_val idle_state(void)
 
 static acr_client *new_client(void)
 {
-    static const long backoff[] = {10};
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = server.base_url;
-    o.retry.max_attempts = 3;
-    o.retry.backoff_ms = backoff;
-    o.retry.backoff_count = 1;
-    o.retry.jitter_percent = -1;
-    o.timeout_ms = 120000; /* never what ends a call here */
-    acr_client *c = NULL;
-    acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&o, &c, &err) != ACR_OK)
-        fail_msg("acr_client_new: %s", err.message);
-    acr_error_clear(&err);
+    char why[ACR_ERROR_MESSAGE_MAX + 64];
+    acr_client *c = fault_client_new(&server, APP, CUSTOMER_ID, CUSTOMER_SECRET, 10, why, sizeof why);
+    if (!c)
+        fail_msg("%s", why);
     return c;
-}
-
-static const char *const ALL_STREAMS[] = {"#allstream#"};
-
-static acr_update_request update_request(void)
-{
-    acr_update_request req = ACR_UPDATE_REQUEST_INIT;
-    req.cname = CNAME;
-    req.uid = UID;
-    req.client_request.has_stream_subscribe = true;
-    req.client_request.stream_subscribe.has_audio_uid_list = true;
-    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = ALL_STREAMS;
-    req.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
-    return req;
 }
 
 /* Scripts as one JSON list, posted at once. */
@@ -178,12 +150,6 @@ static void script_for(scripts *s, const char *rid, const char *steps)
 #define STEPS_HALF_BODY                                                                                     \
     "[{\"send\":\"HTTP/1.1 200 OK\\r\\nContent-Type: application/json\\r\\nContent-Length: 200\\r\\n\\r\\n" \
     "{\\\"cname\\\":\\\"" CNAME "\\\",\\\"uid\\\":\"},{\"wait_peer\":true}]"
-
-static size_t count_fds(void)
-{
-    int fds[4096];
-    return driver_open_fds(fds, sizeof fds / sizeof fds[0]);
-}
 
 /* === 500 calls on one loop ======================================================================= */
 
@@ -249,7 +215,7 @@ static void on_many_done(void *ctx, acr_transfer *transfer, acr_status status, a
 
 static acr_status start_call(call *c)
 {
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     const char *params[8];
     driver_params(&acr_update_operation, params, c->rid, c->sid, ACR_MODE_INDIVIDUAL);
     acr_error err = ACR_ERROR_INIT;
@@ -354,9 +320,9 @@ static void many_calls(driver_style style)
     size_t n = scaled(500, 30);
     rng_state = seed;
     printf("%s style: %zu calls on one loop (seed %lu)\n", driver_style_name(style), n, seed);
-    size_t fds_before = count_fds();
+    size_t fds_before = driver_count_fds();
     acr_client *client = new_client();
-    size_t fds_client = count_fds();
+    size_t fds_client = driver_count_fds();
 
     memset(&M, 0, sizeof M);
     M.follow_up_limit = 5;
@@ -460,9 +426,9 @@ static void many_calls(driver_style style)
 
     assert_int_equal(driver_loop_free(dl), ACR_OK);
     assert_int_equal(counts.after_free, 0);
-    size_t fds_with_client = count_fds();
+    size_t fds_with_client = driver_count_fds();
     acr_client_free(client);
-    size_t fds_after = count_fds();
+    size_t fds_after = driver_count_fds();
     if (fds_with_client != fds_client || fds_after != fds_before)
         fail_msg("descriptors open: %zu before the client, %zu with it, %zu after acr_loop_free, %zu after "
                  "acr_client_free",
@@ -599,7 +565,7 @@ static void *loop_worker(void *arg)
         driver_loop_free(dl);
         return NULL;
     }
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     for (size_t j = 0; j < w->calls; j++) {
         async_call *a = &calls[j];
         a->w = w;
@@ -636,7 +602,7 @@ static void *loop_worker(void *arg)
 static void *blocking_worker(void *arg)
 {
     worker *w = arg;
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     for (size_t j = 0; j < w->calls; j++) {
         char rid[40], sid[40];
         worker_recording(w, j, rid, sid, sizeof rid);
@@ -669,7 +635,7 @@ static void test_overlap_is_seen(void **state)
         fail_msg("%s", why);
     async_call calls[2];
     memset(calls, 0, sizeof calls);
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     const char *params[8];
     driver_params(&acr_update_operation, params, "ro-1", "so-1", ACR_MODE_INDIVIDUAL);
     driver_loop *loops[2] = {la, lb};
@@ -717,7 +683,7 @@ static void test_two_loops_one_recording(void **state)
         fail_msg("%s", why);
     async_call calls[3];
     memset(calls, 0, sizeof calls);
-    acr_update_request req = update_request();
+    acr_update_request req = driver_update_request();
     const char *params[8];
     driver_params(&acr_update_operation, params, "rw-1", "sw-1", ACR_MODE_INDIVIDUAL);
     const int on[3] = {0, 1, 0};
@@ -812,29 +778,13 @@ static int group_setup(void **state)
     text = getenv("ACR_TEST_SEED");
     if (text && *text)
         seed = strtoul(text, NULL, 10);
-    if (mock_start_script(&server, ACR_FAULT_SERVER_SCRIPT, NULL, 20000) != 0)
-        return -1;
-    /* libcurl's global state is taken by the first client: once, before
-     * descriptors are counted. */
-    acr_client *c = NULL;
-    acr_client_options o = ACR_CLIENT_OPTIONS_INIT;
-    o.app_id = APP;
-    o.customer_id = CUSTOMER_ID;
-    o.customer_secret = CUSTOMER_SECRET;
-    o.base_url = server.base_url;
-    if (acr_client_new(&o, &c, NULL) != ACR_OK) {
-        mock_stop(&server);
-        return -1;
-    }
-    acr_client_free(c);
-    return 0;
+    return fault_server_start(&server, APP, CUSTOMER_ID, CUSTOMER_SECRET);
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    mock_stop(&server);
-    curl_global_cleanup(); /* balances the control helper's implicit curl_global_init */
+    fault_server_stop(&server);
     return 0;
 }
 
