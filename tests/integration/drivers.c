@@ -692,6 +692,17 @@ void fault_server_stop(mock_process *server)
     curl_global_cleanup();
 }
 
+int fault_server_reset(const mock_process *server, long limit_ms)
+{
+    yajl_val st = fault_idle_state(server, limit_ms);
+    if (!st)
+        return -1;
+    yajl_tree_free(st);
+    char *answer = fault_control(server, "POST", "/__fault/reset", NULL);
+    free(answer);
+    return answer ? 0 : -1;
+}
+
 acr_client *fault_client_new(const mock_process *server, const char *app_id, const char *customer_id,
                              const char *customer_secret, long backoff_ms, char *why, size_t why_size)
 {

@@ -158,6 +158,10 @@ int fault_server_start(struct mock_process *server, const char *app_id, const ch
  * curl_global_init). */
 void fault_server_stop(struct mock_process *server);
 
+/* A test's start: waits (fault_idle_state, at most limit_ms) until no script
+ * of the last test runs, then resets the server. Returns 0, or -1. */
+int fault_server_reset(const struct mock_process *server, long limit_ms);
+
 /* A client of the fault server: three attempts backoff_ms apart (no jitter)
  * and a 120 s limit, never what ends a call there. NULL (why says why) when
  * acr_client_new failed. */

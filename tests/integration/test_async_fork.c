@@ -483,12 +483,7 @@ static int group_teardown(void **state)
 static int setup(void **state)
 {
     (void)state;
-    yajl_val st = fault_idle_state(&server, 30000);
-    if (!st)
-        return -1;
-    yajl_tree_free(st);
-    free(control("POST", "/__fault/reset", NULL));
-    return 0;
+    return fault_server_reset(&server, 30000);
 }
 
 /* Ends what a scenario left (its calls, loops, client) and frees the responses. */

@@ -791,9 +791,7 @@ static int group_teardown(void **state)
 static int setup(void **state)
 {
     (void)state;
-    yajl_tree_free(idle_state());
-    free(control("POST", "/__fault/reset", NULL));
-    return 0;
+    return fault_server_reset(&server, (long)(30000 / scale));
 }
 
 int main(int argc, char **argv)

@@ -467,6 +467,29 @@ static void test_cancel_in_same_batch(void **state)
 
 static int wake_refusals;
 
+/* The set-up of tests 9 and 10: on turn_client()'s client, a callback-style
+ * loop whose acr_socket_fn refuses what `refuse` says; another thread holding
+ * the turn of loop-r1/loop-s1; q, an update of that recording (not started). */
+typedef struct wake_scene {
+    driver_counts counts;
+    driver_loop *dl;
+    acr_loop *loop;
+    blocking_update b;
+    pthread_t thread;
+    update_call q;
+} wake_scene;
+
+static void wake_scene_set_up(wake_scene *w, bool (*refuse)(void *ctx, int fd, int events), const char *uid)
+{
+    turn_client();
+    wake_refusals = 0;
+    const driver_refusals refusals = {refuse, NULL, NULL};
+    w->dl = new_driven_loop(&w->counts, &refusals);
+    w->loop = driver_loop_acr(w->dl);
+    hold_the_turn(&w->b, &w->thread);
+    update_init(&w->q, "loop-r1", "loop-s1", uid);
+}
+
 static bool socket_refusing_first(void *ctx, int fd, int events)
 {
     (void)ctx;
@@ -485,27 +508,18 @@ static bool socket_refusing_first(void *ctx, int fd, int events)
 static void test_wake_descriptor_refused_once(void **state)
 {
     (void)state;
-    turn_client();
-    wake_refusals = 0;
-    driver_counts d;
-    const driver_refusals refusals = {socket_refusing_first, NULL, NULL};
-    driver_loop *dl = new_driven_loop(&d, &refusals);
-    acr_loop *loop = driver_loop_acr(dl);
-    blocking_update b;
-    pthread_t th;
-    hold_the_turn(&b, &th);
-    update_call q;
-    update_init(&q, "loop-r1", "loop-s1", "64");
-    acr_status started = update_start(loop, &q);
-    assert_int_equal(pthread_join(th, NULL), 0);
+    wake_scene w;
+    wake_scene_set_up(&w, socket_refusing_first, "64");
+    acr_status started = update_start(w.loop, &w.q);
+    assert_int_equal(pthread_join(w.thread, NULL), 0);
     control("/__mock/config", "{\"update_delay_ms\": 0}");
-    drive(dl);
+    drive(w.dl);
     print_message("start %s, refusals %d, the queued call: %s: %s\n", acr_status_name(started), wake_refusals,
-                  acr_status_name(q.status), q.err.message);
-    assert_int_equal(acr_loop_active(loop), 0);
-    bool stranded = started == ACR_OK && q.status == ACR_ERR_TRANSPORT && q.err.attempts == 0;
-    update_free(&q);
-    assert_int_equal(driver_loop_free(dl), ACR_OK);
+                  acr_status_name(w.q.status), w.q.err.message);
+    assert_int_equal(acr_loop_active(w.loop), 0);
+    bool stranded = started == ACR_OK && w.q.status == ACR_ERR_TRANSPORT && w.q.err.attempts == 0;
+    update_free(&w.q);
+    assert_int_equal(driver_loop_free(w.dl), ACR_OK);
     assert_false(stranded);
 }
 
@@ -529,34 +543,26 @@ static bool socket_refusing_wake(void *ctx, int fd, int events)
 static void test_wake_descriptor_always_refused(void **state)
 {
     (void)state;
-    turn_client();
-    wake_refusals = 0;
     wake_fd_refused = -1;
-    driver_counts d;
-    const driver_refusals refusals = {socket_refusing_wake, NULL, NULL};
-    driver_loop *dl = new_driven_loop(&d, &refusals);
-    acr_loop *loop = driver_loop_acr(dl);
-    blocking_update b;
-    pthread_t th;
-    hold_the_turn(&b, &th);
-    update_call q;
-    update_init(&q, "loop-r1", "loop-s1", "65");
-    assert_int_equal(update_start(loop, &q), ACR_OK);
+    wake_scene w;
+    wake_scene_set_up(&w, socket_refusing_wake, "65");
+    assert_int_equal(update_start(w.loop, &w.q), ACR_OK);
     /* Driven by its timer alone (the loop says ACR_ERR_TRANSPORT for the refusals). */
-    for (int i = 0; i < 3000 && acr_loop_active(loop); i++) {
+    for (int i = 0; i < 3000 && acr_loop_active(w.loop); i++) {
         acr_status ignored;
-        if (driver_loop_fire_timer(dl, 5, &ignored) < 0)
-            fail_msg("%s", driver_loop_failure(dl));
+        if (driver_loop_fire_timer(w.dl, 5, &ignored) < 0)
+            fail_msg("%s", driver_loop_failure(w.dl));
     }
-    assert_int_equal(pthread_join(th, NULL), 0);
+    assert_int_equal(pthread_join(w.thread, NULL), 0);
     control("/__mock/config", "{\"update_delay_ms\": 0}");
-    print_message("refusals %d, the queued call: %s: %s\n", wake_refusals, acr_status_name(q.status), q.err.message);
-    assert_int_equal(acr_loop_active(loop), 0);
-    assert_int_equal(q.done_count, 1);
-    assert_int_equal(q.status, ACR_ERR_TRANSPORT);
-    assert_non_null(strstr(q.err.message, "wake descriptor"));
-    update_free(&q);
-    assert_int_equal(driver_loop_free(dl), ACR_OK);
+    print_message("refusals %d, the queued call: %s: %s\n", wake_refusals, acr_status_name(w.q.status),
+                  w.q.err.message);
+    assert_int_equal(acr_loop_active(w.loop), 0);
+    assert_int_equal(w.q.done_count, 1);
+    assert_int_equal(w.q.status, ACR_ERR_TRANSPORT);
+    assert_non_null(strstr(w.q.err.message, "wake descriptor"));
+    update_free(&w.q);
+    assert_int_equal(driver_loop_free(w.dl), ACR_OK);
 }
 
 int main(int argc, char **argv)
