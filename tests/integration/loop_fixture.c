@@ -102,6 +102,15 @@ void replace_client(const acr_client_options *o)
     client = client_from(o);
 }
 
+void replace_client_without_retries(long timeout_ms)
+{
+    acr_client_options o;
+    client_options(&o);
+    o.timeout_ms = timeout_ms;
+    o.retry.disabled = 1;
+    replace_client(&o);
+}
+
 acr_loop *new_loop(acr_client *c, const acr_loop_options *o)
 {
     acr_loop *loop = NULL;

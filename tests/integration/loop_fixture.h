@@ -57,6 +57,9 @@ acr_client *new_client(bool retries);
 /* Frees `client` and makes it anew from o. */
 void replace_client(const acr_client_options *o);
 
+/* The same with client_options(), timeout_ms and no retries. */
+void replace_client_without_retries(long timeout_ms);
+
 acr_loop *new_loop(acr_client *c, const acr_loop_options *o);
 
 /* A callback-style loop on `client` (drivers.c: epoll and a timerfd), its

@@ -477,11 +477,7 @@ static void test_many_recordings_each_in_fifo_order(void **state)
 static void test_turn_wait_counts_against_the_limit(void **state)
 {
     (void)state;
-    acr_client_options o;
-    client_options(&o);
-    o.timeout_ms = 300;
-    o.retry.disabled = 1;
-    replace_client(&o);
+    replace_client_without_retries(300);
     /* The first update is held far beyond the limit. */
     control("/__mock/faults", "{\"match\": \"update\", \"delay_ms\": 10000}");
     acr_loop *loop = new_loop(client, NULL);

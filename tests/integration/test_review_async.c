@@ -20,11 +20,7 @@
  * holds 300 ms. */
 static void turn_client(void)
 {
-    acr_client_options o;
-    client_options(&o);
-    o.timeout_ms = 3000;
-    o.retry.disabled = 1;
-    replace_client(&o);
+    replace_client_without_retries(3000);
     control("/__mock/config", "{\"update_delay_ms\": 300}");
 }
 
