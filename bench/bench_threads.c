@@ -15,13 +15,21 @@
  * round's, CPU per call the lowest round's. A benchmark: it reports figures
  * and never passes or fails on them.
  *
- *   acr_bench threads BASE_URL [--threads 16] [--calls 8000] [--rounds 5] */
+ *   acr_bench threads BASE_URL [--threads 16] [--calls 8000] [--rounds 5]
+ *
+ * With --icount K, under valgrind --tool=callgrind: after the warm-up rounds,
+ * one round of K calls of each client between CALLGRIND_ZERO_STATS and
+ * CALLGRIND_DUMP_STATS_AT (named "threads|T threads|CLIENT|K"), nothing timed.
+ * Valgrind runs one thread at a time, switching at blocking system calls, so
+ * these count the work per call on T threads (locks, wake-ups and waits that
+ * return at once included), not how the threads overlap on real cores. */
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include <curl/curl.h>
+#include <valgrind/callgrind.h>
 
 #include "acr/version.h"
 #include "bench.h"
@@ -205,31 +213,46 @@ int bench_threads_main(int argc, char **argv)
     long warm = per_thread < 20 ? per_thread : 20;
     for (int k = 0; k < KINDS; k++)
         run_round(workers, (int)threads, (enum kind)k, warm, NULL);
+    long icount = arg_long(argc, argv, "--icount", 0);
+    if (icount > 0) {
+        long k = icount / threads > 0 ? icount / threads : 1;
+        CALLGRIND_DUMP_STATS_AT("startup");
+        for (int c = 0; c < KINDS; c++) {
+            char name[256];
+            snprintf(name, sizeof name, "threads|%ld threads|%s|%ld", threads, kind_names[c], k * threads);
+            CALLGRIND_ZERO_STATS;
+            run_round(workers, (int)threads, (enum kind)c, k, NULL);
+            CALLGRIND_DUMP_STATS_AT(name);
+        }
+        rounds = 0;
+    }
     result results[KINDS] = {{0}};
     for (long r = 0; r < rounds; r++)
         for (int k = 0; k < KINDS; k++)
             run_round(workers, (int)threads, (enum kind)k, per_thread, &results[k]);
 
-    printf("\n## 5. %ld threads calling at once (update calls, typical body, %ld calls a round)\n\n", threads,
-           per_thread * threads);
-    printf("| client | calls/s | vs bare libcurl | vs distinct recordings | CPU us/call |\n");
-    printf("|---|---:|---:|---:|---:|\n");
-    for (int k = 0; k < KINDS; k++) {
-        char r1[32], r2[32];
-        printf("| %s | %.0f | %s | %s | %.1f |\n", kind_names[k], results[k].best_rate,
-               bench_ratio(r1, sizeof r1, results[k].best_rate, results[BARE].best_rate),
-               k == BARE ? "" : bench_ratio(r2, sizeof r2, results[k].best_rate, results[ACR_DISTINCT].best_rate),
-               results[k].best_cpu * 1e6);
-        bench_summary("threads|%ld|%s|%.0f|%.2f", threads, kind_names[k], results[k].best_rate,
-                      results[k].best_cpu * 1e6);
+    if (icount <= 0) {
+        printf("\n## 5. %ld threads calling at once (update calls, typical body, %ld calls a round)\n\n", threads,
+               per_thread * threads);
+        printf("| client | calls/s | vs bare libcurl | vs distinct recordings | CPU us/call |\n");
+        printf("|---|---:|---:|---:|---:|\n");
+        for (int k = 0; k < KINDS; k++) {
+            char r1[32], r2[32];
+            printf("| %s | %.0f | %s | %s | %.1f |\n", kind_names[k], results[k].best_rate,
+                   bench_ratio(r1, sizeof r1, results[k].best_rate, results[BARE].best_rate),
+                   k == BARE ? "" : bench_ratio(r2, sizeof r2, results[k].best_rate, results[ACR_DISTINCT].best_rate),
+                   results[k].best_cpu * 1e6);
+            bench_summary("threads|%ld|%s|%.0f|%.2f", threads, kind_names[k], results[k].best_rate,
+                          results[k].best_cpu * 1e6);
+        }
+        printf("\nEach round: %ld threads made, released together at a barrier, %ld calls each; calls/s\n"
+               "over the wall time from the barrier to the last join (best of %ld interleaved rounds,\n"
+               "after one untimed round of each), CPU per call the process's user+system time over the\n"
+               "same span (lowest round; nginx's CPU not counted). \"the same recording\": every thread\n"
+               "updates one recording, whose calls acr runs one at a time by design. Wall clock on a\n"
+               "shared machine is noisy: read the ratios of this one run, not the absolute rates.\n",
+               threads, per_thread, rounds);
     }
-    printf("\nEach round: %ld threads made, released together at a barrier, %ld calls each; calls/s\n"
-           "over the wall time from the barrier to the last join (best of %ld interleaved rounds,\n"
-           "after one untimed round of each), CPU per call the process's user+system time over the\n"
-           "same span (lowest round; nginx's CPU not counted). \"the same recording\": every thread\n"
-           "updates one recording, whose calls acr runs one at a time by design. Wall clock on a\n"
-           "shared machine is noisy: read the ratios of this one run, not the absolute rates.\n",
-           threads, per_thread, rounds);
     for (long i = 0; i < threads; i++)
         curl_easy_cleanup(workers[i].easy);
     free(workers);

@@ -146,6 +146,27 @@ def main():
         table.append(("6", "16 threads updating the same recording vs distinct recordings (calls/s)", na, na, "",
                       "≥ 0.80x", na))
 
+    # 5 and 6 in instructions (callgrind runs one thread at a time): the work per call.
+    distinct = bare = same = None
+    for r in rows:
+        if r[:2] == ["icount", "threads"]:
+            if r[3].startswith("acr_update") and "distinct" in r[3]:
+                distinct = r
+            elif r[3].startswith("acr_update") and "same" in r[3]:
+                same = r
+            elif r[3].startswith("bare"):
+                bare = r
+    if distinct and bare:
+        ratio = num(bare[4]) / num(distinct[4])
+        table.append(("5i", "the clients of row 5: instructions per call (callgrind; one thread runs at a time, "
+                      "so the work per call, not the overlap)", grouped(num(distinct[4])), grouped(num(bare[4])),
+                      f"{ratio:.2f}x", "≥ 0.95x", verdict(ratio, 0.95) + " (instructions)"))
+    if distinct and same:
+        ratio = num(distinct[4]) / num(same[4])
+        table.append(("6i", "the clients of row 6: instructions per call (callgrind; waiting for the recording's "
+                      "turn costs none)", grouped(num(same[4])), grouped(num(distinct[4])), f"{ratio:.2f}x",
+                      "context for row 6", "-"))
+
     # 7. memory: the largest response, and 1000 calls in flight.
     ours = find(rows, "parse", LARGEST_INPUT, OURS_PARSE)
     peers = [find(rows, "parse", LARGEST_INPUT, p) for p in PEERS_PARSE]
@@ -183,7 +204,8 @@ def main():
     for row in table:
         print("| " + " | ".join(row) + " |")
     print()
-    print("Rows 1 to 6 are issue 13's table (3w, 4w: the wall clock of rows 3 and 4, section 3);")
+    print("Rows 1 to 6 are issue 13's table (3w, 4w: the wall clock of rows 3 and 4, section 3;")
+    print("5i, 6i: the instructions per call of rows 5 and 6, section 4);")
     print("7a and 7b its memory figures.")
     print("ratio: above 1 means acr ahead of the reference: reference / acr for instructions and")
     print("memory (and CPU per call), acr / reference for calls/s. Instructions (callgrind) are exact")

@@ -75,6 +75,9 @@ cmake --build "$build" -j"$(nproc)" --target acr_bench acr_bench_async >/dev/nul
 bench="$root/$build/bin/acr_bench"
 bench_async="$root/$build/bin/acr_bench_async"
 started_at=$(date +%s)
+laps=""
+lap_at=$started_at
+lap() { local t; t=$(date +%s); laps="$laps${laps:+, }$1 $((t - lap_at)) s"; lap_at=$t; }
 
 work=$(mktemp -d)
 nginx_pid=""
@@ -106,7 +109,9 @@ echo "- $("$nginx_bin" -v 2>&1 | sed 's/^nginx version: //'), Python $("$py" -c 
 echo "- inputs: $(cd "$work/inputs" && for f in stop_page.json stop_individual.json stop_web.json update_response.json; do printf '%s %s B; ' "$f" "$(wc -c <"$f")"; done)"
 
 # --- 1 and 2: one process (kept for the side-by-side parse table of section 4) ---
+lap "build"
 "$bench" micro "$work/inputs"
+lap "sections 1-2"
 
 # --- nginx on a free loopback port, for sections 3 to 6, started and stopped here ---
 # worker_processes: one per CPU (2 here). With one worker, nginx alone tops out
@@ -165,6 +170,7 @@ echo "keep-alive unlimited, answering every request with the update page's examp
   --calls "${ACR_BENCH_E2E_CALLS:-8000}" --python-calls "${ACR_BENCH_PY_CALLS:-1000}" \
   --curl-calls "${ACR_BENCH_CURL_CALLS:-100}" --rounds "${ACR_BENCH_E2E_ROUNDS:-4}" \
   --requests-client "$root/bench/requests_client.py" --python "$py"
+lap "section 3"
 fi
 
 # --- 4: instructions per operation under callgrind, one dump per batch ---
@@ -235,21 +241,42 @@ if [ "${ACR_BENCH_SKIP_CALLGRIND:-0}" != 1 ]; then
     dumps "$work/cg/calls" | awk -F'|' '
       { row[NR] = $0; if ($3 ~ /^bare/) bare[$2] = $4 }
       END { for (i = 1; i <= NR; i++) { split(row[i], f, "|")
-              printf "| %s | %s | %.0f | %s |\n", f[2], f[3], f[4], bare[f[2]] > 0 ? sprintf("%.2fx", bare[f[2]] / f[4]) : "" } }'
+              printf "| %s | %s | %.0f | %s |\n", f[2], f[3], f[4], (bare[f[2]] > 0 ? sprintf("%.2fx", bare[f[2]] / f[4]) : "") } }'
     echo
     echo "The client process only (nginx is another process), user-space instructions (the"
     echo "kernel's work in system calls is not counted): $k calls a batch over one keep-alive"
     echo "connection, after two warm-up calls, between callgrind's zero and dump. The bare"
     echo "client sets the URL, headers and body once; acr_update validates, serializes, builds"
     echo "the URL, posts and parses the answer on every call."
+
+    t=${ACR_BENCH_THREADS:-16}
+    valgrind --tool=callgrind --compress-strings=no --callgrind-out-file="$work/cg/threads" \
+      "$bench" threads "$url" --threads "$t" --icount "$k" >"$work/cg/threads.log" 2>&1 ||
+      { cat "$work/cg/threads.log" >&2; exit 1; }
+    echo
+    echo "### $t threads calling at once: instructions per call (the clients of section 5)"
+    echo
+    echo "| client | instructions/call | bare / it |"
+    echo "|---|---:|---:|"
+    dumps "$work/cg/threads" | awk -F'|' '
+      { row[NR] = $0; if ($3 ~ /^bare/) bare = $4 }
+      END { for (i = 1; i <= NR; i++) { split(row[i], f, "|")
+              printf "| %s | %.0f | %s |\n", f[3], f[4], (bare > 0 ? sprintf("%.2fx", bare / f[4]) : "") } }'
+    echo
+    echo "One round of about $k calls a client on $t threads after the warm-up rounds, between"
+    echo "callgrind's zero and dump. Valgrind runs one thread at a time and switches at blocking"
+    echo "system calls: this is the work per call with $t threads (locks, wake-ups, waits that"
+    echo "return at once), not how the threads overlap on real cores, which section 5 measures."
   fi
   sed 's/^/icount|/' "$work/icount" >>"$ACR_BENCH_SUMMARY"
+  lap "section 4"
 fi
 
 if [ "$e2e" = 1 ]; then
 # --- 5: T threads calling at once ---
   "$bench" threads "$url" --threads "${ACR_BENCH_THREADS:-16}" --calls "${ACR_BENCH_THREAD_CALLS:-8000}" \
     --rounds "${ACR_BENCH_THREAD_ROUNDS:-5}"
+  lap "section 5"
 
 # --- 6: calls in flight on one loop (scripts/bench-async.sh has every N and both styles) ---
   inflight=${ACR_BENCH_INFLIGHT:-1000}
@@ -265,6 +292,7 @@ if [ "$e2e" = 1 ]; then
   echo "until the row's total, rounds interleaved. Heap: the most heap in use (mallinfo2, about"
   echo "200 samples) over the idle baseline after a warm-up call, per call in flight, median of"
   echo "the rounds; RSS: the peak RSS over the same baseline; calls/s: best round (noisy)."
+  lap "section 6"
 
   kill "$nginx_pid"
   wait "$nginx_pid" 2>/dev/null || true
@@ -275,6 +303,6 @@ fi
 echo
 python3 bench/issue13_table.py "$ACR_BENCH_SUMMARY"
 echo
-echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); the whole run took $(( $(date +%s) - started_at )) s"
+echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg); the run took $(( $(date +%s) - started_at )) s ($laps)"
 echo
 echo "(tables also in $build/bench-results.md)"
