@@ -251,11 +251,11 @@ int bench_threads_main(int argc, char **argv)
         }
         printf("\nEach round: %ld threads made, released together at a barrier, taking calls from a shared\n"
                "count until the round's %ld are taken; calls/s over the wall time from the barrier to\n"
-               "the last join (best of %ld interleaved rounds,\n"
-               "after one untimed round of each), CPU per call the process's user+system time over the\n"
-               "same span (lowest round; nginx's CPU not counted). \"the same recording\": every thread\n"
-               "updates one recording, whose calls acr runs one at a time by design. Wall clock on a\n"
-               "shared machine is noisy: read the ratios of this one run, not the absolute rates.\n",
+               "the last join (best of %ld interleaved rounds, after one untimed round of each), CPU\n"
+               "per call the process's user+system time over the same span (lowest round; nginx's CPU\n"
+               "not counted). \"the same recording\": every thread updates one recording, whose calls\n"
+               "acr runs one at a time by design. Wall clock on a shared machine is noisy: read the\n"
+               "ratios of this one run, not the absolute rates.\n",
                threads, calls, rounds);
     }
     for (long i = 0; i < threads; i++)
