@@ -208,10 +208,11 @@ def main():
     print("5i, 6i: the instructions per call of rows 5 and 6, section 4);")
     print("7a and 7b its memory figures.")
     print("ratio: above 1 means acr ahead of the reference: reference / acr for instructions and")
-    print("memory (and CPU per call), acr / reference for calls/s. Instructions (callgrind) are exact")
-    print("and repeatable on any load. Rows marked \"wall clock\" are the best of interleaved rounds")
-    print("on this machine: on a shared machine they move by tens of percent from run to run, so")
-    print("read them from one run, side by side, and the instruction rows first.")
+    print("memory (and CPU per call), acr / reference for calls/s. Instructions (callgrind) do not")
+    print("move with the load: exact for parsing, within about 1 % from run to run for calls (how")
+    print("often libcurl finds a socket not ready yet varies). Rows marked \"wall clock\" are the")
+    print("best of interleaved rounds: on a shared machine they move by tens of percent from run")
+    print("to run, so read them from one run, side by side, and the instruction rows first.")
 
 
 if __name__ == "__main__":
