@@ -365,7 +365,9 @@ int bench_e2e_main(int argc, char **argv)
            "children's user+system time, start-up included. nginx's CPU is not counted. Rounds\n"
            "are interleaved: %d short rounds each of ours and the floor alternating, then one of\n"
            "Python and one of curl, %ld times over; calls/s is the best round's, CPU per call the\n"
-           "lowest round's.\n", FAST_ROUNDS, rounds);
+           "lowest round's. Wall clock on a shared machine is noisy (tens of percent from run to\n"
+           "run): read the ratios of this one run; section 4 counts the same calls' instructions.\n",
+           FAST_ROUNDS, rounds);
 
     curl_easy_cleanup(floor_handle);
     curl_slist_free_all(floor_headers);
