@@ -69,8 +69,20 @@ const acr_update_request *bench_largest_update_request(void);
  * unsubscribe three video UIDs), as in examples/bodies/. */
 const acr_update_request *bench_typical_update_request(void);
 
+/* --- the update call's URL --- */
+#define BENCH_APP_ID "benchapp0123456789abcdef01234567"
+#define BENCH_USER "benchcustomer"
+#define BENCH_PASSWORD "benchsecret"
+/* BASE + the update operation's path template with BENCH_APP_ID, RESOURCE_ID,
+ * SID and mode "individual" put in (they need no percent-encoding). */
+void bench_update_url(char *out, size_t size, const char *base, const char *resource_id, const char *sid);
+
 /* --- output --- */
 void bench_rule(int width);
+/* Appends one line (printf-style; "|"-separated fields) to the file named by
+ * the environment variable ACR_BENCH_SUMMARY, when set: what scripts/bench.sh
+ * reads back for its "Issue 13 table". Exits when the line cannot be written. */
+void bench_summary(const char *format, ...) __attribute__((format(printf, 1, 2)));
 /* "1.23x" or "-" */
 const char *bench_ratio(char *buf, size_t size, double a, double b);
 

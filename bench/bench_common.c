@@ -2,6 +2,7 @@
 #include "bench.h"
 
 #include <malloc.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -235,7 +236,55 @@ const acr_update_request *bench_typical_update_request(void)
     return &req;
 }
 
+/* --- the update call's URL --- */
+
+void bench_update_url(char *out, size_t size, const char *base, const char *resource_id, const char *sid)
+{
+    const char *values[] = {BENCH_APP_ID, resource_id, sid, "individual"};
+    const acr_operation_desc *op = &acr_update_operation;
+    int n = snprintf(out, size, "%s", base);
+    for (const char *t = op->path_template; *t && n >= 0 && (size_t)n + 1 < size;) {
+        if (*t == '{') {
+            const char *end = strchr(t, '}');
+            if (!end)
+                break;
+            for (size_t i = 0; i < op->param_count && i < sizeof values / sizeof values[0]; i++) {
+                size_t len = (size_t)(end - t - 1);
+                if (strlen(op->params[i]) == len && strncmp(op->params[i], t + 1, len) == 0) {
+                    int w = snprintf(out + n, size - (size_t)n, "%s", values[i]);
+                    n = w < 0 ? -1 : n + w;
+                    break;
+                }
+            }
+            t = end + 1;
+        } else {
+            out[n++] = *t++;
+            out[n] = '\0';
+        }
+    }
+    if (n < 0 || (size_t)n + 1 >= size) {
+        fprintf(stderr, "bench: the URL does not fit in %zu bytes\n", size);
+        exit(2);
+    }
+}
+
 /* --- output --- */
+
+void bench_summary(const char *format, ...)
+{
+    const char *path = getenv("ACR_BENCH_SUMMARY");
+    if (!path || !*path)
+        return;
+    FILE *f = fopen(path, "a");
+    va_list ap;
+    va_start(ap, format);
+    int ok = f && vfprintf(f, format, ap) >= 0 && fputc('\n', f) != EOF;
+    va_end(ap);
+    if (!f || fclose(f) != 0 || !ok) {
+        fprintf(stderr, "bench: cannot append to %s\n", path);
+        exit(2);
+    }
+}
 
 void bench_rule(int width)
 {

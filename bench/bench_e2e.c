@@ -1,4 +1,5 @@
-/* acr benchmarks, section 3: update calls end to end against a local HTTP
+/* acr benchmarks, section 3 (and the call batches of section 4): update calls
+ * end to end against a local HTTP
  * server (nginx answering the update page's example response), over keep-alive:
  *   acr_update (ours)          validate, serialize, POST, stream-parse the answer
  *   bare libcurl (the floor)   one easy handle posting a prebuilt body, answer discarded
@@ -7,7 +8,12 @@
  * for two bodies: the update page's example and the largest legal request.
  * Rounds are interleaved (short alternating rounds of ours and the floor, then
  * one of each slow client); the best round of each is kept. Then the
- * allocations of acr_update calls (after a warm-up call) are counted. */
+ * allocations of acr_update calls (after a warm-up call) are counted.
+ *
+ * `acr_bench icount-calls BASE_URL [K]`, under valgrind --tool=callgrind: the
+ * same two clients and bodies, K calls a batch after two warm-up calls, each
+ * batch between CALLGRIND_ZERO_STATS and CALLGRIND_DUMP_STATS_AT (named
+ * "call|BODY|CLIENT|K"), for the instructions per call of section 4. */
 #include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,14 +23,16 @@
 #include <unistd.h>
 
 #include <curl/curl.h>
+#include <valgrind/callgrind.h>
 
+#include "acr/version.h"
 #include "bench.h"
 
 extern char **environ;
 
-#define APP_ID "benchapp0123456789abcdef01234567"
-#define USER "benchcustomer"
-#define PASSWORD "benchsecret"
+#define APP_ID BENCH_APP_ID
+#define USER BENCH_USER
+#define PASSWORD BENCH_PASSWORD
 #define RESOURCE_ID "JyvK8nXHuV1BE-benchmark-resource"
 #define SID "38f8e3cfdc474cd56fc1ceba380d7e1a"
 
@@ -94,6 +102,7 @@ static void floor_setup(const char *url)
     curl_easy_setopt(h, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
     curl_easy_setopt(h, CURLOPT_USERNAME, USER);
     curl_easy_setopt(h, CURLOPT_PASSWORD, PASSWORD);
+    curl_easy_setopt(h, CURLOPT_USERAGENT, "acr/" ACR_VERSION_STRING); /* the headers acr sends */
     curl_easy_setopt(h, CURLOPT_HTTPHEADER, floor_headers);
     curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, discard);
 }
@@ -169,28 +178,6 @@ static void round_curl(result *r, long n, const char *url, const char *body_file
         }
     }
     note(r, n, bench_now() - t0, children_cpu() - c0);
-}
-
-/* --- the URL acr_update posts to, from the operation's path template --- */
-
-static void build_url(char *out, size_t size, const char *base)
-{
-    const char *values[] = {APP_ID, RESOURCE_ID, SID, "individual"};
-    const acr_operation_desc *op = &acr_update_operation;
-    size_t n = (size_t)snprintf(out, size, "%s", base);
-    for (const char *t = op->path_template; *t && n + 1 < size;) {
-        if (*t == '{') {
-            const char *end = strchr(t, '}');
-            for (size_t i = 0; i < op->param_count; i++) {
-                if (strlen(op->params[i]) == (size_t)(end - t - 1) && strncmp(op->params[i], t + 1, (size_t)(end - t - 1)) == 0)
-                    n += (size_t)snprintf(out + n, size - n, "%s", values[i]);
-            }
-            t = end + 1;
-        } else {
-            out[n++] = *t++;
-            out[n] = '\0';
-        }
-    }
 }
 
 static long arg_long(int argc, char **argv, const char *name, long fallback)
@@ -305,6 +292,8 @@ static void print_body(const body_run *b)
                bench_ratio(r1, sizeof r1, rows[i].r->best_rate, b->bare.best_rate),
                i == 0 ? "" : bench_ratio(r2, sizeof r2, b->ours.best_rate, rows[i].r->best_rate),
                rows[i].r->best_cpu * 1e6);
+        bench_summary("e2e|%s|%zu|%s|%.0f|%.2f", b->name, b->length, rows[i].name, rows[i].r->best_rate,
+                      rows[i].r->best_cpu * 1e6);
     }
     printf("\nAllocations in one acr_update call after a warm-up call: %llu allocation calls\n"
            "(%llu of them reallocs of a live block), %llu frees, peak %.1f KiB live, %lld bytes\n"
@@ -349,7 +338,7 @@ int bench_e2e_main(int argc, char **argv)
         return 1;
     }
     char url[2048];
-    build_url(url, sizeof url, base);
+    bench_update_url(url, sizeof url, base, RESOURCE_ID, SID);
     floor_setup(url);
 
     body_run bodies[] = {
@@ -376,8 +365,76 @@ int bench_e2e_main(int argc, char **argv)
            "children's user+system time, start-up included. nginx's CPU is not counted. Rounds\n"
            "are interleaved: %d short rounds each of ours and the floor alternating, then one of\n"
            "Python and one of curl, %ld times over; calls/s is the best round's, CPU per call the\n"
-           "lowest round's.\n", FAST_ROUNDS, rounds);
+           "lowest round's. Wall clock on a shared machine is noisy (tens of percent from run to\n"
+           "run): read the ratios of this one run; section 4 counts the same calls' instructions.\n",
+           FAST_ROUNDS, rounds);
 
+    curl_easy_cleanup(floor_handle);
+    curl_slist_free_all(floor_headers);
+    acr_client_free(client);
+    acr_error_clear(&err);
+    return 0;
+}
+
+/* --- section 4's call batches, for callgrind --- */
+
+static void call_batch(const char *body_name, size_t length, const char *who, void (*one)(void), long k)
+{
+    char name[256];
+    snprintf(name, sizeof name, "call|%s body (%zu B)|%s|%ld", body_name, length, who, k);
+    one(); /* warm-up: the connection is open, the handle made */
+    one();
+    CALLGRIND_ZERO_STATS;
+    for (long i = 0; i < k; i++)
+        one();
+    CALLGRIND_DUMP_STATS_AT(name);
+}
+
+int bench_icount_calls_main(int argc, char **argv);
+int bench_icount_calls_main(int argc, char **argv)
+{
+    if (argc < 1) {
+        fprintf(stderr, "usage: valgrind --tool=callgrind acr_bench icount-calls BASE_URL [K]\n");
+        return 2;
+    }
+    const char *base = argv[0];
+    long k = argc > 1 ? strtol(argv[1], NULL, 10) : 1000;
+    if (k < 1)
+        k = 1;
+    acr_client_options options = ACR_CLIENT_OPTIONS_INIT;
+    options.app_id = APP_ID;
+    options.customer_id = USER;
+    options.customer_secret = PASSWORD;
+    options.base_url = base;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_client_new(&options, &client, &err) != ACR_OK) {
+        fprintf(stderr, "bench: acr_client_new: %s\n", err.message);
+        return 1;
+    }
+    char url[2048];
+    bench_update_url(url, sizeof url, base, RESOURCE_ID, SID);
+    floor_setup(url);
+    /* Start-up into a dump of its own: zeroing alone does not keep it out of
+     * the first batch's. */
+    CALLGRIND_DUMP_STATS_AT("startup");
+    struct {
+        const char *name;
+        const acr_update_request *request;
+    } bodies[] = {{"Typical", bench_typical_update_request()}, {"Largest legal", bench_largest_update_request()}};
+    for (size_t i = 0; i < sizeof bodies / sizeof bodies[0]; i++) {
+        char *body = NULL;
+        size_t length = 0;
+        if (acr_update_request_to_json(bodies[i].request, &body, &length, &err) != ACR_OK) {
+            fprintf(stderr, "bench: to_json: %s\n", err.message);
+            return 1;
+        }
+        request = bodies[i].request;
+        floor_body(body, length);
+        call_batch(bodies[i].name, length, "acr_update", one_update, k);
+        call_batch(bodies[i].name, length, "bare libcurl, prebuilt body", one_floor_call, k);
+        floor_body(NULL, 0);
+        acr_free(body);
+    }
     curl_easy_cleanup(floor_handle);
     curl_slist_free_all(floor_headers);
     acr_client_free(client);

@@ -129,6 +129,8 @@ static void bench_parse(const bench_input *inputs, int input_count)
                    parse_contenders[c].name, mbps[c], bench_ratio(r1, sizeof r1, mbps[c], mbps[PARSE_YAJL_FLOOR]),
                    c == PARSE_OURS ? "" : bench_ratio(r2, sizeof r2, mbps[PARSE_OURS], mbps[c]),
                    (unsigned long long)counted[c].allocs, (double)counted[c].peak / 1024.0);
+            bench_summary("parse|%s|%s|%.1f|%llu|%.1f", in->name, parse_contenders[c].name, mbps[c],
+                          (unsigned long long)counted[c].allocs, (double)counted[c].peak / 1024.0);
         }
         fflush(stdout);
     }

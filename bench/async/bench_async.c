@@ -29,6 +29,7 @@
  * CPU per call and the median memory of the rounds are kept. A benchmark: it
  * reports figures and never passes or fails on them. */
 #include <errno.h>
+#include <stdarg.h>
 #include <malloc.h>
 #include <pthread.h>
 #include <stdatomic.h>
@@ -136,6 +137,23 @@ static void fail(const char *what, const char *detail)
 {
     fprintf(stderr, "bench-async: %s%s%s\n", what, detail ? ": " : "", detail ? detail : "");
     exit(1);
+}
+
+/* One "|"-separated line appended to the file named by ACR_BENCH_SUMMARY, when
+ * set: what scripts/bench.sh reads back for its "Issue 13 table". */
+static void summary_line(const char *format, ...) __attribute__((format(printf, 1, 2)));
+static void summary_line(const char *format, ...)
+{
+    const char *path = getenv("ACR_BENCH_SUMMARY");
+    if (!path || !*path)
+        return;
+    FILE *f = fopen(path, "a");
+    va_list ap;
+    va_start(ap, format);
+    int ok = f && vfprintf(f, format, ap) >= 0 && fputc('\n', f) != EOF;
+    va_end(ap);
+    if (!f || fclose(f) != 0 || !ok)
+        fail("cannot append to", path);
 }
 
 /* ---------------------------------------------------------------- the calls */
@@ -876,6 +894,9 @@ int main(int argc, char **argv)
             printf("| %ld | %s | %ld | %.0f | %.1f | %.1f | %.1f | %s | %s | %s | %s |\n", n, title, row_calls,
                    s[k].best_rate, s[k].best_cpu * 1e6, rss, heap, is_ref ? "1" : r1, is_ref ? "1" : r4,
                    is_ref ? "1" : r2, is_ref ? "1" : r3);
+            /* N, client, calls/s, CPU us/call, heap KiB in flight (total, per call), RSS KiB per call */
+            summary_line("async|%ld|%s|%.0f|%.1f|%.1f|%.2f|%.1f", n, client_names[k], s[k].best_rate, s[k].best_cpu * 1e6,
+                    heap * (double)s[k].threads_made, heap, rss);
         }
         fflush(stdout);
     }
