@@ -60,6 +60,10 @@ void *acr_arena_grow(acr_arena *a, void *old, size_t old_size, size_t new_size);
 /* Frees every block (for an arena no struct owns) and zeroes *a. */
 void acr_arena_release(acr_arena *a);
 
+/* acr_free_value(), wiping every block of the struct's arena before it is
+ * freed: for a parsed text that may echo a secret (an error body). */
+void acr_free_value_wiped(const acr_type_desc *type, void *value);
+
 /* yajl allocation functions routed through acr_malloc and friends. */
 extern yajl_alloc_funcs acr_yajl_alloc_funcs;
 /* Non-zero while the allocation being made is yajl's (see alloc.c). */

@@ -414,18 +414,10 @@ static int skip_container(acr_parser *p)
     return push_frame(p, FRAME_SKIP) ? 1 : 0;
 }
 
-/* A string for the target: a piece of its arena, or its own block for a
- * member of the document's object (see free.c). */
+/* A string for the target: a piece of its arena. */
 static char *copy_string(acr_parser *p, const target *t, const unsigned char *s, size_t length)
 {
-    char *copy;
-    /* The root frame is the top one (its base alone would not say: an object
-     * member at offset 0 shares it). */
-    if (p->top == p->frames && t->base == p->out && !t->array && t->value->kind == ACR_KIND_STRING) {
-        copy = acr_malloc(length + 1);
-    } else {
-        copy = acr_arena_alloc(t->arena, length + 1);
-    }
+    char *copy = acr_arena_alloc(t->arena, length + 1);
     if (!copy) {
         out_of_memory(p);
         return NULL;
@@ -1058,7 +1050,7 @@ static int cb_string(void *ctx, const unsigned char *s, size_t n)
         const acr_field_desc *field = f->field;
         acr_kind kind = field->value->kind;
         if (kind == ACR_KIND_STRING) {
-            char *copy = f == p->frames ? acr_malloc(n + 1) : acr_arena_alloc(f->arena, n + 1);
+            char *copy = acr_arena_alloc(f->arena, n + 1);
             if (!copy)
                 return out_of_memory(p);
             memcpy(copy, s, n);
