@@ -66,6 +66,11 @@ struct acr_parser {
     frame *frames;
     size_t depth;
     frame *top;                         /* &frames[depth - 1], NULL at depth 0 */
+    /* The member whose value comes next, when on_map_key found it the usual
+     * way (see "the usual values"); the top frame's field stays NULL until a
+     * callback takes the general path (pending_to_frame). NULL otherwise. */
+    const acr_field_desc *pending;
+    void *pending_base;
     /* The arena of the struct being filled (the struct owns it from its first
      * piece on), and the one of a repeated value's scratch object. */
     acr_arena arena;
@@ -133,8 +138,10 @@ typedef struct target {
 /* Off the usual path: kept out of line, so the usual path stays short. */
 #if defined(__GNUC__)
 #define ACR_COLD __attribute__((noinline, cold))
+#define ACR_NOINLINE __attribute__((noinline))
 #else
 #define ACR_COLD
+#define ACR_NOINLINE
 #endif
 
 /* --- errors --- */
@@ -147,8 +154,11 @@ static acr_path *current_path(acr_parser *p)
     acr_path_truncate(&p->path, 0);
     for (size_t i = 0; i < p->depth; i++) {
         const frame *f = &p->frames[i];
-        if (f->kind == FRAME_OBJECT && f->field)
-            acr_path_push_key(&p->path, f->field->json_name, f->field->json_name_length);
+        const acr_field_desc *field = f->field;
+        if (!field && i + 1 == p->depth)
+            field = p->pending; /* between a key and its value */
+        if (f->kind == FRAME_OBJECT && field)
+            acr_path_push_key(&p->path, field->json_name, field->json_name_length);
         else if (f->kind == FRAME_OBJECT && f->key)
             acr_path_push_key(&p->path, f->key, f->key_length);
         else if (f->kind == FRAME_ARRAY && f->in_item)
@@ -227,6 +237,16 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
 /* --- the frame stack --- */
 
 static frame *top(acr_parser *p) { return p->top; }
+
+/* Makes the pending member (see acr_parser) the top frame's current field,
+ * before a callback takes the general path. */
+static inline void pending_to_frame(acr_parser *p)
+{
+    if (p->pending) {
+        p->top->field = p->pending;
+        p->pending = NULL;
+    }
+}
 
 static void pop_frame(acr_parser *p)
 {
@@ -629,6 +649,7 @@ static int on_start_map(void *ctx)
         open_object(f, a->arena, a->array->items->object, item);
         return 1;
     }
+    pending_to_frame(p);
     target t;
     const acr_object_desc *object = NULL;
     void *base = NULL;
@@ -727,18 +748,25 @@ static inline uint16_t load2(const void *p)
     return v;
 }
 
+ACR_NOINLINE static bool same_long_key(const char *a, const unsigned char *b, size_t length)
+{
+    for (size_t i = 0; i + 8 < length; i += 8)
+        if (load8(a + i) != load8(b + i))
+            return false;
+    return load8(a + length - 8) == load8(b + length - 8);
+}
+
 static inline bool same_key(const char *a, const unsigned char *b, size_t length)
 {
     if (length >= 8) {
-        for (size_t i = 0; i + 8 < length; i += 8)
-            if (load8(a + i) != load8(b + i))
-                return false;
-        return load8(a + length - 8) == load8(b + length - 8);
+        if (length > 16)
+            return same_long_key(a, b, length);
+        return ((load8(a) ^ load8(b)) | (load8(a + length - 8) ^ load8(b + length - 8))) == 0;
     }
     if (length >= 4)
-        return load4(a) == load4(b) && load4(a + length - 4) == load4(b + length - 4);
+        return ((load4(a) ^ load4(b)) | (load4(a + length - 4) ^ load4(b + length - 4))) == 0;
     if (length >= 2)
-        return load2(a) == load2(b) && load2(a + length - 2) == load2(b + length - 2);
+        return ((load2(a) ^ load2(b)) | (load2(a + length - 2) ^ load2(b + length - 2))) == 0;
     return length == 0 || a[0] == (char)b[0];
 }
 
@@ -836,16 +864,20 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
     if (f->kind != FRAME_OBJECT)
         return 1; /* inside a skipped container */
     const acr_object_desc *object = f->object;
-    if (!object->field_count)
-        return other_key(p, f, key, length);
-    size_t i = f->next_field < object->field_count ? f->next_field : 0;
+    size_t i = f->next_field;
+    if (i >= object->field_count) {
+        if (!object->field_count)
+            return other_key(p, f, key, length);
+        i = 0;
+    }
     const acr_field_desc *field = &object->fields[i];
     uint64_t bit = UINT64_C(1) << i;
     if (field->json_name_length != length || !same_key(field->json_name, key, length) || (f->seen & bit))
         return other_key(p, f, key, length);
     f->next_field = i + 1;
     f->seen |= bit;
-    f->field = field;
+    p->pending = field;
+    p->pending_base = f->base;
     return 1;
 }
 
@@ -885,6 +917,7 @@ static int on_end_map(void *ctx)
 static int on_start_array(void *ctx)
 {
     acr_parser *p = ctx;
+    pending_to_frame(p);
     target t;
     if (!top(p)) {
         p->root_seen = true;
@@ -948,22 +981,12 @@ static int root_scalar(acr_parser *p)
  * integers, unknown enum strings...) to the general path above, which does
  * the same work with every check on the way. */
 
-/* The frame when the value starting now is a known member, not a repeat: its
- * field is f->field. NULL otherwise. */
-static inline frame *plain_member(acr_parser *p)
-{
-    frame *f = p->top;
-    if (f && f->kind == FRAME_OBJECT && f->field && !f->repeat_base)
-        return f;
-    return NULL;
-}
-
-/* The end of a member's value on the usual path (value_done's work for it:
- * the frame's key is clear when its field is a plain member). */
-static inline int member_done(acr_parser *p, frame *f)
+/* The end of a pending member's value on the usual path: value_done's work
+ * for it (its frame's key is clear, and it is no repeat). */
+static inline int member_done(acr_parser *p)
 {
     p->values_done++;
-    f->field = NULL;
+    p->pending = NULL;
     return 1;
 }
 
@@ -1008,65 +1031,95 @@ static inline bool small_integer(const char *text, size_t length, int64_t *out)
     return true;
 }
 
-static int cb_null(void *ctx) { return top(ctx) ? on_null(ctx) : root_scalar(ctx); }
+static int cb_null(void *ctx)
+{
+    acr_parser *p = ctx;
+    pending_to_frame(p);
+    return top(p) ? on_null(p) : root_scalar(p);
+}
+
+/* The general path of each scalar callback, out of line: the usual path
+ * then needs no stack frame. */
+ACR_NOINLINE static int general_boolean(acr_parser *p, int v)
+{
+    pending_to_frame(p);
+    return top(p) ? on_boolean(p, v) : root_scalar(p);
+}
+
+ACR_NOINLINE static int general_number(acr_parser *p, const char *s, size_t n)
+{
+    pending_to_frame(p);
+    return top(p) ? on_number(p, s, n) : root_scalar(p);
+}
+
+ACR_NOINLINE static int general_string(acr_parser *p, const unsigned char *s, size_t n)
+{
+    pending_to_frame(p);
+    return top(p) ? on_string(p, s, n) : root_scalar(p);
+}
 
 static int cb_boolean(void *ctx, int v)
 {
     acr_parser *p = ctx;
-    frame *f = plain_member(p);
-    if (f && f->field->value->kind == ACR_KIND_BOOL) {
-        *ACR_AT(f->base, f->field->offset, bool) = v != 0;
-        set_present(f->base, f->field);
-        return member_done(p, f);
+    const acr_field_desc *field = p->pending;
+    if (field && field->value->kind == ACR_KIND_BOOL) {
+        void *base = p->pending_base;
+        *ACR_AT(base, field->offset, bool) = v != 0;
+        set_present(base, field);
+        return member_done(p);
     }
-    return top(ctx) ? on_boolean(ctx, v) : root_scalar(ctx);
+    return general_boolean(p, v);
 }
 
 static int cb_number(void *ctx, const char *s, size_t n)
 {
     acr_parser *p = ctx;
-    frame *f = plain_member(p);
+    const acr_field_desc *field = p->pending;
     int64_t i;
-    if (f && small_integer(s, n, &i)) {
-        acr_kind kind = f->field->value->kind;
-        if (kind == ACR_KIND_INT || (kind == ACR_KIND_UINT64 && i >= 0)) {
-            if (kind == ACR_KIND_INT)
-                *ACR_AT(f->base, f->field->offset, int64_t) = i;
-            else
-                *ACR_AT(f->base, f->field->offset, uint64_t) = (uint64_t)i;
-            set_present(f->base, f->field);
-            return member_done(p, f);
+    if (field && small_integer(s, n, &i)) {
+        acr_kind kind = field->value->kind;
+        void *base = p->pending_base;
+        if (kind == ACR_KIND_INT) {
+            *ACR_AT(base, field->offset, int64_t) = i;
+            set_present(base, field);
+            return member_done(p);
+        }
+        if (kind == ACR_KIND_UINT64 && i >= 0) {
+            *ACR_AT(base, field->offset, uint64_t) = (uint64_t)i;
+            set_present(base, field);
+            return member_done(p);
         }
     }
-    return top(ctx) ? on_number(ctx, s, n) : root_scalar(ctx);
+    return general_number(p, s, n);
 }
 
 static int cb_string(void *ctx, const unsigned char *s, size_t n)
 {
     acr_parser *p = ctx;
-    frame *f = plain_member(p);
-    if (f && p->piece_simple) {
+    const acr_field_desc *field = p->pending;
+    if (field && p->piece_simple) {
         /* Plain ASCII without NUL (a simple piece): nothing to check. */
-        const acr_field_desc *field = f->field;
         acr_kind kind = field->value->kind;
         if (kind == ACR_KIND_STRING) {
-            char *copy = acr_arena_alloc(f->arena, n + 1);
-            if (!copy)
+            char *copy = acr_arena_alloc(p->top->arena, n + 1);
+            if (!copy) {
+                pending_to_frame(p);
                 return out_of_memory(p);
+            }
             memcpy(copy, s, n);
             copy[n] = '\0';
-            *ACR_AT(f->base, field->offset, char *) = copy;
-            return member_done(p, f);
+            *ACR_AT(p->pending_base, field->offset, char *) = copy;
+            return member_done(p);
         }
         if (kind == ACR_KIND_ENUM) {
             int index = enum_index(field->value->enumeration, s, n);
             if ((size_t)index <= field->value->enumeration->count) {
-                *ACR_AT(f->base, field->offset, int) = index;
-                return member_done(p, f);
+                *ACR_AT(p->pending_base, field->offset, int) = index;
+                return member_done(p);
             }
         }
     }
-    return top(ctx) ? on_string(ctx, s, n) : root_scalar(ctx);
+    return general_string(p, s, n);
 }
 
 static const yajl_callbacks callbacks = {
