@@ -62,6 +62,7 @@ typedef struct frame {
 struct acr_parser {
     const acr_type_desc *type;
     void *out;
+    bool is_request;                    /* type->is_request */
     yajl_handle yajl;
     frame *frames;
     size_t depth;
@@ -636,7 +637,7 @@ static int on_start_map(void *ctx)
     /* The usual case first: the next item of an array of objects, with room
      * for it in the array and for its frame in the stack. */
     if (a && a->kind == FRAME_ARRAY && a->array->items->kind == ACR_KIND_OBJECT && *a->count < a->capacity &&
-        p->depth < p->frames_capacity && p->depth < p->max_depth) {
+        p->depth < p->frames_capacity /* never above max_depth */) {
         size_t size = a->array->item_size;
         void *item = (char *)*a->items + *a->count * size;
         memset(item, 0, size);
@@ -901,17 +902,38 @@ static int report_missing_objects(acr_parser *p, frame *f)
     return 1;
 }
 
-static int on_end_map(void *ctx)
+ACR_NOINLINE static int end_map_general(acr_parser *p)
 {
-    acr_parser *p = ctx;
     frame *f = top(p);
-    if (f->kind == FRAME_OBJECT && p->type->is_request) {
+    if (f->kind == FRAME_OBJECT && p->is_request) {
         /* Every member's value is done, so the frame has no current key. */
         if (!report_missing_objects(p, f))
             return 0;
     }
     pop_frame(p);
     return value_done(p);
+}
+
+static int on_end_map(void *ctx)
+{
+    acr_parser *p = ctx;
+    /* The usual case: an object of a response inside another container,
+     * no repeat being read (value_done's work, inline). */
+    if (p->depth > 1 && !p->is_request && !p->repeating) {
+        frame *parent = p->top - 1;
+        p->depth--;
+        p->top = parent;
+        p->values_done++;
+        if (parent->kind == FRAME_OBJECT) {
+            parent->field = NULL;
+            parent->skip_value = false;
+            parent->key = NULL;
+        } else {
+            parent->in_item = false;
+        }
+        return 1;
+    }
+    return end_map_general(p);
 }
 
 static int on_start_array(void *ctx)
@@ -1677,6 +1699,7 @@ acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse
     memset(p, 0, sizeof *p);
     p->type = type;
     p->out = out;
+    p->is_request = type->is_request;
     p->max_depth = options && options->max_depth ? options->max_depth : ACR_DEFAULT_MAX_DEPTH;
     if (options && options->max_bytes)
         p->max_bytes = options->max_bytes == SIZE_MAX ? 0 : options->max_bytes;
