@@ -29,6 +29,8 @@
 #include "acr/engine.h"
 #include "internal.h"
 
+#define ENUM_CACHED 32
+
 typedef enum frame_kind { FRAME_OBJECT, FRAME_ARRAY, FRAME_SKIP } frame_kind;
 
 /* The JSON pointer of the value being read is not kept as text: each frame
@@ -125,6 +127,10 @@ struct acr_parser {
      * strings need no check of their own. */
     bool piece_simple;
     bool held_simple;                   /* of every byte held */
+    /* The lengths of the values of the last enumeration member_enum read,
+     * when it has at most ENUM_CACHED values of at most 255 bytes. */
+    const acr_enum_desc *enum_cached;
+    unsigned char enum_lengths[ENUM_CACHED];
 };
 
 /* A place a value can go: a field of an object, or a new array item. */
@@ -630,17 +636,26 @@ static inline void open_object(frame *f, acr_arena *arena, const acr_object_desc
     f->repeat_base = NULL;
 }
 
+/* Zeroes a new item (a tail call of on_start_map). */
+ACR_NOINLINE static int zero_item(void *item, size_t size)
+{
+    memset(item, 0, size);
+    return 1;
+}
+
+static int start_map_general(acr_parser *p);
+
 static int on_start_map(void *ctx)
 {
     acr_parser *p = ctx;
     frame *a = p->top;
     /* The usual case first: the next item of an array of objects, with room
-     * for it in the array and for its frame in the stack. */
+     * for it in the array and for its frame in the stack. Its calls are tail
+     * calls: no stack frame. */
     if (a && a->kind == FRAME_ARRAY && a->array->items->kind == ACR_KIND_OBJECT && *a->count < a->capacity &&
         p->depth < p->frames_capacity /* never above max_depth */) {
         size_t size = a->array->item_size;
         void *item = (char *)*a->items + *a->count * size;
-        memset(item, 0, size);
         (*a->count)++;
         a->next_index++;
         a->in_item = true;
@@ -648,8 +663,13 @@ static int on_start_map(void *ctx)
         p->top = f;
         f->kind = FRAME_OBJECT;
         open_object(f, a->arena, a->array->items->object, item);
-        return 1;
+        return zero_item(item, size);
     }
+    return start_map_general(p);
+}
+
+ACR_NOINLINE static int start_map_general(acr_parser *p)
+{
     pending_to_frame(p);
     target t;
     const acr_object_desc *object = NULL;
@@ -755,6 +775,18 @@ ACR_NOINLINE static bool same_long_key(const char *a, const unsigned char *b, si
         if (load8(a + i) != load8(b + i))
             return false;
     return load8(a + length - 8) == load8(b + length - 8);
+}
+
+/* same_key for texts of at most 16 bytes. */
+static inline bool same_short_key(const char *a, const unsigned char *b, size_t length)
+{
+    if (length >= 8)
+        return ((load8(a) ^ load8(b)) | (load8(a + length - 8) ^ load8(b + length - 8))) == 0;
+    if (length >= 4)
+        return ((load4(a) ^ load4(b)) | (load4(a + length - 4) ^ load4(b + length - 4))) == 0;
+    if (length >= 2)
+        return ((load2(a) ^ load2(b)) | (load2(a + length - 2) ^ load2(b + length - 2))) == 0;
+    return length == 0 || a[0] == (char)b[0];
 }
 
 static inline bool same_key(const char *a, const unsigned char *b, size_t length)
@@ -1115,15 +1147,48 @@ static int cb_number(void *ctx, const char *s, size_t n)
     return general_number(p, s, n);
 }
 
-/* A known enum value for the pending member; the general path otherwise. */
+/* Learns the lengths of e's values; false when e does not fit the cache. */
+ACR_NOINLINE static bool cache_enum(acr_parser *p, const acr_enum_desc *e)
+{
+    if (e->count > ENUM_CACHED)
+        return false;
+    for (size_t i = 0; i < e->count; i++) {
+        size_t n = strlen(e->values[i]);
+        if (n > 255)
+            return false;
+        p->enum_lengths[i] = (unsigned char)n;
+    }
+    p->enum_cached = e;
+    return true;
+}
+
+static int member_enum_slow(acr_parser *p, const acr_field_desc *field, const unsigned char *s, size_t n);
+
+/* A known enum value of at most 16 bytes for the pending member; the general
+ * path otherwise. With the values' lengths known, only a value of the
+ * string's length is compared, by words (reading no byte past either text).
+ * What needs a call is a tail call: no stack frame. */
 ACR_NOINLINE static int member_enum(acr_parser *p, const acr_field_desc *field, const unsigned char *s, size_t n)
 {
     const acr_enum_desc *e = field->value->enumeration;
-    int index = enum_index(e, s, n);
-    if ((size_t)index > e->count)
-        return general_string(p, s, n);
-    *ACR_AT(p->pending_base, field->offset, int) = index;
-    return member_done(p);
+    if (p->enum_cached != e || n > 16)
+        return member_enum_slow(p, field, s, n);
+    for (size_t i = 0; i < e->count; i++) {
+        if (p->enum_lengths[i] == n && same_short_key(e->values[i], s, n)) {
+            *ACR_AT(p->pending_base, field->offset, int) = (int)i + 1;
+            return member_done(p);
+        }
+    }
+    return general_string(p, s, n);
+}
+
+/* member_enum for an enumeration not cached yet, or a long string. */
+ACR_NOINLINE static int member_enum_slow(acr_parser *p, const acr_field_desc *field, const unsigned char *s,
+                                         size_t n)
+{
+    if (n <= 16 && cache_enum(p, field->value->enumeration))
+        return member_enum(p, field, s, n);
+    return general_string(p, s, n);
 }
 
 /* The end of a long string's copy (see cb_string). */
