@@ -904,11 +904,10 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
         i = 0;
     }
     const acr_field_desc *field = &object->fields[i];
-    uint64_t bit = UINT64_C(1) << i;
-    if (field->json_name_length != length || !same_key(field->json_name, key, length) || (f->seen & bit))
+    if (field->json_name_length != length || !same_key(field->json_name, key, length) || ((f->seen >> i) & 1))
         return other_key(p, f, key, length);
     f->next_field = i + 1;
-    f->seen |= bit;
+    f->seen |= UINT64_C(1) << i;
     p->pending = field;
     p->pending_base = f->base;
     return 1;
