@@ -39,8 +39,9 @@ typedef struct acr_arena {
 void *acr_arena_alloc_slow(acr_arena *a, size_t size);
 
 /* `size` bytes, 8-byte aligned, preceded by the arena's first block; NULL
- * when out of memory. Pieces are never freed one by one. */
-static inline void *acr_arena_alloc(acr_arena *a, size_t size)
+ * when out of memory. Pieces are never freed one by one. The _fast one only
+ * takes a small piece from the current block: NULL when it does not fit. */
+static inline void *acr_arena_alloc_fast(acr_arena *a, size_t size)
 {
     size_t need = sizeof(acr_arena_block *) + ((size + 7) & ~(size_t)7);
     if (size < 256 && need <= a->left) {
@@ -50,7 +51,13 @@ static inline void *acr_arena_alloc(acr_arena *a, size_t size)
         *(acr_arena_block **)(void *)at = a->first;
         return at + sizeof(acr_arena_block *);
     }
-    return acr_arena_alloc_slow(a, size);
+    return NULL;
+}
+
+static inline void *acr_arena_alloc(acr_arena *a, size_t size)
+{
+    void *piece = acr_arena_alloc_fast(a, size);
+    return piece ? piece : acr_arena_alloc_slow(a, size);
 }
 
 /* A piece of new_size bytes holding the old_size bytes of `old` (NULL: none):
@@ -59,6 +66,10 @@ void *acr_arena_grow(acr_arena *a, void *old, size_t old_size, size_t new_size);
 
 /* Frees every block (for an arena no struct owns) and zeroes *a. */
 void acr_arena_release(acr_arena *a);
+
+/* acr_free_value(), wiping every block of the struct's arena before it is
+ * freed: for a parsed text that may echo a secret (an error body). */
+void acr_free_value_wiped(const acr_type_desc *type, void *value);
 
 /* yajl allocation functions routed through acr_malloc and friends. */
 extern yajl_alloc_funcs acr_yajl_alloc_funcs;

@@ -215,17 +215,10 @@ static void read_error_body(const acr_transfer *t, acr_error *err)
         if (text)
             err->reason = acr_sanitize_copy(&t->secrets, *text, strlen(*text));
     }
-    /* The service may have echoed a secret into any of them. */
-    for (size_t i = 0; i < desc->field_count; i++) {
-        const acr_field_desc *f = &desc->fields[i];
-        char **s = f->value->kind == ACR_KIND_STRING ? ACR_AT(body, f->offset, char *) : NULL;
-        if (s && *s) {
-            acr_free_secret(*s);
-            *s = NULL;
-        }
-    }
     acr_error_clear(&ignored);
-    acr_free_value(op->error, body);
+    /* The service may have echoed a secret into any string: every block of
+     * the struct's arena is wiped before it is freed. */
+    acr_free_value_wiped(op->error, body);
     acr_free(body);
 }
 

@@ -6,12 +6,9 @@
  * the arena's first block, whose header links every other block, so whatever
  * pointer of the struct acr_free_value() finds first leads it to all of them:
  * the struct needs no member of its own for the arena (its layout, part of the
- * ABI, is unchanged).
- *
- * One exception: the strings that are members of the document's own object
- * (its top level, not nested objects or arrays) are allocated one by one, as
- * before. They are few (at most one per property of one object), and the
- * transport wipes and frees those of an error body one by one. */
+ * ABI, is unchanged). Every string of the struct is a piece, the document's
+ * own members included; an error body that may echo a secret is released with
+ * acr_free_value_wiped(), which wipes every block before freeing it. */
 #include <string.h>
 
 #include "acr/alloc.h"
@@ -120,16 +117,26 @@ void *acr_arena_grow(acr_arena *a, void *old, size_t old_size, size_t new_size)
     return grown;
 }
 
-void acr_arena_release(acr_arena *a)
+/* Frees every block, wiping each first when `wipe` (through a volatile
+ * pointer, a store the compiler cannot drop; the JSON engine is built on its
+ * own too, for the fuzz targets, without sanitize.c's acr_wipe). */
+static void arena_release(acr_arena *a, bool wipe)
 {
     acr_arena_block *block = a->first;
     while (block) {
         acr_arena_block *next = block->next;
+        if (wipe) {
+            volatile unsigned char *v = (volatile unsigned char *)block;
+            for (size_t i = 0, n = block->size; i < n; i++)
+                v[i] = 0;
+        }
         acr_free(block);
         block = next;
     }
     memset(a, 0, sizeof *a);
 }
+
+void acr_arena_release(acr_arena *a) { arena_release(a, false); }
 
 /* --- releasing a parsed struct --- */
 
@@ -139,9 +146,8 @@ static acr_arena_block *arena_of(const void *piece)
 }
 
 /* The arena of the first piece found in the object (nested objects included;
- * items need not be looked at: their array is a piece), or NULL. At the top
- * level, strings are freed on the way (see the top of the file). */
-static acr_arena_block *release_object(const acr_object_desc *desc, void *base, bool top_level)
+ * items need not be looked at: their array is a piece), or NULL. */
+static acr_arena_block *arena_of_object(const acr_object_desc *desc, void *base)
 {
     acr_arena_block *found = NULL;
     for (size_t i = 0; i < desc->field_count; i++) {
@@ -149,17 +155,13 @@ static acr_arena_block *release_object(const acr_object_desc *desc, void *base, 
         const void *piece = NULL;
         switch (f->value->kind) {
         case ACR_KIND_STRING:
-            if (top_level)
-                acr_free(*ACR_AT(base, f->offset, char *));
-            else
-                piece = *ACR_AT(base, f->offset, char *);
+            piece = *ACR_AT(base, f->offset, char *);
             break;
         case ACR_KIND_ENUM:
             piece = *ACR_AT(base, f->presence, char *);
             break;
         case ACR_KIND_OBJECT:
-            if (!found)
-                found = release_object(f->value->object, ACR_AT(base, f->offset, char), false);
+            found = arena_of_object(f->value->object, ACR_AT(base, f->offset, char));
             break;
         case ACR_KIND_ARRAY:
             piece = *ACR_AT(base, f->offset, void *);
@@ -177,17 +179,21 @@ static acr_arena_block *release_object(const acr_object_desc *desc, void *base, 
         }
         if (!found && piece)
             found = arena_of(piece);
-        if (found && !top_level)
+        if (found)
             return found;
     }
-    return found;
+    return NULL;
 }
 
-void acr_free_value(const acr_type_desc *type, void *value)
+static void free_value(const acr_type_desc *type, void *value, bool wipe)
 {
     if (!type || !value)
         return;
-    acr_arena arena = {release_object(type->object, value, true), NULL, 0, 0};
-    acr_arena_release(&arena);
+    acr_arena arena = {arena_of_object(type->object, value), NULL, 0, 0};
+    arena_release(&arena, wipe);
     memset(value, 0, type->object->size);
 }
+
+void acr_free_value(const acr_type_desc *type, void *value) { free_value(type, value, false); }
+
+void acr_free_value_wiped(const acr_type_desc *type, void *value) { free_value(type, value, true); }

@@ -29,6 +29,8 @@
 #include "acr/engine.h"
 #include "internal.h"
 
+#define ENUM_CACHED 32
+
 typedef enum frame_kind { FRAME_OBJECT, FRAME_ARRAY, FRAME_SKIP } frame_kind;
 
 /* The JSON pointer of the value being read is not kept as text: each frame
@@ -62,10 +64,16 @@ typedef struct frame {
 struct acr_parser {
     const acr_type_desc *type;
     void *out;
+    bool is_request;                    /* type->is_request */
     yajl_handle yajl;
     frame *frames;
     size_t depth;
     frame *top;                         /* &frames[depth - 1], NULL at depth 0 */
+    /* The member whose value comes next, when on_map_key found it the usual
+     * way (see "the usual values"); the top frame's field stays NULL until a
+     * callback takes the general path (pending_to_frame). NULL otherwise. */
+    const acr_field_desc *pending;
+    void *pending_base;
     /* The arena of the struct being filled (the struct owns it from its first
      * piece on), and the one of a repeated value's scratch object. */
     acr_arena arena;
@@ -119,6 +127,10 @@ struct acr_parser {
      * strings need no check of their own. */
     bool piece_simple;
     bool held_simple;                   /* of every byte held */
+    /* The lengths of the values of the last enumeration member_enum read,
+     * when it has at most ENUM_CACHED values of at most 255 bytes. */
+    const acr_enum_desc *enum_cached;
+    unsigned char enum_lengths[ENUM_CACHED];
 };
 
 /* A place a value can go: a field of an object, or a new array item. */
@@ -133,8 +145,10 @@ typedef struct target {
 /* Off the usual path: kept out of line, so the usual path stays short. */
 #if defined(__GNUC__)
 #define ACR_COLD __attribute__((noinline, cold))
+#define ACR_NOINLINE __attribute__((noinline))
 #else
 #define ACR_COLD
+#define ACR_NOINLINE
 #endif
 
 /* --- errors --- */
@@ -147,8 +161,11 @@ static acr_path *current_path(acr_parser *p)
     acr_path_truncate(&p->path, 0);
     for (size_t i = 0; i < p->depth; i++) {
         const frame *f = &p->frames[i];
-        if (f->kind == FRAME_OBJECT && f->field)
-            acr_path_push_key(&p->path, f->field->json_name, f->field->json_name_length);
+        const acr_field_desc *field = f->field;
+        if (!field && i + 1 == p->depth)
+            field = p->pending; /* between a key and its value */
+        if (f->kind == FRAME_OBJECT && field)
+            acr_path_push_key(&p->path, field->json_name, field->json_name_length);
         else if (f->kind == FRAME_OBJECT && f->key)
             acr_path_push_key(&p->path, f->key, f->key_length);
         else if (f->kind == FRAME_ARRAY && f->in_item)
@@ -227,6 +244,16 @@ static int shape_problem(acr_parser *p, const char *fmt, ...)
 /* --- the frame stack --- */
 
 static frame *top(acr_parser *p) { return p->top; }
+
+/* Makes the pending member (see acr_parser) the top frame's current field,
+ * before a callback takes the general path. */
+static inline void pending_to_frame(acr_parser *p)
+{
+    if (p->pending) {
+        p->top->field = p->pending;
+        p->pending = NULL;
+    }
+}
 
 static void pop_frame(acr_parser *p)
 {
@@ -414,18 +441,10 @@ static int skip_container(acr_parser *p)
     return push_frame(p, FRAME_SKIP) ? 1 : 0;
 }
 
-/* A string for the target: a piece of its arena, or its own block for a
- * member of the document's object (see free.c). */
+/* A string for the target: a piece of its arena. */
 static char *copy_string(acr_parser *p, const target *t, const unsigned char *s, size_t length)
 {
-    char *copy;
-    /* The root frame is the top one (its base alone would not say: an object
-     * member at offset 0 shares it). */
-    if (p->top == p->frames && t->base == p->out && !t->array && t->value->kind == ACR_KIND_STRING) {
-        copy = acr_malloc(length + 1);
-    } else {
-        copy = acr_arena_alloc(t->arena, length + 1);
-    }
+    char *copy = acr_arena_alloc(t->arena, length + 1);
     if (!copy) {
         out_of_memory(p);
         return NULL;
@@ -617,17 +636,26 @@ static inline void open_object(frame *f, acr_arena *arena, const acr_object_desc
     f->repeat_base = NULL;
 }
 
+/* Zeroes a new item (a tail call of on_start_map). */
+ACR_NOINLINE static int zero_item(void *item, size_t size)
+{
+    memset(item, 0, size);
+    return 1;
+}
+
+static int start_map_general(acr_parser *p);
+
 static int on_start_map(void *ctx)
 {
     acr_parser *p = ctx;
     frame *a = p->top;
     /* The usual case first: the next item of an array of objects, with room
-     * for it in the array and for its frame in the stack. */
+     * for it in the array and for its frame in the stack. Its calls are tail
+     * calls: no stack frame. */
     if (a && a->kind == FRAME_ARRAY && a->array->items->kind == ACR_KIND_OBJECT && *a->count < a->capacity &&
-        p->depth < p->frames_capacity && p->depth < p->max_depth) {
+        p->depth < p->frames_capacity /* never above max_depth */) {
         size_t size = a->array->item_size;
         void *item = (char *)*a->items + *a->count * size;
-        memset(item, 0, size);
         (*a->count)++;
         a->next_index++;
         a->in_item = true;
@@ -635,8 +663,14 @@ static int on_start_map(void *ctx)
         p->top = f;
         f->kind = FRAME_OBJECT;
         open_object(f, a->arena, a->array->items->object, item);
-        return 1;
+        return zero_item(item, size);
     }
+    return start_map_general(p);
+}
+
+ACR_NOINLINE static int start_map_general(acr_parser *p)
+{
+    pending_to_frame(p);
     target t;
     const acr_object_desc *object = NULL;
     void *base = NULL;
@@ -735,18 +769,37 @@ static inline uint16_t load2(const void *p)
     return v;
 }
 
+ACR_NOINLINE static bool same_long_key(const char *a, const unsigned char *b, size_t length)
+{
+    for (size_t i = 0; i + 8 < length; i += 8)
+        if (load8(a + i) != load8(b + i))
+            return false;
+    return load8(a + length - 8) == load8(b + length - 8);
+}
+
+/* same_key for texts of at most 16 bytes. */
+static inline bool same_short_key(const char *a, const unsigned char *b, size_t length)
+{
+    if (length >= 8)
+        return ((load8(a) ^ load8(b)) | (load8(a + length - 8) ^ load8(b + length - 8))) == 0;
+    if (length >= 4)
+        return ((load4(a) ^ load4(b)) | (load4(a + length - 4) ^ load4(b + length - 4))) == 0;
+    if (length >= 2)
+        return ((load2(a) ^ load2(b)) | (load2(a + length - 2) ^ load2(b + length - 2))) == 0;
+    return length == 0 || a[0] == (char)b[0];
+}
+
 static inline bool same_key(const char *a, const unsigned char *b, size_t length)
 {
     if (length >= 8) {
-        for (size_t i = 0; i + 8 < length; i += 8)
-            if (load8(a + i) != load8(b + i))
-                return false;
-        return load8(a + length - 8) == load8(b + length - 8);
+        if (length > 16)
+            return same_long_key(a, b, length);
+        return ((load8(a) ^ load8(b)) | (load8(a + length - 8) ^ load8(b + length - 8))) == 0;
     }
     if (length >= 4)
-        return load4(a) == load4(b) && load4(a + length - 4) == load4(b + length - 4);
+        return ((load4(a) ^ load4(b)) | (load4(a + length - 4) ^ load4(b + length - 4))) == 0;
     if (length >= 2)
-        return load2(a) == load2(b) && load2(a + length - 2) == load2(b + length - 2);
+        return ((load2(a) ^ load2(b)) | (load2(a + length - 2) ^ load2(b + length - 2))) == 0;
     return length == 0 || a[0] == (char)b[0];
 }
 
@@ -844,16 +897,19 @@ static int on_map_key(void *ctx, const unsigned char *key, size_t length)
     if (f->kind != FRAME_OBJECT)
         return 1; /* inside a skipped container */
     const acr_object_desc *object = f->object;
-    if (!object->field_count)
-        return other_key(p, f, key, length);
-    size_t i = f->next_field < object->field_count ? f->next_field : 0;
+    size_t i = f->next_field;
+    if (i >= object->field_count) {
+        if (!object->field_count)
+            return other_key(p, f, key, length);
+        i = 0;
+    }
     const acr_field_desc *field = &object->fields[i];
-    uint64_t bit = UINT64_C(1) << i;
-    if (field->json_name_length != length || !same_key(field->json_name, key, length) || (f->seen & bit))
+    if (field->json_name_length != length || !same_key(field->json_name, key, length) || ((f->seen >> i) & 1))
         return other_key(p, f, key, length);
     f->next_field = i + 1;
-    f->seen |= bit;
-    f->field = field;
+    f->seen |= UINT64_C(1) << i;
+    p->pending = field;
+    p->pending_base = f->base;
     return 1;
 }
 
@@ -877,11 +933,10 @@ static int report_missing_objects(acr_parser *p, frame *f)
     return 1;
 }
 
-static int on_end_map(void *ctx)
+ACR_NOINLINE static int end_map_general(acr_parser *p)
 {
-    acr_parser *p = ctx;
     frame *f = top(p);
-    if (f->kind == FRAME_OBJECT && p->type->is_request) {
+    if (f->kind == FRAME_OBJECT && p->is_request) {
         /* Every member's value is done, so the frame has no current key. */
         if (!report_missing_objects(p, f))
             return 0;
@@ -890,9 +945,32 @@ static int on_end_map(void *ctx)
     return value_done(p);
 }
 
+static int on_end_map(void *ctx)
+{
+    acr_parser *p = ctx;
+    /* The usual case: an object of a response inside another container,
+     * no repeat being read (value_done's work, inline). */
+    if (p->depth > 1 && !p->is_request && !p->repeating) {
+        frame *parent = p->top - 1;
+        p->depth--;
+        p->top = parent;
+        p->values_done++;
+        if (parent->kind == FRAME_OBJECT) {
+            parent->field = NULL;
+            parent->skip_value = false;
+            parent->key = NULL;
+        } else {
+            parent->in_item = false;
+        }
+        return 1;
+    }
+    return end_map_general(p);
+}
+
 static int on_start_array(void *ctx)
 {
     acr_parser *p = ctx;
+    pending_to_frame(p);
     target t;
     if (!top(p)) {
         p->root_seen = true;
@@ -956,22 +1034,12 @@ static int root_scalar(acr_parser *p)
  * integers, unknown enum strings...) to the general path above, which does
  * the same work with every check on the way. */
 
-/* The frame when the value starting now is a known member, not a repeat: its
- * field is f->field. NULL otherwise. */
-static inline frame *plain_member(acr_parser *p)
-{
-    frame *f = p->top;
-    if (f && f->kind == FRAME_OBJECT && f->field && !f->repeat_base)
-        return f;
-    return NULL;
-}
-
-/* The end of a member's value on the usual path (value_done's work for it:
- * the frame's key is clear when its field is a plain member). */
-static inline int member_done(acr_parser *p, frame *f)
+/* The end of a pending member's value on the usual path: value_done's work
+ * for it (its frame's key is clear, and it is no repeat). */
+static inline int member_done(acr_parser *p)
 {
     p->values_done++;
-    f->field = NULL;
+    p->pending = NULL;
     return 1;
 }
 
@@ -1016,65 +1084,151 @@ static inline bool small_integer(const char *text, size_t length, int64_t *out)
     return true;
 }
 
-static int cb_null(void *ctx) { return top(ctx) ? on_null(ctx) : root_scalar(ctx); }
+static int cb_null(void *ctx)
+{
+    acr_parser *p = ctx;
+    pending_to_frame(p);
+    return top(p) ? on_null(p) : root_scalar(p);
+}
+
+/* The general path of each scalar callback, out of line: the usual path
+ * then needs no stack frame. */
+ACR_NOINLINE static int general_boolean(acr_parser *p, int v)
+{
+    pending_to_frame(p);
+    return top(p) ? on_boolean(p, v) : root_scalar(p);
+}
+
+ACR_NOINLINE static int general_number(acr_parser *p, const char *s, size_t n)
+{
+    pending_to_frame(p);
+    return top(p) ? on_number(p, s, n) : root_scalar(p);
+}
+
+ACR_NOINLINE static int general_string(acr_parser *p, const unsigned char *s, size_t n)
+{
+    pending_to_frame(p);
+    return top(p) ? on_string(p, s, n) : root_scalar(p);
+}
 
 static int cb_boolean(void *ctx, int v)
 {
     acr_parser *p = ctx;
-    frame *f = plain_member(p);
-    if (f && f->field->value->kind == ACR_KIND_BOOL) {
-        *ACR_AT(f->base, f->field->offset, bool) = v != 0;
-        set_present(f->base, f->field);
-        return member_done(p, f);
+    const acr_field_desc *field = p->pending;
+    if (field && field->value->kind == ACR_KIND_BOOL) {
+        void *base = p->pending_base;
+        *ACR_AT(base, field->offset, bool) = v != 0;
+        set_present(base, field);
+        return member_done(p);
     }
-    return top(ctx) ? on_boolean(ctx, v) : root_scalar(ctx);
+    return general_boolean(p, v);
 }
 
 static int cb_number(void *ctx, const char *s, size_t n)
 {
     acr_parser *p = ctx;
-    frame *f = plain_member(p);
+    const acr_field_desc *field = p->pending;
     int64_t i;
-    if (f && small_integer(s, n, &i)) {
-        acr_kind kind = f->field->value->kind;
-        if (kind == ACR_KIND_INT || (kind == ACR_KIND_UINT64 && i >= 0)) {
-            if (kind == ACR_KIND_INT)
-                *ACR_AT(f->base, f->field->offset, int64_t) = i;
-            else
-                *ACR_AT(f->base, f->field->offset, uint64_t) = (uint64_t)i;
-            set_present(f->base, f->field);
-            return member_done(p, f);
+    if (field && small_integer(s, n, &i)) {
+        acr_kind kind = field->value->kind;
+        void *base = p->pending_base;
+        if (kind == ACR_KIND_INT) {
+            *ACR_AT(base, field->offset, int64_t) = i;
+            set_present(base, field);
+            return member_done(p);
+        }
+        if (kind == ACR_KIND_UINT64 && i >= 0) {
+            *ACR_AT(base, field->offset, uint64_t) = (uint64_t)i;
+            set_present(base, field);
+            return member_done(p);
         }
     }
-    return top(ctx) ? on_number(ctx, s, n) : root_scalar(ctx);
+    return general_number(p, s, n);
+}
+
+/* Learns the lengths of e's values; false when e does not fit the cache. */
+ACR_NOINLINE static bool cache_enum(acr_parser *p, const acr_enum_desc *e)
+{
+    if (e->count > ENUM_CACHED)
+        return false;
+    for (size_t i = 0; i < e->count; i++) {
+        size_t n = strlen(e->values[i]);
+        if (n > 255)
+            return false;
+        p->enum_lengths[i] = (unsigned char)n;
+    }
+    p->enum_cached = e;
+    return true;
+}
+
+static int member_enum_slow(acr_parser *p, const acr_field_desc *field, const unsigned char *s, size_t n);
+
+/* A known enum value of at most 16 bytes for the pending member; the general
+ * path otherwise. With the values' lengths known, only a value of the
+ * string's length is compared, by words (reading no byte past either text).
+ * What needs a call is a tail call: no stack frame. */
+ACR_NOINLINE static int member_enum(acr_parser *p, const acr_field_desc *field, const unsigned char *s, size_t n)
+{
+    const acr_enum_desc *e = field->value->enumeration;
+    if (p->enum_cached != e || n > 16)
+        return member_enum_slow(p, field, s, n);
+    for (size_t i = 0; i < e->count; i++) {
+        if (p->enum_lengths[i] == n && same_short_key(e->values[i], s, n)) {
+            *ACR_AT(p->pending_base, field->offset, int) = (int)i + 1;
+            return member_done(p);
+        }
+    }
+    return general_string(p, s, n);
+}
+
+/* member_enum for an enumeration not cached yet, or a long string. */
+ACR_NOINLINE static int member_enum_slow(acr_parser *p, const acr_field_desc *field, const unsigned char *s,
+                                         size_t n)
+{
+    if (n <= 16 && cache_enum(p, field->value->enumeration))
+        return member_enum(p, field, s, n);
+    return general_string(p, s, n);
+}
+
+/* The end of a long string's copy (see cb_string). */
+ACR_NOINLINE static int copy_rest(char *copy, const unsigned char *s, size_t n)
+{
+    memcpy(copy, s, n);
+    return 1;
 }
 
 static int cb_string(void *ctx, const unsigned char *s, size_t n)
 {
     acr_parser *p = ctx;
-    frame *f = plain_member(p);
-    if (f && p->piece_simple) {
-        /* Plain ASCII without NUL (a simple piece): nothing to check. */
-        const acr_field_desc *field = f->field;
+    const acr_field_desc *field = p->pending;
+    if (field && p->piece_simple) {
+        /* Plain ASCII without NUL (a simple piece): nothing to check. What
+         * needs a call (a new block, a long copy, an enum) is a tail call,
+         * so this path keeps no stack frame. */
         acr_kind kind = field->value->kind;
-        if (kind == ACR_KIND_STRING) {
-            char *copy = f == p->frames ? acr_malloc(n + 1) : acr_arena_alloc(f->arena, n + 1);
-            if (!copy)
-                return out_of_memory(p);
-            memcpy(copy, s, n);
+        char *copy;
+        if (kind == ACR_KIND_STRING && (copy = acr_arena_alloc_fast(p->top->arena, n + 1)) != NULL) {
+            *ACR_AT(p->pending_base, field->offset, char *) = copy;
             copy[n] = '\0';
-            *ACR_AT(f->base, field->offset, char *) = copy;
-            return member_done(p, f);
-        }
-        if (kind == ACR_KIND_ENUM) {
-            int index = enum_index(field->value->enumeration, s, n);
-            if ((size_t)index <= field->value->enumeration->count) {
-                *ACR_AT(f->base, field->offset, int) = index;
-                return member_done(p, f);
+            member_done(p);
+            if (n >= 8 && n <= 16) {
+                uint64_t head = load8(s), tail = load8(s + n - 8);
+                memcpy(copy, &head, 8);
+                memcpy(copy + n - 8, &tail, 8);
+                return 1;
             }
+            if (n >= 4 && n < 8) {
+                uint32_t head = load4(s), tail = load4(s + n - 4);
+                memcpy(copy, &head, 4);
+                memcpy(copy + n - 4, &tail, 4);
+                return 1;
+            }
+            return copy_rest(copy, s, n);
         }
+        if (kind == ACR_KIND_ENUM)
+            return member_enum(p, field, s, n);
     }
-    return top(ctx) ? on_string(ctx, s, n) : root_scalar(ctx);
+    return general_string(p, s, n);
 }
 
 static const yajl_callbacks callbacks = {
@@ -1341,26 +1495,27 @@ typedef struct survey_result {
 
 #if defined(ACR_SURVEY_AVX2)
 /* The same as the SSE2 loop below, 64 bytes a step, for CPUs that have AVX2
- * (asked of the CPU at the first chunk: see survey). Returns the bytes done. */
+ * (asked of the CPU at the first chunk: see survey). Returns the bytes done.
+ * Fewer operations a step than the SSE2 loop: each lane's quotes are counted
+ * mod 2 in a vector (the parity of all of them is that of the lanes' sum),
+ * and the bytes below 0x20 or from 0x80 are those whose signed minimum is
+ * below ' '. */
 __attribute__((target("avx2"))) static size_t survey_avx2(const unsigned char *b, size_t n, unsigned *quotes,
                                                            bool *backslash, bool *unusual)
 {
     const __m256i quote = _mm256_set1_epi8('"'), bs = _mm256_set1_epi8('\\'), space = _mm256_set1_epi8(' ');
-    __m256i any_bs = _mm256_setzero_si256(), any_unusual = _mm256_setzero_si256();
-    uint64_t marks = 0;
+    __m256i any_bs = _mm256_setzero_si256(), odd = _mm256_setzero_si256(), least = space;
     size_t i = 0;
     for (; i + 64 <= n; i += 64) {
         __m256i x = _mm256_loadu_si256((const __m256i *)(const void *)(b + i));
         __m256i y = _mm256_loadu_si256((const __m256i *)(const void *)(b + i + 32));
-        marks ^= (uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(x, quote)) ^
-                 ((uint64_t)(uint32_t)_mm256_movemask_epi8(_mm256_cmpeq_epi8(y, quote)) << 32);
+        odd = _mm256_xor_si256(odd, _mm256_xor_si256(_mm256_cmpeq_epi8(x, quote), _mm256_cmpeq_epi8(y, quote)));
         any_bs = _mm256_or_si256(any_bs, _mm256_or_si256(_mm256_cmpeq_epi8(x, bs), _mm256_cmpeq_epi8(y, bs)));
-        any_unusual = _mm256_or_si256(any_unusual,
-                                      _mm256_or_si256(_mm256_cmpgt_epi8(space, x), _mm256_cmpgt_epi8(space, y)));
+        least = _mm256_min_epi8(least, _mm256_min_epi8(x, y));
     }
-    *quotes = (unsigned)__builtin_popcountll(marks);
+    *quotes = (unsigned)__builtin_popcount((unsigned)_mm256_movemask_epi8(odd));
     *backslash = !_mm256_testz_si256(any_bs, any_bs);
-    *unusual = !_mm256_testz_si256(any_unusual, any_unusual);
+    *unusual = (unsigned)_mm256_movemask_epi8(_mm256_cmpgt_epi8(space, least)) != 0;
     return i;
 }
 #endif
@@ -1632,6 +1787,7 @@ acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse
     memset(p, 0, sizeof *p);
     p->type = type;
     p->out = out;
+    p->is_request = type->is_request;
     p->max_depth = options && options->max_depth ? options->max_depth : ACR_DEFAULT_MAX_DEPTH;
     if (options && options->max_bytes)
         p->max_bytes = options->max_bytes == SIZE_MAX ? 0 : options->max_bytes;
