@@ -27,25 +27,30 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
     return acr_error_set(err, ACR_ERR_USAGE, "unknown mode \"%s\"", text ? text : "");
 }
 
-/* "operation\n value\n value": the identity of the resource being called. */
-static char *call_exclusive_key(const acr_operation_desc *op, const char *const *values)
+/* "operation\n value\n value": the identity of the resource being called,
+ * in the transfer's own buffer when it fits (NULL: out of memory). */
+static char *call_exclusive_key(acr_transfer *t, const char *const *values)
 {
-    size_t n = strlen(op->operation_id) + 1;
-    for (size_t i = 0; i < op->exclusive_param_count; i++)
-        n += strlen(values[op->exclusive_params[i]]) + 1;
-    char *key = acr_malloc(n);
+    const acr_operation_desc *op = t->op;
+    size_t lengths[ACR_MAX_PARAMS];
+    if (op->exclusive_param_count > ACR_MAX_PARAMS)
+        return NULL;
+    size_t id_length = strlen(op->operation_id);
+    size_t n = id_length + 1;
+    for (size_t i = 0; i < op->exclusive_param_count; i++) {
+        lengths[i] = strlen(values[op->exclusive_params[i]]);
+        n += lengths[i] + 1;
+    }
+    char *key = n <= sizeof t->key_inline ? t->key_inline : acr_malloc(n);
     if (!key)
         return NULL;
     char *out = key;
-    size_t len = strlen(op->operation_id);
-    memcpy(out, op->operation_id, len);
-    out += len;
+    memcpy(out, op->operation_id, id_length);
+    out += id_length;
     for (size_t i = 0; i < op->exclusive_param_count; i++) {
-        const char *v = values[op->exclusive_params[i]];
         *out++ = '\n';
-        len = strlen(v);
-        memcpy(out, v, len);
-        out += len;
+        memcpy(out, values[op->exclusive_params[i]], lengths[i]);
+        out += lengths[i];
     }
     *out = '\0';
     return key;
@@ -64,9 +69,9 @@ static long call_limit_ms(const acr_client *c, const acr_operation_desc *op)
 }
 
 /* The secrets this call sends, for redaction: the client's (borrowed: the
- * client outlives its calls) and the request's, copied (the request may be
- * freed as soon as the call started) and wiped when the transfer is freed. */
-static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_error *err)
+ * client outlives its calls) and the request's, borrowed too: a blocking call's
+ * caller keeps the request until it returns; acr_call_start copies them. */
+static acr_status call_find_secrets(acr_transfer *t, const void *request, acr_error *err)
 {
     acr_client *c = t->client;
     acr_secrets *s = &t->secrets;
@@ -75,7 +80,19 @@ static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_err
     acr_secrets_add(s, c->basic_token);
     if (t->op->request)
         acr_secrets_add_request(s, t->op->request, request);
-    bool failed = s->failed;
+    if (s->failed)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    return ACR_OK;
+}
+
+/* An asynchronous call's request may be freed as soon as the call started:
+ * its secrets become copies, wiped when the transfer is freed. */
+static acr_status call_own_secrets(acr_transfer *t, acr_error *err)
+{
+    acr_client *c = t->client;
+    acr_secrets *s = &t->secrets;
+    bool failed = false;
+    t->secrets_owned = true;
     for (size_t i = 0; i < s->count; i++) {
         const char *text = s->items[i].text;
         if (text == c->customer_id || text == c->customer_secret || text == c->basic_token)
@@ -140,7 +157,7 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
         t->url_domain = domain + 1;
         t->path_at = strlen(c->domains[domain]);
     }
-    status = t->url ? call_own_secrets(t, request, e) : e->status;
+    status = t->url ? call_find_secrets(t, request, e) : e->status;
     /* The body holds the request's keys: serialized into a buffer that is
      * wiped as it grows and before it is freed. */
     if (status == ACR_OK && op->request) {
@@ -151,7 +168,7 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
         }
     }
     if (status == ACR_OK && op->exclusive_param_count) {
-        t->key = call_exclusive_key(op, values);
+        t->key = call_exclusive_key(t, values);
         if (!t->key)
             status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
     }
@@ -179,6 +196,11 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
     acr_transfer *t = NULL;
     acr_status status = acr_xfer_prepare(acr_loop_client(loop), operation, params, request, response, done, ctx,
                                          start, "acr_call_start", &t, e);
+    if (status == ACR_OK) {
+        status = call_own_secrets(t, e);
+        if (status != ACR_OK)
+            acr_xfer_free(t);
+    }
     if (status == ACR_OK) {
         acr_loop_note_thread(loop);
         status = acr_xfer_start(loop, t, e);

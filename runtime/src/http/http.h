@@ -143,6 +143,10 @@ void acr_wiped_free(acr_wiped_buffer *b);
 
 #define ACR_REQUEST_ID_MAX 128
 
+/* A recording's key ("operation\n value\n value") up to this is kept in the
+ * transfer: resource IDs run to about 200 bytes. */
+#define ACR_KEY_INLINE 320
+
 /* What libcurl's callbacks collect during one attempt. */
 typedef struct acr_exchange {
     acr_client *client;
@@ -201,6 +205,10 @@ struct acr_transfer {
     CURL *easy;                         /* in the multi while XFER_SENDING */
     acr_exchange x;
     char detail[CURL_ERROR_SIZE];
+    /* call.c: no allocation for the usual key; the request's secrets borrowed
+     * by a blocking call (its caller keeps the request until it returns). */
+    bool secrets_owned;                 /* secrets.items holds copies of the request's */
+    char key_inline[ACR_KEY_INLINE];    /* t->key when it fits */
 };
 
 /* libcurl's callbacks, set once per easy handle (their data per attempt:

@@ -33,33 +33,78 @@
 
 /* --- wiped buffers --- */
 
-int acr_wiped_append(void *ctx, const char *data, size_t n)
+/* acr_wipe at memset's speed (a body is wiped on every call): the barrier
+ * tells the compiler the zeros are read, so the stores are not dropped as
+ * dead before the free. */
+static void xfer_wipe(void *p, size_t n)
 {
-    acr_wiped_buffer *b = ctx;
+#if defined(__GNUC__) || defined(__clang__)
+    memset(p, 0, n);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#else
+    acr_wipe(p, n);
+#endif
+}
+
+static void xfer_free_wiped(void *p, size_t n)
+{
+    if (!p)
+        return;
+    xfer_wipe(p, n);
+    acr_free(p);
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define XFER_COLD __attribute__((noinline, cold))
+#else
+#define XFER_COLD
+#endif
+
+/* The rare path: the first block, growth, failure (out of line: the usual
+ * append saves no registers). */
+XFER_COLD static int wiped_grow(acr_wiped_buffer *b, const char *data, size_t n)
+{
     if (b->failed)
         return 1;
     if (n >= SIZE_MAX / 2 - b->length) {
         b->failed = true;
         return 1;
     }
-    if (b->length + n + 1 > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity : 256; /* an update's body fits */
-        while (capacity < b->length + n + 1)
-            capacity *= 2;
-        char *grown = acr_malloc(capacity);
-        if (!grown) {
-            b->failed = true;
-            return 1;
-        }
-        if (b->length)
-            memcpy(grown, b->data, b->length);
-        acr_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
-        b->data = grown;
-        b->capacity = capacity;
+    size_t capacity = b->capacity ? b->capacity : 256; /* an update's body fits */
+    while (capacity < b->length + n + 1)
+        capacity *= 2;
+    char *grown = acr_malloc(capacity);
+    if (!grown) {
+        b->failed = true;
+        return 1;
     }
+    if (b->length)
+        memcpy(grown, b->data, b->length);
+    xfer_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
+    b->data = grown;
+    b->capacity = capacity;
     memcpy(b->data + b->length, data, n);
     b->length += n;
     b->data[b->length] = '\0';
+    return 0;
+}
+
+/* Called for every piece yajl_gen writes (hundreds for a large body): the
+ * usual case, room left, is two compares and a short copy. */
+int acr_wiped_append(void *ctx, const char *data, size_t n)
+{
+    acr_wiped_buffer *b = ctx;
+    if (n >= b->capacity - b->length || b->failed)
+        return wiped_grow(b, data, n);
+    char *out = b->data + b->length;
+    if (n <= 8) {
+        for (size_t i = 0; i < n; i++) /* most pieces are a byte or two: no call */
+            out[i] = data[i];
+    } else {
+        memcpy(out, data, n);
+    }
+    b->length += n;
+    out[n] = '\0';
     return 0;
 }
 
@@ -67,7 +112,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
  * never held anything of ours. */
 void acr_wiped_free(acr_wiped_buffer *b)
 {
-    acr_free_wiped(b->data, b->data ? b->length + 1 : 0);
+    xfer_free_wiped(b->data, b->data ? b->length + 1 : 0);
     memset(b, 0, sizeof *b);
 }
 
@@ -576,7 +621,8 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
         err->request_id = request_id_text(t);
     /* Everything the exchange put in err that came from the network, or may
      * hold an echoed secret, sanitized (reason and X-Request-ID were already). */
-    acr_sanitize_in_place(&t->secrets, err->message, sizeof err->message);
+    if (err->message[0]) /* a success has none: no copy to make */
+        acr_sanitize_in_place(&t->secrets, err->message, sizeof err->message);
     acr_sanitize_string(&t->secrets, &err->pointer);
     long http_status = x->status;
     xfer_end_exchange(t);
@@ -691,15 +737,17 @@ void acr_xfer_free(acr_transfer *t)
     xfer_end_exchange(t);
     if (t->key && t->loop)
         acr_turn_leave(t->client, &t->waiter);
-    acr_free(t->key);
+    if (t->key != t->key_inline)
+        acr_free(t->key);
     acr_free(t->url);
     acr_wiped_free(&t->body);
-    /* The request's secrets are the transfer's copies; the client's are the client's. */
+    /* The request's secrets are the transfer's copies (or the caller's, for a
+     * blocking call); the client's are the client's. */
     const acr_client *c = t->client;
-    for (size_t i = 0; i < t->secrets.count; i++) {
+    for (size_t i = 0; t->secrets_owned && i < t->secrets.count; i++) {
         const char *text = t->secrets.items[i].text;
         if (text != c->customer_id && text != c->customer_secret && text != c->basic_token)
-            acr_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
+            xfer_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
     }
     acr_secrets_free(&t->secrets);
     acr_error_clear(&t->err);
