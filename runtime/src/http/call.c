@@ -209,7 +209,7 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
         status = acr_loop_started(loop, t, e);
     if (status == ACR_OK && transfer)
         *transfer = t;
-    acr_error_clear(&scratch);
+    acr_error_drop(&scratch);
     return status;
 }
 
@@ -265,10 +265,10 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
             e->attempts = attempts;
             status = e->status;
         }
-        acr_error_clear(&loop_err);
+        acr_error_drop(&loop_err);
     }
     acr_client_give_loop(c, loop);
 done:
-    acr_error_clear(&scratch);
+    acr_error_drop(&scratch);
     return status;
 }

@@ -34,6 +34,14 @@
 #define ACR_CHECK_RESULT
 #endif
 
+/* acr_error_clear for an error about to go away: zeroing its 600 bytes is
+ * skipped when it holds no allocation (the usual successful call). */
+static inline void acr_error_drop(acr_error *err)
+{
+    if (err->violations || err->pointer || err->reason || err->request_id)
+        acr_error_clear(err);
+}
+
 /* Path parameters an operation may have (acr_call refuses more). */
 #define ACR_MAX_PARAMS 16
 

@@ -388,8 +388,7 @@ static void xfer_set_state(acr_transfer *t, acr_xfer_state state)
     t->state = state;
 }
 
-/* Takes the easy handle out of the multi and keeps it for the next attempt,
- * without pointers into this transfer. */
+/* Takes the easy handle out of the multi and keeps it for the next attempt. */
 static void xfer_drop_easy(acr_transfer *t)
 {
     CURL *h = t->easy;
@@ -397,15 +396,9 @@ static void xfer_drop_easy(acr_transfer *t)
         return;
     t->easy = NULL;
     acr_loop_remove_easy(t->loop, h);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, NULL);
-#ifdef HAVE_PREREQ
-    curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL);
-#endif
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
-    curl_easy_setopt(h, CURLOPT_PRIVATE, NULL);
+    /* Its pointers into this transfer stay: out of a multi, libcurl calls
+     * nothing and writes nothing through them, and xfer_send sets every one
+     * of them again before the handle is added to a multi. */
     acr_loop_give_easy(t->loop, h);
 }
 
@@ -750,6 +743,6 @@ void acr_xfer_free(acr_transfer *t)
             xfer_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
     }
     acr_secrets_free(&t->secrets);
-    acr_error_clear(&t->err);
+    acr_error_drop(&t->err);
     acr_free(t);
 }
