@@ -36,7 +36,7 @@
 /* acr_wipe at memset's speed (a body is wiped on every call): the barrier
  * tells the compiler the zeros are read, so the stores are not dropped as
  * dead before the free. */
-static void xfer_wipe(void *p, size_t n)
+void acr_xfer_wipe(void *p, size_t n)
 {
 #if defined(__GNUC__) || defined(__clang__)
     memset(p, 0, n);
@@ -50,7 +50,7 @@ static void xfer_free_wiped(void *p, size_t n)
 {
     if (!p)
         return;
-    xfer_wipe(p, n);
+    acr_xfer_wipe(p, n);
     acr_free(p);
 }
 
@@ -173,7 +173,7 @@ size_t acr_xfer_header_fn(char *data, size_t size, size_t count, void *ctx)
         if (!x->block_is_trailer)
             x->request_id_length = 0; /* a new response: forget the previous one's */
     }
-    if (!x->block_is_trailer && n > 13 && strncasecmp(data, "X-Request-ID:", 13) == 0) {
+    if (!x->block_is_trailer && n > 13 && (data[0] | 0x20) == 'x' && strncasecmp(data, "X-Request-ID:", 13) == 0) {
         size_t start = 13, end = n;
         while (start < end && (data[start] == ' ' || data[start] == '\t'))
             start++;
@@ -567,11 +567,14 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
     bool tls_rejected = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE ||
                         code == CURLE_SSL_ISSUER_ERROR || code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
     curl_off_t micros = 0;
-    curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
+    if (c->log) /* only the log line shows it */
+        curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
     long sent_bytes = 0, header_bytes = 0, os_errno = 0;
-    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
-    curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
-    curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+    if (code != CURLE_OK) { /* what a failed attempt is told by */
+        curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
+        curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
+        curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+    }
     if (x->socket_errno)
         os_errno = x->socket_errno; /* libcurl does not record it when socket() fails */
     bool request_sent = sent_bytes > 0 || x->status != 0;
