@@ -125,7 +125,7 @@ static int body_append(void *ctx, const char *data, size_t n)
     if (!b->spilled) {
         if (n < sizeof b->stack - b->length) {
             char *out = b->stack + b->length;
-            if (n <= 8) {
+            if (n <= 4) {
                 for (size_t i = 0; i < n; i++) /* most pieces are a byte or two: no call */
                     out[i] = data[i];
             } else {
@@ -283,7 +283,10 @@ static void call_done(void *ctx, acr_transfer *transfer, acr_status status, acr_
     call_result *r = ctx;
     r->status = status;
     r->ended = true;
-    acr_error_move(r->err, err);
+    if (!acr_error_holds(r->err) && !acr_error_holds(err))
+        *r->err = *err; /* the usual success: acr_error_move less its two clears */
+    else
+        acr_error_move(r->err, err);
 }
 
 acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *const *params, const void *request,

@@ -34,11 +34,17 @@
 #define ACR_CHECK_RESULT
 #endif
 
+/* True when err holds an allocation (acr_error_clear has something to free). */
+static inline bool acr_error_holds(const acr_error *err)
+{
+    return err->violations || err->pointer || err->reason || err->request_id;
+}
+
 /* acr_error_clear for an error about to go away: zeroing its 600 bytes is
  * skipped when it holds no allocation (the usual successful call). */
 static inline void acr_error_drop(acr_error *err)
 {
-    if (err->violations || err->pointer || err->reason || err->request_id)
+    if (acr_error_holds(err))
         acr_error_clear(err);
 }
 

@@ -97,7 +97,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
     if (n >= b->capacity - b->length || b->failed)
         return wiped_grow(b, data, n);
     char *out = b->data + b->length;
-    if (n <= 8) {
+    if (n <= 4) {
         for (size_t i = 0; i < n; i++) /* most pieces are a byte or two: no call */
             out[i] = data[i];
     } else {
