@@ -1,8 +1,10 @@
 /* acr runtime: one call, the core blocking and asynchronous calls share.
  *
  * A transfer owns copies of everything it sends (path values, the serialized
- * body, its secrets), waits for its recording's turn, makes attempts on its
- * loop's multi handle, streams a 200 answer from libcurl's write callback
+ * body) and of its request's secrets (borrowed by a blocking call, whose
+ * caller keeps the request until it returns), waits for its recording's turn,
+ * makes attempts on its loop's multi handle, streams a 200 answer from
+ * libcurl's write callback
  * straight into the response parser (any other answer is kept, up to a small
  * cap, to read the service's code and reason), classifies each outcome, and
  * retries with back-off (a timer of the loop) and failover, all under the
