@@ -719,6 +719,36 @@ static void test_update_storage_config(void **state)
                         "\"stsExpiration\":18446744073709551615}}}");
 }
 
+/* A body larger than the 4 KiB a call serializes it into on the stack is sent
+ * whole: it moves to the heap buffer midway. */
+static void test_update_body_past_stack_buffer(void **state)
+{
+    (void)state;
+    static char tag[6001];
+    memset(tag, 't', sizeof tag - 1);
+    acr_update_request req = storage_request();
+    acr_storage_config *s = &req.client_request.storage_config;
+    s->has_extension_params = true;
+    s->extension_params.sse = ACR_SSE_KMS;
+    s->extension_params.tag = tag;
+    s->extension_params.endpoint = "s3.storage.example.com";
+    acr_update_response resp = ACR_UPDATE_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(update_on(client, "rid-ind", "sid-ind", ACR_MODE_INDIVIDUAL, &req, &resp, &err), ACR_OK);
+    acr_update_response_free(&resp);
+    static char expected[7000];
+    int n = snprintf(expected, sizeof expected,
+                     "{\"cname\":\"" CNAME "\",\"uid\":\"" UID "\",\"clientRequest\":{\"storageConfig\":"
+                     "{\"vendor\":1,\"region\":0,\"bucket\":\"my-recordings\",\"accessKey\":\"[REDACTED]\","
+                     "\"secretKey\":\"[REDACTED]\",\"stsToken\":\"[REDACTED]\","
+                     "\"stsExpiration\":18446744073709551615,\"extensionParams\":{\"sse\":\"kms\",\"tag\":\"%s\","
+                     "\"endpoint\":\"s3.storage.example.com\"}}}}",
+                     tag);
+    assert_true(n > 0 && (size_t)n < sizeof expected);
+    assert_last_request("/v1/apps/" APP "/cloud_recording/resourceid/rid-ind/sid/sid-ind/mode/individual/update",
+                        expected);
+}
+
 /* === every stop answer shape =============================================== */
 
 static long long created_at(const char *rid, const char *sid)
@@ -1986,6 +2016,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_update_mix, setup, teardown),
         cmocka_unit_test_setup_teardown(test_update_web, setup, teardown),
         cmocka_unit_test_setup_teardown(test_update_storage_config, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_update_body_past_stack_buffer, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_individual_json, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_mix_json, setup, teardown),
         cmocka_unit_test_setup_teardown(test_stop_mix_string, setup, teardown),

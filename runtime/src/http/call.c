@@ -27,25 +27,30 @@ static acr_status call_mode(const acr_operation_desc *op, const char *const *val
     return acr_error_set(err, ACR_ERR_USAGE, "unknown mode \"%s\"", text ? text : "");
 }
 
-/* "operation\n value\n value": the identity of the resource being called. */
-static char *call_exclusive_key(const acr_operation_desc *op, const char *const *values)
+/* "operation\n value\n value": the identity of the resource being called,
+ * in the transfer's own buffer when it fits (NULL: out of memory). */
+static char *call_exclusive_key(acr_transfer *t, const char *const *values)
 {
-    size_t n = strlen(op->operation_id) + 1;
-    for (size_t i = 0; i < op->exclusive_param_count; i++)
-        n += strlen(values[op->exclusive_params[i]]) + 1;
-    char *key = acr_malloc(n);
+    const acr_operation_desc *op = t->op;
+    size_t lengths[ACR_MAX_PARAMS];
+    if (op->exclusive_param_count > ACR_MAX_PARAMS)
+        return NULL;
+    size_t id_length = strlen(op->operation_id);
+    size_t n = id_length + 1;
+    for (size_t i = 0; i < op->exclusive_param_count; i++) {
+        lengths[i] = strlen(values[op->exclusive_params[i]]);
+        n += lengths[i] + 1;
+    }
+    char *key = n <= sizeof t->key_inline ? t->key_inline : acr_malloc(n);
     if (!key)
         return NULL;
     char *out = key;
-    size_t len = strlen(op->operation_id);
-    memcpy(out, op->operation_id, len);
-    out += len;
+    memcpy(out, op->operation_id, id_length);
+    out += id_length;
     for (size_t i = 0; i < op->exclusive_param_count; i++) {
-        const char *v = values[op->exclusive_params[i]];
         *out++ = '\n';
-        len = strlen(v);
-        memcpy(out, v, len);
-        out += len;
+        memcpy(out, values[op->exclusive_params[i]], lengths[i]);
+        out += lengths[i];
     }
     *out = '\0';
     return key;
@@ -64,9 +69,9 @@ static long call_limit_ms(const acr_client *c, const acr_operation_desc *op)
 }
 
 /* The secrets this call sends, for redaction: the client's (borrowed: the
- * client outlives its calls) and the request's, copied (the request may be
- * freed as soon as the call started) and wiped when the transfer is freed. */
-static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_error *err)
+ * client outlives its calls) and the request's, borrowed too: a blocking call's
+ * caller keeps the request until it returns; acr_call_start copies them. */
+static acr_status call_find_secrets(acr_transfer *t, const void *request, acr_error *err)
 {
     acr_client *c = t->client;
     acr_secrets *s = &t->secrets;
@@ -75,7 +80,19 @@ static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_err
     acr_secrets_add(s, c->basic_token);
     if (t->op->request)
         acr_secrets_add_request(s, t->op->request, request);
-    bool failed = s->failed;
+    if (s->failed)
+        return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
+    return ACR_OK;
+}
+
+/* An asynchronous call's request may be freed as soon as the call started:
+ * its secrets become copies, wiped when the transfer is freed. */
+static acr_status call_own_secrets(acr_transfer *t, acr_error *err)
+{
+    acr_client *c = t->client;
+    acr_secrets *s = &t->secrets;
+    bool failed = false;
+    t->secrets_owned = true;
     for (size_t i = 0; i < s->count; i++) {
         const char *text = s->items[i].text;
         if (text == c->customer_id || text == c->customer_secret || text == c->basic_token)
@@ -87,6 +104,68 @@ static acr_status call_own_secrets(acr_transfer *t, const void *request, acr_err
     if (failed)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory");
     return ACR_OK;
+}
+
+/* The body is written on the stack and copied once at its size: a large
+ * body no longer grows block by block (wiping and copying each), and the
+ * block kept for the call's life is no larger than the body. Past the stack,
+ * the transfer's wiped buffer takes over. */
+#define BODY_STACK 4096
+
+typedef struct body_sink {
+    char stack[BODY_STACK];
+    size_t length;
+    acr_wiped_buffer *spill;
+    bool spilled;
+} body_sink;
+
+static int body_append(void *ctx, const char *data, size_t n)
+{
+    body_sink *b = ctx;
+    if (!b->spilled) {
+        if (n < sizeof b->stack - b->length) {
+            char *out = b->stack + b->length;
+            if (n <= 4) {
+                for (size_t i = 0; i < n; i++) /* most pieces are a byte or two: no call */
+                    out[i] = data[i];
+            } else {
+                memcpy(out, data, n);
+            }
+            b->length += n;
+            return 0;
+        }
+        b->spilled = true;
+        if (acr_wiped_append(b->spill, b->stack, b->length) != 0)
+            return 1;
+    }
+    return acr_wiped_append(b->spill, data, n);
+}
+
+/* The request serialized into t->body. */
+static acr_status call_serialize(acr_transfer *t, const void *request, acr_error *e)
+{
+    body_sink b;
+    b.length = 0;
+    b.spill = &t->body;
+    b.spilled = false;
+    acr_status status = acr_serialize(t->op->request, request, body_append, &b, e);
+    if (status == ACR_OK && !b.spilled && b.length) {
+        t->body.data = acr_malloc(b.length + 1);
+        if (t->body.data) {
+            memcpy(t->body.data, b.stack, b.length);
+            t->body.data[b.length] = '\0';
+            t->body.length = b.length;
+            t->body.capacity = b.length + 1;
+        } else {
+            t->body.failed = true;
+        }
+    }
+    acr_xfer_wipe(b.stack, b.length);
+    if (t->body.failed) {
+        acr_error_clear(e);
+        status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory while serializing");
+    }
+    return status;
 }
 
 acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const char *const *params,
@@ -140,18 +219,13 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
         t->url_domain = domain + 1;
         t->path_at = strlen(c->domains[domain]);
     }
-    status = t->url ? call_own_secrets(t, request, e) : e->status;
-    /* The body holds the request's keys: serialized into a buffer that is
-     * wiped as it grows and before it is freed. */
-    if (status == ACR_OK && op->request) {
-        status = acr_serialize(op->request, request, acr_wiped_append, &t->body, e);
-        if (t->body.failed) {
-            acr_error_clear(e);
-            status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory while serializing");
-        }
-    }
+    status = t->url ? call_find_secrets(t, request, e) : e->status;
+    /* The body holds the request's keys: every buffer it passes through is
+     * wiped (the stack's, the heap's as it grows and before it is freed). */
+    if (status == ACR_OK && op->request)
+        status = call_serialize(t, request, e);
     if (status == ACR_OK && op->exclusive_param_count) {
-        t->key = call_exclusive_key(op, values);
+        t->key = call_exclusive_key(t, values);
         if (!t->key)
             status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
     }
@@ -180,6 +254,11 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
     acr_status status = acr_xfer_prepare(acr_loop_client(loop), operation, params, request, response, done, ctx,
                                          start, "acr_call_start", &t, e);
     if (status == ACR_OK) {
+        status = call_own_secrets(t, e);
+        if (status != ACR_OK)
+            acr_xfer_free(t);
+    }
+    if (status == ACR_OK) {
         acr_loop_note_thread(loop);
         status = acr_xfer_start(loop, t, e);
     }
@@ -187,7 +266,7 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
         status = acr_loop_started(loop, t, e);
     if (status == ACR_OK && transfer)
         *transfer = t;
-    acr_error_clear(&scratch);
+    acr_error_drop(&scratch);
     return status;
 }
 
@@ -204,7 +283,10 @@ static void call_done(void *ctx, acr_transfer *transfer, acr_status status, acr_
     call_result *r = ctx;
     r->status = status;
     r->ended = true;
-    acr_error_move(r->err, err);
+    if (!acr_error_holds(r->err) && !acr_error_holds(err))
+        *r->err = *err; /* the usual success: acr_error_move less its two clears */
+    else
+        acr_error_move(r->err, err);
 }
 
 acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *const *params, const void *request,
@@ -243,10 +325,10 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
             e->attempts = attempts;
             status = e->status;
         }
-        acr_error_clear(&loop_err);
+        acr_error_drop(&loop_err);
     }
     acr_client_give_loop(c, loop);
 done:
-    acr_error_clear(&scratch);
+    acr_error_drop(&scratch);
     return status;
 }

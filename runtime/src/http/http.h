@@ -34,6 +34,20 @@
 #define ACR_CHECK_RESULT
 #endif
 
+/* True when err holds an allocation (acr_error_clear has something to free). */
+static inline bool acr_error_holds(const acr_error *err)
+{
+    return err->violations || err->pointer || err->reason || err->request_id;
+}
+
+/* acr_error_clear for an error about to go away: zeroing its 600 bytes is
+ * skipped when it holds no allocation (the usual successful call). */
+static inline void acr_error_drop(acr_error *err)
+{
+    if (acr_error_holds(err))
+        acr_error_clear(err);
+}
+
 /* Path parameters an operation may have (acr_call refuses more). */
 #define ACR_MAX_PARAMS 16
 
@@ -140,8 +154,14 @@ typedef struct acr_wiped_buffer {
 
 int acr_wiped_append(void *ctx, const char *data, size_t n);
 void acr_wiped_free(acr_wiped_buffer *b);
+/* Zeroes n bytes in a way the compiler keeps (acr_wipe at memset's speed). */
+void acr_xfer_wipe(void *p, size_t n);
 
 #define ACR_REQUEST_ID_MAX 128
+
+/* A recording's key ("operation\n value\n value") up to this is kept in the
+ * transfer: resource IDs run to about 200 bytes. */
+#define ACR_KEY_INLINE 320
 
 /* What libcurl's callbacks collect during one attempt. */
 typedef struct acr_exchange {
@@ -201,6 +221,10 @@ struct acr_transfer {
     CURL *easy;                         /* in the multi while XFER_SENDING */
     acr_exchange x;
     char detail[CURL_ERROR_SIZE];
+    /* call.c: no allocation for the usual key; the request's secrets borrowed
+     * by a blocking call (its caller keeps the request until it returns). */
+    bool secrets_owned;                 /* secrets.items holds copies of the request's */
+    char key_inline[ACR_KEY_INLINE];    /* t->key when it fits */
 };
 
 /* libcurl's callbacks, set once per easy handle (their data per attempt:

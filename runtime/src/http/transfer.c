@@ -1,8 +1,10 @@
 /* acr runtime: one call, the core blocking and asynchronous calls share.
  *
  * A transfer owns copies of everything it sends (path values, the serialized
- * body, its secrets), waits for its recording's turn, makes attempts on its
- * loop's multi handle, streams a 200 answer from libcurl's write callback
+ * body) and of its request's secrets (borrowed by a blocking call, whose
+ * caller keeps the request until it returns), waits for its recording's turn,
+ * makes attempts on its loop's multi handle, streams a 200 answer from
+ * libcurl's write callback
  * straight into the response parser (any other answer is kept, up to a small
  * cap, to read the service's code and reason), classifies each outcome, and
  * retries with back-off (a timer of the loop) and failover, all under the
@@ -33,33 +35,78 @@
 
 /* --- wiped buffers --- */
 
-int acr_wiped_append(void *ctx, const char *data, size_t n)
+/* acr_wipe at memset's speed (a body is wiped on every call): the barrier
+ * tells the compiler the zeros are read, so the stores are not dropped as
+ * dead before the free. */
+void acr_xfer_wipe(void *p, size_t n)
 {
-    acr_wiped_buffer *b = ctx;
+#if defined(__GNUC__) || defined(__clang__)
+    memset(p, 0, n);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#else
+    acr_wipe(p, n);
+#endif
+}
+
+static void xfer_free_wiped(void *p, size_t n)
+{
+    if (!p)
+        return;
+    acr_xfer_wipe(p, n);
+    acr_free(p);
+}
+
+#if defined(__GNUC__) || defined(__clang__)
+#define XFER_COLD __attribute__((noinline, cold))
+#else
+#define XFER_COLD
+#endif
+
+/* The rare path: the first block, growth, failure (out of line: the usual
+ * append saves no registers). */
+XFER_COLD static int wiped_grow(acr_wiped_buffer *b, const char *data, size_t n)
+{
     if (b->failed)
         return 1;
     if (n >= SIZE_MAX / 2 - b->length) {
         b->failed = true;
         return 1;
     }
-    if (b->length + n + 1 > b->capacity) {
-        size_t capacity = b->capacity ? b->capacity : 256; /* an update's body fits */
-        while (capacity < b->length + n + 1)
-            capacity *= 2;
-        char *grown = acr_malloc(capacity);
-        if (!grown) {
-            b->failed = true;
-            return 1;
-        }
-        if (b->length)
-            memcpy(grown, b->data, b->length);
-        acr_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
-        b->data = grown;
-        b->capacity = capacity;
+    size_t capacity = b->capacity ? b->capacity : 256; /* an update's body fits */
+    while (capacity < b->length + n + 1)
+        capacity *= 2;
+    char *grown = acr_malloc(capacity);
+    if (!grown) {
+        b->failed = true;
+        return 1;
     }
+    if (b->length)
+        memcpy(grown, b->data, b->length);
+    xfer_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
+    b->data = grown;
+    b->capacity = capacity;
     memcpy(b->data + b->length, data, n);
     b->length += n;
     b->data[b->length] = '\0';
+    return 0;
+}
+
+/* Called for every piece yajl_gen writes (hundreds for a large body): the
+ * usual case, room left, is two compares and a short copy. */
+int acr_wiped_append(void *ctx, const char *data, size_t n)
+{
+    acr_wiped_buffer *b = ctx;
+    if (n >= b->capacity - b->length || b->failed)
+        return wiped_grow(b, data, n);
+    char *out = b->data + b->length;
+    if (n <= 4) {
+        for (size_t i = 0; i < n; i++) /* most pieces are a byte or two: no call */
+            out[i] = data[i];
+    } else {
+        memcpy(out, data, n);
+    }
+    b->length += n;
+    out[n] = '\0';
     return 0;
 }
 
@@ -67,7 +114,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
  * never held anything of ours. */
 void acr_wiped_free(acr_wiped_buffer *b)
 {
-    acr_free_wiped(b->data, b->data ? b->length + 1 : 0);
+    xfer_free_wiped(b->data, b->data ? b->length + 1 : 0);
     memset(b, 0, sizeof *b);
 }
 
@@ -128,7 +175,7 @@ size_t acr_xfer_header_fn(char *data, size_t size, size_t count, void *ctx)
         if (!x->block_is_trailer)
             x->request_id_length = 0; /* a new response: forget the previous one's */
     }
-    if (!x->block_is_trailer && n > 13 && strncasecmp(data, "X-Request-ID:", 13) == 0) {
+    if (!x->block_is_trailer && n > 13 && (data[0] | 0x20) == 'x' && strncasecmp(data, "X-Request-ID:", 13) == 0) {
         size_t start = 13, end = n;
         while (start < end && (data[start] == ' ' || data[start] == '\t'))
             start++;
@@ -336,8 +383,7 @@ static void xfer_set_state(acr_transfer *t, acr_xfer_state state)
     t->state = state;
 }
 
-/* Takes the easy handle out of the multi and keeps it for the next attempt,
- * without pointers into this transfer. */
+/* Takes the easy handle out of the multi and keeps it for the next attempt. */
 static void xfer_drop_easy(acr_transfer *t)
 {
     CURL *h = t->easy;
@@ -345,15 +391,9 @@ static void xfer_drop_easy(acr_transfer *t)
         return;
     t->easy = NULL;
     acr_loop_remove_easy(t->loop, h);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, NULL);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, NULL);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, NULL);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, NULL);
-#ifdef HAVE_PREREQ
-    curl_easy_setopt(h, CURLOPT_PREREQDATA, NULL);
-#endif
-    curl_easy_setopt(h, CURLOPT_POSTFIELDS, NULL);
-    curl_easy_setopt(h, CURLOPT_PRIVATE, NULL);
+    /* Its pointers into this transfer stay: out of a multi, libcurl calls
+     * nothing and writes nothing through them, and xfer_send sets every one
+     * of them again before the handle is added to a multi. */
     acr_loop_give_easy(t->loop, h);
 }
 
@@ -522,11 +562,14 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
     bool tls_rejected = code == CURLE_PEER_FAILED_VERIFICATION || code == CURLE_SSL_CACERT_BADFILE ||
                         code == CURLE_SSL_ISSUER_ERROR || code == CURLE_SSL_PINNEDPUBKEYNOTMATCH;
     curl_off_t micros = 0;
-    curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
+    if (c->log) /* only the log line shows it */
+        curl_easy_getinfo(h, CURLINFO_TOTAL_TIME_T, &micros);
     long sent_bytes = 0, header_bytes = 0, os_errno = 0;
-    curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
-    curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
-    curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+    if (code != CURLE_OK) { /* what a failed attempt is told by */
+        curl_easy_getinfo(h, CURLINFO_REQUEST_SIZE, &sent_bytes);
+        curl_easy_getinfo(h, CURLINFO_HEADER_SIZE, &header_bytes);
+        curl_easy_getinfo(h, CURLINFO_OS_ERRNO, &os_errno);
+    }
     if (x->socket_errno)
         os_errno = x->socket_errno; /* libcurl does not record it when socket() fails */
     bool request_sent = sent_bytes > 0 || x->status != 0;
@@ -569,7 +612,8 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
         err->request_id = request_id_text(t);
     /* Everything the exchange put in err that came from the network, or may
      * hold an echoed secret, sanitized (reason and X-Request-ID were already). */
-    acr_sanitize_in_place(&t->secrets, err->message, sizeof err->message);
+    if (err->message[0]) /* a success has none: no copy to make */
+        acr_sanitize_in_place(&t->secrets, err->message, sizeof err->message);
     acr_sanitize_string(&t->secrets, &err->pointer);
     long http_status = x->status;
     xfer_end_exchange(t);
@@ -684,17 +728,19 @@ void acr_xfer_free(acr_transfer *t)
     xfer_end_exchange(t);
     if (t->key && t->loop)
         acr_turn_leave(t->client, &t->waiter);
-    acr_free(t->key);
+    if (t->key != t->key_inline)
+        acr_free(t->key);
     acr_free(t->url);
     acr_wiped_free(&t->body);
-    /* The request's secrets are the transfer's copies; the client's are the client's. */
+    /* The request's secrets are the transfer's copies (or the caller's, for a
+     * blocking call); the client's are the client's. */
     const acr_client *c = t->client;
-    for (size_t i = 0; i < t->secrets.count; i++) {
+    for (size_t i = 0; t->secrets_owned && i < t->secrets.count; i++) {
         const char *text = t->secrets.items[i].text;
         if (text != c->customer_id && text != c->customer_secret && text != c->basic_token)
-            acr_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
+            xfer_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
     }
     acr_secrets_free(&t->secrets);
-    acr_error_clear(&t->err);
+    acr_error_drop(&t->err);
     acr_free(t);
 }

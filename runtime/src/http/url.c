@@ -124,15 +124,20 @@ static char *encode_into(char *out, const char *s)
 {
     static const char hex[] = "0123456789ABCDEF";
     bool dots = only_dots(s);
-    for (; *s; s++) {
-        unsigned char c = (unsigned char)*s;
-        if (unreserved_table[c] && !dots) {
-            *out++ = (char)c;
-        } else {
-            *out++ = '%';
-            *out++ = hex[c >> 4];
-            *out++ = hex[c & 15];
-        }
+    while (*s) {
+        /* A run of unreserved bytes (usually the whole value) is copied at once. */
+        size_t run = 0;
+        while (!dots && unreserved_table[(unsigned char)s[run]])
+            run++;
+        memcpy(out, s, run);
+        out += run;
+        s += run;
+        if (!*s)
+            break;
+        unsigned char c = (unsigned char)*s++;
+        *out++ = '%';
+        *out++ = hex[c >> 4];
+        *out++ = hex[c & 15];
     }
     return out;
 }
