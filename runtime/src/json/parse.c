@@ -161,15 +161,18 @@ static acr_path *current_path(acr_parser *p)
     acr_path_truncate(&p->path, 0);
     for (size_t i = 0; i < p->depth; i++) {
         const frame *f = &p->frames[i];
-        const acr_field_desc *field = f->field;
-        if (!field && i + 1 == p->depth)
-            field = p->pending; /* between a key and its value */
-        if (f->kind == FRAME_OBJECT && field)
-            acr_path_push_key(&p->path, field->json_name, field->json_name_length);
-        else if (f->kind == FRAME_OBJECT && f->key)
-            acr_path_push_key(&p->path, f->key, f->key_length);
-        else if (f->kind == FRAME_ARRAY && f->in_item)
+        if (f->kind == FRAME_OBJECT) {
+            /* Only an object frame sets its field (push_frame clears nothing). */
+            const acr_field_desc *field = f->field;
+            if (!field && i + 1 == p->depth)
+                field = p->pending; /* between a key and its value */
+            if (field)
+                acr_path_push_key(&p->path, field->json_name, field->json_name_length);
+            else if (f->key)
+                acr_path_push_key(&p->path, f->key, f->key_length);
+        } else if (f->kind == FRAME_ARRAY && f->in_item) {
             acr_path_push_index(&p->path, f->next_index - 1);
+        }
     }
     return &p->path;
 }
