@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "internal.h"
+
 /* --- tables --- */
 
 #define X10 "xxxxxxxxxx"
@@ -292,6 +294,100 @@ static void test_fast_path_keeps_the_checks(void **state)
     }
 }
 
+/* --- an error body's arena, wiped block by block --- */
+
+/* Allocation hooks that scan every block freed (or moved by a realloc) for
+ * SECRET: each block carries its size in front. */
+static size_t holding_secret;
+static size_t frees;
+
+static bool holds_secret(const unsigned char *block, size_t size)
+{
+    for (size_t i = 0; i + 6 <= size; i++)
+        if (memcmp(block + i, "SECRET", 6) == 0)
+            return true;
+    return false;
+}
+
+static void *s_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    size_t *b = malloc(size + 16);
+    if (!b)
+        return NULL;
+    b[0] = size;
+    memset(b + 2, 0, size); /* scanned when freed: no uninitialised byte */
+    return (char *)b + 16;
+}
+
+static void s_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    if (!ptr)
+        return;
+    size_t *b = (size_t *)(void *)((char *)ptr - 16);
+    frees++;
+    if (holds_secret(ptr, b[0]))
+        holding_secret++;
+    free(b);
+}
+
+static void *s_realloc(void *ctx, void *ptr, size_t size)
+{
+    void *grown = s_malloc(ctx, size);
+    if (grown && ptr) {
+        size_t old = ((size_t *)(void *)((char *)ptr - 16))[0];
+        memcpy(grown, ptr, old < size ? old : size);
+        s_free(ctx, ptr);
+    }
+    return grown;
+}
+
+/* Every string of an error body, in the first block, in later ones, and in a
+ * block of its own (1 KiB or more), is wiped before acr_free_value_wiped
+ * frees it (read_error_body releases what the service answered with it). */
+static void test_error_body_arena_wiped_block_by_block(void **state)
+{
+    (void)state;
+    static char json[8192];
+    char reason[1500];
+    memset(reason, 'r', sizeof reason - 1);
+    memcpy(reason + 700, "SECRET", 6);
+    reason[sizeof reason - 1] = '\0';
+    char message[600];
+    memset(message, 'm', sizeof message - 1);
+    memcpy(message + 300, "SECRET", 6);
+    message[sizeof message - 1] = '\0';
+    snprintf(json, sizeof json,
+             "{\"code\":2,\"sid\":\"SECRET1\",\"message\":\"%s\",\"resourceId\":\"%s\",\"reason\":\"%s\","
+             "\"cname\":\"SECRET2\"}",
+             message, message, reason);
+    acr_allocator hooks = {s_malloc, s_realloc, s_free, NULL};
+    acr_set_allocator(&hooks);
+    for (int wiped = 0; wiped < 2; wiped++) {
+        holding_secret = 0;
+        acr_error_response body = ACR_ERROR_RESPONSE_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        acr_status status = acr_parse(&acr_error_response_type, json, strlen(json), &body, &err);
+        acr_error_clear(&err);
+        assert_int_equal(status, ACR_OK);
+        assert_non_null(strstr(body.reason, "SECRET"));
+        size_t before = holding_secret; /* yajl's and the parser's own buffers */
+        size_t frees_before = frees;
+        if (wiped)
+            acr_free_value_wiped(&acr_error_response_type, &body);
+        else
+            acr_free_value(&acr_error_response_type, &body);
+        /* Without the wipe the blocks hold it: the hooks see it. */
+        assert_true(frees - frees_before >= 3); /* the first block, a second, the large piece's */
+        if (wiped)
+            assert_int_equal(holding_secret, before);
+        else
+            assert_true(holding_secret > before);
+    }
+    acr_set_allocator(NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -300,6 +396,7 @@ int main(void)
         cmocka_unit_test(test_strings_of_every_length),
         cmocka_unit_test(test_survey_bytes_at_every_position),
         cmocka_unit_test(test_fast_path_keeps_the_checks),
+        cmocka_unit_test(test_error_body_arena_wiped_block_by_block),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
