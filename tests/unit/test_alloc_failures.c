@@ -227,6 +227,31 @@ static acr_status serialize_request(void)
     return s;
 }
 
+/* A response whose first string is long enough (1 KiB or more) for a block
+ * of its own), or too long for what the first block has left: the arena's
+ * first block is made just before it, so a failure of the next block left
+ * the first one owned by no piece of the struct. */
+static size_t first_string_length;
+
+static acr_status parse_long_first_string(void)
+{
+    char json[1600];
+    char value[1200];
+    memset(value, 'r', first_string_length);
+    value[first_string_length] = '\0';
+    snprintf(json, sizeof json, "{\"resourceId\":\"%s\",\"sid\":\"s\"}", value);
+    acr_stop_response r = ACR_STOP_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    acr_status s = acr_stop_response_parse(json, strlen(json), &r, &err);
+    if (s == ACR_OK) {
+        note(r.resource_id);
+        note(r.sid);
+    }
+    acr_stop_response_free(&r);
+    acr_error_clear(&err);
+    return s;
+}
+
 static void parse_response_survives_every_failure(void **state)
 {
     (void)state;
@@ -245,6 +270,16 @@ static void request_parse_and_validate_survive_every_failure(void **state)
     fail_each_allocation(parse_and_validate_request, "parse + validate");
 }
 
+static void parse_long_first_string_survives_every_failure(void **state)
+{
+    (void)state;
+    /* A block of its own; a piece too large for the fresh first block. */
+    first_string_length = 1199;
+    fail_each_allocation(parse_long_first_string, "parse, a first string of 1199 bytes");
+    first_string_length = 1010;
+    fail_each_allocation(parse_long_first_string, "parse, a first string of 1010 bytes");
+}
+
 static void serialize_survives_every_failure(void **state)
 {
     (void)state;
@@ -257,6 +292,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(parse_response_survives_every_failure, install, restore),
         cmocka_unit_test_setup_teardown(streaming_parse_survives_every_failure, install, restore),
         cmocka_unit_test_setup_teardown(request_parse_and_validate_survive_every_failure, install, restore),
+        cmocka_unit_test_setup_teardown(parse_long_first_string_survives_every_failure, install, restore),
         cmocka_unit_test_setup_teardown(serialize_survives_every_failure, install, restore),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -71,19 +71,26 @@ void *acr_arena_alloc_slow(acr_arena *a, size_t size)
     if (size > SIZE_MAX / 2)
         return NULL;
     /* The first block holds small pieces only: it is never reallocated. */
-    if (!a->first && !arena_new_block(a))
+    bool fresh = !a->first;
+    if (fresh && !arena_new_block(a))
         return NULL;
+    void *piece = NULL;
     size_t need = PIECE_HEADER + round_up(size);
     if (size >= LARGE_PIECE) {
         acr_arena_block *block = arena_link(a, sizeof(acr_arena_block) + need);
-        return block ? piece_at(a, (char *)(block + 1)) : NULL;
+        if (block)
+            piece = piece_at(a, (char *)(block + 1));
+    } else if (need <= a->left || arena_new_block(a)) {
+        char *at = a->cursor;
+        a->cursor += need;
+        a->left -= need;
+        piece = piece_at(a, at);
     }
-    if (need > a->left && !arena_new_block(a))
-        return NULL;
-    char *at = a->cursor;
-    a->cursor += need;
-    a->left -= need;
-    return piece_at(a, at);
+    /* The struct finds its arena from its pieces only: a first block made
+     * for a piece that could not be is released, not lost. */
+    if (!piece && fresh)
+        acr_arena_release(a);
+    return piece;
 }
 
 void *acr_arena_grow(acr_arena *a, void *old, size_t old_size, size_t new_size)

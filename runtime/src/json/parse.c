@@ -127,8 +127,8 @@ struct acr_parser {
      * strings need no check of their own. */
     bool piece_simple;
     bool held_simple;                   /* of every byte held */
-    /* The lengths of the values of the last enumeration member_enum read,
-     * when it has at most ENUM_CACHED values of at most 255 bytes. */
+    /* The lengths of the values (255: 255 or more) of the last enumeration
+     * member_enum read, when it has at most ENUM_CACHED values. */
     const acr_enum_desc *enum_cached;
     unsigned char enum_lengths[ENUM_CACHED];
 };
@@ -161,15 +161,18 @@ static acr_path *current_path(acr_parser *p)
     acr_path_truncate(&p->path, 0);
     for (size_t i = 0; i < p->depth; i++) {
         const frame *f = &p->frames[i];
-        const acr_field_desc *field = f->field;
-        if (!field && i + 1 == p->depth)
-            field = p->pending; /* between a key and its value */
-        if (f->kind == FRAME_OBJECT && field)
-            acr_path_push_key(&p->path, field->json_name, field->json_name_length);
-        else if (f->kind == FRAME_OBJECT && f->key)
-            acr_path_push_key(&p->path, f->key, f->key_length);
-        else if (f->kind == FRAME_ARRAY && f->in_item)
+        if (f->kind == FRAME_OBJECT) {
+            /* Only an object frame sets its field (push_frame clears nothing). */
+            const acr_field_desc *field = f->field;
+            if (!field && i + 1 == p->depth)
+                field = p->pending; /* between a key and its value */
+            if (field)
+                acr_path_push_key(&p->path, field->json_name, field->json_name_length);
+            else if (f->key)
+                acr_path_push_key(&p->path, f->key, f->key_length);
+        } else if (f->kind == FRAME_ARRAY && f->in_item) {
             acr_path_push_index(&p->path, f->next_index - 1);
+        }
     }
     return &p->path;
 }
@@ -1146,16 +1149,17 @@ static int cb_number(void *ctx, const char *s, size_t n)
     return general_number(p, s, n);
 }
 
-/* Learns the lengths of e's values; false when e does not fit the cache. */
+/* Learns the lengths of e's values; false when e has too many to cache. A
+ * length above 255 is kept as 255: only strings of at most 16 bytes are
+ * matched with the cache, so it matches none (no failure once the lengths
+ * of the enumeration cached before are overwritten). */
 ACR_NOINLINE static bool cache_enum(acr_parser *p, const acr_enum_desc *e)
 {
     if (e->count > ENUM_CACHED)
         return false;
     for (size_t i = 0; i < e->count; i++) {
         size_t n = strlen(e->values[i]);
-        if (n > 255)
-            return false;
-        p->enum_lengths[i] = (unsigned char)n;
+        p->enum_lengths[i] = (unsigned char)(n > 255 ? 255 : n);
     }
     p->enum_cached = e;
     return true;
