@@ -60,12 +60,15 @@ struct acr_client {
     CURLSH *share;
     pthread_mutex_t share_locks[CURL_LOCK_DATA_LAST];
     size_t max_idle;
-    /* Guards the turns and the pool of idle private loops. */
+    /* Guards the turns (and the loops' threads turn.c reads). */
     pthread_mutex_t lock;
     acr_turn **turns;                   /* the recordings some call holds: a hash table */
     size_t turn_buckets;                /* a power of two; 0: none yet */
     size_t turn_count;
     acr_turn *spare_turn;               /* kept for the next recording's turn */
+    /* Guards the pool alone: every blocking call takes and gives back a loop,
+     * and should not queue behind the turns' lock for it. */
+    pthread_mutex_t pool_lock;
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
     size_t idle_loop_capacity;
@@ -230,7 +233,12 @@ void acr_xfer_free(acr_transfer *t);
 
 ACR_CHECK_RESULT acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_loop,
                                           acr_loop **out, acr_error *err);
-/* Any thread: wakes the loop (a turn was handed to one of its transfers). */
+/* Any thread: wakes the loop (a turn was handed to one of its transfers), in
+ * two steps so that the eventfd is not written under the client's lock, which
+ * the woken thread takes first: acr_loop_wake_hold() under the lock (the loop
+ * exists: a call of it is queued), then acr_loop_wake() after unlocking, which
+ * ends the hold. Freeing a loop waits for its holds to end. */
+void acr_loop_wake_hold(acr_loop *loop);
 void acr_loop_wake(acr_loop *loop);
 ACR_CHECK_RESULT CURLMcode acr_loop_add_easy(acr_loop *loop, CURL *easy);
 void acr_loop_remove_easy(acr_loop *loop, CURL *easy);

@@ -12,6 +12,8 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <sched.h>
+#include <stdatomic.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,6 +38,7 @@ struct acr_loop {
     acr_timer_fn timer_fn;
     void *ctx;
     int wake_fd;                        /* eventfd: a turn was handed to one of its calls */
+    atomic_uint wake_holds;             /* threads about to write it (acr_loop_wake_hold) */
     bool wake_watched;                  /* callback style: announced */
     bool wake_refused;                  /* acr_socket_fn refused it once: asked again at once */
     loop_socket *sockets;               /* what libcurl asked to watch */
@@ -282,8 +285,11 @@ static void loop_claim_turns(acr_loop *l)
 
 static void loop_on_wake(acr_loop *l)
 {
+    /* One read resets the counter (not EFD_SEMAPHORE); a write after it makes
+     * the descriptor readable again: no second read to see EAGAIN. */
     uint64_t count;
-    while (read(l->wake_fd, &count, sizeof count) > 0) {
+    if (read(l->wake_fd, &count, sizeof count) < 0) {
+        /* EAGAIN: woken already, by an earlier read; claimed below anyway. */
     }
     loop_claim_turns(l);
 }
@@ -575,12 +581,29 @@ acr_client *acr_loop_client(const acr_loop *loop)
     return loop->client;
 }
 
+void acr_loop_wake_hold(acr_loop *loop)
+{
+    atomic_fetch_add_explicit(&loop->wake_holds, 1, memory_order_relaxed);
+}
+
 void acr_loop_wake(acr_loop *loop)
 {
     uint64_t one = 1;
     /* EAGAIN: the counter is already non-zero, the loop will wake anyway. */
     while (write(loop->wake_fd, &one, sizeof one) < 0 && errno == EINTR) {
     }
+    /* The last touch of the loop: acr_loop_free may go on from here. */
+    atomic_fetch_sub_explicit(&loop->wake_holds, 1, memory_order_release);
+}
+
+/* A thread that handed a turn to this loop's call may not have written the
+ * eventfd yet (the call ended meanwhile, by its deadline): the few
+ * instructions between its unlock and its write. No new hold can start: the
+ * loop has no call left to be queued. */
+static void loop_wait_wake_holds(acr_loop *l)
+{
+    while (atomic_load_explicit(&l->wake_holds, memory_order_acquire))
+        sched_yield();
 }
 
 CURLMcode acr_loop_add_easy(acr_loop *loop, CURL *easy)
@@ -767,6 +790,7 @@ acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_
     }
 #endif
     /* Close-on-exec: the application's children never inherit it. */
+    atomic_init(&l->wake_holds, 0);
     l->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (l->wake_fd < 0) {
         int e = errno;
@@ -847,6 +871,7 @@ acr_status acr_loop_free(acr_loop *loop)
             (void)loop->socket_fn(loop->ctx, loop->wake_fd, ACR_POLL_REMOVE);
     }
     acr_free(loop->sockets);
+    loop_wait_wake_holds(loop);
     close(loop->wake_fd);
 #ifdef ACR_TEST_CALLBACK_STYLE
     if (loop->test_epfd >= 0)

@@ -113,8 +113,8 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
 {
     *granted = false;
     acr_status status = ACR_OK;
+    size_t hash = turn_hash(key); /* outside the lock: the key is the caller's */
     pthread_mutex_lock(&c->lock);
-    size_t hash = turn_hash(key);
     acr_turn *turn = turn_find(c, key, hash);
     if (!turn) {
         turn = turn_grow(c) ? c->spare_turn ? c->spare_turn : acr_malloc(sizeof *turn) : NULL;
@@ -179,6 +179,7 @@ bool acr_turn_claim(acr_client *c, acr_turn_waiter *w)
 
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
 {
+    acr_loop *wake = NULL;
     pthread_mutex_lock(&c->lock);
     acr_turn *turn = w->turn;
     if (!turn)
@@ -193,8 +194,11 @@ void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
             next->granted = true;
             turn->holder = next;
             turn->key = next->key; /* the same text, owned by the new holder */
-            /* Under the lock: the waiter's loop cannot be freed while it waits. */
-            acr_loop_wake(next->loop);
+            /* Held under the lock, while the waiter's loop cannot be freed;
+             * written after it, so that the woken thread does not find the
+             * lock still taken by the write (a second sleep and wake). */
+            wake = next->loop;
+            acr_loop_wake_hold(wake);
         } else {
             turn_remove(c, turn);
         }
@@ -216,4 +220,6 @@ void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
     w->next = NULL;
 unlock:
     pthread_mutex_unlock(&c->lock);
+    if (wake)
+        acr_loop_wake(wake);
 }
