@@ -14,6 +14,7 @@
 #include <poll.h>
 #include <sched.h>
 #include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -50,8 +51,10 @@ struct acr_loop {
     acr_transfer *head, *tail;          /* every call whose done callback has not returned */
     size_t active;
     size_t queued;                      /* calls in XFER_QUEUED */
+    acr_turn_grants grants;             /* those handed their turn, to claim */
     acr_transfer *done_head, *done_tail;
     acr_transfer *timers;               /* transfers with a timer, soonest first */
+    acr_transfer *timers_tail;          /* the latest */
     CURL **easy;                        /* idle easy handles, configured */
     size_t easy_count;
     size_t easy_capacity;
@@ -271,15 +274,20 @@ static void loop_fail_unwatched(acr_loop *l)
     }
 }
 
-/* Starts the calls whose turn was handed over. */
-static void loop_claim_turns(acr_loop *l)
+/* Starts the calls whose turn was handed over: those on the loop's grants,
+ * claimed under one lock (never a walk of every call, nor a lock per queued
+ * one). Without `woken`, only when the hint says there are some. */
+static void loop_claim_turns(acr_loop *l, bool woken)
 {
-    if (!l->queued)
+    if (!l->queued || (!woken && !atomic_load_explicit(&l->grants.any, memory_order_relaxed)))
         return;
-    for (acr_transfer *t = l->head, *next; t; t = next) {
-        next = t->next;
-        if (t->state == XFER_QUEUED && acr_turn_claim(l->client, &t->waiter))
+    acr_turn_waiter *w = acr_turn_claim(l->client, &l->grants);
+    while (w) {
+        acr_turn_waiter *next = w->grant_next; /* before it runs: a claimed waiter is the loop's alone */
+        acr_transfer *t = (acr_transfer *)(void *)((char *)w - offsetof(acr_transfer, waiter));
+        if (t->state == XFER_QUEUED)
             acr_xfer_run(t, XFER_EVENT_TURN, CURLE_OK);
+        w = next;
     }
 }
 
@@ -291,7 +299,7 @@ static void loop_on_wake(acr_loop *l)
     if (read(l->wake_fd, &count, sizeof count) < 0) {
         /* EAGAIN: woken already, by an earlier read; claimed below anyway. */
     }
-    loop_claim_turns(l);
+    loop_claim_turns(l, true);
 }
 
 static acr_status loop_run_timers(acr_loop *l)
@@ -357,7 +365,7 @@ static acr_status loop_process(acr_loop *l)
     loop_read_messages(l);
     loop_fail_unwatched(l);
     acr_status status = loop_run_timers(l);
-    loop_claim_turns(l);
+    loop_claim_turns(l, false);
     loop_dispatch(l);
     return status;
 }
@@ -669,16 +677,19 @@ void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at)
             loop->timers = t->timer_next;
         if (t->timer_next)
             t->timer_next->timer_prev = t->timer_prev;
+        else
+            loop->timers_tail = t->timer_prev;
         t->timer_prev = t->timer_next = NULL;
     }
     t->timer_at = at;
     if (!at)
         return;
-    /* Sorted insert: few calls have a timer (a back-off, a queued update). */
-    acr_transfer *prev = NULL, *next = loop->timers;
-    while (next && next->timer_at <= at) {
-        prev = next;
-        next = next->timer_next;
+    /* Sorted insert, from the latest: calls queued for a turn come with
+     * deadlines in the order they started, each the latest so far. */
+    acr_transfer *prev = loop->timers_tail, *next = NULL;
+    while (prev && prev->timer_at > at) {
+        next = prev;
+        prev = prev->timer_prev;
     }
     t->timer_prev = prev;
     t->timer_next = next;
@@ -688,6 +699,8 @@ void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at)
         loop->timers = t;
     if (next)
         next->timer_prev = t;
+    else
+        loop->timers_tail = t;
 }
 
 void acr_loop_queue_done(acr_loop *loop, acr_transfer *t)
@@ -701,6 +714,11 @@ void acr_loop_queue_done(acr_loop *loop, acr_transfer *t)
     else
         loop->done_head = t;
     loop->done_tail = t;
+}
+
+acr_turn_grants *acr_loop_grants(acr_loop *loop)
+{
+    return &loop->grants;
 }
 
 void acr_loop_count_queued(acr_loop *loop, int delta)
@@ -791,6 +809,7 @@ acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_
 #endif
     /* Close-on-exec: the application's children never inherit it. */
     atomic_init(&l->wake_holds, 0);
+    atomic_init(&l->grants.any, false);
     l->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (l->wake_fd < 0) {
         int e = errno;

@@ -132,6 +132,8 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
         c->turn_count++;
     }
     w->next = NULL;
+    w->grant_next = NULL;
+    w->on_grants = false;
     w->turn = turn;
     w->key = key;
     if (!turn->holder) {
@@ -165,16 +167,57 @@ unlock:
     return status;
 }
 
-bool acr_turn_claim(acr_client *c, acr_turn_waiter *w)
+/* Under the lock. */
+static void turn_grant_push(acr_turn_waiter *w)
+{
+    acr_turn_grants *g = acr_loop_grants(w->loop);
+    w->grant_next = NULL;
+    w->on_grants = true;
+    if (g->tail)
+        g->tail->grant_next = w;
+    else
+        g->head = w;
+    g->tail = w;
+    atomic_store_explicit(&g->any, true, memory_order_relaxed);
+}
+
+/* Under the lock: a granted waiter leaving before its loop claimed it (its
+ * deadline, a cancel). */
+static void turn_grant_drop(acr_turn_waiter *w)
+{
+    acr_turn_grants *g = acr_loop_grants(w->loop);
+    acr_turn_waiter *prev = NULL;
+    for (acr_turn_waiter *p = g->head; p; prev = p, p = p->grant_next) {
+        if (p != w)
+            continue;
+        if (prev)
+            prev->grant_next = w->grant_next;
+        else
+            g->head = w->grant_next;
+        if (g->tail == w)
+            g->tail = prev;
+        break;
+    }
+    w->grant_next = NULL;
+    w->on_grants = false;
+    if (!g->head)
+        atomic_store_explicit(&g->any, false, memory_order_relaxed);
+}
+
+acr_turn_waiter *acr_turn_claim(acr_client *c, acr_turn_grants *g)
 {
     pthread_mutex_lock(&c->lock);
-    bool granted = w->turn && w->granted;
-    if (granted && !w->thread_known) {
+    acr_turn_waiter *list = g->head;
+    g->head = g->tail = NULL;
+    atomic_store_explicit(&g->any, false, memory_order_relaxed);
+    pthread_t self = pthread_self();
+    for (acr_turn_waiter *w = list; w; w = w->grant_next) {
+        w->on_grants = false;
         w->thread_known = true;
-        w->thread = pthread_self();
+        w->thread = self;
     }
     pthread_mutex_unlock(&c->lock);
-    return granted;
+    return list;
 }
 
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
@@ -185,6 +228,8 @@ void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
     if (!turn)
         goto unlock;
     if (turn->holder == w) {
+        if (w->on_grants)
+            turn_grant_drop(w);
         acr_turn_waiter *next = turn->head;
         if (next) {
             turn->head = next->next;
@@ -197,6 +242,7 @@ void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
             /* Held under the lock, while the waiter's loop cannot be freed;
              * written after it, so that the woken thread does not find the
              * lock still taken by the write (a second sleep and wake). */
+            turn_grant_push(next);
             wake = next->loop;
             acr_loop_wake_hold(wake);
         } else {
