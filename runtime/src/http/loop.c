@@ -234,8 +234,16 @@ static acr_status loop_curl_action(acr_loop *l, curl_socket_t fd, int events)
     /* libcurl calls the timer function only when its next timeout changes:
      * read it again so that a timer that was not yet due is not lost. */
     long ms = -1;
-    if (curl_multi_timeout(l->multi, &ms) == CURLM_OK)
-        l->curl_at = ms < 0 ? -1 : acr_now_ms() + ms;
+    if (curl_multi_timeout(l->multi, &ms) == CURLM_OK) {
+        long long now = acr_now_ms();
+        long long at = ms < 0 ? -1 : now + ms;
+        /* Within a millisecond of a timer not yet due: the same deadline of
+         * libcurl's, rounded the other way (its milliseconds are rounded up,
+         * ours down). Kept, or a callback-style loop would ask the
+         * application's acr_timer_fn again for nothing. */
+        if (!(at >= 0 && l->curl_at > now && (at - l->curl_at <= 1 && l->curl_at - at <= 1)))
+            l->curl_at = at;
+    }
     return status;
 }
 
