@@ -205,6 +205,7 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     c->curl_held = held;
     /* Initialised first: acr_client_free() destroys them on every error path. */
     pthread_mutex_init(&c->lock, NULL);
+    pthread_mutex_init(&c->pool_lock, NULL);
     for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
         pthread_mutex_init(&c->share_locks[i], NULL);
     acr_status status = set_domains(c, options, err);
@@ -301,6 +302,7 @@ void acr_client_free(acr_client *c)
     /* No call runs when the client is freed: no recording's turn is held. */
     acr_turn_free_spare(c);
     pthread_mutex_destroy(&c->lock);
+    pthread_mutex_destroy(&c->pool_lock);
     for (int i = 0; i < CURL_LOCK_DATA_LAST; i++)
         pthread_mutex_destroy(&c->share_locks[i]);
     acr_free(c->app_id);
@@ -376,10 +378,10 @@ long long acr_now_ms(void)
 acr_loop *acr_client_take_loop(acr_client *c, acr_error *err)
 {
     acr_loop *loop = NULL;
-    pthread_mutex_lock(&c->lock);
+    pthread_mutex_lock(&c->pool_lock);
     if (c->idle_loop_count)
         loop = c->idle_loops[--c->idle_loop_count];
-    pthread_mutex_unlock(&c->lock);
+    pthread_mutex_unlock(&c->pool_lock);
     if (!loop && acr_loop_make(c, NULL, true, &loop, err) != ACR_OK)
         return NULL;
     return loop;
@@ -390,7 +392,7 @@ acr_loop *acr_client_take_loop(acr_client *c, acr_error *err)
  * most max_idle connections behind. */
 void acr_client_give_loop(acr_client *c, acr_loop *loop)
 {
-    pthread_mutex_lock(&c->lock);
+    pthread_mutex_lock(&c->pool_lock);
     if (c->idle_loop_count == c->idle_loop_capacity && c->idle_loop_capacity < c->max_idle) {
         size_t capacity = c->idle_loop_capacity ? c->idle_loop_capacity * 2 : 4;
         if (capacity > c->max_idle)
@@ -405,6 +407,6 @@ void acr_client_give_loop(acr_client *c, acr_loop *loop)
         c->idle_loops[c->idle_loop_count++] = loop;
         loop = NULL;
     }
-    pthread_mutex_unlock(&c->lock);
+    pthread_mutex_unlock(&c->pool_lock);
     (void)acr_loop_free(loop); /* could not keep it: fine, just no reuse (NULL: kept) */
 }

@@ -16,6 +16,7 @@
 #define ACR_HTTP_H
 
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -74,12 +75,15 @@ struct acr_client {
     CURLSH *share;
     pthread_mutex_t share_locks[CURL_LOCK_DATA_LAST];
     size_t max_idle;
-    /* Guards the turns and the pool of idle private loops. */
+    /* Guards the turns (and the loops' threads turn.c reads). */
     pthread_mutex_t lock;
     acr_turn **turns;                   /* the recordings some call holds: a hash table */
     size_t turn_buckets;                /* a power of two; 0: none yet */
     size_t turn_count;
     acr_turn *spare_turn;               /* kept for the next recording's turn */
+    /* Guards the pool alone: every blocking call takes and gives back a loop,
+     * and should not queue behind the turns' lock for it. */
+    pthread_mutex_t pool_lock;
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
     size_t idle_loop_capacity;
@@ -110,15 +114,28 @@ typedef struct acr_turn_waiter {
     bool granted;                       /* holds the turn (perhaps not claimed yet) */
     bool thread_known;                  /* its loop's thread has seen the grant */
     pthread_t thread;
+    struct acr_turn_waiter *grant_next; /* in its loop's grants, while on_grants */
+    bool on_grants;
 } acr_turn_waiter;
+
+/* A loop's waiters handed their turn and not claimed yet, in hand-over
+ * order: the loop claims these, not every call it has. Guarded by the
+ * client's lock; `any` may be read without it (a hint: a hand-over also
+ * writes the loop's eventfd). */
+typedef struct acr_turn_grants {
+    acr_turn_waiter *head, *tail;
+    atomic_bool any;
+} acr_turn_grants;
 
 /* Holds `key`'s turn (*granted) or joins its queue. refuse_own: a blocking
  * call refused (ACR_ERR_USAGE) when this thread's own call holds the turn, or
  * a loop this thread drives has a call holding or waiting for it. */
 ACR_CHECK_RESULT acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, bool refuse_own,
                                           bool *granted, acr_error *err);
-/* On the waiter's loop thread: true when the turn was handed to it. */
-bool acr_turn_claim(acr_client *c, acr_turn_waiter *w);
+/* On the loop's thread: the waiters of `grants` (a loop's) handed their
+ * turn since the last claim, taken off it under one lock, in hand-over order
+ * (linked by grant_next); NULL: none. */
+acr_turn_waiter *acr_turn_claim(acr_client *c, acr_turn_grants *grants);
 /* Leaves the queue, or gives the turn to the next waiter (woken through its
  * loop). Nothing when the waiter is neither holding nor queued. */
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w);
@@ -254,7 +271,12 @@ void acr_xfer_free(acr_transfer *t);
 
 ACR_CHECK_RESULT acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_loop,
                                           acr_loop **out, acr_error *err);
-/* Any thread: wakes the loop (a turn was handed to one of its transfers). */
+/* Any thread: wakes the loop (a turn was handed to one of its transfers), in
+ * two steps so that the eventfd is not written under the client's lock, which
+ * the woken thread takes first: acr_loop_wake_hold() under the lock (the loop
+ * exists: a call of it is queued), then acr_loop_wake() after unlocking, which
+ * ends the hold. Freeing a loop waits for its holds to end. */
+void acr_loop_wake_hold(acr_loop *loop);
 void acr_loop_wake(acr_loop *loop);
 ACR_CHECK_RESULT CURLMcode acr_loop_add_easy(acr_loop *loop, CURL *easy);
 void acr_loop_remove_easy(acr_loop *loop, CURL *easy);
@@ -268,6 +290,8 @@ void acr_loop_link(acr_loop *loop, acr_transfer *t);
 void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at);
 /* The transfer ended: its done callback runs from the loop. */
 void acr_loop_queue_done(acr_loop *loop, acr_transfer *t);
+/* Its waiters handed their turn (turn.c). */
+acr_turn_grants *acr_loop_grants(acr_loop *loop);
 /* Counts transfers waiting for their turn (the wake descriptor is watched
  * while there are any). */
 void acr_loop_count_queued(acr_loop *loop, int delta);

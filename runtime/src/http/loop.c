@@ -12,6 +12,9 @@
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
+#include <sched.h>
+#include <stdatomic.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 #include <unistd.h>
@@ -36,6 +39,7 @@ struct acr_loop {
     acr_timer_fn timer_fn;
     void *ctx;
     int wake_fd;                        /* eventfd: a turn was handed to one of its calls */
+    atomic_uint wake_holds;             /* threads about to write it (acr_loop_wake_hold) */
     bool wake_watched;                  /* callback style: announced */
     bool wake_refused;                  /* acr_socket_fn refused it once: asked again at once */
     loop_socket *sockets;               /* what libcurl asked to watch */
@@ -47,8 +51,10 @@ struct acr_loop {
     acr_transfer *head, *tail;          /* every call whose done callback has not returned */
     size_t active;
     size_t queued;                      /* calls in XFER_QUEUED */
+    acr_turn_grants grants;             /* those handed their turn, to claim */
     acr_transfer *done_head, *done_tail;
     acr_transfer *timers;               /* transfers with a timer, soonest first */
+    acr_transfer *timers_tail;          /* the latest */
     CURL **easy;                        /* idle easy handles, configured */
     size_t easy_count;
     size_t easy_capacity;
@@ -228,8 +234,16 @@ static acr_status loop_curl_action(acr_loop *l, curl_socket_t fd, int events)
     /* libcurl calls the timer function only when its next timeout changes:
      * read it again so that a timer that was not yet due is not lost. */
     long ms = -1;
-    if (curl_multi_timeout(l->multi, &ms) == CURLM_OK)
-        l->curl_at = ms < 0 ? -1 : acr_now_ms() + ms;
+    if (curl_multi_timeout(l->multi, &ms) == CURLM_OK) {
+        long long now = acr_now_ms();
+        long long at = ms < 0 ? -1 : now + ms;
+        /* Within a millisecond of a timer not yet due: the same deadline of
+         * libcurl's, rounded the other way (its milliseconds are rounded up,
+         * ours down). Kept, or a callback-style loop would ask the
+         * application's acr_timer_fn again for nothing. */
+        if (!(at >= 0 && l->curl_at > now && (at - l->curl_at <= 1 && l->curl_at - at <= 1)))
+            l->curl_at = at;
+    }
     return status;
 }
 
@@ -268,24 +282,32 @@ static void loop_fail_unwatched(acr_loop *l)
     }
 }
 
-/* Starts the calls whose turn was handed over. */
-static void loop_claim_turns(acr_loop *l)
+/* Starts the calls whose turn was handed over: those on the loop's grants,
+ * claimed under one lock (never a walk of every call, nor a lock per queued
+ * one). Without `woken`, only when the hint says there are some. */
+static void loop_claim_turns(acr_loop *l, bool woken)
 {
-    if (!l->queued)
+    if (!l->queued || (!woken && !atomic_load_explicit(&l->grants.any, memory_order_relaxed)))
         return;
-    for (acr_transfer *t = l->head, *next; t; t = next) {
-        next = t->next;
-        if (t->state == XFER_QUEUED && acr_turn_claim(l->client, &t->waiter))
+    acr_turn_waiter *w = acr_turn_claim(l->client, &l->grants);
+    while (w) {
+        acr_turn_waiter *next = w->grant_next; /* before it runs: a claimed waiter is the loop's alone */
+        acr_transfer *t = (acr_transfer *)(void *)((char *)w - offsetof(acr_transfer, waiter));
+        if (t->state == XFER_QUEUED)
             acr_xfer_run(t, XFER_EVENT_TURN, CURLE_OK);
+        w = next;
     }
 }
 
 static void loop_on_wake(acr_loop *l)
 {
+    /* One read resets the counter (not EFD_SEMAPHORE); a write after it makes
+     * the descriptor readable again: no second read to see EAGAIN. */
     uint64_t count;
-    while (read(l->wake_fd, &count, sizeof count) > 0) {
+    if (read(l->wake_fd, &count, sizeof count) < 0) {
+        /* EAGAIN: woken already, by an earlier read; claimed below anyway. */
     }
-    loop_claim_turns(l);
+    loop_claim_turns(l, true);
 }
 
 static acr_status loop_run_timers(acr_loop *l)
@@ -351,7 +373,7 @@ static acr_status loop_process(acr_loop *l)
     loop_read_messages(l);
     loop_fail_unwatched(l);
     acr_status status = loop_run_timers(l);
-    loop_claim_turns(l);
+    loop_claim_turns(l, false);
     loop_dispatch(l);
     return status;
 }
@@ -575,12 +597,29 @@ acr_client *acr_loop_client(const acr_loop *loop)
     return loop->client;
 }
 
+void acr_loop_wake_hold(acr_loop *loop)
+{
+    atomic_fetch_add_explicit(&loop->wake_holds, 1, memory_order_relaxed);
+}
+
 void acr_loop_wake(acr_loop *loop)
 {
     uint64_t one = 1;
     /* EAGAIN: the counter is already non-zero, the loop will wake anyway. */
     while (write(loop->wake_fd, &one, sizeof one) < 0 && errno == EINTR) {
     }
+    /* The last touch of the loop: acr_loop_free may go on from here. */
+    atomic_fetch_sub_explicit(&loop->wake_holds, 1, memory_order_release);
+}
+
+/* A thread that handed a turn to this loop's call may not have written the
+ * eventfd yet (the call ended meanwhile, by its deadline): the few
+ * instructions between its unlock and its write. No new hold can start: the
+ * loop has no call left to be queued. */
+static void loop_wait_wake_holds(acr_loop *l)
+{
+    while (atomic_load_explicit(&l->wake_holds, memory_order_acquire))
+        sched_yield();
 }
 
 CURLMcode acr_loop_add_easy(acr_loop *loop, CURL *easy)
@@ -646,16 +685,19 @@ void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at)
             loop->timers = t->timer_next;
         if (t->timer_next)
             t->timer_next->timer_prev = t->timer_prev;
+        else
+            loop->timers_tail = t->timer_prev;
         t->timer_prev = t->timer_next = NULL;
     }
     t->timer_at = at;
     if (!at)
         return;
-    /* Sorted insert: few calls have a timer (a back-off, a queued update). */
-    acr_transfer *prev = NULL, *next = loop->timers;
-    while (next && next->timer_at <= at) {
-        prev = next;
-        next = next->timer_next;
+    /* Sorted insert, from the latest: calls queued for a turn come with
+     * deadlines in the order they started, each the latest so far. */
+    acr_transfer *prev = loop->timers_tail, *next = NULL;
+    while (prev && prev->timer_at > at) {
+        next = prev;
+        prev = prev->timer_prev;
     }
     t->timer_prev = prev;
     t->timer_next = next;
@@ -665,6 +707,8 @@ void acr_loop_set_timer(acr_loop *loop, acr_transfer *t, long long at)
         loop->timers = t;
     if (next)
         next->timer_prev = t;
+    else
+        loop->timers_tail = t;
 }
 
 void acr_loop_queue_done(acr_loop *loop, acr_transfer *t)
@@ -678,6 +722,11 @@ void acr_loop_queue_done(acr_loop *loop, acr_transfer *t)
     else
         loop->done_head = t;
     loop->done_tail = t;
+}
+
+acr_turn_grants *acr_loop_grants(acr_loop *loop)
+{
+    return &loop->grants;
 }
 
 void acr_loop_count_queued(acr_loop *loop, int delta)
@@ -767,6 +816,8 @@ acr_status acr_loop_make(acr_client *c, const acr_loop_options *o, bool private_
     }
 #endif
     /* Close-on-exec: the application's children never inherit it. */
+    atomic_init(&l->wake_holds, 0);
+    atomic_init(&l->grants.any, false);
     l->wake_fd = eventfd(0, EFD_CLOEXEC | EFD_NONBLOCK);
     if (l->wake_fd < 0) {
         int e = errno;
@@ -847,6 +898,7 @@ acr_status acr_loop_free(acr_loop *loop)
             (void)loop->socket_fn(loop->ctx, loop->wake_fd, ACR_POLL_REMOVE);
     }
     acr_free(loop->sockets);
+    loop_wait_wake_holds(loop);
     close(loop->wake_fd);
 #ifdef ACR_TEST_CALLBACK_STYLE
     if (loop->test_epfd >= 0)

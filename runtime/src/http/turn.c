@@ -19,12 +19,22 @@ struct acr_turn {
     acr_turn_waiter *head, *tail;       /* the queue */
 };
 
-/* FNV-1a: the keys share a long prefix (operation, App ID), so every byte counts. */
+/* Eight bytes a step, each mixed in by a multiply and a shift: the keys
+ * share a long prefix (operation, App ID), so every byte counts, and a byte
+ * a step cost 600 instructions a call. */
 static size_t turn_hash(const char *key)
 {
-    uint64_t h = 14695981039346656037u;
-    for (const unsigned char *p = (const unsigned char *)key; *p; p++)
-        h = (h ^ *p) * 1099511628211u;
+    size_t n = strlen(key);
+    const unsigned char *p = (const unsigned char *)key;
+    uint64_t h = 14695981039346656037u ^ n, w;
+    for (; n >= 8; n -= 8, p += 8) {
+        memcpy(&w, p, 8);
+        h = (h ^ w) * 0x9e3779b97f4a7c15u;
+        h ^= h >> 29;
+    }
+    w = 0;
+    memcpy(&w, p, n);
+    h = (h ^ w) * 0x9e3779b97f4a7c15u;
     return (size_t)(h ^ (h >> 32));
 }
 
@@ -113,8 +123,8 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
 {
     *granted = false;
     acr_status status = ACR_OK;
+    size_t hash = turn_hash(key); /* outside the lock: the key is the caller's */
     pthread_mutex_lock(&c->lock);
-    size_t hash = turn_hash(key);
     acr_turn *turn = turn_find(c, key, hash);
     if (!turn) {
         turn = turn_grow(c) ? c->spare_turn ? c->spare_turn : acr_malloc(sizeof *turn) : NULL;
@@ -132,6 +142,8 @@ acr_status acr_turn_take(acr_client *c, const char *key, acr_turn_waiter *w, boo
         c->turn_count++;
     }
     w->next = NULL;
+    w->grant_next = NULL;
+    w->on_grants = false;
     w->turn = turn;
     w->key = key;
     if (!turn->holder) {
@@ -165,25 +177,69 @@ unlock:
     return status;
 }
 
-bool acr_turn_claim(acr_client *c, acr_turn_waiter *w)
+/* Under the lock. */
+static void turn_grant_push(acr_turn_waiter *w)
+{
+    acr_turn_grants *g = acr_loop_grants(w->loop);
+    w->grant_next = NULL;
+    w->on_grants = true;
+    if (g->tail)
+        g->tail->grant_next = w;
+    else
+        g->head = w;
+    g->tail = w;
+    atomic_store_explicit(&g->any, true, memory_order_relaxed);
+}
+
+/* Under the lock: a granted waiter leaving before its loop claimed it (its
+ * deadline, a cancel). */
+static void turn_grant_drop(acr_turn_waiter *w)
+{
+    acr_turn_grants *g = acr_loop_grants(w->loop);
+    acr_turn_waiter *prev = NULL;
+    for (acr_turn_waiter *p = g->head; p; prev = p, p = p->grant_next) {
+        if (p != w)
+            continue;
+        if (prev)
+            prev->grant_next = w->grant_next;
+        else
+            g->head = w->grant_next;
+        if (g->tail == w)
+            g->tail = prev;
+        break;
+    }
+    w->grant_next = NULL;
+    w->on_grants = false;
+    if (!g->head)
+        atomic_store_explicit(&g->any, false, memory_order_relaxed);
+}
+
+acr_turn_waiter *acr_turn_claim(acr_client *c, acr_turn_grants *g)
 {
     pthread_mutex_lock(&c->lock);
-    bool granted = w->turn && w->granted;
-    if (granted && !w->thread_known) {
+    acr_turn_waiter *list = g->head;
+    g->head = g->tail = NULL;
+    atomic_store_explicit(&g->any, false, memory_order_relaxed);
+    pthread_t self = pthread_self();
+    for (acr_turn_waiter *w = list; w; w = w->grant_next) {
+        w->on_grants = false;
         w->thread_known = true;
-        w->thread = pthread_self();
+        w->thread = self;
     }
     pthread_mutex_unlock(&c->lock);
-    return granted;
+    return list;
 }
 
 void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
 {
+    acr_loop *wake = NULL;
     pthread_mutex_lock(&c->lock);
     acr_turn *turn = w->turn;
     if (!turn)
         goto unlock;
     if (turn->holder == w) {
+        if (w->on_grants)
+            turn_grant_drop(w);
         acr_turn_waiter *next = turn->head;
         if (next) {
             turn->head = next->next;
@@ -193,8 +249,12 @@ void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
             next->granted = true;
             turn->holder = next;
             turn->key = next->key; /* the same text, owned by the new holder */
-            /* Under the lock: the waiter's loop cannot be freed while it waits. */
-            acr_loop_wake(next->loop);
+            /* Held under the lock, while the waiter's loop cannot be freed;
+             * written after it, so that the woken thread does not find the
+             * lock still taken by the write (a second sleep and wake). */
+            turn_grant_push(next);
+            wake = next->loop;
+            acr_loop_wake_hold(wake);
         } else {
             turn_remove(c, turn);
         }
@@ -216,4 +276,6 @@ void acr_turn_leave(acr_client *c, acr_turn_waiter *w)
     w->next = NULL;
 unlock:
     pthread_mutex_unlock(&c->lock);
+    if (wake)
+        acr_loop_wake(wake);
 }
