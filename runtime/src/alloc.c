@@ -1,4 +1,5 @@
 /* acr runtime: the allocation hooks (acr/alloc.h) and their bridge to yajl. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,3 +86,55 @@ static void *yajl_realloc_hook(void *ctx, void *ptr, size_t size)
 static void yajl_free_hook(void *ctx, void *ptr) { (void)ctx; acr_free(ptr); }
 
 yajl_alloc_funcs acr_yajl_alloc_funcs = {yajl_malloc_hook, yajl_realloc_hook, yajl_free_hook, NULL};
+
+/* The same for a parser of text that may echo a secret (an error body): each
+ * block carries its size in front, and is wiped before it is freed; a realloc
+ * is a new block, a copy and a wipe of the old one (yajl keeps a cut-off token
+ * in its lexer's buffer, and its error text quotes the input). The wipe is a
+ * store through a volatile pointer, which the compiler cannot drop. */
+typedef union wiped_header {
+    size_t size;
+    max_align_t align;
+} wiped_header;
+
+static void wipe_block(wiped_header *h)
+{
+    volatile unsigned char *v = (volatile unsigned char *)h;
+    for (size_t i = 0, n = sizeof *h + h->size; i < n; i++)
+        v[i] = 0;
+    acr_free(h);
+}
+
+static void *wiped_malloc_hook(void *ctx, size_t size)
+{
+    (void)ctx;
+    wiped_header *h = NULL;
+    if (size <= SIZE_MAX - sizeof *h) {
+        acr_yajl_allocating = 1;
+        h = acr_malloc(sizeof *h + size);
+        acr_yajl_allocating = 0;
+    }
+    must_have(h, sizeof *h + size);
+    h->size = size;
+    return h + 1;
+}
+
+static void wiped_free_hook(void *ctx, void *ptr)
+{
+    (void)ctx;
+    if (ptr)
+        wipe_block((wiped_header *)ptr - 1);
+}
+
+static void *wiped_realloc_hook(void *ctx, void *ptr, size_t size)
+{
+    void *grown = wiped_malloc_hook(ctx, size);
+    if (ptr) {
+        wiped_header *old = (wiped_header *)ptr - 1;
+        memcpy(grown, ptr, old->size < size ? old->size : size);
+        wipe_block(old);
+    }
+    return grown;
+}
+
+yajl_alloc_funcs acr_yajl_wiped_alloc_funcs = {wiped_malloc_hook, wiped_realloc_hook, wiped_free_hook, NULL};

@@ -73,6 +73,11 @@ void acr_free_value_wiped(const acr_type_desc *type, void *value);
 
 /* yajl allocation functions routed through acr_malloc and friends. */
 extern yajl_alloc_funcs acr_yajl_alloc_funcs;
+/* The same, each block wiped before it is freed (a parser of an error body). */
+extern yajl_alloc_funcs acr_yajl_wiped_alloc_funcs;
+/* acr_parse() of a text that may echo a secret: every buffer the parser and
+ * yajl free is wiped first; release the struct with acr_free_value_wiped(). */
+acr_status acr_parse_wiped(const acr_type_desc *type, const void *json, size_t length, void *out, acr_error *err);
 /* Non-zero while the allocation being made is yajl's (see alloc.c). */
 extern _Thread_local int acr_yajl_allocating;
 

@@ -9,7 +9,7 @@
 
 mock_process mock;
 acr_client *client;
-int done_rank;
+atomic_int done_rank;
 
 /* --- the mock ------------------------------------------------------------ */
 

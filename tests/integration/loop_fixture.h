@@ -9,6 +9,7 @@
 #ifndef ACR_TEST_LOOP_FIXTURE_H
 #define ACR_TEST_LOOP_FIXTURE_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "acr/loop.h"
@@ -29,7 +30,7 @@ extern mock_process mock;
 extern acr_client *client;
 
 /* Counts done callbacks, to rank them (update_call.order); 0 at each setup. */
-extern int done_rank;
+extern atomic_int done_rank; /* done callbacks run on several loops' threads */
 
 /* --- the mock ----------------------------------------------------------------- */
 

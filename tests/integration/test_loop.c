@@ -492,9 +492,15 @@ static void test_turn_wait_counts_against_the_limit(void **state)
     assert_non_null(strstr(u[0].err.message, "no complete answer within 300 ms"));
     assert_int_equal(u[1].done_count, 1);
     assert_int_equal(u[1].status, ACR_ERR_TRANSPORT);
-    assert_int_equal(u[1].err.attempts, 0);
     assert_non_null(strstr(u[1].err.message, "no complete answer within 300 ms"));
-    assert_non_null(strstr(u[1].err.message, "nothing was sent"));
+    /* u[1] has its turn only when u[0]'s limit ends, u[0] having started
+     * first: nothing is sent, unless u[1] started a millisecond or more later
+     * (a slow machine, TSan) and is sent with what is left of its own 300 ms.
+     * Its limit counts from its start either way: never a second 300 ms. */
+    if (u[1].err.attempts == 0)
+        assert_non_null(strstr(u[1].err.message, "nothing was sent"));
+    else
+        assert_int_equal(u[1].err.attempts, 1);
     for (int i = 0; i < 2; i++)
         update_free(&u[i]);
     assert_int_equal(acr_loop_free(loop), ACR_OK);

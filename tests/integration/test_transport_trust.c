@@ -722,6 +722,12 @@ static void test_freed_copies_of_secrets_are_wiped(void **state)
     assert_int_equal(update(c, RID, SID, &err), ACR_OK);
     assert_int_equal(update(c, RID, SID, &err), ACR_ERR_HTTP);
     acr_error_clear(&err);
+    /* An error body cut off inside the echoed string: the parser's held-back
+     * token and yajl's own buffers held it when the parse failed. */
+    snprintf(body, sizeof body, "{\"code\":2,\"reason\":\"ak=%s sk=%s sts=%s", ACCESS_KEY, SECRET_KEY, STS_TOKEN);
+    error_script("echo-cut", 400, "Bad Request", "", body);
+    assert_int_equal(update(c, RID, SID, &err), ACR_ERR_HTTP);
+    acr_error_clear(&err);
     acr_client_free(c);
     if (unwiped() != before)
         fail_msg("%zu freed blocks held a secret, the first %s", unwiped() - before, unwiped_example);

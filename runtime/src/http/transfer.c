@@ -246,7 +246,7 @@ static void read_error_body(const acr_transfer *t, acr_error *err)
         return;
     memset(body, 0, desc->size);
     acr_error ignored = ACR_ERROR_INIT;
-    if (acr_parse(op->error, x->error_body.data, x->error_body.length, body, &ignored) == ACR_OK) {
+    if (acr_parse_wiped(op->error, x->error_body.data, x->error_body.length, body, &ignored) == ACR_OK) {
         const acr_field_desc *code = find_field(desc, "code", ACR_KIND_INT);
         const acr_field_desc *reason = find_field(desc, "reason", ACR_KIND_STRING);
         const acr_field_desc *message = find_field(desc, "message", ACR_KIND_STRING);

@@ -65,6 +65,7 @@ struct acr_parser {
     const acr_type_desc *type;
     void *out;
     bool is_request;                    /* type->is_request */
+    bool wipe;                          /* acr_parse_wiped: buffers wiped before freed */
     yajl_handle yajl;
     frame *frames;
     size_t depth;
@@ -817,6 +818,15 @@ ACR_COLD static const acr_field_desc *find_field(const acr_object_desc *object, 
     return NULL;
 }
 
+/* Wipes n bytes of block (a store the compiler cannot drop) and frees it. */
+static void wipe_free(void *block, size_t n)
+{
+    volatile unsigned char *v = block;
+    for (size_t i = 0; v && i < n; i++)
+        v[i] = 0;
+    acr_free(block);
+}
+
 /* A key that names no field: its value is skipped (a response) or reported
  * (a request). */
 ACR_COLD static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
@@ -830,9 +840,11 @@ ACR_COLD static int unknown_key(acr_parser *p, frame *f, const unsigned char *ke
     }
     if (length >= p->unknown_key_capacity) {
         size_t capacity = length + 1 > 64 ? length + 1 : 64;
-        char *grown = acr_realloc(p->unknown_key, capacity);
+        char *grown = p->wipe ? acr_malloc(capacity) : acr_realloc(p->unknown_key, capacity);
         if (!grown)
             return out_of_memory(p);
+        if (p->wipe) /* nothing of the old key is needed: wiped, not copied */
+            wipe_free(p->unknown_key, p->unknown_key_capacity);
         p->unknown_key = grown;
         p->unknown_key_capacity = capacity;
     }
@@ -1745,7 +1757,16 @@ static bool hold(acr_parser *p, const unsigned char *b, size_t n)
             }
             capacity *= 2;
         }
-        unsigned char *grown = acr_realloc(p->held, capacity);
+        unsigned char *grown;
+        if (p->wipe) { /* a realloc would free the old block unwiped */
+            grown = acr_malloc(capacity);
+            if (grown && p->held_length)
+                memcpy(grown, p->held, p->held_length);
+            if (grown)
+                wipe_free(p->held, p->held_capacity);
+        } else {
+            grown = acr_realloc(p->held, capacity);
+        }
         if (!grown) {
             out_of_memory(p);
             return false;
@@ -1781,7 +1802,14 @@ static void fail_at_byte(acr_parser *p, const unsigned char *b, size_t k, const 
 
 /* --- public API --- */
 
+static acr_parser *parser_new(const acr_type_desc *type, void *out, const acr_parse_options *options, bool wipe);
+
 acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse_options *options)
+{
+    return parser_new(type, out, options, false);
+}
+
+static acr_parser *parser_new(const acr_type_desc *type, void *out, const acr_parse_options *options, bool wipe)
 {
     if (!type || !out)
         return NULL;
@@ -1798,7 +1826,8 @@ acr_parser *acr_parser_new(const acr_type_desc *type, void *out, const acr_parse
     else
         p->max_bytes = type->is_request ? ACR_MAX_REQUEST_BYTES : 0;
     p->line = 1;
-    p->yajl = yajl_alloc(&callbacks, &acr_yajl_alloc_funcs, p);
+    p->wipe = wipe;
+    p->yajl = yajl_alloc(&callbacks, wipe ? &acr_yajl_wiped_alloc_funcs : &acr_yajl_alloc_funcs, p);
     if (!p->yajl) {
         acr_free(p);
         return NULL;
@@ -1992,17 +2021,23 @@ void acr_parser_free(acr_parser *p)
         if (p->frames[i].kind == FRAME_OBJECT && p->frames[i].repeat_base)
             drop_repeat(p, &p->frames[i]);
     acr_free(p->frames);
-    acr_free(p->unknown_key);
-    acr_free(p->held);
+    if (p->wipe) { /* both may hold text of the input */
+        wipe_free(p->unknown_key, p->unknown_key_capacity);
+        wipe_free(p->held, p->held_capacity);
+    } else {
+        acr_free(p->unknown_key);
+        acr_free(p->held);
+    }
     acr_error_clear(&p->repeat_err);
     acr_path_free(&p->path);
     acr_error_clear(&p->err);
     acr_free(p);
 }
 
-acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length, void *out, acr_error *err)
+static acr_status parse_whole(const acr_type_desc *type, const void *json, size_t length, void *out,
+                              acr_error *err, bool wipe)
 {
-    acr_parser *p = acr_parser_new(type, out, NULL);
+    acr_parser *p = parser_new(type, out, NULL, wipe);
     if (!p) {
         if (!type || !out)
             return acr_error_set(err, ACR_ERR_USAGE, "acr_parse: NULL argument");
@@ -2013,4 +2048,14 @@ acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length,
         status = acr_parser_finish(p, err);
     acr_parser_free(p);
     return status;
+}
+
+acr_status acr_parse(const acr_type_desc *type, const void *json, size_t length, void *out, acr_error *err)
+{
+    return parse_whole(type, json, length, out, err, false);
+}
+
+acr_status acr_parse_wiped(const acr_type_desc *type, const void *json, size_t length, void *out, acr_error *err)
+{
+    return parse_whole(type, json, length, out, err, true);
 }
