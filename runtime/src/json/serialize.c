@@ -29,14 +29,22 @@ typedef struct serializer {
     bool out_failed;    /* out of memory for `out` */
 } serializer;
 
-static size_t push_step(serializer *s, const char *name, size_t length_or_index)
+/* acr_steps_push and _pop inline for a step that fits (one per member and
+ * item written: a call each cost more than the step). */
+static inline size_t push_step(serializer *s, const char *name, size_t length_or_index)
 {
-    return acr_steps_push(&s->steps, name, length_or_index);
+    acr_steps *steps = &s->steps;
+    if (steps->depth == steps->capacity)
+        return acr_steps_push(steps, name, length_or_index);
+    steps->items[steps->depth].name = name;
+    steps->items[steps->depth].length_or_index = length_or_index;
+    return steps->depth++;
 }
 
-static void pop_step(serializer *s, size_t mark)
+static inline void pop_step(serializer *s, size_t mark)
 {
-    acr_steps_pop(&s->steps, mark);
+    if (mark < s->steps.depth)
+        s->steps.depth = mark;
 }
 
 /* Hands the block to the callback (the caller wipes it at the end). */

@@ -24,14 +24,22 @@ typedef struct validator {
     bool oom;
 } validator;
 
-static size_t push_step(validator *v, const char *name, size_t length_or_index)
+/* acr_steps_push and _pop inline for a step that fits (one per member and
+ * item written: a call each cost more than the step). */
+static inline size_t push_step(validator *v, const char *name, size_t length_or_index)
 {
-    return acr_steps_push(&v->steps, name, length_or_index);
+    acr_steps *steps = &v->steps;
+    if (steps->depth == steps->capacity)
+        return acr_steps_push(steps, name, length_or_index);
+    steps->items[steps->depth].name = name;
+    steps->items[steps->depth].length_or_index = length_or_index;
+    return steps->depth++;
 }
 
-static void pop_step(validator *v, size_t mark)
+static inline void pop_step(validator *v, size_t mark)
 {
-    acr_steps_pop(&v->steps, mark);
+    if (mark < v->steps.depth)
+        v->steps.depth = mark;
 }
 
 static void report(validator *v, const char *fmt, ...) ACR_PRINTF(2, 3);
