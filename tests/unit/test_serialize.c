@@ -228,6 +228,35 @@ static void test_strings_are_written_as_yajl_writes_them(void **state)
     }
 }
 
+/* The same for string arrays (items after the first skip yajl entirely). */
+static void test_string_arrays_are_written_as_yajl_writes_them(void **state)
+{
+    (void)state;
+    static const char *const uids[] = {"1", "a/b", "q\"", "", "\x01", "caf\xc3\xa9", "#allstream#", "2"};
+    size_t n = sizeof uids / sizeof uids[0];
+    for (size_t first = 0; first < n; first++) {
+        char expected[256] = "\"subscribeAudioUids\":";
+        yajl_gen g = yajl_gen_alloc(NULL);
+        assert_non_null(g);
+        assert_int_equal(yajl_gen_config(g, yajl_gen_print_callback, yajl_piece, (void *)expected), 1);
+        assert_int_equal(yajl_gen_array_open(g), yajl_gen_status_ok);
+        for (size_t i = first; i < n; i++)
+            assert_int_equal(yajl_gen_string(g, (const unsigned char *)uids[i], strlen(uids[i])),
+                             yajl_gen_status_ok);
+        assert_int_equal(yajl_gen_array_close(g), yajl_gen_status_ok);
+        yajl_gen_free(g);
+        acr_update_request r = minimal_update();
+        r.client_request.has_stream_subscribe = true;
+        r.client_request.stream_subscribe.has_audio_uid_list = true;
+        r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = uids + first;
+        r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = n - first;
+        char *json = update_json(&r);
+        if (!strstr(json, expected))
+            fail_msg("from item %zu: %s lacks %s", first, json, expected);
+        acr_free(json);
+    }
+}
+
 static void test_invalid_utf8_in_a_caller_string_is_named(void **state)
 {
     (void)state;
@@ -444,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_only_present_members_are_written),
         cmocka_unit_test(test_escapes_decode_to_the_original_bytes),
         cmocka_unit_test(test_strings_are_written_as_yajl_writes_them),
+        cmocka_unit_test(test_string_arrays_are_written_as_yajl_writes_them),
         cmocka_unit_test(test_invalid_utf8_in_a_caller_string_is_named),
         cmocka_unit_test(test_write_variant_streams_the_same_text),
         cmocka_unit_test(test_write_callback_abort_is_an_error),

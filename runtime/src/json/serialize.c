@@ -162,13 +162,20 @@ static const unsigned char plain_byte[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
 };
 
-static void emit_string(serializer *s, const char *text)
+/* The length of text when yajl would write it as it is, else SIZE_MAX. */
+static inline size_t plain_length(const char *text)
 {
     const unsigned char *p = (const unsigned char *)text;
     size_t length = 0;
     while (plain_byte[p[length]])
         length++;
-    if (!p[length]) {
+    return p[length] ? SIZE_MAX : length;
+}
+
+static void emit_string(serializer *s, const char *text)
+{
+    size_t length = plain_length(text);
+    if (length != SIZE_MAX) {
         /* Nothing to escape or check: yajl writes the separator and the
          * opening quote (yajl_gen_number prints verbatim and moves the
          * generator's state as a string value would), the text goes straight
@@ -182,7 +189,7 @@ static void emit_string(serializer *s, const char *text)
         put(s, "\"", 1);
         return;
     }
-    length += strlen(text + length);
+    length = strlen(text);
     /* Checked here rather than with yajl_gen_validate_utf8, which only checks
      * the byte structure: it lets overlong forms, surrogates and code points
      * above U+10FFFF through. */
@@ -261,10 +268,22 @@ static void emit_value(serializer *s, const acr_value_desc *vd, const void *slot
 static void emit_items(serializer *s, const acr_value_desc *array, const void *items, size_t count)
 {
     check(s, yajl_gen_array_open(s->gen));
+    bool strings = array->items->kind == ACR_KIND_STRING;
     for (size_t i = 0; i < count && !s->failed; i++) {
-        size_t mark = push_step(s, NULL, i);
         const void *slot = (const char *)items + i * array->item_size;
-        if (array->items->kind == ACR_KIND_STRING && *(const char *const *)slot == NULL)
+        const char *text = strings ? *(const char *const *)slot : NULL;
+        size_t length;
+        if (i > 0 && text && (length = plain_length(text)) != SIZE_MAX) {
+            /* Past an array's first item yajl writes a comma before a value
+             * and its state stays "in an array": the item goes straight to
+             * the output, as yajl would write it. */
+            put(s, ",\"", 2);
+            put(s, text, length);
+            put(s, "\"", 1);
+            continue;
+        }
+        size_t mark = push_step(s, NULL, i);
+        if (strings && !text)
             check(s, yajl_gen_null(s->gen)); /* a hole the caller left; validate reports it */
         else
             emit_value(s, array->items, slot, NULL);
