@@ -22,7 +22,8 @@ typedef struct serializer {
     void *ctx;
     bool write_aborted;
     bool failed;        /* err is filled; stop emitting */
-    char *out;          /* with `write`: the block on the stack; else acr_to_json's text */
+    char *out;          /* the block on the stack; past it, acr_to_json's text on the heap */
+    char *block;
     size_t out_length;
     size_t out_capacity;
     size_t block_used;  /* the most of the block ever filled, to wipe */
@@ -75,14 +76,19 @@ static void put_slow(serializer *s, const char *str, size_t len)
     }
     if (s->out_failed)
         return;
-    size_t capacity = s->out_capacity ? s->out_capacity : 256;
+    size_t capacity = s->out_capacity * 2;
     while (capacity < s->out_length + len + 1)
         capacity *= 2;
-    char *grown = acr_realloc(s->out, capacity);
+    bool leaving = s->out == s->block;
+    char *grown = leaving ? acr_malloc(capacity) : acr_realloc(s->out, capacity);
     if (!grown) {
         s->out_failed = true;
         s->out_capacity = s->out_length; /* no room: every later put() fails here */
         return;
+    }
+    if (leaving) {
+        memcpy(grown, s->block, s->out_length);
+        s->block_used = s->out_length;
     }
     s->out = grown;
     s->out_capacity = capacity;
@@ -343,11 +349,11 @@ static acr_status serialize(const acr_type_desc *type, const void *value, acr_wr
     acr_steps_init(&s.steps);
     s.write = write;
     s.ctx = ctx;
+    /* acr_to_json's text too starts in the block: a text that fits is
+     * copied once at its size instead of growing block by block. */
     char block[SINK_BLOCK];
-    if (write) {
-        s.out = block;
-        s.out_capacity = sizeof block;
-    }
+    s.block = s.out = block;
+    s.out_capacity = sizeof block;
     s.gen = yajl_gen_alloc(&acr_yajl_alloc_funcs);
     if (!s.gen)
         return acr_error_set(err, ACR_ERR_NOMEM, "out of memory while serializing");
@@ -363,14 +369,25 @@ static acr_status serialize(const acr_type_desc *type, const void *value, acr_wr
         /* The body may hold secrets (docs/SECURITY.md). */
         acr_wipe(block, s.block_used);
     } else {
-        if (s.out_failed || !s.out || s.failed || nomem) {
-            acr_free(s.out);
-            nomem |= s.out_failed || !s.out;
+        char *text = s.out;
+        if (s.out == block) {
+            s.block_used = s.out_length;
+            text = s.failed || nomem ? NULL : acr_malloc(s.out_length + 1);
+            if (text)
+                memcpy(text, block, s.out_length);
+            else
+                s.out_failed = !s.failed && !nomem;
+        }
+        if (s.out_failed || s.failed || nomem) {
+            if (text != block)
+                acr_free(text);
+            nomem |= s.out_failed;
         } else {
-            s.out[s.out_length] = '\0';
-            *json = s.out;
+            text[s.out_length] = '\0';
+            *json = text;
             *length = s.out_length;
         }
+        acr_wipe(block, s.block_used);
     }
     acr_steps_free(&s.steps);
     if (s.failed) {
