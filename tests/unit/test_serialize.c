@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include <yajl/yajl_gen.h>
+
 static char *update_json(const acr_update_request *r)
 {
     char *json = NULL;
@@ -191,6 +193,70 @@ static void test_escapes_decode_to_the_original_bytes(void **state)
     acr_free(json);
 }
 
+static void yajl_piece(void *ctx, const char *str, size_t len)
+{
+    char *out = ctx;
+    size_t n = strlen(out);
+    assert_true(n + len < 256);
+    memcpy(out + n, str, len);
+    out[n + len] = '\0';
+}
+
+/* Strings with nothing to escape skip yajl's encoder: every kind of string
+ * must still come out byte for byte as yajl_gen_string writes it. */
+static void test_strings_are_written_as_yajl_writes_them(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        "", "plain", "a/b", "del\x7f", " ~!#$%&'()*+,-.:;<=>?@[]^_`{|}", "q\"", "b\\", "t\t",
+        "\x01", "\x1f", "caf\xc3\xa9", "\xf0\x9f\x98\x80", "\xe2\x80\xa8", "\xc2\x85",
+    };
+    for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+        char expected[256] = "\"cname\":";
+        yajl_gen g = yajl_gen_alloc(NULL);
+        assert_non_null(g);
+        assert_int_equal(yajl_gen_config(g, yajl_gen_print_callback, yajl_piece, (void *)expected), 1);
+        assert_int_equal(yajl_gen_string(g, (const unsigned char *)texts[i], strlen(texts[i])),
+                         yajl_gen_status_ok);
+        yajl_gen_free(g);
+        acr_update_request r = minimal_update();
+        r.cname = texts[i];
+        char *json = update_json(&r);
+        if (!strstr(json, expected))
+            fail_msg("string %zu: %s lacks %s", i, json, expected);
+        acr_free(json);
+    }
+}
+
+/* The same for string arrays (items after the first skip yajl entirely). */
+static void test_string_arrays_are_written_as_yajl_writes_them(void **state)
+{
+    (void)state;
+    static const char *const uids[] = {"1", "a/b", "q\"", "", "\x01", "caf\xc3\xa9", "#allstream#", "2"};
+    size_t n = sizeof uids / sizeof uids[0];
+    for (size_t first = 0; first < n; first++) {
+        char expected[256] = "\"subscribeAudioUids\":";
+        yajl_gen g = yajl_gen_alloc(NULL);
+        assert_non_null(g);
+        assert_int_equal(yajl_gen_config(g, yajl_gen_print_callback, yajl_piece, (void *)expected), 1);
+        assert_int_equal(yajl_gen_array_open(g), yajl_gen_status_ok);
+        for (size_t i = first; i < n; i++)
+            assert_int_equal(yajl_gen_string(g, (const unsigned char *)uids[i], strlen(uids[i])),
+                             yajl_gen_status_ok);
+        assert_int_equal(yajl_gen_array_close(g), yajl_gen_status_ok);
+        yajl_gen_free(g);
+        acr_update_request r = minimal_update();
+        r.client_request.has_stream_subscribe = true;
+        r.client_request.stream_subscribe.has_audio_uid_list = true;
+        r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = uids + first;
+        r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = n - first;
+        char *json = update_json(&r);
+        if (!strstr(json, expected))
+            fail_msg("from item %zu: %s lacks %s", first, json, expected);
+        acr_free(json);
+    }
+}
+
 static void test_invalid_utf8_in_a_caller_string_is_named(void **state)
 {
     (void)state;
@@ -246,10 +312,13 @@ static void test_invalid_utf8_in_a_caller_string_is_named(void **state)
 
 /* --- the write-callback variant --- */
 
+#define SINK_CAPACITY 65536
+
 typedef struct sink {
-    char text[1024];
+    char text[SINK_CAPACITY];
     size_t length;
     int calls;
+    size_t largest;        /* the longest piece handed over */
     int abort_at_call;     /* 0: never abort */
 } sink;
 
@@ -263,8 +332,28 @@ static int sink_write(void *ctx, const char *data, size_t length)
     memcpy(s->text + s->length, data, length);
     s->length += length;
     s->text[s->length] = '\0';
+    if (length > s->largest)
+        s->largest = length;
     return 0;
 }
+
+/* Enough items for a document of several blocks (over 16 KiB). */
+#define MANY_UIDS 1500
+static const char *many_uids[MANY_UIDS];
+
+static acr_update_request large_update(void)
+{
+    for (size_t i = 0; i < MANY_UIDS; i++)
+        many_uids[i] = i % 2 ? "#allstream#" : "a \"quoted\" uid";
+    acr_update_request r = minimal_update();
+    r.client_request.has_stream_subscribe = true;
+    r.client_request.stream_subscribe.has_audio_uid_list = true;
+    r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = many_uids;
+    r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = MANY_UIDS;
+    return r;
+}
+
+static sink the_sink;
 
 static void test_write_variant_streams_the_same_text(void **state)
 {
@@ -275,30 +364,45 @@ static void test_write_variant_streams_the_same_text(void **state)
     r.client_request.stream_subscribe.has_audio_uid_list = true;
     r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = all;
     r.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 1;
-    sink s = {{0}, 0, 0, 0};
+    sink *s = &the_sink;
+    memset(s, 0, sizeof *s);
     acr_error err = ACR_ERROR_INIT;
-    assert_int_equal(acr_update_request_write(&r, sink_write, &s, &err), ACR_OK);
-    assert_true(s.calls > 1); /* streamed in pieces, not one document */
+    assert_int_equal(acr_update_request_write(&r, sink_write, s, &err), ACR_OK);
+    assert_int_equal(s->calls, 1); /* a small document: one block, not yajl's pieces */
     char *json = update_json(&r);
-    assert_string_equal(s.text, json);
+    assert_string_equal(s->text, json);
+    acr_free(json);
+
+    /* A large one: in blocks of a few KiB, not one document. */
+    r = large_update();
+    memset(s, 0, sizeof *s);
+    assert_int_equal(acr_update_request_write(&r, sink_write, s, &err), ACR_OK);
+    json = update_json(&r);
+    assert_true(strlen(json) > 16384);
+    assert_string_equal(s->text, json);
+    assert_true(s->calls > 3);
+    assert_true(s->largest <= 4096);
     acr_free(json);
 }
 
 static void test_write_callback_abort_is_an_error(void **state)
 {
     (void)state;
-    acr_update_request r = minimal_update();
+    acr_update_request r = large_update();
     for (int at = 1; at <= 3; at++) {
-        sink s = {{0}, 0, 0, at};
+        sink *s = &the_sink;
+        memset(s, 0, sizeof *s);
+        s->abort_at_call = at;
         acr_error err = ACR_ERROR_INIT;
-        acr_status status = acr_update_request_write(&r, sink_write, &s, &err);
+        acr_status status = acr_update_request_write(&r, sink_write, s, &err);
         assert_int_equal(status, ACR_ERR_USAGE);
         assert_int_equal(err.status, ACR_ERR_USAGE);
         assert_true(strlen(err.message) > 0);
         /* Nothing is written after the callback said stop. */
-        assert_int_equal(s.calls, at);
+        assert_int_equal(s->calls, at);
         acr_error_clear(&err);
     }
+    r = minimal_update();
     /* A NULL callback is a usage error, not a crash. */
     acr_error err = ACR_ERROR_INIT;
     assert_int_equal(acr_update_request_write(&r, NULL, NULL, &err), ACR_ERR_USAGE);
@@ -368,6 +472,8 @@ int main(void)
         cmocka_unit_test(test_storage_config_members_in_schema_order),
         cmocka_unit_test(test_only_present_members_are_written),
         cmocka_unit_test(test_escapes_decode_to_the_original_bytes),
+        cmocka_unit_test(test_strings_are_written_as_yajl_writes_them),
+        cmocka_unit_test(test_string_arrays_are_written_as_yajl_writes_them),
         cmocka_unit_test(test_invalid_utf8_in_a_caller_string_is_named),
         cmocka_unit_test(test_write_variant_streams_the_same_text),
         cmocka_unit_test(test_write_callback_abort_is_an_error),

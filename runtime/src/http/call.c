@@ -106,61 +106,12 @@ static acr_status call_own_secrets(acr_transfer *t, acr_error *err)
     return ACR_OK;
 }
 
-/* The body is written on the stack and copied once at its size: a large
- * body no longer grows block by block (wiping and copying each), and the
- * block kept for the call's life is no larger than the body. Past the stack,
- * the transfer's wiped buffer takes over. */
-#define BODY_STACK 4096
-
-typedef struct body_sink {
-    char stack[BODY_STACK];
-    size_t length;
-    acr_wiped_buffer *spill;
-    bool spilled;
-} body_sink;
-
-static int body_append(void *ctx, const char *data, size_t n)
-{
-    body_sink *b = ctx;
-    if (!b->spilled) {
-        if (n < sizeof b->stack - b->length) {
-            char *out = b->stack + b->length;
-            if (n <= 4) {
-                for (size_t i = 0; i < n; i++) /* most pieces are a byte or two: no call */
-                    out[i] = data[i];
-            } else {
-                memcpy(out, data, n);
-            }
-            b->length += n;
-            return 0;
-        }
-        b->spilled = true;
-        if (acr_wiped_append(b->spill, b->stack, b->length) != 0)
-            return 1;
-    }
-    return acr_wiped_append(b->spill, data, n);
-}
-
-/* The request serialized into t->body. */
+/* The request serialized into t->body: acr_serialize hands it over in blocks
+ * of a few KiB (wiping its own), so the body is usually one block, copied
+ * once. */
 static acr_status call_serialize(acr_transfer *t, const void *request, acr_error *e)
 {
-    body_sink b;
-    b.length = 0;
-    b.spill = &t->body;
-    b.spilled = false;
-    acr_status status = acr_serialize(t->op->request, request, body_append, &b, e);
-    if (status == ACR_OK && !b.spilled && b.length) {
-        t->body.data = acr_malloc(b.length + 1);
-        if (t->body.data) {
-            memcpy(t->body.data, b.stack, b.length);
-            t->body.data[b.length] = '\0';
-            t->body.length = b.length;
-            t->body.capacity = b.length + 1;
-        } else {
-            t->body.failed = true;
-        }
-    }
-    acr_xfer_wipe(b.stack, b.length);
+    acr_status status = acr_serialize(t->op->request, request, acr_wiped_append, &t->body, e);
     if (t->body.failed) {
         acr_error_clear(e);
         status = acr_error_set(e, ACR_ERR_NOMEM, "out of memory while serializing");

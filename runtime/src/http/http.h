@@ -171,8 +171,6 @@ typedef struct acr_wiped_buffer {
 
 int acr_wiped_append(void *ctx, const char *data, size_t n);
 void acr_wiped_free(acr_wiped_buffer *b);
-/* Zeroes n bytes in a way the compiler keeps (acr_wipe at memset's speed). */
-void acr_xfer_wipe(void *p, size_t n);
 
 #define ACR_REQUEST_ID_MAX 128
 

@@ -35,27 +35,6 @@
 
 /* --- wiped buffers --- */
 
-/* acr_wipe at memset's speed (a body is wiped on every call): the barrier
- * tells the compiler the zeros are read, so the stores are not dropped as
- * dead before the free. */
-void acr_xfer_wipe(void *p, size_t n)
-{
-#if defined(__GNUC__) || defined(__clang__)
-    memset(p, 0, n);
-    __asm__ __volatile__("" : : "r"(p) : "memory");
-#else
-    acr_wipe(p, n);
-#endif
-}
-
-static void xfer_free_wiped(void *p, size_t n)
-{
-    if (!p)
-        return;
-    acr_xfer_wipe(p, n);
-    acr_free(p);
-}
-
 #if defined(__GNUC__) || defined(__clang__)
 #define XFER_COLD __attribute__((noinline, cold))
 #else
@@ -82,7 +61,7 @@ XFER_COLD static int wiped_grow(acr_wiped_buffer *b, const char *data, size_t n)
     }
     if (b->length)
         memcpy(grown, b->data, b->length);
-    xfer_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
+    acr_free_wiped(b->data, b->data ? b->length + 1 : 0); /* all that was written */
     b->data = grown;
     b->capacity = capacity;
     memcpy(b->data + b->length, data, n);
@@ -91,8 +70,9 @@ XFER_COLD static int wiped_grow(acr_wiped_buffer *b, const char *data, size_t n)
     return 0;
 }
 
-/* Called for every piece yajl_gen writes (hundreds for a large body): the
- * usual case, room left, is two compares and a short copy. */
+/* Called for each block acr_serialize hands over (one for most bodies) and
+ * each piece of an error body: the usual case, room left, is two compares
+ * and a copy. */
 int acr_wiped_append(void *ctx, const char *data, size_t n)
 {
     acr_wiped_buffer *b = ctx;
@@ -114,7 +94,7 @@ int acr_wiped_append(void *ctx, const char *data, size_t n)
  * never held anything of ours. */
 void acr_wiped_free(acr_wiped_buffer *b)
 {
-    xfer_free_wiped(b->data, b->data ? b->length + 1 : 0);
+    acr_free_wiped(b->data, b->data ? b->length + 1 : 0);
     memset(b, 0, sizeof *b);
 }
 
@@ -738,7 +718,7 @@ void acr_xfer_free(acr_transfer *t)
     for (size_t i = 0; t->secrets_owned && i < t->secrets.count; i++) {
         const char *text = t->secrets.items[i].text;
         if (text != c->customer_id && text != c->customer_secret && text != c->basic_token)
-            xfer_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
+            acr_free_wiped((void *)(uintptr_t)text, t->secrets.items[i].length);
     }
     acr_secrets_free(&t->secrets);
     acr_error_drop(&t->err);

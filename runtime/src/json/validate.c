@@ -24,14 +24,22 @@ typedef struct validator {
     bool oom;
 } validator;
 
-static size_t push_step(validator *v, const char *name, size_t length_or_index)
+/* acr_steps_push and _pop inline for a step that fits (one per member and
+ * item written: a call each cost more than the step). */
+static inline size_t push_step(validator *v, const char *name, size_t length_or_index)
 {
-    return acr_steps_push(&v->steps, name, length_or_index);
+    acr_steps *steps = &v->steps;
+    if (steps->depth == steps->capacity)
+        return acr_steps_push(steps, name, length_or_index);
+    steps->items[steps->depth].name = name;
+    steps->items[steps->depth].length_or_index = length_or_index;
+    return steps->depth++;
 }
 
-static void pop_step(validator *v, size_t mark)
+static inline void pop_step(validator *v, size_t mark)
 {
-    acr_steps_pop(&v->steps, mark);
+    if (mark < v->steps.depth)
+        v->steps.depth = mark;
 }
 
 static void report(validator *v, const char *fmt, ...) ACR_PRINTF(2, 3);
@@ -102,10 +110,26 @@ static const char *noun(size_t n, const char *one, const char *many)
     return n == 1 ? one : many;
 }
 
+/* Whether s[0..n) is all ASCII (then it is valid UTF-8, a character a byte):
+ * eight bytes at a time, most strings of a request being so. */
+static bool all_ascii(const char *s, size_t n)
+{
+    uint64_t any = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        any |= w;
+    }
+    for (; i < n; i++)
+        any |= (unsigned char)s[i];
+    return !(any & UINT64_C(0x8080808080808080));
+}
+
 static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
 {
     size_t bytes = strlen(s);
-    size_t length = acr_utf8_length(s, bytes);
+    size_t length = all_ascii(s, bytes) ? bytes : acr_utf8_length(s, bytes);
     if (length == SIZE_MAX) {
         report(v, "is not valid UTF-8");
         return;
