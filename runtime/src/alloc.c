@@ -90,20 +90,13 @@ yajl_alloc_funcs acr_yajl_alloc_funcs = {yajl_malloc_hook, yajl_realloc_hook, ya
 /* The same for a parser of text that may echo a secret (an error body): each
  * block carries its size in front, and is wiped before it is freed; a realloc
  * is a new block, a copy and a wipe of the old one (yajl keeps a cut-off token
- * in its lexer's buffer, and its error text quotes the input). The wipe is a
- * store through a volatile pointer, which the compiler cannot drop. */
+ * in its lexer's buffer, and its error text quotes the input). */
 typedef union wiped_header {
     size_t size;
     max_align_t align;
 } wiped_header;
 
-static void wipe_block(wiped_header *h)
-{
-    volatile unsigned char *v = (volatile unsigned char *)h;
-    for (size_t i = 0, n = sizeof *h + h->size; i < n; i++)
-        v[i] = 0;
-    acr_free(h);
-}
+static void wipe_block(wiped_header *h) { acr_free_wiped(h, sizeof *h + h->size); }
 
 static void *wiped_malloc_hook(void *ctx, size_t size)
 {

@@ -124,20 +124,16 @@ void *acr_arena_grow(acr_arena *a, void *old, size_t old_size, size_t new_size)
     return grown;
 }
 
-/* Frees every block, wiping each first when `wipe` (through a volatile
- * pointer, a store the compiler cannot drop; the JSON engine is built on its
- * own too, for the fuzz targets, without sanitize.c's acr_wipe). */
+/* Frees every block, wiping each first when `wipe`. */
 static void arena_release(acr_arena *a, bool wipe)
 {
     acr_arena_block *block = a->first;
     while (block) {
         acr_arena_block *next = block->next;
-        if (wipe) {
-            volatile unsigned char *v = (volatile unsigned char *)block;
-            for (size_t i = 0, n = block->size; i < n; i++)
-                v[i] = 0;
-        }
-        acr_free(block);
+        if (wipe)
+            acr_free_wiped(block, block->size);
+        else
+            acr_free(block);
         block = next;
     }
     memset(a, 0, sizeof *a);

@@ -818,15 +818,6 @@ ACR_COLD static const acr_field_desc *find_field(const acr_object_desc *object, 
     return NULL;
 }
 
-/* Wipes n bytes of block (a store the compiler cannot drop) and frees it. */
-static void wipe_free(void *block, size_t n)
-{
-    volatile unsigned char *v = block;
-    for (size_t i = 0; v && i < n; i++)
-        v[i] = 0;
-    acr_free(block);
-}
-
 /* A key that names no field: its value is skipped (a response) or reported
  * (a request). */
 ACR_COLD static int unknown_key(acr_parser *p, frame *f, const unsigned char *key, size_t length)
@@ -844,7 +835,7 @@ ACR_COLD static int unknown_key(acr_parser *p, frame *f, const unsigned char *ke
         if (!grown)
             return out_of_memory(p);
         if (p->wipe) /* nothing of the old key is needed: wiped, not copied */
-            wipe_free(p->unknown_key, p->unknown_key_capacity);
+            acr_free_wiped(p->unknown_key, p->unknown_key_capacity);
         p->unknown_key = grown;
         p->unknown_key_capacity = capacity;
     }
@@ -1763,7 +1754,7 @@ static bool hold(acr_parser *p, const unsigned char *b, size_t n)
             if (grown && p->held_length)
                 memcpy(grown, p->held, p->held_length);
             if (grown)
-                wipe_free(p->held, p->held_capacity);
+                acr_free_wiped(p->held, p->held_capacity);
         } else {
             grown = acr_realloc(p->held, capacity);
         }
@@ -2022,8 +2013,8 @@ void acr_parser_free(acr_parser *p)
             drop_repeat(p, &p->frames[i]);
     acr_free(p->frames);
     if (p->wipe) { /* both may hold text of the input */
-        wipe_free(p->unknown_key, p->unknown_key_capacity);
-        wipe_free(p->held, p->held_capacity);
+        acr_free_wiped(p->unknown_key, p->unknown_key_capacity);
+        acr_free_wiped(p->held, p->held_capacity);
     } else {
         acr_free(p->unknown_key);
         acr_free(p->held);
