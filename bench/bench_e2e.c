@@ -15,6 +15,7 @@
  * batch between CALLGRIND_ZERO_STATS and CALLGRIND_DUMP_STATS_AT (named
  * "call|BODY|CLIENT|K"), for the instructions per call of section 4. */
 #include <spawn.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -132,6 +133,25 @@ __attribute__((noinline)) static void round_floor(result *r, long n)
 }
 
 /* --- Python requests --- */
+
+/* Ours (the shared `client`) and the floor's handle, both for `base`; url
+ * gets the update's URL. */
+static bool both_clients(const char *base, char *url, size_t size)
+{
+    acr_client_options options = ACR_CLIENT_OPTIONS_INIT;
+    options.app_id = APP_ID;
+    options.customer_id = USER;
+    options.customer_secret = PASSWORD;
+    options.base_url = base;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_client_new(&options, &client, &err) != ACR_OK) {
+        fprintf(stderr, "bench: acr_client_new: %s\n", err.message);
+        return false;
+    }
+    bench_update_url(url, size, base, RESOURCE_ID, SID);
+    floor_setup(url);
+    return true;
+}
 
 static const char *python = "python3";
 
@@ -327,19 +347,10 @@ int bench_e2e_main(int argc, char **argv)
     /* Counting hooks from the start (counting off until asked): libcurl takes
      * its allocator once, when the first client is created. */
     acr_set_allocator(&bench_acr_allocator);
-    acr_client_options options = {0};
-    options.app_id = APP_ID;
-    options.customer_id = USER;
-    options.customer_secret = PASSWORD;
-    options.base_url = base;
     acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&options, &client, &err) != ACR_OK) {
-        fprintf(stderr, "bench: acr_client_new: %s\n", err.message);
-        return 1;
-    }
     char url[2048];
-    bench_update_url(url, sizeof url, base, RESOURCE_ID, SID);
-    floor_setup(url);
+    if (!both_clients(base, url, sizeof url))
+        return 1;
 
     body_run bodies[] = {
         {.name = "Typical", .request = bench_typical_update_request()},
@@ -401,19 +412,10 @@ int bench_icount_calls_main(int argc, char **argv)
     long k = argc > 1 ? strtol(argv[1], NULL, 10) : 1000;
     if (k < 1)
         k = 1;
-    acr_client_options options = ACR_CLIENT_OPTIONS_INIT;
-    options.app_id = APP_ID;
-    options.customer_id = USER;
-    options.customer_secret = PASSWORD;
-    options.base_url = base;
     acr_error err = ACR_ERROR_INIT;
-    if (acr_client_new(&options, &client, &err) != ACR_OK) {
-        fprintf(stderr, "bench: acr_client_new: %s\n", err.message);
-        return 1;
-    }
     char url[2048];
-    bench_update_url(url, sizeof url, base, RESOURCE_ID, SID);
-    floor_setup(url);
+    if (!both_clients(base, url, sizeof url))
+        return 1;
     /* Start-up into a dump of its own: zeroing alone does not keep it out of
      * the first batch's. */
     CALLGRIND_DUMP_STATS_AT("startup");
