@@ -236,8 +236,10 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     c->log = options->log;
     c->log_ctx = options->log_ctx;
     struct curl_slist *h = NULL, *next;
-    const char *header_lines[] = {"Content-Type: application/json", "Accept: application/json",
-                                  "Expect:" /* no 100-continue round trip */};
+    /* User-Agent first, where libcurl puts CURLOPT_USERAGENT's: the same
+     * bytes, without libcurl formatting that line again on every request. */
+    const char *header_lines[] = {"User-Agent: acr/" ACR_VERSION_STRING, "Content-Type: application/json",
+                                  "Accept: application/json", "Expect:" /* no 100-continue round trip */};
     bool ok = (!has_app_id || c->app_id) && c->customer_id && c->customer_secret && c->basic_token &&
               (!options->ca_file || c->ca_file) && (!options->proxy || c->proxy);
     for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
@@ -250,7 +252,7 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     /* For operations without a request body: no Content-Type ("Content-Type:"
      * stops libcurl adding its form type to an empty POST). */
     for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
-        next = curl_slist_append(c->headers_no_body, i == 0 ? "Content-Type:" : header_lines[i]);
+        next = curl_slist_append(c->headers_no_body, i == 1 ? "Content-Type:" : header_lines[i]);
         ok = next != NULL;
         if (ok)
             c->headers_no_body = next;
@@ -353,7 +355,6 @@ CURLcode acr_client_configure_handle(acr_client *c, CURL *h)
 #if LIBCURL_VERSION_NUM >= 0x075000 /* CURLOPT_PREREQFUNCTION: 7.80.0 */
     SET(CURLOPT_PREREQFUNCTION, acr_xfer_prereq_fn);
 #endif
-    SET(CURLOPT_USERAGENT, "acr/" ACR_VERSION_STRING);
     SET(CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
     SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
 #if LIBCURL_VERSION_NUM >= 0x073600
