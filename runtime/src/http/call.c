@@ -168,7 +168,7 @@ static acr_status call_serialize(acr_transfer *t, const void *request, acr_error
     return status;
 }
 
-acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const char *const *params,
+acr_status acr_xfer_prepare(acr_client *c, acr_loop *loop, const acr_operation_desc *op, const char *const *params,
                             const void *request, void *response, acr_done_fn done, void *ctx, long long start,
                             const char *who, acr_transfer **out, acr_error *e)
 {
@@ -198,7 +198,9 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
     if (status != ACR_OK)
         return status;
 
-    acr_transfer *t = acr_malloc(sizeof *t);
+    acr_transfer *t = loop ? acr_loop_take_transfer(loop) : NULL;
+    if (!t)
+        t = acr_malloc(sizeof *t);
     if (!t)
         return acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
     memset(t, 0, sizeof *t);
@@ -251,7 +253,7 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
     if (!loop)
         return acr_error_set(e, ACR_ERR_USAGE, "acr_call_start: NULL argument");
     acr_transfer *t = NULL;
-    acr_status status = acr_xfer_prepare(acr_loop_client(loop), operation, params, request, response, done, ctx,
+    acr_status status = acr_xfer_prepare(acr_loop_client(loop), loop, operation, params, request, response, done, ctx,
                                          start, "acr_call_start", &t, e);
     if (status == ACR_OK) {
         status = call_own_secrets(t, e);
@@ -301,18 +303,25 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     acr_error *e = err ? err : &scratch;
     acr_error_clear(e);
     call_result result = {ACR_OK, e, false};
+    /* The loop first: its spare block becomes the transfer. A loop that
+     * could not be made is said only after the call's own checks passed. */
+    acr_error take_err = ACR_ERROR_INIT;
+    acr_loop *loop = c ? acr_client_take_loop(c, &take_err) : NULL;
     acr_transfer *t = NULL;
-    acr_status status = acr_xfer_prepare(c, op, params, request, response, call_done, &result, start, "acr_call",
-                                         &t, e);
-    if (status != ACR_OK)
-        goto done;
-    t->refuse_own = true;
-    acr_loop *loop = acr_client_take_loop(c, e);
-    if (!loop) {
+    acr_status status = acr_xfer_prepare(c, loop, op, params, request, response, call_done, &result, start,
+                                         "acr_call", &t, e);
+    if (status == ACR_OK && !loop) {
         acr_xfer_free(t);
+        acr_error_move(e, &take_err);
         status = e->status;
+    }
+    acr_error_drop(&take_err);
+    if (status != ACR_OK) {
+        if (loop)
+            acr_client_give_loop(c, loop);
         goto done;
     }
+    t->refuse_own = true;
     status = acr_xfer_start(loop, t, e);
     if (status == ACR_OK) {
         acr_error loop_err = ACR_ERROR_INIT;

@@ -253,9 +253,10 @@ size_t acr_xfer_body_fn(char *data, size_t size, size_t count, void *ctx);
 
 /* The checks of acr_call (NULL arguments, App ID, mode, validation, path
  * parameters), then a transfer owning copies of everything it sends, not yet
- * on a loop; or the status with err set and *out NULL. `who` names the entry
- * point in usage errors. */
-ACR_CHECK_RESULT acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op,
+ * on a loop (its block is `loop`'s spare when it has one; loop may be NULL);
+ * or the status with err set and *out NULL. `who` names the entry point in
+ * usage errors. */
+ACR_CHECK_RESULT acr_status acr_xfer_prepare(acr_client *c, acr_loop *loop, const acr_operation_desc *op,
                                              const char *const *params, const void *request, void *response,
                                              acr_done_fn done, void *ctx, long long start, const char *who,
                                              acr_transfer **out, acr_error *err);
@@ -284,6 +285,11 @@ void acr_loop_remove_easy(acr_loop *loop, CURL *easy);
  * loop between attempts (bounded); NULL when out of memory. */
 CURL *acr_loop_take_easy(acr_loop *loop);
 void acr_loop_give_easy(acr_loop *loop, CURL *easy);
+/* One freed transfer's block kept per loop (malloc and free less per call):
+ * take it (NULL: none), or keep one (false: one is kept already). Its
+ * contents are cleaned as a freed transfer's; freed with the loop. */
+acr_transfer *acr_loop_take_transfer(acr_loop *loop);
+bool acr_loop_keep_transfer(acr_loop *loop, acr_transfer *t);
 void acr_loop_link(acr_loop *loop, acr_transfer *t);
 /* The transfer's one timer (its back-off, or its deadline while queued) at
  * `at` (monotonic ms), replacing the one it had; 0: none. */

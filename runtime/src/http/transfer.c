@@ -742,5 +742,6 @@ void acr_xfer_free(acr_transfer *t)
     }
     acr_secrets_free(&t->secrets);
     acr_error_drop(&t->err);
-    acr_free(t);
+    if (!t->loop || !acr_loop_keep_transfer(t->loop, t))
+        acr_free(t);
 }
