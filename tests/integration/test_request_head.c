@@ -27,17 +27,15 @@ typedef struct one_server {
     int listen_fd;
     int port;
     const char *answer;
-    char head[4096];                    /* the request's head, up to and with its blank line */
+    int count;                          /* connections to serve, one request each */
+    char head[4096];                    /* the last request's head, up to and with its blank line */
     size_t head_length;
+    char lines[2][256];                 /* each request's first line */
     pthread_t thread;
 } one_server;
 
-static void *serve_one(void *arg)
+static void serve_connection(one_server *s, int fd)
 {
-    one_server *s = arg;
-    int fd = accept(s->listen_fd, NULL, NULL);
-    if (fd < 0)
-        return NULL;
     size_t n = 0;
     char *end = NULL;
     while (!end && n < sizeof s->head - 1) {
@@ -57,13 +55,26 @@ static void *serve_one(void *arg)
     if (k > 0 && send(fd, out, (size_t)k, MSG_NOSIGNAL) != k)
         s->head_length = 0;
     close(fd);
+}
+
+static void *serve(void *arg)
+{
+    one_server *s = arg;
+    for (int i = 0; i < s->count; i++) {
+        int fd = accept(s->listen_fd, NULL, NULL);
+        if (fd < 0)
+            return NULL;
+        serve_connection(s, fd);
+        snprintf(s->lines[i], sizeof s->lines[i], "%.*s", (int)strcspn(s->head, "\r"), s->head);
+    }
     return NULL;
 }
 
-static void server_start(one_server *s, const char *answer)
+static void server_start_n(one_server *s, const char *answer, int count)
 {
     memset(s, 0, sizeof *s);
     s->answer = answer;
+    s->count = count;
     s->listen_fd = socket(AF_INET, SOCK_STREAM, 0);
     assert_true(s->listen_fd >= 0);
     struct sockaddr_in a;
@@ -75,7 +86,12 @@ static void server_start(one_server *s, const char *answer)
     socklen_t len = sizeof a;
     assert_int_equal(getsockname(s->listen_fd, (struct sockaddr *)&a, &len), 0);
     s->port = ntohs(a.sin_port);
-    assert_int_equal(pthread_create(&s->thread, NULL, serve_one, s), 0);
+    assert_int_equal(pthread_create(&s->thread, NULL, serve, s), 0);
+}
+
+static void server_start(one_server *s, const char *answer)
+{
+    server_start_n(s, answer, 1);
 }
 
 static void server_join(one_server *s)
@@ -172,11 +188,40 @@ static void test_query_head(void **state)
     acr_client_free(c);
 }
 
+/* A descriptor the application made, changed between calls of one client at
+ * the same address: the URL follows what it says now (the client keeps the
+ * start of each operation's URL). */
+static void test_changed_descriptor_same_address(void **state)
+{
+    (void)state;
+    one_server s;
+    server_start_n(&s, QUERY_OK, 2);
+    acr_client *c = new_client(s.port);
+    acr_operation_desc op = acr_query_operation;
+    const char *values[] = {APP, RID, SID, "individual"};
+    for (int i = 0; i < 2; i++) {
+        if (i == 1)
+            op.path_template = "/v9/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query";
+        acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        (void)acr_call(c, &op, values, NULL, &resp, &err); /* the request line is what is checked */
+        acr_query_response_free(&resp);
+        acr_error_clear(&err);
+    }
+    server_join(&s);
+    assert_string_equal(s.lines[0], "GET /v1/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                    "/mode/individual/query HTTP/1.1");
+    assert_string_equal(s.lines[1], "GET /v9/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                    "/mode/individual/query HTTP/1.1");
+    acr_client_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_update_head),
         cmocka_unit_test(test_query_head),
+        cmocka_unit_test(test_changed_descriptor_same_address),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

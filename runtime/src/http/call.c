@@ -216,11 +216,17 @@ acr_status acr_xfer_prepare(acr_client *c, acr_loop *loop, const acr_operation_d
     /* The path, its parameters encoded, once, after the first attempt's
      * domain: another attempt only swaps the domain. */
     size_t domain = acr_retry_domain_index(0, c->domain_count);
-    t->url = acr_url_build(c->domains[domain], op, values, e);
-    if (t->url) {
-        t->url_domain = domain + 1;
+    const acr_url_prefix_entry *prefix = domain == 0 ? acr_client_url_prefix(c, op) : NULL;
+    if (prefix) {
+        t->url = acr_url_build_after(prefix->text, prefix->length, prefix->template_at, op, values);
+        t->path_at = prefix->base_length;
+    }
+    if (!t->url) {
+        t->url = acr_url_build(c->domains[domain], op, values, e);
         t->path_at = strlen(c->domains[domain]);
     }
+    if (t->url)
+        t->url_domain = domain + 1;
     status = t->url ? call_find_secrets(t, request, e) : e->status;
     /* The body holds the request's keys: every buffer it passes through is
      * wiped (the stack's, the heap's as it grows and before it is freed). */

@@ -297,6 +297,13 @@ void acr_client_free(acr_client *c)
     for (size_t i = 0; i < c->idle_loop_count; i++)
         (void)acr_loop_free(c->idle_loops[i]);
     acr_free(c->idle_loops);
+    for (size_t i = 0; i < ACR_URL_PREFIX_SLOTS; i++) {
+        acr_url_prefix_entry *e = atomic_load_explicit(&c->url_prefixes[i], memory_order_relaxed);
+        if (e) {
+            acr_free(e->text);
+            acr_free(e);
+        }
+    }
     if (c->share)
         curl_share_cleanup(c->share);
     curl_slist_free_all(c->headers);
@@ -410,4 +417,61 @@ void acr_client_give_loop(acr_client *c, acr_loop *loop)
     }
     pthread_mutex_unlock(&c->pool_lock);
     (void)acr_loop_free(loop); /* could not keep it: fine, just no reuse (NULL: kept) */
+}
+
+static bool prefix_fits(const acr_url_prefix_entry *e, const acr_operation_desc *op)
+{
+    return e->op == op && e->path_template == op->path_template && e->params == op->params &&
+           e->param_count == op->param_count && e->client_param == op->client_param;
+}
+
+const acr_url_prefix_entry *acr_client_url_prefix(acr_client *c, const acr_operation_desc *op)
+{
+    size_t i = 0;
+    for (; i < ACR_URL_PREFIX_SLOTS; i++) {
+        acr_url_prefix_entry *e = atomic_load_explicit(&c->url_prefixes[i], memory_order_acquire);
+        if (!e)
+            break;
+        if (prefix_fits(e, op))
+            return e;
+    }
+    if (i == ACR_URL_PREFIX_SLOTS || c->domain_count == 0)
+        return NULL;
+    acr_url_prefix_entry *made = acr_malloc(sizeof *made);
+    if (!made)
+        return NULL;
+    made->op = op;
+    made->path_template = op->path_template;
+    made->params = op->params;
+    made->param_count = op->param_count;
+    made->client_param = op->client_param;
+    made->text = acr_url_prefix(c->domains[0], op, c->app_id, &made->template_at);
+    if (!made->text) {
+        acr_free(made);
+        return NULL;
+    }
+    made->length = strlen(made->text);
+    made->base_length = strlen(c->domains[0]);
+    /* Another thread may have made it meanwhile: the first one kept wins. */
+    acr_url_prefix_entry *found = NULL;
+    pthread_mutex_lock(&c->pool_lock);
+    for (i = 0; i < ACR_URL_PREFIX_SLOTS; i++) {
+        acr_url_prefix_entry *e = atomic_load_explicit(&c->url_prefixes[i], memory_order_relaxed);
+        if (!e) {
+            atomic_store_explicit(&c->url_prefixes[i], made, memory_order_release);
+            found = made;
+            made = NULL;
+            break;
+        }
+        if (prefix_fits(e, op)) {
+            found = e;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&c->pool_lock);
+    if (made) {
+        acr_free(made->text);
+        acr_free(made);
+    }
+    return found;
 }

@@ -54,6 +54,25 @@ static inline void acr_error_drop(acr_error *err)
 
 typedef struct acr_turn acr_turn;
 
+/* The start of an operation's URLs on the first domain, the same for every
+ * call of a client (the domain, the path up to its first per-call value). */
+typedef struct acr_url_prefix_entry {
+    /* What the prefix was made from: a descriptor the application made (on
+     * its stack, say) may come back at the same address describing another. */
+    const acr_operation_desc *op;
+    const char *path_template;
+    const char *const *params;
+    size_t param_count;
+    int client_param;
+    char *text;
+    size_t length;
+    size_t base_length;                 /* the domain's part */
+    size_t template_at;                 /* where the path template goes on */
+} acr_url_prefix_entry;
+
+/* Operations whose prefix a client keeps (more are built whole each call). */
+#define ACR_URL_PREFIX_SLOTS 32
+
 struct acr_client {
     char *app_id;
     char *customer_id;
@@ -87,6 +106,9 @@ struct acr_client {
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
     size_t idle_loop_capacity;
+    /* Filled in order under pool_lock, each entry once and never changed:
+     * read without a lock (acquire loads) up to the first NULL. */
+    _Atomic(acr_url_prefix_entry *) url_prefixes[ACR_URL_PREFIX_SLOTS];
 };
 
 /* Milliseconds on a clock that only goes forward. */
@@ -101,6 +123,9 @@ acr_loop *acr_client_take_loop(acr_client *c, acr_error *err);
 /* Keeps it (with its connection) for the next blocking call, up to
  * max_idle_connections loops; frees it otherwise. */
 void acr_client_give_loop(acr_client *c, acr_loop *loop);
+/* The operation's URL prefix on the first domain, made at its first call;
+ * NULL: none (no room, too long, out of memory): build the URL whole. */
+const acr_url_prefix_entry *acr_client_url_prefix(acr_client *c, const acr_operation_desc *op);
 
 /* --- turn.c: one call at a time per recording --- */
 
