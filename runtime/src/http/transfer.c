@@ -405,14 +405,22 @@ static void xfer_end_exchange(acr_transfer *t)
     memset(&t->x, 0, sizeof t->x);
 }
 
+/* Hands the recording's turn to the next waiter, first thing once the call's
+ * end is known: the clean-up after it is this call's alone. Its waiter's
+ * turn is written only on this transfer's thread: read without the lock. */
+static void xfer_release_turn(acr_transfer *t)
+{
+    if (t->key && t->waiter.turn)
+        acr_turn_leave(t->client, &t->waiter);
+}
+
 /* The end of the call: its turn goes to the next waiter and its done
  * callback is due. */
 static void xfer_finish(acr_transfer *t, acr_status status)
 {
+    xfer_release_turn(t);
     xfer_drop_easy(t);
     xfer_end_exchange(t);
-    if (t->key)
-        acr_turn_leave(t->client, &t->waiter);
     acr_loop_set_timer(t->loop, t, 0);
     t->status = status;
     t->err.status = status;
@@ -420,19 +428,20 @@ static void xfer_finish(acr_transfer *t, acr_status status)
     acr_loop_queue_done(t->loop, t);
 }
 
-/* An attempt ended with `status` (err filled): the call ends, or a retry is
- * planned as a back-off timer, as the client's policy says. */
-static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, unsigned sends, bool tls_rejected)
+/* An attempt ended with `status` (err filled): whether the call ends (-1,
+ * *final its status) or is retried after the delay returned (ms), as the
+ * client's policy says. */
+static long xfer_plan(acr_transfer *t, acr_status status, bool sent, unsigned sends, bool tls_rejected,
+                      acr_status *final, long long *now_out)
 {
     const acr_operation_desc *op = t->op;
     const acr_retry_policy *policy = &t->client->retry;
     acr_error *err = &t->err;
+    *final = status;
     t->sent_total += sends; /* 0 when the attempt never started */
     err->attempts = t->sent_total;
-    if (status == ACR_OK || (status != ACR_ERR_HTTP && status != ACR_ERR_TRANSPORT)) {
-        xfer_finish(t, status); /* an invalid response or no memory: retrying will not help */
-        return;
-    }
+    if (status == ACR_OK || (status != ACR_ERR_HTTP && status != ACR_ERR_TRANSPORT))
+        return -1; /* an invalid response or no memory: retrying will not help */
     acr_attempt a = {err->http_status, err->has_service_code, err->service_code, status == ACR_ERR_TRANSPORT,
                      sent, tls_rejected};
     t->may_have_acted = t->may_have_acted || sends > 1;
@@ -442,18 +451,24 @@ static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, un
         acr_error_set(err, ACR_ERR_MAY_HAVE_SUCCEEDED,
                       "%s was retried after an attempt that may have reached the service, which now "
                       "answers %s; the first attempt most likely succeeded", op->operation_id, last);
-        xfer_finish(t, ACR_ERR_MAY_HAVE_SUCCEEDED);
-        return;
+        *final = ACR_ERR_MAY_HAVE_SUCCEEDED;
+        return -1;
     }
     t->may_have_acted = t->may_have_acted || acr_attempt_may_have_acted(&a);
-    if (t->attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a, op)) {
-        xfer_finish(t, status);
-        return;
-    }
+    if (t->attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a, op))
+        return -1;
     long long now = acr_now_ms();
-    long delay = acr_retry_next_delay(policy, t->attempt + 1, &t->seed, t->deadline ? t->deadline - now : -1);
+    *now_out = now;
+    /* < 0: the next attempt would start past the deadline */
+    return acr_retry_next_delay(policy, t->attempt + 1, &t->seed, t->deadline ? t->deadline - now : -1);
+}
+
+/* Acts on xfer_plan's answer: the call ends, or a back-off timer. */
+static void xfer_follow_plan(acr_transfer *t, long delay, acr_status final, long long now)
+{
+    const acr_retry_policy *policy = &t->client->retry;
     if (delay < 0) {
-        xfer_finish(t, status); /* the next attempt would start past the deadline */
+        xfer_finish(t, final);
         return;
     }
     if (t->client->log) {
@@ -464,6 +479,14 @@ static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, un
     }
     acr_loop_set_timer(t->loop, t, now + delay);
     xfer_set_state(t, XFER_BACKOFF);
+}
+
+static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, unsigned sends, bool tls_rejected)
+{
+    acr_status final;
+    long long now = 0;
+    long delay = xfer_plan(t, status, sent, sends, tls_rejected, &final, &now);
+    xfer_follow_plan(t, delay, final, now);
 }
 
 /* Starts attempt t->attempt on the domain the policy picks, with what is
@@ -575,7 +598,6 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
     bool request_sent = sent_bytes > 0 || x->status != 0;
     /* A refused connection never reached the send: still one attempt. */
     unsigned sends = x->sends > 0 ? x->sends : 1;
-    xfer_drop_easy(t);
 
     bool headers_refused = (code == CURLE_RECV_ERROR && header_bytes > LIBCURL_MAX_HEADERS_BYTES);
 #if LIBCURL_VERSION_NUM >= 0x080600 /* CURLE_TOO_LARGE */
@@ -616,9 +638,18 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
         acr_sanitize_in_place(&t->secrets, err->message, sizeof err->message);
     acr_sanitize_string(&t->secrets, &err->pointer);
     long http_status = x->status;
-    xfer_end_exchange(t);
+    /* The plan first: a call that ends hands its turn on before its
+     * clean-up. Not before its log line: a call for the same recording from
+     * the log callback is refused, as the docs say, not run. */
+    acr_status final;
+    long long now = 0;
+    long delay = xfer_plan(t, status, request_sent, sends, tls_rejected, &final, &now);
     log_line(t, http_status, status, micros);
-    xfer_attempt_ended(t, status, request_sent, sends, tls_rejected);
+    if (delay < 0)
+        xfer_release_turn(t);
+    xfer_drop_easy(t);
+    xfer_end_exchange(t);
+    xfer_follow_plan(t, delay, final, now);
 }
 
 /* From any state; an ended call whose done callback has not run yet is
@@ -726,8 +757,8 @@ void acr_xfer_free(acr_transfer *t)
         return;
     xfer_drop_easy(t);
     xfer_end_exchange(t);
-    if (t->key && t->loop)
-        acr_turn_leave(t->client, &t->waiter);
+    if (t->loop)
+        xfer_release_turn(t);
     if (t->key != t->key_inline)
         acr_free(t->key);
     acr_free(t->url);
