@@ -261,6 +261,7 @@ struct acr_transfer {
     acr_status status;
     acr_error err;                      /* handed to the done callback */
     CURL *easy;                         /* in the multi while XFER_SENDING */
+    CURL *ready;                        /* set up while XFER_QUEUED (all but its time limit); NULL: none */
     acr_exchange x;
     char detail[CURL_ERROR_SIZE];
     /* call.c: no allocation for the usual key; the request's secrets borrowed
@@ -310,6 +311,8 @@ void acr_loop_remove_easy(acr_loop *loop, CURL *easy);
  * loop between attempts (bounded); NULL when out of memory. */
 CURL *acr_loop_take_easy(acr_loop *loop);
 void acr_loop_give_easy(acr_loop *loop, CURL *easy);
+/* An idle one only (none is made): NULL when there is none. */
+CURL *acr_loop_take_idle_easy(acr_loop *loop);
 /* One freed transfer's block kept per loop (malloc and free less per call):
  * take it (NULL: none), or keep one (false: one is kept already). Its
  * contents are cleaned as a freed transfer's; freed with the loop. */

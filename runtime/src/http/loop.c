@@ -648,6 +648,11 @@ bool acr_loop_keep_transfer(acr_loop *loop, acr_transfer *t)
     return true;
 }
 
+CURL *acr_loop_take_idle_easy(acr_loop *loop)
+{
+    return loop->easy_count ? loop->easy[--loop->easy_count] : NULL;
+}
+
 CURL *acr_loop_take_easy(acr_loop *loop)
 {
     if (loop->easy_count)

@@ -397,6 +397,16 @@ static void xfer_drop_easy(acr_transfer *t)
     acr_loop_give_easy(t->loop, h);
 }
 
+/* A handle set up while waiting and not used (the call ended first), back to the loop. */
+static void xfer_drop_ready(acr_transfer *t)
+{
+    if (t->ready) {
+        curl_easy_setopt(t->ready, CURLOPT_PRIVATE, NULL);
+        acr_loop_give_easy(t->loop, t->ready);
+        t->ready = NULL;
+    }
+}
+
 /* What an attempt leaves behind, once read. */
 static void xfer_end_exchange(acr_transfer *t)
 {
@@ -419,6 +429,7 @@ static void xfer_release_turn(acr_transfer *t)
 static void xfer_finish(acr_transfer *t, acr_status status)
 {
     xfer_release_turn(t);
+    xfer_drop_ready(t);
     xfer_drop_easy(t);
     xfer_end_exchange(t);
     acr_loop_set_timer(t->loop, t, 0);
@@ -489,16 +500,50 @@ static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, un
     xfer_follow_plan(t, delay, final, now);
 }
 
+/* The attempt's options on its easy handle, all but its time limit: done
+ * while a call waits for its turn, when its loop has a handle idle. */
+static void xfer_setup_easy(acr_transfer *t, CURL *h)
+{
+    acr_client *c = t->client;
+    const acr_operation_desc *op = t->op;
+    memset(&t->x, 0, sizeof t->x);
+    t->x.client = c;
+    t->x.handle = h;
+    t->x.response_type = op->response;
+    t->x.response = t->response;
+    t->detail[0] = '\0';
+    curl_easy_setopt(h, CURLOPT_URL, t->url);
+    /* Plain http (loopback only) never goes through a proxy, whatever the
+     * environment says; https may (NULL: libcurl reads the environment). */
+    curl_easy_setopt(h, CURLOPT_PROXY, strncasecmp(t->url, "http://", 7) == 0 ? "" : c->proxy);
+    if (strcmp(op->method, "GET") == 0) {
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->body.data ? t->body.data : "");
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t->body.length);
+    }
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->body.data ? c->headers : c->headers_no_body);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->detail);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)&t->x);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)&t->x);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)&t->x);
+#ifdef HAVE_PREREQ
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&t->x);
+#endif
+    curl_easy_setopt(h, CURLOPT_PRIVATE, (void *)t);
+}
+
 /* Starts attempt t->attempt on the domain the policy picks, with what is
  * left of the call's time. */
 static void xfer_send(acr_transfer *t)
 {
     acr_client *c = t->client;
-    const acr_operation_desc *op = t->op;
     acr_error *err = &t->err;
     size_t domain = acr_retry_domain_index(t->attempt, c->domain_count);
     if (t->url_domain != domain + 1) {
         /* The path was encoded once; only the domain changes between attempts. */
+        xfer_drop_ready(t); /* set up for another domain */
         const char *base = c->domains[domain];
         const char *path = t->url + t->path_at;
         size_t a = strlen(base), b = strlen(path);
@@ -525,39 +570,18 @@ static void xfer_send(acr_transfer *t)
         }
         timeout_ms = (long)left; /* at most ACR_MAX_TIME_MS: fits */
     }
-    CURL *h = acr_loop_take_easy(t->loop);
+    CURL *h = t->ready;
+    t->ready = NULL;
     if (!h) {
-        acr_status s = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (or libcurl could not create a handle)");
-        xfer_attempt_ended(t, s, false, 0, false);
-        return;
+        h = acr_loop_take_easy(t->loop);
+        if (!h) {
+            acr_status s = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (or libcurl could not create a handle)");
+            xfer_attempt_ended(t, s, false, 0, false);
+            return;
+        }
+        xfer_setup_easy(t, h);
     }
-    memset(&t->x, 0, sizeof t->x);
-    t->x.client = c;
-    t->x.handle = h;
-    t->x.response_type = op->response;
-    t->x.response = t->response;
-    t->detail[0] = '\0';
-    curl_easy_setopt(h, CURLOPT_URL, t->url);
-    /* Plain http (loopback only) never goes through a proxy, whatever the
-     * environment says; https may (NULL: libcurl reads the environment). */
-    curl_easy_setopt(h, CURLOPT_PROXY, strncasecmp(t->url, "http://", 7) == 0 ? "" : c->proxy);
-    if (strcmp(op->method, "GET") == 0) {
-        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-    } else {
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->body.data ? t->body.data : "");
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t->body.length);
-    }
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->body.data ? c->headers : c->headers_no_body);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->detail);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)&t->x);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)&t->x);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)&t->x);
-#ifdef HAVE_PREREQ
-    curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&t->x);
-#endif
-    curl_easy_setopt(h, CURLOPT_PRIVATE, (void *)t);
     t->easy = h;
     xfer_set_state(t, XFER_SENDING);
     CURLMcode added = acr_loop_add_easy(t->loop, h);
@@ -747,6 +771,12 @@ acr_status acr_xfer_start(acr_loop *loop, acr_transfer *t, acr_error *err)
     } else {
         xfer_set_state(t, XFER_QUEUED);
         acr_loop_set_timer(loop, t, t->deadline);
+        /* Set up while it waits: its turn then only adds the handle. */
+        CURL *h = acr_loop_take_idle_easy(loop);
+        if (h) {
+            xfer_setup_easy(t, h);
+            t->ready = h;
+        }
     }
     return ACR_OK;
 }
@@ -755,6 +785,7 @@ void acr_xfer_free(acr_transfer *t)
 {
     if (!t)
         return;
+    xfer_drop_ready(t);
     xfer_drop_easy(t);
     xfer_end_exchange(t);
     if (t->loop)
