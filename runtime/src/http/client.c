@@ -238,7 +238,8 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     struct curl_slist *h = NULL, *next;
     /* User-Agent first, where libcurl puts CURLOPT_USERAGENT's: the same
      * bytes, without libcurl formatting that line again on every request. */
-    const char *header_lines[] = {"User-Agent: acr/" ACR_VERSION_STRING, "Content-Type: application/json",
+    static const char user_agent[] = "User-Agent: acr/" ACR_VERSION_STRING;
+    const char *header_lines[] = {user_agent, "Content-Type: application/json",
                                   "Accept: application/json", "Expect:" /* no 100-continue round trip */};
     bool ok = (!has_app_id || c->app_id) && c->customer_id && c->customer_secret && c->basic_token &&
               (!options->ca_file || c->ca_file) && (!options->proxy || c->proxy);
