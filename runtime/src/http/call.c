@@ -119,7 +119,7 @@ static acr_status call_serialize(acr_transfer *t, const void *request, acr_error
     return status;
 }
 
-acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const char *const *params,
+acr_status acr_xfer_prepare(acr_client *c, acr_loop *loop, const acr_operation_desc *op, const char *const *params,
                             const void *request, void *response, acr_done_fn done, void *ctx, long long start,
                             const char *who, acr_transfer **out, acr_error *e)
 {
@@ -149,7 +149,9 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
     if (status != ACR_OK)
         return status;
 
-    acr_transfer *t = acr_malloc(sizeof *t);
+    acr_transfer *t = loop ? acr_loop_take_transfer(loop) : NULL;
+    if (!t)
+        t = acr_malloc(sizeof *t);
     if (!t)
         return acr_error_set(e, ACR_ERR_NOMEM, "out of memory");
     memset(t, 0, sizeof *t);
@@ -165,11 +167,17 @@ acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op, const c
     /* The path, its parameters encoded, once, after the first attempt's
      * domain: another attempt only swaps the domain. */
     size_t domain = acr_retry_domain_index(0, c->domain_count);
-    t->url = acr_url_build(c->domains[domain], op, values, e);
-    if (t->url) {
-        t->url_domain = domain + 1;
+    const acr_url_prefix_entry *prefix = domain == 0 ? acr_client_url_prefix(c, op) : NULL;
+    if (prefix) {
+        t->url = acr_url_build_after(prefix->text, prefix->length, prefix->template_at, op, values);
+        t->path_at = prefix->base_length;
+    }
+    if (!t->url) {
+        t->url = acr_url_build(c->domains[domain], op, values, e);
         t->path_at = strlen(c->domains[domain]);
     }
+    if (t->url)
+        t->url_domain = domain + 1;
     status = t->url ? call_find_secrets(t, request, e) : e->status;
     /* The body holds the request's keys: every buffer it passes through is
      * wiped (the stack's, the heap's as it grows and before it is freed). */
@@ -202,7 +210,7 @@ acr_status acr_call_start(acr_loop *loop, const acr_operation_desc *operation, c
     if (!loop)
         return acr_error_set(e, ACR_ERR_USAGE, "acr_call_start: NULL argument");
     acr_transfer *t = NULL;
-    acr_status status = acr_xfer_prepare(acr_loop_client(loop), operation, params, request, response, done, ctx,
+    acr_status status = acr_xfer_prepare(acr_loop_client(loop), loop, operation, params, request, response, done, ctx,
                                          start, "acr_call_start", &t, e);
     if (status == ACR_OK) {
         status = call_own_secrets(t, e);
@@ -252,18 +260,25 @@ acr_status acr_call(acr_client *c, const acr_operation_desc *op, const char *con
     acr_error *e = err ? err : &scratch;
     acr_error_clear(e);
     call_result result = {ACR_OK, e, false};
+    /* The loop first: its spare block becomes the transfer. A loop that
+     * could not be made is said only after the call's own checks passed. */
+    acr_error take_err = ACR_ERROR_INIT;
+    acr_loop *loop = c ? acr_client_take_loop(c, &take_err) : NULL;
     acr_transfer *t = NULL;
-    acr_status status = acr_xfer_prepare(c, op, params, request, response, call_done, &result, start, "acr_call",
-                                         &t, e);
-    if (status != ACR_OK)
-        goto done;
-    t->refuse_own = true;
-    acr_loop *loop = acr_client_take_loop(c, e);
-    if (!loop) {
+    acr_status status = acr_xfer_prepare(c, loop, op, params, request, response, call_done, &result, start,
+                                         "acr_call", &t, e);
+    if (status == ACR_OK && !loop) {
         acr_xfer_free(t);
+        acr_error_move(e, &take_err);
         status = e->status;
+    }
+    acr_error_drop(&take_err);
+    if (status != ACR_OK) {
+        if (loop)
+            acr_client_give_loop(c, loop);
         goto done;
     }
+    t->refuse_own = true;
     status = acr_xfer_start(loop, t, e);
     if (status == ACR_OK) {
         acr_error loop_err = ACR_ERROR_INIT;

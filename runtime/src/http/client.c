@@ -236,8 +236,11 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     c->log = options->log;
     c->log_ctx = options->log_ctx;
     struct curl_slist *h = NULL, *next;
-    const char *header_lines[] = {"Content-Type: application/json", "Accept: application/json",
-                                  "Expect:" /* no 100-continue round trip */};
+    /* User-Agent first, where libcurl puts CURLOPT_USERAGENT's: the same
+     * bytes, without libcurl formatting that line again on every request. */
+    static const char user_agent[] = "User-Agent: acr/" ACR_VERSION_STRING;
+    const char *header_lines[] = {user_agent, "Content-Type: application/json",
+                                  "Accept: application/json", "Expect:" /* no 100-continue round trip */};
     bool ok = (!has_app_id || c->app_id) && c->customer_id && c->customer_secret && c->basic_token &&
               (!options->ca_file || c->ca_file) && (!options->proxy || c->proxy);
     for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
@@ -250,7 +253,7 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     /* For operations without a request body: no Content-Type ("Content-Type:"
      * stops libcurl adding its form type to an empty POST). */
     for (size_t i = 0; ok && i < sizeof header_lines / sizeof header_lines[0]; i++) {
-        next = curl_slist_append(c->headers_no_body, i == 0 ? "Content-Type:" : header_lines[i]);
+        next = curl_slist_append(c->headers_no_body, i == 1 ? "Content-Type:" : header_lines[i]);
         ok = next != NULL;
         if (ok)
             c->headers_no_body = next;
@@ -295,6 +298,13 @@ void acr_client_free(acr_client *c)
     for (size_t i = 0; i < c->idle_loop_count; i++)
         (void)acr_loop_free(c->idle_loops[i]);
     acr_free(c->idle_loops);
+    for (size_t i = 0; i < ACR_URL_PREFIX_SLOTS; i++) {
+        acr_url_prefix_entry *e = atomic_load_explicit(&c->url_prefixes[i], memory_order_relaxed);
+        if (e) {
+            acr_free(e->text);
+            acr_free(e);
+        }
+    }
     if (c->share)
         curl_share_cleanup(c->share);
     curl_slist_free_all(c->headers);
@@ -353,7 +363,6 @@ CURLcode acr_client_configure_handle(acr_client *c, CURL *h)
 #if LIBCURL_VERSION_NUM >= 0x075000 /* CURLOPT_PREREQFUNCTION: 7.80.0 */
     SET(CURLOPT_PREREQFUNCTION, acr_xfer_prereq_fn);
 #endif
-    SET(CURLOPT_USERAGENT, "acr/" ACR_VERSION_STRING);
     SET(CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
     SET(CURLOPT_MAXFILESIZE_LARGE, (curl_off_t)c->max_response_bytes);
 #if LIBCURL_VERSION_NUM >= 0x073600
@@ -409,4 +418,61 @@ void acr_client_give_loop(acr_client *c, acr_loop *loop)
     }
     pthread_mutex_unlock(&c->pool_lock);
     (void)acr_loop_free(loop); /* could not keep it: fine, just no reuse (NULL: kept) */
+}
+
+static bool prefix_fits(const acr_url_prefix_entry *e, const acr_operation_desc *op)
+{
+    return e->op == op && e->path_template == op->path_template && e->params == op->params &&
+           e->param_count == op->param_count && e->client_param == op->client_param;
+}
+
+const acr_url_prefix_entry *acr_client_url_prefix(acr_client *c, const acr_operation_desc *op)
+{
+    size_t i = 0;
+    for (; i < ACR_URL_PREFIX_SLOTS; i++) {
+        acr_url_prefix_entry *e = atomic_load_explicit(&c->url_prefixes[i], memory_order_acquire);
+        if (!e)
+            break;
+        if (prefix_fits(e, op))
+            return e;
+    }
+    if (i == ACR_URL_PREFIX_SLOTS || c->domain_count == 0)
+        return NULL;
+    acr_url_prefix_entry *made = acr_malloc(sizeof *made);
+    if (!made)
+        return NULL;
+    made->op = op;
+    made->path_template = op->path_template;
+    made->params = op->params;
+    made->param_count = op->param_count;
+    made->client_param = op->client_param;
+    made->text = acr_url_prefix(c->domains[0], op, c->app_id, &made->template_at);
+    if (!made->text) {
+        acr_free(made);
+        return NULL;
+    }
+    made->length = strlen(made->text);
+    made->base_length = strlen(c->domains[0]);
+    /* Another thread may have made it meanwhile: the first one kept wins. */
+    acr_url_prefix_entry *found = NULL;
+    pthread_mutex_lock(&c->pool_lock);
+    for (i = 0; i < ACR_URL_PREFIX_SLOTS; i++) {
+        acr_url_prefix_entry *e = atomic_load_explicit(&c->url_prefixes[i], memory_order_relaxed);
+        if (!e) {
+            atomic_store_explicit(&c->url_prefixes[i], made, memory_order_release);
+            found = made;
+            made = NULL;
+            break;
+        }
+        if (prefix_fits(e, op)) {
+            found = e;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&c->pool_lock);
+    if (made) {
+        acr_free(made->text);
+        acr_free(made);
+    }
+    return found;
 }

@@ -54,6 +54,25 @@ static inline void acr_error_drop(acr_error *err)
 
 typedef struct acr_turn acr_turn;
 
+/* The start of an operation's URLs on the first domain, the same for every
+ * call of a client (the domain, the path up to its first per-call value). */
+typedef struct acr_url_prefix_entry {
+    /* What the prefix was made from: a descriptor the application made (on
+     * its stack, say) may come back at the same address describing another. */
+    const acr_operation_desc *op;
+    const char *path_template;
+    const char *const *params;
+    size_t param_count;
+    int client_param;
+    char *text;
+    size_t length;
+    size_t base_length;                 /* the domain's part */
+    size_t template_at;                 /* where the path template goes on */
+} acr_url_prefix_entry;
+
+/* Operations whose prefix a client keeps (more are built whole each call). */
+#define ACR_URL_PREFIX_SLOTS 32
+
 struct acr_client {
     char *app_id;
     char *customer_id;
@@ -87,6 +106,9 @@ struct acr_client {
     acr_loop **idle_loops;              /* private loops of blocking calls, each with its connection */
     size_t idle_loop_count;
     size_t idle_loop_capacity;
+    /* Filled in order under pool_lock, each entry once and never changed:
+     * read without a lock (acquire loads) up to the first NULL. */
+    _Atomic(acr_url_prefix_entry *) url_prefixes[ACR_URL_PREFIX_SLOTS];
 };
 
 /* Milliseconds on a clock that only goes forward. */
@@ -101,6 +123,9 @@ acr_loop *acr_client_take_loop(acr_client *c, acr_error *err);
 /* Keeps it (with its connection) for the next blocking call, up to
  * max_idle_connections loops; frees it otherwise. */
 void acr_client_give_loop(acr_client *c, acr_loop *loop);
+/* The operation's URL prefix on the first domain, made at its first call;
+ * NULL: none (no room, too long, out of memory): build the URL whole. */
+const acr_url_prefix_entry *acr_client_url_prefix(acr_client *c, const acr_operation_desc *op);
 
 /* --- turn.c: one call at a time per recording --- */
 
@@ -234,6 +259,7 @@ struct acr_transfer {
     acr_status status;
     acr_error err;                      /* handed to the done callback */
     CURL *easy;                         /* in the multi while XFER_SENDING */
+    CURL *ready;                        /* set up while XFER_QUEUED (all but its time limit); NULL: none */
     acr_exchange x;
     char detail[CURL_ERROR_SIZE];
     /* call.c: no allocation for the usual key; the request's secrets borrowed
@@ -251,9 +277,10 @@ size_t acr_xfer_body_fn(char *data, size_t size, size_t count, void *ctx);
 
 /* The checks of acr_call (NULL arguments, App ID, mode, validation, path
  * parameters), then a transfer owning copies of everything it sends, not yet
- * on a loop; or the status with err set and *out NULL. `who` names the entry
- * point in usage errors. */
-ACR_CHECK_RESULT acr_status acr_xfer_prepare(acr_client *c, const acr_operation_desc *op,
+ * on a loop (its block is `loop`'s spare when it has one; loop may be NULL);
+ * or the status with err set and *out NULL. `who` names the entry point in
+ * usage errors. */
+ACR_CHECK_RESULT acr_status acr_xfer_prepare(acr_client *c, acr_loop *loop, const acr_operation_desc *op,
                                              const char *const *params, const void *request, void *response,
                                              acr_done_fn done, void *ctx, long long start, const char *who,
                                              acr_transfer **out, acr_error *err);
@@ -282,6 +309,13 @@ void acr_loop_remove_easy(acr_loop *loop, CURL *easy);
  * loop between attempts (bounded); NULL when out of memory. */
 CURL *acr_loop_take_easy(acr_loop *loop);
 void acr_loop_give_easy(acr_loop *loop, CURL *easy);
+/* An idle one only (none is made): NULL when there is none. */
+CURL *acr_loop_take_idle_easy(acr_loop *loop);
+/* One freed transfer's block kept per loop (malloc and free less per call):
+ * take it (NULL: none), or keep one (false: one is kept already). Its
+ * contents are cleaned as a freed transfer's; freed with the loop. */
+acr_transfer *acr_loop_take_transfer(acr_loop *loop);
+bool acr_loop_keep_transfer(acr_loop *loop, acr_transfer *t);
 void acr_loop_link(acr_loop *loop, acr_transfer *t);
 /* The transfer's one timer (its back-off, or its deadline while queued) at
  * `at` (monotonic ms), replacing the one it had; 0: none. */

@@ -59,6 +59,7 @@ struct acr_loop {
     size_t easy_count;
     size_t easy_capacity;
     size_t easy_max;
+    acr_transfer *spare_transfer;       /* a freed call's block, for the next call */
     int depth;                          /* > 0: driving, or in a done callback */
     bool in_log;                        /* the client's log callback runs for one of its calls */
     bool timer_failed;                  /* the last acr_timer_fn asked failed */
@@ -632,6 +633,26 @@ void acr_loop_remove_easy(acr_loop *loop, CURL *easy)
     curl_multi_remove_handle(loop->multi, easy);
 }
 
+acr_transfer *acr_loop_take_transfer(acr_loop *loop)
+{
+    acr_transfer *t = loop->spare_transfer;
+    loop->spare_transfer = NULL;
+    return t;
+}
+
+bool acr_loop_keep_transfer(acr_loop *loop, acr_transfer *t)
+{
+    if (loop->spare_transfer)
+        return false;
+    loop->spare_transfer = t;
+    return true;
+}
+
+CURL *acr_loop_take_idle_easy(acr_loop *loop)
+{
+    return loop->easy_count ? loop->easy[--loop->easy_count] : NULL;
+}
+
 CURL *acr_loop_take_easy(acr_loop *loop)
 {
     if (loop->easy_count)
@@ -888,6 +909,7 @@ acr_status acr_loop_free(acr_loop *loop)
     for (size_t i = 0; i < loop->easy_count; i++)
         curl_easy_cleanup(loop->easy[i]);
     acr_free(loop->easy);
+    acr_free(loop->spare_transfer);
     /* Closes the cached connections (libcurl says ACR_POLL_REMOVE for them
      * through the socket callback). */
     curl_multi_cleanup(loop->multi);

@@ -377,6 +377,16 @@ static void xfer_drop_easy(acr_transfer *t)
     acr_loop_give_easy(t->loop, h);
 }
 
+/* A handle set up while waiting and not used (the call ended first), back to the loop. */
+static void xfer_drop_ready(acr_transfer *t)
+{
+    if (t->ready) {
+        curl_easy_setopt(t->ready, CURLOPT_PRIVATE, NULL);
+        acr_loop_give_easy(t->loop, t->ready);
+        t->ready = NULL;
+    }
+}
+
 /* What an attempt leaves behind, once read. */
 static void xfer_end_exchange(acr_transfer *t)
 {
@@ -385,14 +395,23 @@ static void xfer_end_exchange(acr_transfer *t)
     memset(&t->x, 0, sizeof t->x);
 }
 
+/* Hands the recording's turn to the next waiter, first thing once the call's
+ * end is known: the clean-up after it is this call's alone. Its waiter's
+ * turn is written only on this transfer's thread: read without the lock. */
+static void xfer_release_turn(acr_transfer *t)
+{
+    if (t->key && t->waiter.turn)
+        acr_turn_leave(t->client, &t->waiter);
+}
+
 /* The end of the call: its turn goes to the next waiter and its done
  * callback is due. */
 static void xfer_finish(acr_transfer *t, acr_status status)
 {
+    xfer_release_turn(t);
+    xfer_drop_ready(t);
     xfer_drop_easy(t);
     xfer_end_exchange(t);
-    if (t->key)
-        acr_turn_leave(t->client, &t->waiter);
     acr_loop_set_timer(t->loop, t, 0);
     t->status = status;
     t->err.status = status;
@@ -400,19 +419,20 @@ static void xfer_finish(acr_transfer *t, acr_status status)
     acr_loop_queue_done(t->loop, t);
 }
 
-/* An attempt ended with `status` (err filled): the call ends, or a retry is
- * planned as a back-off timer, as the client's policy says. */
-static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, unsigned sends, bool tls_rejected)
+/* An attempt ended with `status` (err filled): whether the call ends (-1,
+ * *final its status) or is retried after the delay returned (ms), as the
+ * client's policy says. */
+static long xfer_plan(acr_transfer *t, acr_status status, bool sent, unsigned sends, bool tls_rejected,
+                      acr_status *final, long long *now_out)
 {
     const acr_operation_desc *op = t->op;
     const acr_retry_policy *policy = &t->client->retry;
     acr_error *err = &t->err;
+    *final = status;
     t->sent_total += sends; /* 0 when the attempt never started */
     err->attempts = t->sent_total;
-    if (status == ACR_OK || (status != ACR_ERR_HTTP && status != ACR_ERR_TRANSPORT)) {
-        xfer_finish(t, status); /* an invalid response or no memory: retrying will not help */
-        return;
-    }
+    if (status == ACR_OK || (status != ACR_ERR_HTTP && status != ACR_ERR_TRANSPORT))
+        return -1; /* an invalid response or no memory: retrying will not help */
     acr_attempt a = {err->http_status, err->has_service_code, err->service_code, status == ACR_ERR_TRANSPORT,
                      sent, tls_rejected};
     t->may_have_acted = t->may_have_acted || sends > 1;
@@ -422,18 +442,24 @@ static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, un
         acr_error_set(err, ACR_ERR_MAY_HAVE_SUCCEEDED,
                       "%s was retried after an attempt that may have reached the service, which now "
                       "answers %s; the first attempt most likely succeeded", op->operation_id, last);
-        xfer_finish(t, ACR_ERR_MAY_HAVE_SUCCEEDED);
-        return;
+        *final = ACR_ERR_MAY_HAVE_SUCCEEDED;
+        return -1;
     }
     t->may_have_acted = t->may_have_acted || acr_attempt_may_have_acted(&a);
-    if (t->attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a, op)) {
-        xfer_finish(t, status);
-        return;
-    }
+    if (t->attempt + 1 >= policy->max_attempts || !acr_retry_worth_it(&a, op))
+        return -1;
     long long now = acr_now_ms();
-    long delay = acr_retry_next_delay(policy, t->attempt + 1, &t->seed, t->deadline ? t->deadline - now : -1);
+    *now_out = now;
+    /* < 0: the next attempt would start past the deadline */
+    return acr_retry_next_delay(policy, t->attempt + 1, &t->seed, t->deadline ? t->deadline - now : -1);
+}
+
+/* Acts on xfer_plan's answer: the call ends, or a back-off timer. */
+static void xfer_follow_plan(acr_transfer *t, long delay, acr_status final, long long now)
+{
+    const acr_retry_policy *policy = &t->client->retry;
     if (delay < 0) {
-        xfer_finish(t, status); /* the next attempt would start past the deadline */
+        xfer_finish(t, final);
         return;
     }
     if (t->client->log) {
@@ -446,16 +472,58 @@ static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, un
     xfer_set_state(t, XFER_BACKOFF);
 }
 
+static void xfer_attempt_ended(acr_transfer *t, acr_status status, bool sent, unsigned sends, bool tls_rejected)
+{
+    acr_status final;
+    long long now = 0;
+    long delay = xfer_plan(t, status, sent, sends, tls_rejected, &final, &now);
+    xfer_follow_plan(t, delay, final, now);
+}
+
+/* The attempt's options on its easy handle, all but its time limit: done
+ * while a call waits for its turn, when its loop has a handle idle. */
+static void xfer_setup_easy(acr_transfer *t, CURL *h)
+{
+    acr_client *c = t->client;
+    const acr_operation_desc *op = t->op;
+    memset(&t->x, 0, sizeof t->x);
+    t->x.client = c;
+    t->x.handle = h;
+    t->x.response_type = op->response;
+    t->x.response = t->response;
+    t->detail[0] = '\0';
+    curl_easy_setopt(h, CURLOPT_URL, t->url);
+    /* Plain http (loopback only) never goes through a proxy, whatever the
+     * environment says; https may (NULL: libcurl reads the environment). */
+    curl_easy_setopt(h, CURLOPT_PROXY, strncasecmp(t->url, "http://", 7) == 0 ? "" : c->proxy);
+    if (strcmp(op->method, "GET") == 0) {
+        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
+    } else {
+        curl_easy_setopt(h, CURLOPT_POST, 1L);
+        curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->body.data ? t->body.data : "");
+        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t->body.length);
+    }
+    curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->body.data ? c->headers : c->headers_no_body);
+    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->detail);
+    curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)&t->x);
+    curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)&t->x);
+    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)&t->x);
+#ifdef HAVE_PREREQ
+    curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&t->x);
+#endif
+    curl_easy_setopt(h, CURLOPT_PRIVATE, (void *)t);
+}
+
 /* Starts attempt t->attempt on the domain the policy picks, with what is
  * left of the call's time. */
 static void xfer_send(acr_transfer *t)
 {
     acr_client *c = t->client;
-    const acr_operation_desc *op = t->op;
     acr_error *err = &t->err;
     size_t domain = acr_retry_domain_index(t->attempt, c->domain_count);
     if (t->url_domain != domain + 1) {
         /* The path was encoded once; only the domain changes between attempts. */
+        xfer_drop_ready(t); /* set up for another domain */
         const char *base = c->domains[domain];
         const char *path = t->url + t->path_at;
         size_t a = strlen(base), b = strlen(path);
@@ -482,39 +550,18 @@ static void xfer_send(acr_transfer *t)
         }
         timeout_ms = (long)left; /* at most ACR_MAX_TIME_MS: fits */
     }
-    CURL *h = acr_loop_take_easy(t->loop);
+    CURL *h = t->ready;
+    t->ready = NULL;
     if (!h) {
-        acr_status s = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (or libcurl could not create a handle)");
-        xfer_attempt_ended(t, s, false, 0, false);
-        return;
+        h = acr_loop_take_easy(t->loop);
+        if (!h) {
+            acr_status s = acr_error_set(err, ACR_ERR_NOMEM, "out of memory (or libcurl could not create a handle)");
+            xfer_attempt_ended(t, s, false, 0, false);
+            return;
+        }
+        xfer_setup_easy(t, h);
     }
-    memset(&t->x, 0, sizeof t->x);
-    t->x.client = c;
-    t->x.handle = h;
-    t->x.response_type = op->response;
-    t->x.response = t->response;
-    t->detail[0] = '\0';
-    curl_easy_setopt(h, CURLOPT_URL, t->url);
-    /* Plain http (loopback only) never goes through a proxy, whatever the
-     * environment says; https may (NULL: libcurl reads the environment). */
-    curl_easy_setopt(h, CURLOPT_PROXY, strncasecmp(t->url, "http://", 7) == 0 ? "" : c->proxy);
-    if (strcmp(op->method, "GET") == 0) {
-        curl_easy_setopt(h, CURLOPT_HTTPGET, 1L);
-    } else {
-        curl_easy_setopt(h, CURLOPT_POST, 1L);
-        curl_easy_setopt(h, CURLOPT_POSTFIELDS, t->body.data ? t->body.data : "");
-        curl_easy_setopt(h, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)t->body.length);
-    }
-    curl_easy_setopt(h, CURLOPT_HTTPHEADER, t->body.data ? c->headers : c->headers_no_body);
     curl_easy_setopt(h, CURLOPT_TIMEOUT_MS, timeout_ms);
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, t->detail);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, (void *)&t->x);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, (void *)&t->x);
-    curl_easy_setopt(h, CURLOPT_OPENSOCKETDATA, (void *)&t->x);
-#ifdef HAVE_PREREQ
-    curl_easy_setopt(h, CURLOPT_PREREQDATA, (void *)&t->x);
-#endif
-    curl_easy_setopt(h, CURLOPT_PRIVATE, (void *)t);
     t->easy = h;
     xfer_set_state(t, XFER_SENDING);
     CURLMcode added = acr_loop_add_easy(t->loop, h);
@@ -555,7 +602,6 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
     bool request_sent = sent_bytes > 0 || x->status != 0;
     /* A refused connection never reached the send: still one attempt. */
     unsigned sends = x->sends > 0 ? x->sends : 1;
-    xfer_drop_easy(t);
 
     bool headers_refused = (code == CURLE_RECV_ERROR && header_bytes > LIBCURL_MAX_HEADERS_BYTES);
 #if LIBCURL_VERSION_NUM >= 0x080600 /* CURLE_TOO_LARGE */
@@ -596,9 +642,18 @@ static void xfer_read_outcome(acr_transfer *t, CURLcode code)
         acr_sanitize_in_place(&t->secrets, err->message, sizeof err->message);
     acr_sanitize_string(&t->secrets, &err->pointer);
     long http_status = x->status;
-    xfer_end_exchange(t);
+    /* The plan first: a call that ends hands its turn on before its
+     * clean-up. Not before its log line: a call for the same recording from
+     * the log callback is refused, as the docs say, not run. */
+    acr_status final;
+    long long now = 0;
+    long delay = xfer_plan(t, status, request_sent, sends, tls_rejected, &final, &now);
     log_line(t, http_status, status, micros);
-    xfer_attempt_ended(t, status, request_sent, sends, tls_rejected);
+    if (delay < 0)
+        xfer_release_turn(t);
+    xfer_drop_easy(t);
+    xfer_end_exchange(t);
+    xfer_follow_plan(t, delay, final, now);
 }
 
 /* From any state; an ended call whose done callback has not run yet is
@@ -696,6 +751,12 @@ acr_status acr_xfer_start(acr_loop *loop, acr_transfer *t, acr_error *err)
     } else {
         xfer_set_state(t, XFER_QUEUED);
         acr_loop_set_timer(loop, t, t->deadline);
+        /* Set up while it waits: its turn then only adds the handle. */
+        CURL *h = acr_loop_take_idle_easy(loop);
+        if (h) {
+            xfer_setup_easy(t, h);
+            t->ready = h;
+        }
     }
     return ACR_OK;
 }
@@ -704,10 +765,11 @@ void acr_xfer_free(acr_transfer *t)
 {
     if (!t)
         return;
+    xfer_drop_ready(t);
     xfer_drop_easy(t);
     xfer_end_exchange(t);
-    if (t->key && t->loop)
-        acr_turn_leave(t->client, &t->waiter);
+    if (t->loop)
+        xfer_release_turn(t);
     if (t->key != t->key_inline)
         acr_free(t->key);
     acr_free(t->url);
@@ -722,5 +784,6 @@ void acr_xfer_free(acr_transfer *t)
     }
     acr_secrets_free(&t->secrets);
     acr_error_drop(&t->err);
-    acr_free(t);
+    if (!t->loop || !acr_loop_keep_transfer(t->loop, t))
+        acr_free(t);
 }

@@ -159,16 +159,15 @@ acr_status acr_url_check_params(const acr_operation_desc *op, const char *const 
     return ACR_OK;
 }
 
-/* One pass into `out` (capacity cap): the URL's length, or SIZE_MAX when it
+/* One pass into `out` (capacity cap), after the first `n` bytes already
+ * there, from template position t: the URL's length, or SIZE_MAX when it
  * does not fit. */
-static size_t build_into(char *out, size_t cap, const char *base, const acr_operation_desc *op,
+static size_t build_into(char *out, size_t cap, size_t n, const char *t, const acr_operation_desc *op,
                          const char *const *values)
 {
-    size_t n = strlen(base);
     if (n >= cap)
         return SIZE_MAX;
-    memcpy(out, base, n);
-    for (const char *t = op->path_template; *t;) {
+    while (*t) {
         if (*t != '{') {
             /* A literal run of the template, up to the next placeholder. */
             size_t run = strcspn(t, "{");
@@ -197,6 +196,47 @@ static size_t build_into(char *out, size_t cap, const char *base, const acr_oper
     return n;
 }
 
+char *acr_url_prefix(const char *base, const acr_operation_desc *op, const char *app_id, size_t *template_at)
+{
+    char stack[512];
+    size_t n = strlen(base);
+    if (n >= sizeof stack)
+        return NULL;
+    memcpy(stack, base, n);
+    const char *t = op->path_template;
+    while (*t) {
+        size_t run = strcspn(t, "{");
+        if (run >= sizeof stack - n)
+            return NULL;
+        memcpy(stack + n, t, run);
+        n += run;
+        t += run;
+        if (!*t)
+            break;
+        const char *close = strchr(t, '}');
+        int index = close ? param_index(op, t + 1, (size_t)(close - t - 1)) : -1;
+        if (index < 0 || index != op->client_param || !app_id || strlen(app_id) >= (sizeof stack - n) / 3)
+            break; /* the first value that changes per call */
+        n = (size_t)(encode_into(stack + n, app_id) - stack);
+        t = close + 1;
+    }
+    *template_at = (size_t)(t - op->path_template);
+    return acr_copy_text(stack, n);
+}
+
+char *acr_url_build_after(const char *prefix, size_t prefix_length, size_t template_at, const acr_operation_desc *op,
+                          const char *const *values)
+{
+    char stack[512];
+    if (prefix_length < sizeof stack) {
+        memcpy(stack, prefix, prefix_length);
+        size_t n = build_into(stack, sizeof stack, prefix_length, op->path_template + template_at, op, values);
+        if (n != SIZE_MAX)
+            return acr_copy_text(stack, n);
+    }
+    return NULL;
+}
+
 char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err)
 {
     if (acr_url_check_params(op, values, err) != ACR_OK)
@@ -204,7 +244,12 @@ char *acr_url_build(const char *base, const acr_operation_desc *op, const char *
     /* Built once on the stack, then copied at its size: the usual URL fits;
      * a longer one is built again at the size it measured. */
     char stack[512];
-    size_t n = build_into(stack, sizeof stack, base, op, values);
+    size_t base_length = strlen(base);
+    size_t n = SIZE_MAX;
+    if (base_length < sizeof stack) {
+        memcpy(stack, base, base_length);
+        n = build_into(stack, sizeof stack, base_length, op->path_template, op, values);
+    }
     if (n != SIZE_MAX) {
         char *url = acr_copy_text(stack, n);
         if (!url)

@@ -25,4 +25,14 @@ acr_status acr_url_check_params(const acr_operation_desc *op, const char *const 
 
 char *acr_url_build(const char *base, const acr_operation_desc *op, const char *const *values, acr_error *err);
 
+/* The part of base + the operation's path that is the same for every call of
+ * a client: up to the first path parameter other than the client's App ID
+ * (acr_copy_text'ed; NULL when too long or out of memory). *template_at: where
+ * the path template goes on after it. */
+char *acr_url_prefix(const char *base, const acr_operation_desc *op, const char *app_id, size_t *template_at);
+/* acr_url_build from such a prefix, the values checked already; NULL when
+ * the URL is long or out of memory: build it with acr_url_build then. */
+char *acr_url_build_after(const char *prefix, size_t prefix_length, size_t template_at, const acr_operation_desc *op,
+                          const char *const *values);
+
 #endif
