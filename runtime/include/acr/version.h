@@ -11,8 +11,8 @@
 
 #define ACR_VERSION_MAJOR 0
 #define ACR_VERSION_MINOR 3
-#define ACR_VERSION_PATCH 0
-#define ACR_VERSION_STRING "0.3.0"
+#define ACR_VERSION_PATCH 1
+#define ACR_VERSION_STRING "0.3.1"
 
 /** Generated code checks this at compile time (an \#error on mismatch): it is bumped
  * whenever the layout of the descriptor tables in acr/tables.h changes, so a
@@ -24,7 +24,7 @@
 extern "C" {
 #endif
 
-/** The version of the library actually running ("0.3.0"), which may differ from
+/** The version of the library actually running ("0.3.1"), which may differ from
  * the ACR_VERSION_STRING a program was compiled with when it links libacr.so.
  * A static string, never NULL. */
 ACR_API const char *acr_version(void);
