@@ -129,7 +129,12 @@ static bool all_ascii(const char *s, size_t n)
 static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
 {
     size_t bytes = strlen(s);
-    size_t length = all_ascii(s, bytes) ? bytes : acr_utf8_length(s, bytes);
+    /* The pattern's pass also tells whether the string is all ASCII, so a
+     * matching one is read once; the reports keep their order below. */
+    unsigned seen = 0x80;
+    bool matched = !rules || !rules->pattern || acr_dfa_scan(rules->pattern, s, bytes, &seen);
+    bool ascii = seen < 0x80 || ((!rules || !rules->pattern) && all_ascii(s, bytes));
+    size_t length = ascii ? bytes : acr_utf8_length(s, bytes);
     if (length == SIZE_MAX) {
         report(v, "is not valid UTF-8");
         return;
@@ -145,7 +150,7 @@ static void validate_string(validator *v, const acr_string_rules *rules, const c
     if (bytes > rules->max_bytes)
         report(v, "must be at most %zu %s long in UTF-8 (it has %zu)", rules->max_bytes,
                noun(rules->max_bytes, "byte", "bytes"), bytes);
-    if (rules->pattern && !acr_dfa_matches(rules->pattern, s, bytes)) {
+    if (!matched) {
         if (rules->expected)
             report(v, "must be %s", rules->expected);
         else
