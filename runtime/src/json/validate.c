@@ -249,23 +249,40 @@ static void validate_items(validator *v, const acr_value_desc *array, const void
             size_t total = 0;
             for (size_t i = 0; i < count; i++) {
                 const char *s = ((const char *const *)items)[i];
-                size_t n = s ? acr_utf8_length(s, strlen(s)) : 0;
-                total += (n == SIZE_MAX ? strlen(s) : n) + 1;
+                size_t bytes = s ? strlen(s) : 0;
+                size_t n = all_ascii(s, bytes) ? bytes : acr_utf8_length(s, bytes);
+                total += (n == SIZE_MAX ? bytes : n) + 1;
             }
             if (total > rules->max_prefix_length)
                 report(v, "is %zu characters long when joined with a \"/\" after each element; "
                           "at most %zu are allowed", total, rules->max_prefix_length);
         }
     }
-    for (size_t i = 0; i < count; i++) {
-        size_t mark = push_step(v, NULL, i);
-        const void *slot = (const char *)items + i * array->item_size;
-        if (array->items->kind == ACR_KIND_STRING && *(const char *const *)slot == NULL)
-            report(v, "must be %s", array->items->type_text);
-        else
-            validate_value(v, array->items, slot);
-        pop_step(v, mark);
+    if (count == 0)
+        return;
+    /* One step for the whole loop, its index rewritten per item: an item's own
+     * steps are popped back to it before the next. */
+    const acr_value_desc *item = array->items;
+    size_t mark = push_step(v, NULL, 0);
+    bool pushed = mark < v->steps.depth;
+    if (item->kind == ACR_KIND_STRING) {
+        const char *const *strings = items;
+        for (size_t i = 0; i < count; i++) {
+            if (pushed)
+                v->steps.items[mark].length_or_index = i;
+            if (strings[i])
+                validate_string(v, item->string_rules, strings[i]);
+            else
+                report(v, "must be %s", item->type_text);
+        }
+    } else {
+        for (size_t i = 0; i < count; i++) {
+            if (pushed)
+                v->steps.items[mark].length_or_index = i;
+            validate_value(v, item, (const char *)items + i * array->item_size);
+        }
     }
+    pop_step(v, mark);
 }
 
 static void validate_field(validator *v, const acr_field_desc *field, const void *base)
