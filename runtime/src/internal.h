@@ -147,9 +147,6 @@ bool acr_error_add_violation_v(acr_error *err, const char *pointer, size_t point
  * at most U+10FFFF); SIZE_MAX when it is not. */
 size_t acr_utf8_length(const char *s, size_t length);
 bool acr_dfa_matches(const acr_dfa *dfa, const char *s, size_t length);
-/* acr_dfa_matches that also gives, in *seen, the OR of all the bytes when it
- * ran to the end (whether or not it matched); untouched when it stopped early. */
-bool acr_dfa_scan(const acr_dfa *dfa, const char *s, size_t length, unsigned *seen);
 
 /* --- numbers --- */
 typedef enum acr_number_class {

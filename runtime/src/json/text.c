@@ -1,4 +1,4 @@
-/* acr runtime: UTF-8 checking and pattern matching over generated automata. */
+/* acr runtime: UTF-8 checking (pattern matching is in validate.c, next to its one caller). */
 #include <string.h>
 
 #include "internal.h"
@@ -50,41 +50,4 @@ size_t acr_utf8_length(const char *s, size_t length)
         count++;
     }
     return count;
-}
-
-bool acr_dfa_scan(const acr_dfa *dfa, const char *s, size_t length, unsigned *seen)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    const uint8_t *byte_class = dfa->byte_class;
-    const int16_t *next = dfa->transitions;
-    size_t classes = dfa->class_count;
-    ptrdiff_t state = 0;
-    uint64_t words = 0;
-    unsigned any = 0;
-    size_t i = 0;
-#define ACR_DFA_STEP(k) ((state = next[(size_t)state * classes + byte_class[p[i + (k)]]]) < 0)
-    /* Eight bytes a step, their OR taken as one word: the loop's own compare and
-     * the ASCII check are most of the cost on the short strings a request has. */
-    for (; length - i >= 8; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        words |= w;
-        if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1) || ACR_DFA_STEP(2) || ACR_DFA_STEP(3) ||
-            ACR_DFA_STEP(4) || ACR_DFA_STEP(5) || ACR_DFA_STEP(6) || ACR_DFA_STEP(7))
-            return false;
-    }
-    for (; i < length; i++) {
-        any |= p[i];
-        if (ACR_DFA_STEP(0))
-            return false;
-    }
-#undef ACR_DFA_STEP
-    *seen = any | ((words & UINT64_C(0x8080808080808080)) ? 0x80u : 0u);
-    return dfa->accepting[state] != 0;
-}
-
-bool acr_dfa_matches(const acr_dfa *dfa, const char *s, size_t length)
-{
-    unsigned seen;
-    return acr_dfa_scan(dfa, s, length, &seen);
 }

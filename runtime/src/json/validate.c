@@ -42,6 +42,14 @@ static inline void pop_step(validator *v, size_t mark)
         v->steps.depth = mark;
 }
 
+#if defined(__GNUC__)
+#define VALIDATE_COLD __attribute__((noinline, cold))
+#define VALIDATE_INLINE inline __attribute__((always_inline))
+#else
+#define VALIDATE_COLD
+#define VALIDATE_INLINE inline
+#endif
+
 static void report(validator *v, const char *fmt, ...) ACR_PRINTF(2, 3);
 static void report(validator *v, const char *fmt, ...)
 {
@@ -126,14 +134,51 @@ static bool all_ascii(const char *s, size_t n)
     return !(any & UINT64_C(0x8080808080808080));
 }
 
-static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
+/* acr_dfa_matches that also gives, in *seen, the OR of all the bytes when it
+ * ran to the end (whether or not it matched); untouched when it stopped early.
+ * Inline here: the call cost as much as a short string's bytes. */
+static VALIDATE_INLINE bool dfa_scan(const acr_dfa *dfa, const char *s, size_t length, unsigned *seen)
 {
-    size_t bytes = strlen(s);
-    /* The pattern's pass also tells whether the string is all ASCII, so a
-     * matching one is read once; the reports keep their order below. */
-    unsigned seen = 0x80;
-    bool matched = !rules || !rules->pattern || acr_dfa_scan(rules->pattern, s, bytes, &seen);
-    bool ascii = seen < 0x80 || ((!rules || !rules->pattern) && all_ascii(s, bytes));
+    const unsigned char *p = (const unsigned char *)s;
+    const uint8_t *byte_class = dfa->byte_class;
+    const int16_t *next = dfa->transitions;
+    size_t classes = dfa->class_count;
+    ptrdiff_t state = 0;
+    uint64_t words = 0;
+    unsigned any = 0;
+    size_t i = 0;
+#define ACR_DFA_STEP(k) ((state = next[(size_t)state * classes + byte_class[p[i + (k)]]]) < 0)
+    /* Eight bytes a step, their OR taken as one word: the loop's own compare and
+     * the ASCII check are most of the cost on the short strings a request has. */
+    for (; length - i >= 8; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        words |= w;
+        if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1) || ACR_DFA_STEP(2) || ACR_DFA_STEP(3) ||
+            ACR_DFA_STEP(4) || ACR_DFA_STEP(5) || ACR_DFA_STEP(6) || ACR_DFA_STEP(7))
+            return false;
+    }
+    for (; i < length; i++) {
+        any |= p[i];
+        if (ACR_DFA_STEP(0))
+            return false;
+    }
+#undef ACR_DFA_STEP
+    *seen = any | ((words & UINT64_C(0x8080808080808080)) ? 0x80u : 0u);
+    return dfa->accepting[state] != 0;
+}
+
+bool acr_dfa_matches(const acr_dfa *dfa, const char *s, size_t length)
+{
+    unsigned seen;
+    return dfa_scan(dfa, s, length, &seen);
+}
+
+/* The reports of validate_string, apart and out of line so that the common
+ * case (a string breaking no rule) stays a short function. */
+static void VALIDATE_COLD string_violations(validator *v, const acr_string_rules *rules, const char *s,
+                                            size_t bytes, bool ascii, bool matched)
+{
     size_t length = ascii ? bytes : acr_utf8_length(s, bytes);
     if (length == SIZE_MAX) {
         report(v, "is not valid UTF-8");
@@ -156,6 +201,28 @@ static void validate_string(validator *v, const acr_string_rules *rules, const c
         else
             report(v, "must match the pattern %s", rules->pattern_text);
     }
+}
+
+static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
+{
+    size_t bytes = strlen(s);
+    if (!rules) {
+        if (!all_ascii(s, bytes) && acr_utf8_length(s, bytes) == SIZE_MAX)
+            string_violations(v, rules, s, bytes, false, true);
+        return;
+    }
+    /* The pattern's pass also tells whether the string is all ASCII, so a
+     * matching one is read once after strlen. */
+    unsigned seen = 0x80;
+    bool matched = true;
+    if (rules->pattern)
+        matched = dfa_scan(rules->pattern, s, bytes, &seen);
+    else if (all_ascii(s, bytes))
+        seen = 0;
+    if (matched && seen < 0x80 && bytes >= rules->min_length && bytes <= rules->max_length &&
+        bytes <= rules->max_bytes)
+        return;
+    string_violations(v, rules, s, bytes, seen < 0x80, matched);
 }
 
 static void validate_int(validator *v, const acr_int_rules *rules, int64_t value)
