@@ -134,37 +134,51 @@ static bool all_ascii(const char *s, size_t n)
     return !(any & UINT64_C(0x8080808080808080));
 }
 
-/* acr_dfa_matches that also gives, in *seen, the OR of all the bytes when it
- * ran to the end (whether or not it matched); untouched when it stopped early.
+/* acr_dfa_matches that also sets *seen when it ran to the end (whether or not
+ * it matched): 0x80 when a byte is not ASCII, else 0; untouched when it stopped early.
  * Inline here: the call cost as much as a short string's bytes. */
 static VALIDATE_INLINE bool dfa_scan(const acr_dfa *dfa, const char *s, size_t length, unsigned *seen)
 {
     const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *blocks_end = p + (length & ~(size_t)7);
     const uint8_t *byte_class = dfa->byte_class;
     const int16_t *next = dfa->transitions;
     size_t classes = dfa->class_count;
     ptrdiff_t state = 0;
     uint64_t words = 0;
-    unsigned any = 0;
-    size_t i = 0;
-#define ACR_DFA_STEP(k) ((state = next[(size_t)state * classes + byte_class[p[i + (k)]]]) < 0)
-    /* Eight bytes a step, their OR taken as one word: the loop's own compare and
-     * the ASCII check are most of the cost on the short strings a request has. */
-    for (; length - i >= 8; i += 8) {
+#define ACR_DFA_STEP(k) ((state = next[(size_t)state * classes + byte_class[p[k]]]) < 0)
+    /* Eight bytes a step, their OR taken as one word, then 4, 2 and 1 for the
+     * rest: loop control and the ASCII check are most of the cost on the short
+     * strings a request has. */
+    for (; p != blocks_end; p += 8) {
         uint64_t w;
-        memcpy(&w, p + i, 8);
+        memcpy(&w, p, 8);
         words |= w;
         if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1) || ACR_DFA_STEP(2) || ACR_DFA_STEP(3) ||
             ACR_DFA_STEP(4) || ACR_DFA_STEP(5) || ACR_DFA_STEP(6) || ACR_DFA_STEP(7))
             return false;
     }
-    for (; i < length; i++) {
-        any |= p[i];
+    if (length & 4) {
+        uint32_t w;
+        memcpy(&w, p, 4);
+        words |= w;
+        if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1) || ACR_DFA_STEP(2) || ACR_DFA_STEP(3))
+            return false;
+        p += 4;
+    }
+    if (length & 2) {
+        words |= (uint64_t)(p[0] | p[1]);
+        if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1))
+            return false;
+        p += 2;
+    }
+    if (length & 1) {
+        words |= p[0];
         if (ACR_DFA_STEP(0))
             return false;
     }
 #undef ACR_DFA_STEP
-    *seen = any | ((words & UINT64_C(0x8080808080808080)) ? 0x80u : 0u);
+    *seen = (words & UINT64_C(0x8080808080808080)) ? 0x80u : 0u;
     return dfa->accepting[state] != 0;
 }
 
