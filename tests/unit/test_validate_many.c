@@ -73,6 +73,52 @@ static void test_every_violation_is_reported_at_its_pointer(void **state)
     acr_error_clear(&err);
 }
 
+/* Items of an array of objects: a violation inside an item is at that item's
+ * index, also after an earlier item reported its own (the index step is
+ * shared by the loop). A missing string item is at its index too. */
+static void test_item_violations_carry_their_index(void **state)
+{
+    (void)state;
+    static acr_layout_region regions[3];
+    static const char *const uids[] = {"7", "8", "9"};
+    for (size_t i = 0; i < 3; i++) {
+        regions[i] = (acr_layout_region)ACR_LAYOUT_REGION_INIT;
+        regions[i].uid = uids[i];
+        regions[i].has_x_axis = regions[i].has_y_axis = true;
+        regions[i].has_width = regions[i].has_height = true;
+        regions[i].width = regions[i].height = 0.5;
+    }
+    regions[1].uid = "abc";
+    regions[2].x_axis = 2.0;
+    acr_update_layout_request r = ACR_UPDATE_LAYOUT_REQUEST_INIT;
+    r.cname = "channel1";
+    r.uid = "527841";
+    r.client_request.has_mixed_video_layout = true;
+    r.client_request.mixed_video_layout = 3;
+    r.client_request.layout_config = regions;
+    r.client_request.layout_config_count = 3;
+    acr_error err = ACR_ERROR_INIT;
+    assert_int_equal(acr_update_layout_request_validate(&r, ACR_MODE_MIX, &err), ACR_ERR_INVALID_REQUEST);
+    static const char *const expected[] = {"/clientRequest/layoutConfig/1/uid",
+                                           "/clientRequest/layoutConfig/2/x_axis"};
+    support_assert_violations(&err, expected, 2);
+    acr_error_clear(&err);
+
+    static const char *subscribe[] = {"1", "2", NULL, "abc"};
+    acr_update_request u = ACR_UPDATE_REQUEST_INIT;
+    u.cname = "channel1";
+    u.uid = "527841";
+    u.client_request.has_stream_subscribe = true;
+    u.client_request.stream_subscribe.has_audio_uid_list = true;
+    u.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids = subscribe;
+    u.client_request.stream_subscribe.audio_uid_list.subscribe_audio_uids_count = 4;
+    assert_int_equal(acr_update_request_validate(&u, ACR_MODE_INDIVIDUAL, &err), ACR_ERR_INVALID_REQUEST);
+    static const char *const expected_uids[] = {"/clientRequest/streamSubscribe/audioUidList/subscribeAudioUids/2",
+                                                "/clientRequest/streamSubscribe/audioUidList/subscribeAudioUids/3"};
+    support_assert_violations(&err, expected_uids, 2);
+    acr_error_clear(&err);
+}
+
 static void test_order_is_stable_across_calls(void **state)
 {
     (void)state;
@@ -276,6 +322,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_every_violation_is_reported_at_its_pointer),
         cmocka_unit_test(test_order_is_stable_across_calls),
+        cmocka_unit_test(test_item_violations_carry_their_index),
         cmocka_unit_test(test_mode_any_drops_only_the_mode_violation),
         cmocka_unit_test(test_a_hundred_and_thirty_eight_violations_in_order),
         cmocka_unit_test(test_valid_bodies_have_zero_violations),

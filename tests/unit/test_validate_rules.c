@@ -505,6 +505,29 @@ static void test_rtmp_url_scheme(void **state)
     }
 }
 
+/* The pattern's pass doubles as the ASCII check: non-ASCII bytes are caught
+ * in its eight-byte steps, in its tail, and when it stops early. */
+static void test_rtmp_url_utf8_is_checked_with_the_pattern(void **state)
+{
+    (void)state;
+    static const char *const good[] = {"rtmp://h/\xc3\xa9", "rtmp://live.example.com/\xc3\xa9t\xc3\xa9",
+                                       "rtmp://h/a\xc3\xa9", "rtmp://h/\xc3\xa9\xc3\xa9\xc3\xa9"};
+    static const char *const bad[] = {"rtmp://\xff/app", "rtmp://live.example.com/\xff", "rtmp://h/a\xc3",
+                                      "rtmp://h/ab\xff", "rtmp://h/ab\xff" "cd", "\xffrtmp://host",
+                                      "rtmp\xed\xa0\x80://host/path/long"};
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+        acr_rtmp_output out[1] = {{good[i]}};
+        acr_update_request r = with_rtmp_publish_config(out, 1);
+        assert_update_valid(&r, ACR_MODE_WEB);
+    }
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        acr_rtmp_output out[1] = {{bad[i]}};
+        acr_update_request r = with_rtmp_publish_config(out, 1);
+        assert_update_violation(&r, ACR_MODE_WEB, "/clientRequest/rtmpPublishConfig/outputs/0/rtmpUrl",
+                                "is not valid UTF-8");
+    }
+}
+
 /* --- storageConfig --- */
 
 static void test_storage_config_required_members_each_at_its_pointer(void **state)
@@ -855,6 +878,7 @@ int main(void)
         cmocka_unit_test(test_mode_names),
         cmocka_unit_test(test_rtmp_outputs_at_most_one),
         cmocka_unit_test(test_rtmp_url_scheme),
+        cmocka_unit_test(test_rtmp_url_utf8_is_checked_with_the_pattern),
         cmocka_unit_test(test_storage_config_required_members_each_at_its_pointer),
         cmocka_unit_test(test_vendor_enum),
         cmocka_unit_test(test_region_highest_allowed_and_next_per_vendor),

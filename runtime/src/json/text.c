@@ -1,4 +1,4 @@
-/* acr runtime: UTF-8 checking and pattern matching over generated automata. */
+/* acr runtime: UTF-8 checking (pattern matching is in validate.c, next to its one caller). */
 #include <string.h>
 
 #include "internal.h"
@@ -50,16 +50,4 @@ size_t acr_utf8_length(const char *s, size_t length)
         count++;
     }
     return count;
-}
-
-bool acr_dfa_matches(const acr_dfa *dfa, const char *s, size_t length)
-{
-    const unsigned char *p = (const unsigned char *)s;
-    int state = 0;
-    for (size_t i = 0; i < length; i++) {
-        state = dfa->transitions[(size_t)state * dfa->class_count + dfa->byte_class[p[i]]];
-        if (state < 0)
-            return false;
-    }
-    return dfa->accepting[state] != 0;
 }

@@ -42,6 +42,14 @@ static inline void pop_step(validator *v, size_t mark)
         v->steps.depth = mark;
 }
 
+#if defined(__GNUC__)
+#define VALIDATE_COLD __attribute__((noinline, cold))
+#define VALIDATE_INLINE inline __attribute__((always_inline))
+#else
+#define VALIDATE_COLD
+#define VALIDATE_INLINE inline
+#endif
+
 static void report(validator *v, const char *fmt, ...) ACR_PRINTF(2, 3);
 static void report(validator *v, const char *fmt, ...)
 {
@@ -126,10 +134,66 @@ static bool all_ascii(const char *s, size_t n)
     return !(any & UINT64_C(0x8080808080808080));
 }
 
-static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
+/* acr_dfa_matches that also sets *seen when it ran to the end (whether or not
+ * it matched): 0x80 when a byte is not ASCII, else 0; untouched when it stopped early.
+ * Inline here: the call cost as much as a short string's bytes. */
+static VALIDATE_INLINE bool dfa_scan(const acr_dfa *dfa, const char *s, size_t length, unsigned *seen)
 {
-    size_t bytes = strlen(s);
-    size_t length = all_ascii(s, bytes) ? bytes : acr_utf8_length(s, bytes);
+    const unsigned char *p = (const unsigned char *)s;
+    const unsigned char *blocks_end = p + (length & ~(size_t)7);
+    const uint8_t *byte_class = dfa->byte_class;
+    const int16_t *next = dfa->transitions;
+    size_t classes = dfa->class_count;
+    ptrdiff_t state = 0;
+    uint64_t words = 0;
+#define ACR_DFA_STEP(k) ((state = next[(size_t)state * classes + byte_class[p[k]]]) < 0)
+    /* Eight bytes a step, their OR taken as one word, then 4, 2 and 1 for the
+     * rest: loop control and the ASCII check are most of the cost on the short
+     * strings a request has. */
+    for (; p != blocks_end; p += 8) {
+        uint64_t w;
+        memcpy(&w, p, 8);
+        words |= w;
+        if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1) || ACR_DFA_STEP(2) || ACR_DFA_STEP(3) ||
+            ACR_DFA_STEP(4) || ACR_DFA_STEP(5) || ACR_DFA_STEP(6) || ACR_DFA_STEP(7))
+            return false;
+    }
+    if (length & 4) {
+        uint32_t w;
+        memcpy(&w, p, 4);
+        words |= w;
+        if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1) || ACR_DFA_STEP(2) || ACR_DFA_STEP(3))
+            return false;
+        p += 4;
+    }
+    if (length & 2) {
+        words |= (uint64_t)(p[0] | p[1]);
+        if (ACR_DFA_STEP(0) || ACR_DFA_STEP(1))
+            return false;
+        p += 2;
+    }
+    if (length & 1) {
+        words |= p[0];
+        if (ACR_DFA_STEP(0))
+            return false;
+    }
+#undef ACR_DFA_STEP
+    *seen = (words & UINT64_C(0x8080808080808080)) ? 0x80u : 0u;
+    return dfa->accepting[state] != 0;
+}
+
+bool acr_dfa_matches(const acr_dfa *dfa, const char *s, size_t length)
+{
+    unsigned seen;
+    return dfa_scan(dfa, s, length, &seen);
+}
+
+/* The reports of validate_string, apart and out of line so that the common
+ * case (a string breaking no rule) stays a short function. */
+static void VALIDATE_COLD string_violations(validator *v, const acr_string_rules *rules, const char *s,
+                                            size_t bytes, bool ascii, bool matched)
+{
+    size_t length = ascii ? bytes : acr_utf8_length(s, bytes);
     if (length == SIZE_MAX) {
         report(v, "is not valid UTF-8");
         return;
@@ -145,12 +209,34 @@ static void validate_string(validator *v, const acr_string_rules *rules, const c
     if (bytes > rules->max_bytes)
         report(v, "must be at most %zu %s long in UTF-8 (it has %zu)", rules->max_bytes,
                noun(rules->max_bytes, "byte", "bytes"), bytes);
-    if (rules->pattern && !acr_dfa_matches(rules->pattern, s, bytes)) {
+    if (!matched) {
         if (rules->expected)
             report(v, "must be %s", rules->expected);
         else
             report(v, "must match the pattern %s", rules->pattern_text);
     }
+}
+
+static void validate_string(validator *v, const acr_string_rules *rules, const char *s)
+{
+    size_t bytes = strlen(s);
+    if (!rules) {
+        if (!all_ascii(s, bytes) && acr_utf8_length(s, bytes) == SIZE_MAX)
+            string_violations(v, rules, s, bytes, false, true);
+        return;
+    }
+    /* The pattern's pass also tells whether the string is all ASCII, so a
+     * matching one is read once after strlen. */
+    unsigned seen = 0x80;
+    bool matched = true;
+    if (rules->pattern)
+        matched = dfa_scan(rules->pattern, s, bytes, &seen);
+    else if (all_ascii(s, bytes))
+        seen = 0;
+    if (matched && seen < 0x80 && bytes >= rules->min_length && bytes <= rules->max_length &&
+        bytes <= rules->max_bytes)
+        return;
+    string_violations(v, rules, s, bytes, seen < 0x80, matched);
 }
 
 static void validate_int(validator *v, const acr_int_rules *rules, int64_t value)
@@ -244,23 +330,40 @@ static void validate_items(validator *v, const acr_value_desc *array, const void
             size_t total = 0;
             for (size_t i = 0; i < count; i++) {
                 const char *s = ((const char *const *)items)[i];
-                size_t n = s ? acr_utf8_length(s, strlen(s)) : 0;
-                total += (n == SIZE_MAX ? strlen(s) : n) + 1;
+                size_t bytes = s ? strlen(s) : 0;
+                size_t n = all_ascii(s, bytes) ? bytes : acr_utf8_length(s, bytes);
+                total += (n == SIZE_MAX ? bytes : n) + 1;
             }
             if (total > rules->max_prefix_length)
                 report(v, "is %zu characters long when joined with a \"/\" after each element; "
                           "at most %zu are allowed", total, rules->max_prefix_length);
         }
     }
-    for (size_t i = 0; i < count; i++) {
-        size_t mark = push_step(v, NULL, i);
-        const void *slot = (const char *)items + i * array->item_size;
-        if (array->items->kind == ACR_KIND_STRING && *(const char *const *)slot == NULL)
-            report(v, "must be %s", array->items->type_text);
-        else
-            validate_value(v, array->items, slot);
-        pop_step(v, mark);
+    if (count == 0)
+        return;
+    /* One step for the whole loop, its index rewritten per item: an item's own
+     * steps are popped back to it before the next. */
+    const acr_value_desc *item = array->items;
+    size_t mark = push_step(v, NULL, 0);
+    bool pushed = mark < v->steps.depth;
+    if (item->kind == ACR_KIND_STRING) {
+        const char *const *strings = items;
+        for (size_t i = 0; i < count; i++) {
+            if (pushed)
+                v->steps.items[mark].length_or_index = i;
+            if (strings[i])
+                validate_string(v, item->string_rules, strings[i]);
+            else
+                report(v, "must be %s", item->type_text);
+        }
+    } else {
+        for (size_t i = 0; i < count; i++) {
+            if (pushed)
+                v->steps.items[mark].length_or_index = i;
+            validate_value(v, item, (const char *)items + i * array->item_size);
+        }
     }
+    pop_step(v, mark);
 }
 
 static void validate_field(validator *v, const acr_field_desc *field, const void *base)
