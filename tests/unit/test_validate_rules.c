@@ -513,7 +513,7 @@ static void test_rtmp_url_utf8_is_checked_with_the_pattern(void **state)
     static const char *const good[] = {"rtmp://h/\xc3\xa9", "rtmp://live.example.com/\xc3\xa9t\xc3\xa9",
                                        "rtmp://h/a\xc3\xa9", "rtmp://h/\xc3\xa9\xc3\xa9\xc3\xa9"};
     static const char *const bad[] = {"rtmp://\xff/app", "rtmp://live.example.com/\xff", "rtmp://h/a\xc3",
-                                      "rtmp://h/ab\xff", "rtmp://h/ab\xff" "cd", "\xffrtmp://host",
+                                      "rtmp://h/ab\xff", ("rtmp://h/ab\xff" "cd"), "\xffrtmp://host",
                                       "rtmp\xed\xa0\x80://host/path/long"};
     for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
         acr_rtmp_output out[1] = {{good[i]}};
