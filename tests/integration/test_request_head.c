@@ -216,12 +216,43 @@ static void test_changed_descriptor_same_address(void **state)
     acr_client_free(c);
 }
 
+/* The same, with the path template's text changed in place (one buffer, the
+ * same pointer): the kept URL start must not outlive the text it was made from. */
+static void test_changed_template_text_same_pointer(void **state)
+{
+    (void)state;
+    one_server s;
+    server_start_n(&s, QUERY_OK, 2);
+    acr_client *c = new_client(s.port);
+    acr_operation_desc op = acr_query_operation;
+    char path[128];
+    op.path_template = path;
+    const char *values[] = {APP, RID, SID, "individual"};
+    for (int i = 0; i < 2; i++) {
+        int k = snprintf(path, sizeof path, "/v%d/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}"
+                                            "/mode/{mode}/query", i == 0 ? 1 : 9);
+        assert_true(k > 0 && (size_t)k < sizeof path);
+        acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        (void)acr_call(c, &op, values, NULL, &resp, &err); /* the request line is what is checked */
+        acr_query_response_free(&resp);
+        acr_error_clear(&err);
+    }
+    server_join(&s);
+    assert_string_equal(s.lines[0], "GET /v1/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                    "/mode/individual/query HTTP/1.1");
+    assert_string_equal(s.lines[1], "GET /v9/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                    "/mode/individual/query HTTP/1.1");
+    acr_client_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_update_head),
         cmocka_unit_test(test_query_head),
         cmocka_unit_test(test_changed_descriptor_same_address),
+        cmocka_unit_test(test_changed_template_text_same_pointer),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

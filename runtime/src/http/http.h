@@ -64,6 +64,9 @@ typedef struct acr_url_prefix_entry {
     const char *const *params;
     size_t param_count;
     int client_param;
+    /* The template's text the prefix came from (up to template_at): a buffer
+     * at the same address may say another path now. */
+    char *template_head;
     char *text;
     size_t length;
     size_t base_length;                 /* the domain's part */
