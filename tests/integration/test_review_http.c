@@ -98,10 +98,83 @@ static void test_long_key_turn_across_threads(void **state)
     yajl_tree_free(st);
 }
 
+/* --- a turn handed over as its waiter's deadline passes --------------------------- */
+
+#define RACE_ROUNDS 12
+
+typedef struct racer {
+    update_call u;
+    acr_status started, ran, freed;
+    pthread_barrier_t *go;
+    int uid;
+} racer;
+
+/* One loop, one update of loop-r1, run to its end, the loop freed at once
+ * (while the other thread may be handing it the turn). */
+static void *race_one(void *arg)
+{
+    racer *r = arg;
+    acr_loop *loop = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    r->ran = acr_loop_new(client, NULL, &loop, &err);
+    acr_error_clear(&err);
+    pthread_barrier_wait(r->go);
+    if (r->ran != ACR_OK)
+        return NULL;
+    char uid[16];
+    snprintf(uid, sizeof uid, "%d", r->uid);
+    update_init(&r->u, "loop-r1", "loop-s1", uid);
+    r->started = update_start(loop, &r->u);
+    r->ran = acr_loop_run(loop);
+    r->freed = acr_loop_free(loop);
+    return NULL;
+}
+
+/* Two threads, one update each of the same recording, the whole-call limit
+ * about the service's delay: the waiter's deadline and its turn's hand-over
+ * come together (either may win). Each call ends exactly once, as a success
+ * (or, the holder, by its own deadline; its request may then still run at
+ * the service when the turn moves on: not checked), and each loop is freed
+ * while the other thread may still be waking it. */
+static void test_turn_granted_as_waiter_times_out(void **state)
+{
+    (void)state;
+    replace_client_without_retries(60);
+    pthread_barrier_t go;
+    assert_int_equal(pthread_barrier_init(&go, NULL, 2), 0);
+    for (int round = 0; round < RACE_ROUNDS; round++) {
+        char config[64];
+        snprintf(config, sizeof config, "{\"update_delay_ms\": %d}", 50 + round % 4 * 3);
+        control("/__mock/config", config);
+        static racer r[2];
+        memset(r, 0, sizeof r);
+        pthread_t th[2];
+        for (int i = 0; i < 2; i++) {
+            r[i].go = &go;
+            r[i].uid = 300 + round * 2 + i;
+            assert_int_equal(pthread_create(&th[i], NULL, race_one, &r[i]), 0);
+        }
+        for (int i = 0; i < 2; i++)
+            assert_int_equal(pthread_join(th[i], NULL), 0);
+        for (int i = 0; i < 2; i++) {
+            assert_int_equal(r[i].started, ACR_OK);
+            assert_int_equal(r[i].ran, ACR_OK);
+            assert_int_equal(r[i].freed, ACR_OK);
+            assert_int_equal(r[i].u.done_count, 1);
+            if (r[i].u.status != ACR_OK && r[i].u.status != ACR_ERR_TRANSPORT)
+                fail_msg("round %d, thread %d: %s", round, i, r[i].u.err.message);
+            update_free(&r[i].u);
+        }
+    }
+    control("/__mock/config", "{\"update_delay_ms\": 0}");
+    pthread_barrier_destroy(&go);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_long_key_turn_across_threads, fixture_setup, fixture_teardown),
+        cmocka_unit_test_setup_teardown(test_turn_granted_as_waiter_times_out, fixture_setup, fixture_teardown),
     };
     return cmocka_run_group_tests(tests, fixture_group_setup, fixture_group_teardown);
 }
