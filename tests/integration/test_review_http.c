@@ -133,8 +133,8 @@ static void *race_one(void *arg)
 /* Two threads, one update each of the same recording, the whole-call limit
  * about the service's delay: the waiter's deadline and its turn's hand-over
  * come together (either may win). Each call ends exactly once, as a success
- * (or, the holder, by its own deadline; its request may then still run at
- * the service when the turn moves on: not checked), and each loop is freed
+ * or by its deadline (the holder's request may then still run at the service
+ * as the turn moves on: overlap is not checked here), and each loop is freed
  * while the other thread may still be waking it. */
 static void test_turn_granted_as_waiter_times_out(void **state)
 {
