@@ -258,6 +258,12 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         if (ok)
             c->headers_no_body = next;
     }
+    /* The header lists are not sent to a proxy (libcurl's CURLHEADER_SEPARATE):
+     * its CONNECT says who is calling through this one. */
+    if (ok) {
+        c->proxy_headers = curl_slist_append(NULL, user_agent);
+        ok = c->proxy_headers != NULL;
+    }
     c->share = ok ? curl_share_init() : NULL;
     if (c->share) {
         curl_share_setopt(c->share, CURLSHOPT_LOCKFUNC, share_lock);
@@ -314,6 +320,7 @@ void acr_client_free(acr_client *c)
         curl_share_cleanup(c->share);
     curl_slist_free_all(c->headers);
     curl_slist_free_all(c->headers_no_body);
+    curl_slist_free_all(c->proxy_headers);
     /* No call runs when the client is freed: no recording's turn is held. */
     acr_turn_free_spare(c);
     pthread_mutex_destroy(&c->lock);
@@ -373,6 +380,9 @@ CURLcode acr_client_configure_handle(acr_client *c, CURL *h)
 #if LIBCURL_VERSION_NUM >= 0x073600
     /* A proxy's CONNECT answer is not the service's: keep it out of on_header. */
     SET(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
+#endif
+#if LIBCURL_VERSION_NUM >= 0x072a00 /* headers kept from proxies by default: 7.42.0 */
+    SET(CURLOPT_PROXYHEADER, c->proxy_headers);
 #endif
     if (c->ca_file)
         SET(CURLOPT_CAINFO, c->ca_file);

@@ -94,6 +94,7 @@ struct acr_client {
     void *log_ctx;
     struct curl_slist *headers;
     struct curl_slist *headers_no_body; /* the same without Content-Type */
+    struct curl_slist *proxy_headers;   /* a CONNECT's: the User-Agent line alone */
     CURLSH *share;
     pthread_mutex_t share_locks[CURL_LOCK_DATA_LAST];
     size_t max_idle;
