@@ -216,12 +216,82 @@ static void test_changed_descriptor_same_address(void **state)
     acr_client_free(c);
 }
 
+/* The same, with the path template's text changed in place (one buffer, the
+ * same pointer): the kept URL start must not outlive the text it was made from. */
+static void test_changed_template_text_same_pointer(void **state)
+{
+    (void)state;
+    one_server s;
+    server_start_n(&s, QUERY_OK, 2);
+    acr_client *c = new_client(s.port);
+    acr_operation_desc op = acr_query_operation;
+    char path[128];
+    op.path_template = path;
+    const char *values[] = {APP, RID, SID, "individual"};
+    for (int i = 0; i < 2; i++) {
+        int k = snprintf(path, sizeof path, "/v%d/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}"
+                                            "/mode/{mode}/query", i == 0 ? 1 : 9);
+        assert_true(k > 0 && (size_t)k < sizeof path);
+        acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
+        acr_error err = ACR_ERROR_INIT;
+        (void)acr_call(c, &op, values, NULL, &resp, &err); /* the request line is what is checked */
+        acr_query_response_free(&resp);
+        acr_error_clear(&err);
+    }
+    server_join(&s);
+    assert_string_equal(s.lines[0], "GET /v1/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                    "/mode/individual/query HTTP/1.1");
+    assert_string_equal(s.lines[1], "GET /v9/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                    "/mode/individual/query HTTP/1.1");
+    acr_client_free(c);
+}
+
+/* https through a proxy: the CONNECT carries the same User-Agent as the
+ * requests (the proxy's log and rules see acr), not none. The proxy here
+ * records the CONNECT and closes: the call fails, its head is what is checked. */
+static void test_connect_head_has_user_agent(void **state)
+{
+    (void)state;
+    one_server s;
+    server_start(&s, "{}");
+    char proxy[64];
+    snprintf(proxy, sizeof proxy, "http://127.0.0.1:%d", s.port);
+    acr_client_options o;
+    memset(&o, 0, sizeof o);
+    o.app_id = APP;
+    o.customer_id = CUSTOMER_ID;
+    o.customer_secret = CUSTOMER_SECRET;
+    o.base_url = "https://acr-head.invalid:1"; /* not in the tests' no_proxy: the proxy names it */
+    o.proxy = proxy;
+    o.retry.disabled = 1;
+    o.timeout_ms = 10000;
+    acr_client *c = NULL;
+    acr_error err = ACR_ERROR_INIT;
+    if (acr_client_new(&o, &c, &err) != ACR_OK)
+        fail_msg("acr_client_new: %s", err.message);
+    acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
+    acr_query_params params = {RID, SID, ACR_MODE_INDIVIDUAL};
+    assert_int_not_equal(acr_query(c, &params, &resp, &err), ACR_OK);
+    server_join(&s);
+    s.head[s.head_length] = '\0';
+    assert_string_equal(s.lines[0], "CONNECT acr-head.invalid:1 HTTP/1.1");
+    const char *ua = strstr(s.head, "\r\nUser-Agent: acr/" ACR_VERSION_STRING "\r\n");
+    assert_non_null(ua);
+    if (strstr(ua + 3, "User-Agent:")) /* once */
+        fail_msg("twice: %s", s.head);
+    acr_query_response_free(&resp);
+    acr_error_clear(&err);
+    acr_client_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_update_head),
         cmocka_unit_test(test_query_head),
         cmocka_unit_test(test_changed_descriptor_same_address),
+        cmocka_unit_test(test_changed_template_text_same_pointer),
+        cmocka_unit_test(test_connect_head_has_user_agent),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

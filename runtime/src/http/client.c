@@ -258,6 +258,12 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
         if (ok)
             c->headers_no_body = next;
     }
+    /* The header lists are not sent to a proxy (libcurl's CURLHEADER_SEPARATE):
+     * its CONNECT says who is calling through this one. */
+    if (ok) {
+        c->proxy_headers = curl_slist_append(NULL, user_agent);
+        ok = c->proxy_headers != NULL;
+    }
     c->share = ok ? curl_share_init() : NULL;
     if (c->share) {
         curl_share_setopt(c->share, CURLSHOPT_LOCKFUNC, share_lock);
@@ -289,6 +295,15 @@ acr_status acr_client_new(const acr_client_options *options, acr_client **out, a
     return ACR_OK;
 }
 
+static void prefix_free(acr_url_prefix_entry *e)
+{
+    if (e) {
+        acr_free(e->template_head);
+        acr_free(e->text);
+        acr_free(e);
+    }
+}
+
 void acr_client_free(acr_client *c)
 {
     if (!c)
@@ -299,16 +314,13 @@ void acr_client_free(acr_client *c)
         (void)acr_loop_free(c->idle_loops[i]);
     acr_free(c->idle_loops);
     for (size_t i = 0; i < ACR_URL_PREFIX_SLOTS; i++) {
-        acr_url_prefix_entry *e = atomic_load_explicit(&c->url_prefixes[i], memory_order_relaxed);
-        if (e) {
-            acr_free(e->text);
-            acr_free(e);
-        }
+        prefix_free(atomic_load_explicit(&c->url_prefixes[i], memory_order_relaxed));
     }
     if (c->share)
         curl_share_cleanup(c->share);
     curl_slist_free_all(c->headers);
     curl_slist_free_all(c->headers_no_body);
+    curl_slist_free_all(c->proxy_headers);
     /* No call runs when the client is freed: no recording's turn is held. */
     acr_turn_free_spare(c);
     pthread_mutex_destroy(&c->lock);
@@ -369,6 +381,9 @@ CURLcode acr_client_configure_handle(acr_client *c, CURL *h)
     /* A proxy's CONNECT answer is not the service's: keep it out of on_header. */
     SET(CURLOPT_SUPPRESS_CONNECT_HEADERS, 1L);
 #endif
+#if LIBCURL_VERSION_NUM >= 0x072a00 /* headers kept from proxies by default: 7.42.0 */
+    SET(CURLOPT_PROXYHEADER, c->proxy_headers);
+#endif
     if (c->ca_file)
         SET(CURLOPT_CAINFO, c->ca_file);
 #undef SET
@@ -423,8 +438,10 @@ void acr_client_give_loop(acr_client *c, acr_loop *loop)
 static bool prefix_fits(const acr_url_prefix_entry *e, const acr_operation_desc *op)
 {
     return e->op == op && e->path_template == op->path_template && e->params == op->params &&
-           e->param_count == op->param_count && e->client_param == op->client_param;
+           e->param_count == op->param_count && e->client_param == op->client_param &&
+           strncmp(e->template_head, op->path_template, e->template_at) == 0;
 }
+
 
 const acr_url_prefix_entry *acr_client_url_prefix(acr_client *c, const acr_operation_desc *op)
 {
@@ -446,9 +463,12 @@ const acr_url_prefix_entry *acr_client_url_prefix(acr_client *c, const acr_opera
     made->params = op->params;
     made->param_count = op->param_count;
     made->client_param = op->client_param;
+    made->template_head = NULL;
     made->text = acr_url_prefix(c->domains[0], op, c->app_id, &made->template_at);
-    if (!made->text) {
-        acr_free(made);
+    if (made->text)
+        made->template_head = acr_copy_text(op->path_template, made->template_at);
+    if (!made->template_head) {
+        prefix_free(made);
         return NULL;
     }
     made->length = strlen(made->text);
@@ -470,9 +490,6 @@ const acr_url_prefix_entry *acr_client_url_prefix(acr_client *c, const acr_opera
         }
     }
     pthread_mutex_unlock(&c->pool_lock);
-    if (made) {
-        acr_free(made->text);
-        acr_free(made);
-    }
+    prefix_free(made);
     return found;
 }

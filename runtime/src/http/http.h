@@ -64,6 +64,9 @@ typedef struct acr_url_prefix_entry {
     const char *const *params;
     size_t param_count;
     int client_param;
+    /* The template's text the prefix came from (up to template_at): a buffer
+     * at the same address may say another path now. */
+    char *template_head;
     char *text;
     size_t length;
     size_t base_length;                 /* the domain's part */
@@ -91,6 +94,7 @@ struct acr_client {
     void *log_ctx;
     struct curl_slist *headers;
     struct curl_slist *headers_no_body; /* the same without Content-Type */
+    struct curl_slist *proxy_headers;   /* a CONNECT's: the User-Agent line alone */
     CURLSH *share;
     pthread_mutex_t share_locks[CURL_LOCK_DATA_LAST];
     size_t max_idle;
