@@ -5,7 +5,9 @@
  * contract. */
 #include "support.h"
 
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <yajl/yajl_gen.h>
@@ -257,6 +259,97 @@ static void test_string_arrays_are_written_as_yajl_writes_them(void **state)
     }
 }
 
+/* --- acr_to_json's copies of a secret (docs/SECURITY.md) --- */
+
+#define SECRET_MARK "s3cr3t-Mark-0123456789"
+
+typedef union sized_block {
+    size_t size;
+    max_align_t align;
+} sized_block;
+
+static size_t unwiped_frees;
+
+static bool holds_secret(const sized_block *h)
+{
+    const char *p = (const char *)(h + 1);
+    size_t n = strlen(SECRET_MARK);
+    for (size_t i = 0; i + n <= h->size; i++)
+        if (memcmp(p + i, SECRET_MARK, n) == 0)
+            return true;
+    return false;
+}
+
+static void *sized_malloc(void *ctx, size_t size)
+{
+    (void)ctx;
+    sized_block *h = malloc(sizeof *h + size);
+    if (!h)
+        return NULL;
+    h->size = size;
+    return h + 1;
+}
+
+static void sized_free(void *ctx, void *ptr)
+{
+    (void)ctx;
+    if (!ptr)
+        return;
+    sized_block *h = (sized_block *)ptr - 1;
+    unwiped_frees += holds_secret(h);
+    free(h);
+}
+
+/* Always a new block: a block realloc leaves behind is checked like a freed one. */
+static void *sized_realloc(void *ctx, void *ptr, size_t size)
+{
+    void *grown = sized_malloc(ctx, size);
+    if (grown && ptr) {
+        size_t old = ((sized_block *)ptr - 1)->size;
+        memcpy(grown, ptr, old < size ? old : size);
+        sized_free(ctx, ptr);
+    }
+    return grown;
+}
+
+/* A text of several KiB grows on the heap past the serializer's stack block:
+ * the blocks it leaves behind, and the whole text when a later member fails,
+ * are wiped before they are freed, as the stack block is. */
+static void test_to_json_wipes_the_copies_it_frees(void **state)
+{
+    (void)state;
+    static char big[20000];
+    memset(big, 'a', sizeof big - 1);
+    static const char *const bad_prefix[] = {"dir", "\xff"};
+    acr_allocator hooks = {sized_malloc, sized_realloc, sized_free, NULL};
+    acr_set_allocator(&hooks);
+    unwiped_frees = 0;
+    for (int failing = 0; failing < 2; failing++) {
+        acr_update_request r = minimal_update();
+        r.client_request.has_storage_config = true;
+        acr_storage_config *sc = &r.client_request.storage_config;
+        sc->has_vendor = sc->has_region = true;
+        sc->vendor = 1;
+        sc->bucket = big; /* before the secret: the text leaves the stack block */
+        sc->access_key = "k";
+        sc->secret_key = SECRET_MARK;
+        sc->sts_token = big + 1000; /* after it: the text grows again */
+        sc->file_name_prefix = bad_prefix;
+        sc->file_name_prefix_count = failing ? 2 : 1;
+        char *json = NULL;
+        acr_error err = ACR_ERROR_INIT;
+        acr_status status = acr_to_json(&acr_update_request_type, &r, &json, NULL, &err);
+        acr_error_clear(&err);
+        size_t before_own_free = unwiped_frees;
+        if (status == ACR_OK)
+            acr_free(json); /* the caller's own copy: not counted */
+        unwiped_frees = before_own_free;
+        assert_int_equal(status, failing ? ACR_ERR_INVALID_REQUEST : ACR_OK);
+    }
+    acr_set_allocator(NULL);
+    assert_int_equal(unwiped_frees, 0);
+}
+
 static void test_invalid_utf8_in_a_caller_string_is_named(void **state)
 {
     (void)state;
@@ -474,6 +567,7 @@ int main(void)
         cmocka_unit_test(test_escapes_decode_to_the_original_bytes),
         cmocka_unit_test(test_strings_are_written_as_yajl_writes_them),
         cmocka_unit_test(test_string_arrays_are_written_as_yajl_writes_them),
+        cmocka_unit_test(test_to_json_wipes_the_copies_it_frees),
         cmocka_unit_test(test_invalid_utf8_in_a_caller_string_is_named),
         cmocka_unit_test(test_write_variant_streams_the_same_text),
         cmocka_unit_test(test_write_callback_abort_is_an_error),

@@ -79,17 +79,19 @@ static void put_slow(serializer *s, const char *str, size_t len)
     size_t capacity = s->out_capacity * 2;
     while (capacity < s->out_length + len + 1)
         capacity *= 2;
-    bool leaving = s->out == s->block;
-    char *grown = leaving ? acr_malloc(capacity) : acr_realloc(s->out, capacity);
+    /* Not acr_realloc: the block left behind holds the text (secrets), and
+     * is wiped like the stack block (docs/SECURITY.md). */
+    char *grown = acr_malloc(capacity);
     if (!grown) {
         s->out_failed = true;
         s->out_capacity = s->out_length; /* no room: every later put() fails here */
         return;
     }
-    if (leaving) {
-        memcpy(grown, s->block, s->out_length);
+    memcpy(grown, s->out, s->out_length);
+    if (s->out == s->block)
         s->block_used = s->out_length;
-    }
+    else
+        acr_free_wiped(s->out, s->out_length);
     s->out = grown;
     s->out_capacity = capacity;
     memcpy(s->out + s->out_length, str, len);
@@ -379,8 +381,8 @@ static acr_status serialize(const acr_type_desc *type, const void *value, acr_wr
                 s.out_failed = !s.failed && !nomem;
         }
         if (s.out_failed || s.failed || nomem) {
-            if (text != block)
-                acr_free(text);
+            if (text != block && text)
+                acr_free_wiped(text, s.out_length); /* the text so far: secrets too */
             nomem |= s.out_failed;
         } else {
             text[s.out_length] = '\0';
