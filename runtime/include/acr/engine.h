@@ -52,10 +52,11 @@ typedef struct acr_parse_options {
 ACR_API acr_status acr_validate(const acr_type_desc *type, const void *value,
                                 unsigned mode, acr_error *err);
 
-/** Receives serialized JSON text in pieces of at most 4 KiB, in order; returns 0
- * to continue, non-zero to abort (the serializer then fails with ACR_ERR_USAGE).
- * When serializing fails midway, what was delivered is a prefix of the text, up
- * to a piece's end before the failure: discard it. The pieces may hold secrets
+/** Receives serialized JSON text in pieces, in order (blocks of up to 4 KiB; a
+ * longer piece of text, such as a long string, as one piece); returns 0 to
+ * continue, non-zero to abort (the serializer then fails with ACR_ERR_USAGE).
+ * When serializing fails midway, what was delivered is a prefix of the text:
+ * discard it. The pieces may hold secrets
  * (storage keys): the serializer wipes its own copy, the callback minds its own. */
 typedef int (*acr_write_fn)(void *ctx, const char *data, size_t length);
 
