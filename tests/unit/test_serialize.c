@@ -283,7 +283,7 @@ static bool holds_secret(const sized_block *h)
 static void *sized_malloc(void *ctx, size_t size)
 {
     (void)ctx;
-    sized_block *h = malloc(sizeof *h + size);
+    sized_block *h = calloc(1, sizeof *h + size); /* zeroed: holds_secret reads it all */
     if (!h)
         return NULL;
     h->size = size;
