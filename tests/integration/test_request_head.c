@@ -188,6 +188,26 @@ static void test_query_head(void **state)
     acr_client_free(c);
 }
 
+
+/* One query through `op`; its request line is what the caller checks. */
+static void query_once(acr_client *c, const acr_operation_desc *op, const char *const *values)
+{
+    acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
+    acr_error err = ACR_ERROR_INIT;
+    (void)acr_call(c, op, values, NULL, &resp, &err);
+    acr_query_response_free(&resp);
+    acr_error_clear(&err);
+}
+
+/* The server saw the first query under /v1 and the second under /v9. */
+static void assert_v1_then_v9(one_server *s)
+{
+    server_join(s);
+    assert_string_equal(s->lines[0], "GET /v1/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                     "/mode/individual/query HTTP/1.1");
+    assert_string_equal(s->lines[1], "GET /v9/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
+                                     "/mode/individual/query HTTP/1.1");
+}
 /* A descriptor the application made, changed between calls of one client at
  * the same address: the URL follows what it says now (the client keeps the
  * start of each operation's URL). */
@@ -202,17 +222,9 @@ static void test_changed_descriptor_same_address(void **state)
     for (int i = 0; i < 2; i++) {
         if (i == 1)
             op.path_template = "/v9/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}/mode/{mode}/query";
-        acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
-        acr_error err = ACR_ERROR_INIT;
-        (void)acr_call(c, &op, values, NULL, &resp, &err); /* the request line is what is checked */
-        acr_query_response_free(&resp);
-        acr_error_clear(&err);
+        query_once(c, &op, values);
     }
-    server_join(&s);
-    assert_string_equal(s.lines[0], "GET /v1/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
-                                    "/mode/individual/query HTTP/1.1");
-    assert_string_equal(s.lines[1], "GET /v9/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
-                                    "/mode/individual/query HTTP/1.1");
+    assert_v1_then_v9(&s);
     acr_client_free(c);
 }
 
@@ -232,17 +244,9 @@ static void test_changed_template_text_same_pointer(void **state)
         int k = snprintf(path, sizeof path, "/v%d/apps/{appid}/cloud_recording/resourceid/{resourceid}/sid/{sid}"
                                             "/mode/{mode}/query", i == 0 ? 1 : 9);
         assert_true(k > 0 && (size_t)k < sizeof path);
-        acr_query_response resp = ACR_QUERY_RESPONSE_INIT;
-        acr_error err = ACR_ERROR_INIT;
-        (void)acr_call(c, &op, values, NULL, &resp, &err); /* the request line is what is checked */
-        acr_query_response_free(&resp);
-        acr_error_clear(&err);
+        query_once(c, &op, values);
     }
-    server_join(&s);
-    assert_string_equal(s.lines[0], "GET /v1/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
-                                    "/mode/individual/query HTTP/1.1");
-    assert_string_equal(s.lines[1], "GET /v9/apps/" APP "/cloud_recording/resourceid/" RID "/sid/" SID
-                                    "/mode/individual/query HTTP/1.1");
+    assert_v1_then_v9(&s);
     acr_client_free(c);
 }
 

@@ -470,6 +470,23 @@ static void test_mode_names(void **state)
     assert_null(acr_mode_name((acr_mode)4));
 }
 
+
+/* Each good rtmpUrl is valid in web mode; each bad one is a violation at its
+ * pointer whose message has `message`. */
+static void check_rtmp_urls(const char *const *good, size_t good_count, const char *const *bad, size_t bad_count,
+                            const char *message)
+{
+    for (size_t i = 0; i < good_count; i++) {
+        acr_rtmp_output out[1] = {{good[i]}};
+        acr_update_request r = with_rtmp_publish_config(out, 1);
+        assert_update_valid(&r, ACR_MODE_WEB);
+    }
+    for (size_t i = 0; i < bad_count; i++) {
+        acr_rtmp_output out[1] = {{bad[i]}};
+        acr_update_request r = with_rtmp_publish_config(out, 1);
+        assert_update_violation(&r, ACR_MODE_WEB, "/clientRequest/rtmpPublishConfig/outputs/0/rtmpUrl", message);
+    }
+}
 /* --- rtmpPublishConfig --- */
 
 static void test_rtmp_outputs_at_most_one(void **state)
@@ -492,17 +509,7 @@ static void test_rtmp_url_scheme(void **state)
     static const char *const bad[] = {"http://live.example.com/app", "https://live.example.com/app",
                                       "RTMP://live.example.com/app", "rtmpx://host", "rtmp:/host",
                                       " rtmp://host", "", "rtmpss://host"};
-    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-        acr_rtmp_output out[1] = {{good[i]}};
-        acr_update_request r = with_rtmp_publish_config(out, 1);
-        assert_update_valid(&r, ACR_MODE_WEB);
-    }
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        acr_rtmp_output out[1] = {{bad[i]}};
-        acr_update_request r = with_rtmp_publish_config(out, 1);
-        assert_update_violation(&r, ACR_MODE_WEB, "/clientRequest/rtmpPublishConfig/outputs/0/rtmpUrl",
-                                "rtmp");
-    }
+    check_rtmp_urls(good, sizeof good / sizeof good[0], bad, sizeof bad / sizeof bad[0], "rtmp");
 }
 
 /* The pattern's pass doubles as the ASCII check: non-ASCII bytes are caught
@@ -515,17 +522,7 @@ static void test_rtmp_url_utf8_is_checked_with_the_pattern(void **state)
     static const char *const bad[] = {"rtmp://\xff/app", "rtmp://live.example.com/\xff", "rtmp://h/a\xc3",
                                       "rtmp://h/ab\xff", "rtmp://h/ab\377cd", "\xffrtmp://host",
                                       "rtmp\xed\xa0\x80://host/path/long"};
-    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
-        acr_rtmp_output out[1] = {{good[i]}};
-        acr_update_request r = with_rtmp_publish_config(out, 1);
-        assert_update_valid(&r, ACR_MODE_WEB);
-    }
-    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
-        acr_rtmp_output out[1] = {{bad[i]}};
-        acr_update_request r = with_rtmp_publish_config(out, 1);
-        assert_update_violation(&r, ACR_MODE_WEB, "/clientRequest/rtmpPublishConfig/outputs/0/rtmpUrl",
-                                "is not valid UTF-8");
-    }
+    check_rtmp_urls(good, sizeof good / sizeof good[0], bad, sizeof bad / sizeof bad[0], "is not valid UTF-8");
 }
 
 /* --- storageConfig --- */
